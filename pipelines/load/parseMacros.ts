@@ -1,0 +1,77 @@
+import { UFS } from '../brazil/ufs.ts';
+import { foldName } from './normalizeName.ts';
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Date formats tried after ISO, Brazilian first (dd/mm before mm/dd: exports here never use US order). */
+const DATE_FORMATS = [
+  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%y',
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
+  '%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y/%m/%d', '%Y%m%d',
+];
+
+const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m', '%m/%y'];
+
+const PT_MONTHS: [string, string][] = [
+  ['jan', '01'], ['fev', '02'], ['mar', '03'], ['abr', '04'], ['mai', '05'], ['jun', '06'],
+  ['jul', '07'], ['ago', '08'], ['set', '09'], ['out', '10'], ['nov', '11'], ['dez', '12'],
+];
+
+/**
+ * DuckDB macros that turn export text into typed values at DuckDB speed (no per-row JS).
+ * Each returns NULL for text it cannot read; the validator reports those as bad values.
+ */
+export function parseMacros(): string[] {
+  const ufCodes = UFS.map((u) => quote(u.uf)).join(', ');
+  const ufNames = UFS.map((u) => `when ${quote(foldName(u.name))} then ${quote(u.uf)}`).join(' ');
+  const ptMonths = PT_MONTHS.map(([abbr, num]) => `when ${quote(abbr)} then ${quote(num)}`).join(' ');
+  return [
+    // Folded key for enums and booleans: lower case, no accents, runs of other characters as "_".
+    `create or replace macro fold_key(s) as trim(regexp_replace(lower(strip_accents(s)), '[^a-z0-9]+', '_', 'g'), '_')`,
+    // "R$ 1.234,56", "(1.234,56)", "1 234,56" → "1.234,56"-style text with sign, ready for _num_parse.
+    `create or replace macro _num_clean(s) as
+       case when regexp_full_match(s, '\\(.*\\)') then '-' || regexp_replace(s, '[()R$\\s\\x{00A0}]', '', 'g')
+            when ends_with(s, '-') then '-' || regexp_replace(s, '[-R$\\s\\x{00A0}]', '', 'g')
+            else regexp_replace(s, '[R$\\s\\x{00A0}]', '', 'g') end`,
+    // When both separators appear the last one is the decimal; a lone one is decided by the file's
+    // convention unless it can only be a thousands separator there (1.234 in a decimal-comma file).
+    `create or replace macro _num_parse(v, decimal_comma) as try_cast(
+       case when contains(v, ',') and contains(v, '.') then
+              case when strpos(reverse(v), ',') < strpos(reverse(v), '.') then replace(replace(v, '.', ''), ',', '.')
+                   else replace(v, ',', '') end
+            when contains(v, ',') then
+              case when not decimal_comma and regexp_full_match(v, '-?\\d{1,3}(,\\d{3})+') then replace(v, ',', '')
+                   else replace(v, ',', '.') end
+            when contains(v, '.') and decimal_comma and regexp_full_match(v, '-?\\d{1,3}(\\.\\d{3})+') then replace(v, '.', '')
+            else v end
+       as DECIMAL(24,6))`,
+    // Plain numbers take the cast fast path; only text with separators or symbols goes through the rules.
+    `create or replace macro parse_number(s, decimal_comma) as
+       case when s is null then null
+            else coalesce(
+              case when not decimal_comma or not contains(s, '.') then try_cast(s as DECIMAL(24,6)) end,
+              _num_parse(_num_clean(s), decimal_comma)) end`,
+    `create or replace macro parse_integer(s, decimal_comma) as
+       case when parse_number(s, decimal_comma) = trunc(parse_number(s, decimal_comma))
+            then cast(parse_number(s, decimal_comma) as BIGINT) end`,
+    `create or replace macro _plausible_date(d) as case when year(d) between 1900 and 2100 then d end`,
+    `create or replace macro parse_date(s) as _plausible_date(coalesce(
+       try_cast(s as DATE),
+       cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE)))`,
+    // "out/26", "Out/2026", "outubro de 2026" → "10/26", "10/2026", "10/2026" before the numeric formats.
+    `create or replace macro _pt_month(s) as
+       case when regexp_matches(lower(strip_accents(s)), '^[a-z]{3}') then
+         (case left(lower(strip_accents(s)), 3) ${ptMonths} end) || '/' || regexp_extract(s, '(\\d{2,4})$', 1)
+       else s end`,
+    `create or replace macro parse_month(s) as _plausible_date(coalesce(
+       cast(try_strptime(_pt_month(s), [${MONTH_FORMATS.map(quote).join(', ')}]) as DATE),
+       date_trunc('month', parse_date(s))::DATE))`,
+    `create or replace macro parse_boolean(s) as
+       case when fold_key(s) in ('true', 't', '1', 'sim', 's', 'yes', 'y', 'ativo', 'ativa', 'x', 'verdadeiro', 'v') then true
+            when fold_key(s) in ('false', 'f', '0', 'nao', 'n', 'no', 'inativo', 'inativa', 'falso', 'desligado', 'desligada') then false end`,
+    `create or replace macro parse_uf(s) as
+       case when upper(s) in (${ufCodes}) then upper(s)
+            else (case lower(regexp_replace(strip_accents(s), '[^A-Za-z]', '', 'g')) ${ufNames} end) end`,
+    `create or replace macro parse_percent(s, decimal_comma) as parse_number(replace(s, '%', ''), decimal_comma)`,
+  ];
+}

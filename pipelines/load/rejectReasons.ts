@@ -1,0 +1,66 @@
+import type { ColumnKind } from '../contract/columns.ts';
+
+/** A stable reason code with its plain-Portuguese explanation and fix. */
+export interface RejectReason {
+  code: string;
+  reason_pt: string;
+}
+
+/** Every reason the loader can give, keyed by its stable code. */
+export const rejectReasons = {
+  missing_required: 'valor obrigatório ausente; preencha a coluna',
+  bad_date: 'data inválida; use dd/mm/aaaa ou aaaa-mm-dd (ano entre 1900 e 2100)',
+  bad_month: 'mês inválido; use aaaa-mm, mm/aaaa ou uma data',
+  bad_number: 'número inválido; use 1.234,56 ou 1234.56 (R$ é aceito)',
+  negative_value: 'valor negativo não é aceito nesta coluna; corrija o sinal ou lance uma devolução como pedido devolvido',
+  unknown_uf: 'UF desconhecida; use a sigla de 2 letras (SP, RJ, MG, ...) ou o nome do estado',
+  invalid_document: 'CPF/CNPJ com dígitos verificadores inválidos ou número impossível; confira o documento',
+  unknown_value: 'valor não reconhecido; use um dos valores aceitos listados no README',
+  bad_boolean: 'valor lógico não reconhecido; use sim/não, true/false ou 1/0',
+  duplicate_id: 'código repetido com conteúdo diferente; mantida a primeira ocorrência (ordem de nome de arquivo, depois de linha)',
+  unknown_order: 'item de um pedido que não existe no arquivo de pedidos; inclua o pedido ou remova o item',
+  order_rejected: 'item de um pedido que foi rejeitado; corrija o pedido (veja a rejeição dele)',
+  order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
+  unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
+  missing_amount: 'pedido sem valor: sem arquivo de itens, o valor total (amount) é obrigatório',
+  order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
+  too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',
+  unterminated_quote: 'aspas abertas e não fechadas; o restante do arquivo a partir desta linha não pôde ser lido',
+  invalid_encoding: 'caracteres inválidos para a codificação do arquivo; exporte em UTF-8 ou Windows-1252',
+  malformed_row: 'linha malformada que o leitor de CSV não conseguiu interpretar',
+} as const satisfies Record<string, string>;
+
+export type RejectCode = keyof typeof rejectReasons;
+
+/** The reason code for a value of this kind that could not be read. */
+export function badValueCode(kind: ColumnKind): RejectCode {
+  switch (kind) {
+    case 'date':
+      return 'bad_date';
+    case 'month':
+      return 'bad_month';
+    case 'money':
+    case 'quantity':
+    case 'integer':
+    case 'percent':
+      return 'bad_number';
+    case 'uf':
+      return 'unknown_uf';
+    case 'document':
+      return 'invalid_document';
+    case 'enum':
+      return 'unknown_value';
+    case 'boolean':
+      return 'bad_boolean';
+    default:
+      return 'missing_required';
+  }
+}
+
+/** Maps DuckDB's CSV reader error types to reason codes. */
+export function csvErrorCode(errorType: string): RejectCode {
+  if (errorType === 'TOO MANY COLUMNS') return 'too_many_columns';
+  if (errorType === 'UNQUOTED VALUE') return 'unterminated_quote';
+  if (errorType === 'INVALID UNICODE' || errorType === 'INVALID ENCODING') return 'invalid_encoding';
+  return 'malformed_row';
+}

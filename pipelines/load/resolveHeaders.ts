@@ -1,0 +1,52 @@
+import type { EntitySpec } from '../contract/entities.ts';
+import { columnNames } from '../contract/entities.ts';
+import { isOptional } from '../contract/columns.ts';
+import { aliasesFor } from './headerAliases.ts';
+import { foldName } from './normalizeName.ts';
+
+/** Where each canonical column of an entity is found in a file's header. */
+export interface HeaderResolution {
+  /** Canonical column → index of the source column. */
+  positions: Map<string, number>;
+  /** Source headers that matched no canonical column (ignored, reported). */
+  ignored: string[];
+  /** Source headers that matched a column already taken by an earlier header (ignored, reported). */
+  shadowed: { header: string; column: string; keptHeader: string }[];
+  /** Required canonical columns not found. */
+  missingRequired: string[];
+}
+
+/**
+ * Maps a file's headers to canonical columns: first the mapping file's explicit names, then the
+ * built-in aliases. The first header to claim a column wins.
+ */
+export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Record<string, string | null> = {}): HeaderResolution {
+  const lookup = new Map<string, string>();
+  for (const column of columnNames(spec)) {
+    for (const alias of aliasesFor(spec.name, column)) {
+      const folded = foldName(alias);
+      if (!lookup.has(folded)) lookup.set(folded, column);
+    }
+  }
+  const explicitFolded = new Map(Object.entries(explicit).map(([source, target]) => [foldName(source), target]));
+  const positions = new Map<string, number>();
+  const ignored: string[] = [];
+  const shadowed: HeaderResolution['shadowed'] = [];
+  headers.forEach((header, index) => {
+    const folded = foldName(header);
+    const column = explicitFolded.has(folded) ? explicitFolded.get(folded) : lookup.get(folded);
+    if (!column) {
+      ignored.push(header);
+      return;
+    }
+    const taken = positions.get(column);
+    if (taken !== undefined) {
+      shadowed.push({ header, column, keptHeader: headers[taken] ?? '' });
+      return;
+    }
+    positions.set(column, index);
+  });
+  const shape = spec.schema.shape as Record<string, Parameters<typeof isOptional>[0]>;
+  const missingRequired = columnNames(spec).filter((column) => !isOptional(shape[column]!) && !positions.has(column));
+  return { positions, ignored, shadowed, missingRequired };
+}

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { columnMeta, isOptional, type ColumnMeta } from '../contract/columns.ts';
+import { sqlString } from '../warehouse/database.ts';
+import { badValueCode } from './rejectReasons.ts';
+
+/** The SQL that reads one canonical column from its raw text. */
+export interface TypedColumnSql {
+  name: string;
+  meta: ColumnMeta;
+  optional: boolean;
+  /** DuckDB type of the loaded column. */
+  type: string;
+  /** Expression over the raw text column `r` (and `decimal_comma`) giving the typed value or NULL. */
+  parse: (r: string) => string;
+  /** Whether a value that cannot be read rejects the row (true) or is nulled with a warning. */
+  rejectsRow: boolean;
+}
+
+const TYPES: Record<ColumnMeta['kind'], string> = {
+  id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
+  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,3)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
+  boolean: 'BOOLEAN',
+};
+
+/** Builds the parse expression and policy of every column of a schema. */
+export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const meta = columnMeta(field);
+    const optional = isOptional(field);
+    return {
+      name,
+      meta,
+      optional,
+      type: TYPES[meta.kind],
+      parse: parser(meta),
+      // An unknown status would silently become "invoiced" if nulled, so enums always reject.
+      rejectsRow: !optional || meta.kind === 'enum',
+    };
+  });
+}
+
+function parser(meta: ColumnMeta): (r: string) => string {
+  switch (meta.kind) {
+    case 'id':
+    case 'text':
+    case 'email':
+    case 'phone':
+      return (r) => r;
+    case 'date':
+      return (r) => `parse_date(${r})`;
+    case 'month':
+      return (r) => `parse_month(${r})`;
+    case 'money':
+      return (r) => `cast(parse_number(${r}, decimal_comma) as DECIMAL(18,2))`;
+    case 'quantity':
+      return (r) => `cast(parse_number(${r}, decimal_comma) as DECIMAL(18,3))`;
+    case 'integer':
+      return (r) => `parse_integer(${r}, decimal_comma)`;
+    case 'percent':
+      return (r) => `cast(parse_percent(${r}, decimal_comma) as DECIMAL(9,2))`;
+    case 'uf':
+      return (r) => `parse_uf(${r})`;
+    case 'document':
+      return (r) => `case when doc_is_valid(doc_normalize(${r})) then doc_normalize(${r}) end`;
+    case 'boolean':
+      return (r) => `parse_boolean(${r})`;
+    case 'enum': {
+      const cases = Object.entries(meta.values ?? {})
+        .map(([spelling, key]) => `when ${sqlString(spelling)} then ${sqlString(key)}`)
+        .join(' ');
+      return (r) => `(case fold_key(${r}) ${cases} end)`;
+    }
+  }
+}
+
+/**
+ * The issue code of a column for one row: missing when required and empty, the kind's bad-value code
+ * when text is present but unreadable, negative_value below the minimum. `p` is the parsed value.
+ */
+export function issueCodeSql(column: TypedColumnSql, r: string, p: string): string {
+  const branches: string[] = [];
+  if (!column.optional) branches.push(`when ${r} is null then 'missing_required'`);
+  if (column.meta.kind !== 'id' && column.meta.kind !== 'text' && column.meta.kind !== 'email' && column.meta.kind !== 'phone') {
+    branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
+  }
+  if (column.meta.min !== undefined) branches.push(`when ${p} < ${column.meta.min} then 'negative_value'`);
+  return branches.length ? `case ${branches.join(' ')} end` : 'cast(null as VARCHAR)';
+}
