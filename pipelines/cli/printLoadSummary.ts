@@ -1,0 +1,33 @@
+import type { LoadResult } from '../load/loadExports.ts';
+
+const n = (v: number) => v.toLocaleString('pt-BR');
+
+/** Prints the data-quality summary: per file, rows read and where each went, then reasons. */
+export function printLoadSummary(load: LoadResult): void {
+  const { files, reasons, unrecognized_files } = load.summary;
+  console.log('\nResumo da carga (lidas = carregadas + rejeitadas + duplicatas consolidadas + após a data de referência + vazias)');
+  console.table(
+    files.map((f) => ({
+      arquivo: f.file,
+      entidade: f.entity,
+      codificação: f.encoding,
+      lidas: n(f.read),
+      carregadas: n(f.loaded),
+      rejeitadas: n(f.rejected),
+      duplicatas: n(f.collapsed),
+      'após as-of': n(f.after_as_of),
+      vazias: n(f.empty),
+      'com aviso': n(f.warnings),
+    })),
+  );
+  if (reasons.length) {
+    console.log('Problemas por arquivo e motivo (detalhes em rejects.parquet):');
+    console.table(reasons.map((r) => ({ arquivo: r.file, motivo: r.reason_code, tipo: r.severity === 'reject' ? 'rejeição' : 'aviso', linhas: n(r.rows) })));
+  }
+  for (const f of files.filter((f) => f.ignored_columns.length)) {
+    console.log(`Colunas ignoradas em ${f.file}: ${f.ignored_columns.join(', ')} (associe-as no arquivo de mapeamento se forem úteis)`);
+  }
+  if (unrecognized_files.length) {
+    console.log(`Arquivos ignorados (nome não corresponde a nenhuma entidade): ${unrecognized_files.join(', ')}`);
+  }
+}

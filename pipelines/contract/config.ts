@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Business rules that differ between companies. Every field has the default DOMAIN.md describes;
+ * a JSON file given with --config overrides any of them, and the data dictionary states the rule used.
+ */
+export const PipelineConfig = z.strictObject({
+  lifecycle: z.strictObject({
+    /** Rhythm assumed for a customer with a single purchase day (days). */
+    single_purchase_rhythm_days: z.number().positive().default(20),
+    /** First purchase within this many days → new. */
+    new_days: z.number().int().positive().default(90),
+    active_multiplier: z.number().positive().default(1.5),
+    active_floor_days: z.number().int().nonnegative().default(30),
+    at_risk_multiplier: z.number().positive().default(3),
+    at_risk_floor_days: z.number().int().nonnegative().default(180),
+    inactive_multiplier: z.number().positive().default(4),
+    inactive_floor_days: z.number().int().nonnegative().default(365),
+  }).prefault({}),
+  windows: z.strictObject({
+    /** RFM, ABC and Pareto look at this many months before the as-of date. */
+    segmentation_months: z.number().int().positive().default(12),
+    /** Contracts ending within this many days are due for renewal. */
+    renewal_horizon_days: z.number().int().positive().default(90),
+    /** A later contract of the same customer starting within this many days of the end renews it. */
+    renewal_grace_days: z.number().int().nonnegative().default(30),
+  }).prefault({}),
+  abc: z.strictObject({
+    a_share: z.number().gt(0).lt(1).default(0.8),
+    b_share: z.number().gt(0).lte(1).default(0.95),
+  }).refine((abc) => abc.a_share < abc.b_share, { message: 'a_share must be below b_share' }).prefault({}),
+  privacy: z.strictObject({
+    /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
+    pseudonymize_person_names: z.boolean().default(true),
+  }).prefault({}),
+});
+export type PipelineConfig = z.infer<typeof PipelineConfig>;
+
+/** The defaults, for runs without --config. */
+export const defaultConfig: PipelineConfig = PipelineConfig.parse({});

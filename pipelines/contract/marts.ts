@@ -1,0 +1,70 @@
+/**
+ * The public contract: every Parquet file the pipeline publishes, its grain, its sort order and a
+ * description of every column (Portuguese and English, with unit). The exporter refuses to publish
+ * a mart with a column missing here, so the data dictionary is always complete.
+ */
+export interface MartSpec {
+  name: string;
+  grain_pt: string;
+  grain_en: string;
+  /** ORDER BY of the export, so that reruns write identical files. */
+  orderBy: string;
+  columns: Record<string, ColumnDoc>;
+}
+
+/** [description_pt, description_en, unit]; unit is one of brl, pct (0-100), share (0-1), count, days, date, month, text, flag, ratio, number. */
+export type ColumnDoc = readonly [string, string, string];
+
+/** The schema version written into every mart's Parquet metadata; bump it when a column changes meaning. */
+export const SCHEMA_VERSION = '1';
+
+const asOf: ColumnDoc = ['Data de referência da análise', 'Date the portfolio is judged at', 'date'];
+
+/** Marts written by the loader itself (data quality), present in every run. */
+export const loaderMarts: MartSpec[] = [
+  {
+    name: 'load_summary',
+    grain_pt: 'uma linha por arquivo de entrada',
+    grain_en: 'one row per input file',
+    orderBy: 'file',
+    columns: {
+      file: ['Arquivo de exportação', 'Export file name', 'text'],
+      entity: ['Entidade (orders, customers, ...)', 'Entity the file holds', 'text'],
+      encoding: ['Codificação detectada', 'Detected text encoding', 'text'],
+      delimiter: ['Separador detectado', 'Detected delimiter', 'text'],
+      read: ['Linhas de dados lidas', 'Data records read', 'count'],
+      loaded: ['Linhas carregadas', 'Records loaded', 'count'],
+      empty: ['Linhas vazias ignoradas', 'Empty records skipped', 'count'],
+      rejected: ['Linhas rejeitadas', 'Records rejected', 'count'],
+      collapsed: ['Duplicatas exatas consolidadas', 'Exact duplicates collapsed', 'count'],
+      after_as_of: ['Linhas posteriores à data de referência, fora desta execução', 'Records dated after the as-of date, left out', 'count'],
+      warnings: ['Linhas carregadas com aviso (valor opcional anulado)', 'Loaded records with a warning (optional value nulled)', 'count'],
+      ignored_columns: ['Colunas do arquivo não reconhecidas (ignoradas)', 'Source columns not recognized (ignored)', 'text'],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'rejects',
+    grain_pt: 'uma linha por problema encontrado numa linha de entrada',
+    grain_en: 'one row per problem found in an input row',
+    orderBy: 'file, line, "column"',
+    columns: {
+      file: ['Arquivo de exportação', 'Export file name', 'text'],
+      line: ['Linha física no arquivo (cabeçalho = 1)', 'Physical line in the file (header = 1)', 'number'],
+      column: ['Coluna como está no cabeçalho do arquivo', 'Column as named in the file header', 'text'],
+      value: ['Valor bruto (mascarado para e-mail, telefone e CPF)', 'Raw value (masked for e-mail, phone and CPF)', 'text'],
+      reason_code: ['Código estável do motivo', 'Stable reason code', 'text'],
+      reason: ['Motivo e como corrigir', 'Reason and how to fix it', 'text'],
+      severity: ['reject = linha descartada; warning = valor opcional anulado', 'reject = row dropped; warning = optional value nulled', 'text'],
+      entity: ['Entidade do arquivo', 'Entity of the file', 'text'],
+      canonical_column: ['Coluna canônica correspondente', 'Canonical column', 'text'],
+      as_of_date: asOf,
+    },
+  },
+];
+
+/** Marts computed by the SQL models under pipelines/sql (one .sql file per mart, same name). */
+export const sqlMarts: MartSpec[] = [];
+
+/** Every published mart. */
+export const allMarts = (): MartSpec[] => [...loaderMarts, ...sqlMarts];

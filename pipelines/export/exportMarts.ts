@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { SCHEMA_VERSION, type MartSpec } from '../contract/marts.ts';
+import { sqlString, type Database } from '../warehouse/database.ts';
+
+/** What was written for one mart. */
+export interface ExportedMart {
+  name: string;
+  rows: number;
+  file: string;
+}
+
+/**
+ * Writes each mart table to `<dir>/<name>.parquet`, sorted for byte-stable reruns, with the schema
+ * version, grain and as-of date in the Parquet key-value metadata. A mart whose columns differ from
+ * its documented contract is refused, so the dictionary can never fall behind.
+ */
+export async function exportMarts(db: Database, marts: MartSpec[], dir: string, asOf: string): Promise<ExportedMart[]> {
+  await checkContracts(db, marts);
+  await db.run(dictionarySql(marts));
+  const exported: ExportedMart[] = [];
+  const all = [...marts, dictionarySpec];
+  for (const mart of all) {
+    const file = join(dir, `${mart.name}.parquet`);
+    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}}`;
+    await db.run(`copy (select * from ${mart.name} order by ${mart.orderBy}) to ${sqlString(file)}
+      (format parquet, compression zstd, kv_metadata ${metadata})`);
+    const rows = Number(await db.scalar<string>(`select count(*) from ${mart.name}`));
+    exported.push({ name: mart.name, rows, file });
+  }
+  return exported;
+}
+
+async function checkContracts(db: Database, marts: MartSpec[]): Promise<void> {
+  const problems: string[] = [];
+  for (const mart of marts) {
+    const actual = (await db.rows<{ column_name: string }>(`describe ${mart.name}`)).map((r) => r.column_name);
+    const documented = Object.keys(mart.columns);
+    const undocumented = actual.filter((c) => !documented.includes(c));
+    const missing = documented.filter((c) => !actual.includes(c));
+    if (undocumented.length) problems.push(`${mart.name}: columns without a dictionary entry: ${undocumented.join(', ')}`);
+    if (missing.length) problems.push(`${mart.name}: documented columns the model does not produce: ${missing.join(', ')}`);
+  }
+  if (problems.length) throw new Error(`Mart contracts do not match pipelines/contract/marts.ts:\n  ${problems.join('\n  ')}`);
+}
+
+const dictionarySpec: MartSpec = {
+  name: 'data_dictionary',
+  grain_pt: 'uma linha por coluna de cada mart',
+  grain_en: 'one row per mart column',
+  orderBy: 'mart, position',
+  columns: {},
+};
+
+function dictionarySql(marts: MartSpec[]): string {
+  const rows = marts.flatMap((mart) =>
+    Object.entries(mart.columns).map(([column, [pt, en, unit]], position) =>
+      `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
+    ),
+  );
+  return `
+    create or replace temp table data_dictionary as
+    select d.mart, d.position, d.column, c.data_type as type, d.description_pt, d.description_en, d.unit, d.grain_pt, d.grain_en
+    from (values ${rows.join(',\n')}) as d(mart, position, "column", description_pt, description_en, unit, grain_pt, grain_en)
+    left join duckdb_columns() c on c.table_name = d.mart and c.column_name = d.column`;
+}

@@ -1,0 +1,114 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { allMarts } from '../contract/marts.ts';
+import { PipelineConfig, defaultConfig } from '../contract/config.ts';
+import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
+import { publishAtomically } from '../export/publishAtomically.ts';
+import { loadExports, type LoadResult } from '../load/loadExports.ts';
+import { LoadError } from '../load/loadError.ts';
+import { Database, sqlString } from '../warehouse/database.ts';
+import { readSqlModels, runSqlAssertions, runSqlModels } from '../warehouse/runSqlModels.ts';
+import { configVariablesSql } from './configVariables.ts';
+import { Stopwatch, type StageTiming } from './stopwatch.ts';
+
+/** Inputs and outputs of one pipeline run. */
+export interface PipelineOptions {
+  exportsDir: string;
+  outDir: string;
+  asOf?: string | undefined;
+  mappingPath?: string | undefined;
+  configPath?: string | undefined;
+  /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
+  warehousePath?: string | null | undefined;
+  log?: (line: string) => void;
+}
+
+/** What a run produced. */
+export interface PipelineResult {
+  asOf: string;
+  load: LoadResult;
+  marts: ExportedMart[];
+  stages: StageTiming[];
+}
+
+/**
+ * The batch job: load and validate the exports, run the SQL models and their assertions, and
+ * publish the marts. Outputs appear all at once or not at all.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const log = options.log ?? (() => {});
+  const config = options.configPath ? await readConfig(options.configPath) : defaultConfig;
+  const clock = new Stopwatch(log);
+  return publishAtomically(options.outDir, async (staging) => {
+    const scratch = join(staging, '.scratch');
+    await mkdir(scratch, { recursive: true });
+    const warehouseFile = options.warehousePath ? join(staging, '.warehouse.duckdb') : ':memory:';
+    const db = await Database.open(warehouseFile, { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
+    try {
+      log('Carregando exportações');
+      const load = await clock.stage('load', () =>
+        loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
+      );
+      await db.run(configVariablesSql(config, load.asOf));
+      await clock.stage('models', async () => {
+        const models = await readSqlModels();
+        await runSqlModels(db, models);
+        await publishLoaderTables(db, load);
+      });
+      await clock.stage('assertions', async () => {
+        const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);
+        if (broken.length) {
+          const detail = broken.map((b) => `  ${b.name}: ${b.failures.length} linha(s), ex.: ${JSON.stringify(b.failures[0])}`).join('\n');
+          throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
+        }
+      });
+      const marts = await clock.stage('export', () => exportMarts(db, allMarts(), staging, load.asOf));
+      db.close();
+      if (options.warehousePath) await moveWarehouse(warehouseFile, options.warehousePath);
+      await import('node:fs/promises').then((fs) => fs.rm(scratch, { recursive: true, force: true }));
+      return { asOf: load.asOf, load, marts, stages: clock.timings };
+    } catch (error) {
+      try {
+        db.close();
+      } catch {
+        // already closed
+      }
+      throw error;
+    }
+  });
+}
+
+async function publishLoaderTables(db: Database, load: LoadResult): Promise<void> {
+  const asOf = `DATE ${sqlString(load.asOf)}`;
+  await db.run(`create or replace table rejects as
+    select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
+    from load_rejects`);
+  const rows = load.summary.files.map((f) =>
+    `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))})`,
+  );
+  await db.run(`create or replace table load_summary as
+    select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
+      cast(empty as BIGINT) as empty, cast(rejected as BIGINT) as rejected, cast(collapsed as BIGINT) as collapsed,
+      cast(after_as_of as BIGINT) as after_as_of, cast(warnings as BIGINT) as warnings, ignored_columns, ${asOf} as as_of_date
+    from (values ${rows.join(', ')}) as t(file, entity, encoding, delimiter, read, loaded, empty, rejected, collapsed, after_as_of, warnings, ignored_columns)`);
+}
+
+async function readConfig(path: string): Promise<PipelineConfig> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new LoadError(path, `arquivo de configuração ilegível (${(error as Error).message})`, 'corrija o JSON; veja os campos no README, seção "Configuration"');
+  }
+  const parsed = PipelineConfig.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new LoadError(path, `configuração inválida: ${problems}`, 'use os nomes e faixas de valores do README, seção "Configuration"');
+  }
+  return parsed.data;
+}
+
+async function moveWarehouse(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await rename(from, to);
+}

@@ -1,0 +1,42 @@
+-- one row per order with its value: items when the order has any, else the exported total
+with
+
+orders as (select * from stg_orders),
+
+items as (select * from stg_order_items),
+
+item_totals as (
+    select
+        order_id,
+        count(*) as order_lines,
+        sum(quantity) as quantity,
+        sum(line_revenue) as items_revenue,
+        -- cost is known only when every line of the order has one
+        case when count(unit_cost) = count(*) then sum(line_cost) end as items_cost
+    from items
+    group by order_id
+),
+
+final as (
+    select
+        orders.order_id,
+        orders.customer_id,
+        orders.order_date,
+        orders.order_month,
+        orders.seller_id,
+        orders.status,
+        orders.channel,
+        orders.amount,
+        coalesce(item_totals.order_lines, 0) as order_lines,
+        item_totals.quantity,
+        cast(coalesce(item_totals.items_revenue, orders.amount, 0) as decimal(18, 2)) as order_value,
+        cast(item_totals.items_cost as decimal(18, 2)) as order_cost,
+        item_totals.order_id is not null as has_items,
+        cast(case when item_totals.order_id is not null and orders.amount is not null
+            then orders.amount - item_totals.items_revenue end as decimal(18, 2)) as amount_minus_items,
+        orders.status = 'invoiced' as is_invoiced
+    from orders
+    left join item_totals on item_totals.order_id = orders.order_id
+)
+
+select * from final

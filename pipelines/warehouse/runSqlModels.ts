@@ -1,0 +1,78 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Database } from './database.ts';
+
+/** One SQL model: a file under pipelines/sql whose name is the view or table it creates. */
+export interface SqlModel {
+  name: string;
+  sql: string;
+  layer: 'staging' | 'intermediate' | 'mart';
+  dependsOn: string[];
+}
+
+/** The folder of the SQL models, beside this module's parent. */
+export const SQL_DIR = new URL('../sql/', import.meta.url).pathname;
+
+/** Reads every model and orders them so each comes after the models it reads from. */
+export async function readSqlModels(dir = SQL_DIR): Promise<SqlModel[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const models = await Promise.all(
+    files.map(async (file) => {
+      const name = basename(file, '.sql');
+      const sql = (await readFile(join(dir, file), 'utf8')).trim().replace(/;\s*$/, '');
+      const layer: SqlModel['layer'] = name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : 'mart';
+      return { name, sql, layer, dependsOn: [] as string[] };
+    }),
+  );
+  const names = new Set(models.map((m) => m.name));
+  for (const model of models) {
+    const code = model.sql.replace(/--.*$/gm, '');
+    model.dependsOn = [...names].filter((other) => other !== model.name && new RegExp(`\\b${other}\\b`).test(code));
+  }
+  return topologicalOrder(models);
+}
+
+function topologicalOrder(models: SqlModel[]): SqlModel[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const ordered: SqlModel[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (model: SqlModel, path: string[]) => {
+    if (state.get(model.name) === 'done') return;
+    if (state.get(model.name) === 'visiting') throw new Error(`SQL models form a cycle: ${[...path, model.name].join(' → ')}`);
+    state.set(model.name, 'visiting');
+    for (const dep of model.dependsOn) visit(byName.get(dep)!, [...path, model.name]);
+    state.set(model.name, 'done');
+    ordered.push(model);
+  };
+  for (const model of models) visit(model, []);
+  return ordered;
+}
+
+/**
+ * Creates every model: staging models as views (they only rename and cast), intermediate models and
+ * marts as tables, so each is computed once however many marts read it.
+ */
+export async function runSqlModels(db: Database, models: SqlModel[], onModel?: (name: string, ms: number) => void): Promise<void> {
+  for (const model of models) {
+    const started = Date.now();
+    const kind = model.layer === 'staging' ? 'view' : 'table';
+    try {
+      await db.run(`create or replace ${kind} ${model.name} as\n${model.sql}`);
+    } catch (error) {
+      throw new Error(`SQL model ${model.name} (pipelines/sql/${model.name}.sql) failed: ${(error as Error).message}`);
+    }
+    onModel?.(model.name, Date.now() - started);
+  }
+}
+
+/** Runs the assertions in pipelines/sql/tests; each returns the rows that break a rule. */
+export async function runSqlAssertions(db: Database, dir = join(SQL_DIR, 'tests')): Promise<{ name: string; failures: Record<string, unknown>[] }[]> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.sql')).sort();
+  const results = [];
+  for (const file of files) {
+    const sql = (await readFile(join(dir, file), 'utf8')).trim().replace(/;\s*$/, '');
+    const failures = await db.rows(`select * from (${sql}) limit 20`);
+    results.push({ name: basename(file, '.sql'), failures });
+  }
+  return results;
+}
