@@ -1,0 +1,140 @@
+/**
+ * Every number, amount and date the report shows goes through this module, so that another locale
+ * only needs another `LocaleSpec`. Dates are formatted in UTC: marts carry DATE values that arrive
+ * as UTC midnight, and formatting them in Brazilian time (UTC−3) would show the previous day.
+ */
+
+/** What a locale needs to say for the report's formats. */
+export interface LocaleSpec {
+  /** BCP 47 tag handed to Intl. */
+  tag: string;
+  /** ISO 4217 currency of money columns. */
+  currency: string;
+  /** Shown for null, undefined and non-finite values. */
+  missing: string;
+  /** Builds the short month label from Intl's abbreviated month name and the year. */
+  monthLabel: (month: string, year: string) => string;
+}
+
+/** A value a formatter accepts: numbers, DuckDB BIGINTs, or nothing. */
+export type Numeric = number | bigint | null | undefined;
+
+/** A value a date formatter accepts: a Date, epoch milliseconds, or nothing. */
+export type DateLike = Date | number | null | undefined;
+
+/** Options of the number formatters; anything else passed second (Plot passes an index) is ignored. */
+export interface DigitsOptions {
+  digits?: number;
+}
+
+/** The formatters of one locale. */
+export interface Formatters {
+  locale: LocaleSpec;
+  /** Money with cents: "R$ 1.234,56". */
+  formatMoney: (value: Numeric) => string;
+  /** Money abbreviated for cards and axes: "R$ 1,2 mi", "R$ 350 mil". */
+  formatMoneyCompact: (value: Numeric) => string;
+  /** A plain number with thousands separators; `digits` fixes the decimals (default 0). */
+  formatNumber: (value: Numeric, options?: DigitsOptions | unknown) => string;
+  /** A percentage given as 0-100 (columns ending `_pct`): 60 → "60,0%". */
+  formatPercent: (value: Numeric, options?: DigitsOptions | unknown) => string;
+  /** A share given as 0-1 (columns ending `_share` or `_rate`): 0.6 → "60,0%". */
+  formatShare: (value: Numeric, options?: DigitsOptions | unknown) => string;
+  /** A calendar date, read in UTC: "31/10/2026". */
+  formatDate: (value: DateLike) => string;
+  /** A month, read in UTC: "out/2026". */
+  formatMonth: (value: DateLike) => string;
+}
+
+/** Brazilian Portuguese, the report's language. */
+export const ptBR: LocaleSpec = {
+  tag: 'pt-BR',
+  currency: 'BRL',
+  missing: '—',
+  // Intl abbreviates with a trailing dot ("out."); Brazilian reports write "out/2026".
+  monthLabel: (month, year) => `${month.replace(/\.$/, '')}/${year}`,
+};
+
+function toNumber(value: Numeric): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'bigint' ? Number(value) : value;
+  return Number.isFinite(n) ? n : null;
+}
+
+function toDate(value: DateLike): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function digitsOf(options: unknown, fallback: number): number {
+  if (options && typeof options === 'object' && 'digits' in options) {
+    const digits = (options as DigitsOptions).digits;
+    if (typeof digits === 'number') return digits;
+  }
+  return fallback;
+}
+
+/**
+ * signDisplay 'negative' keeps values that round to zero from showing as "-0". Node 20 supports it
+ * (ES2023) but the project's ES2022 typings do not list it yet, hence the cast.
+ */
+const NEGATIVE_ONLY = { signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions;
+
+/** Builds the formatters of a locale. Intl formatters are cached because building them is slow. */
+export function createFormatters(locale: LocaleSpec): Formatters {
+  const cache = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = JSON.stringify(options);
+    let format = cache.get(key);
+    if (!format) cache.set(key, (format = new Intl.NumberFormat(locale.tag, { ...NEGATIVE_ONLY, ...options })));
+    return format;
+  };
+  const number = (value: Numeric, options: Intl.NumberFormatOptions, divisor = 1): string => {
+    const n = toNumber(value);
+    return n === null ? locale.missing : numberFormat(options).format(n / divisor);
+  };
+  const fixed = (digits: number): Intl.NumberFormatOptions => ({ minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+  const dateFormat = new Intl.DateTimeFormat(locale.tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale.tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+  return {
+    locale,
+    formatMoney: (value) => number(value, { style: 'currency', currency: locale.currency }),
+    formatMoneyCompact: (value) =>
+      number(value, {
+        style: 'currency',
+        currency: locale.currency,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }),
+    formatNumber: (value, options) => number(value, fixed(digitsOf(options, 0))),
+    formatPercent: (value, options) => number(value, { style: 'percent', ...fixed(digitsOf(options, 1)) }, 100),
+    formatShare: (value, options) => number(value, { style: 'percent', ...fixed(digitsOf(options, 1)) }),
+    formatDate: (value) => {
+      const date = toDate(value);
+      return date ? dateFormat.format(date) : locale.missing;
+    },
+    formatMonth: (value) => {
+      const date = toDate(value);
+      if (!date) return locale.missing;
+      const parts = monthFormat.formatToParts(date);
+      const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+      return locale.monthLabel(part('month'), part('year'));
+    },
+  };
+}
+
+const report = createFormatters(ptBR);
+
+/** Reais with cents: "R$ 1.234,56". */
+export const formatBRL = report.formatMoney;
+/** Reais abbreviated for cards and axes: "R$ 1,2 mi", "R$ 350 mil". */
+export const formatBRLCompact = report.formatMoneyCompact;
+/** The report locale's other formatters (pt-BR); see `Formatters` for each one. */
+export const { formatNumber, formatPercent, formatShare, formatDate, formatMonth } = report;
+
+/** The missing-value mark ("—"). */
+export const MISSING = ptBR.missing;

@@ -1,0 +1,36 @@
+import { listMarts, martColumns, readMart, type MartFile } from './readMart.ts';
+
+/** Parses "2026-10-31" as UTC midnight; anything else gives null. */
+export function parseIsoDate(text: string | undefined): Date | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * The date a mart's data is judged at: the latest `as_of_date` column value when the mart has
+ * that column, else the `as_of_date` the exporter wrote into the Parquet metadata.
+ */
+export async function martAsOf(mart: MartFile): Promise<Date | null> {
+  const columns = await martColumns(mart.name);
+  if (columns.some((c) => c.name === 'as_of_date')) {
+    const [row] = await readMart(mart.name, 'select try_cast(max(as_of_date) as date) as as_of from mart');
+    if (row?.as_of instanceof Date) return row.as_of;
+  }
+  return parseIsoDate(mart.metadata.as_of_date);
+}
+
+let reportDate: Promise<Date | null> | undefined;
+
+/** The as-of date of the whole report: the latest as-of among the marts, or null without marts. */
+export function reportAsOf(): Promise<Date | null> {
+  reportDate ??= (async () => {
+    let latest: Date | null = null;
+    for (const mart of await listMarts()) {
+      const date = await martAsOf(mart);
+      if (date && (!latest || date > latest)) latest = date;
+    }
+    return latest;
+  })();
+  return reportDate;
+}

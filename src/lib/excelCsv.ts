@@ -1,0 +1,78 @@
+/**
+ * CSV that opens right in Brazilian Excel: `;` between fields, decimal comma, dd/mm/aaaa dates,
+ * CRLF line ends and UTF-8 with a BOM (without it Excel reads the file as Windows-1252).
+ */
+
+/** A column of the CSV; `type` is the DuckDB type name, used to keep the time of TIMESTAMP columns. */
+export interface CsvColumn {
+  name: string;
+  type?: string;
+}
+
+/** The UTF-8 byte order mark Excel needs to detect UTF-8. */
+export const BOM = '\ufeff';
+
+const DELIMITER = ';';
+const EOL = '\r\n';
+
+/**
+ * Text beginning with one of these is run as a formula by spreadsheets (CSV injection); tab and
+ * carriage return are included as OWASP recommends. Numbers are never prefixed.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function formatDate(date: Date, withTime: boolean): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const day = `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCFullYear(), 4)}`;
+  if (!withTime) return day;
+  return `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  // toString switches to exponent notation beyond 1e21 and below 1e-6; Excel would read those as text.
+  const text = Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6)
+    ? n.toFixed(20).replace(/\.?0+$/, '')
+    : String(n);
+  return text.replace('.', ',');
+}
+
+/** Quotes a field when it holds the delimiter, a quote or a line break. */
+function quote(text: string): string {
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Text as a CSV field: neutralized against formulas with a leading single quote, then quoted. */
+export function textField(text: string): string {
+  return quote(FORMULA_START.test(text) ? `'${text}` : text);
+}
+
+/** One value as a CSV field. */
+export function csvField(value: unknown, column?: CsvColumn): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean') return value ? 'VERDADEIRO' : 'FALSO';
+  if (value instanceof Date) return formatDate(value, /^TIMESTAMP/i.test(column?.type ?? ''));
+  if (typeof value === 'object') return textField(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  return textField(String(value));
+}
+
+/** The BOM and the header line. */
+export function csvHeader(columns: CsvColumn[]): string {
+  return BOM + columns.map((c) => textField(c.name)).join(DELIMITER) + EOL;
+}
+
+/** Data lines for rows keyed by column name, each ending in CRLF. */
+export function csvLines(columns: CsvColumn[], rows: Iterable<Record<string, unknown>>): string {
+  let out = '';
+  for (const row of rows) out += columns.map((c) => csvField(row[c.name], c)).join(DELIMITER) + EOL;
+  return out;
+}
+
+/** A whole CSV file as bytes (UTF-8 with BOM). */
+export function excelCsv(columns: CsvColumn[], rows: Iterable<Record<string, unknown>>): Buffer {
+  return Buffer.from(csvHeader(columns) + csvLines(columns, rows), 'utf8');
+}

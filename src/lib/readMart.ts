@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { z } from 'zod';
+
+/** One row of a mart as plain JS: BIGINT and DECIMAL as number, DATE and TIMESTAMP as UTC Date. */
+export type MartRow = Record<string, unknown>;
+
+/** A Parquet file in the marts folder. */
+export interface MartFile {
+  /** Mart name: the file name without `.parquet`. */
+  name: string;
+  file: string;
+  path: string;
+  rows: number;
+  bytes: number;
+  /** Parquet key-value metadata written by the exporter (schema_version, as_of_date, grain). */
+  metadata: Record<string, string>;
+}
+
+/** A column of a mart with its DuckDB type name (e.g. "DECIMAL(18,2)", "DATE"). */
+export interface MartColumn {
+  name: string;
+  type: string;
+}
+
+const MART_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The project root: the nearest folder above the working directory holding astro.config.mjs.
+ * Not derived from import.meta.url because Astro bundles this module into dist/ chunks.
+ */
+export function projectRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, 'astro.config.mjs'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/** The marts folder: `CARTEIRA_MARTS_DIR` if set, else `data/marts`, relative to the project root. */
+export function martsDir(): string {
+  const configured = process.env.CARTEIRA_MARTS_DIR?.trim();
+  const dir = configured || 'data/marts';
+  return isAbsolute(dir) ? dir : resolve(projectRoot(), dir);
+}
+
+/** The path of a mart's Parquet file; refuses names that could leave the folder or break SQL. */
+export function martPath(name: string): string {
+  if (!MART_NAME.test(name)) throw new Error(`Invalid mart name "${name}": use letters, digits and _ only.`);
+  return join(martsDir(), `${name}.parquet`);
+}
+
+/** Whether the marts folder holds `<name>.parquet`. */
+export function martExists(name: string): boolean {
+  return existsSync(martPath(name));
+}
+
+let instance: Promise<DuckDBInstance> | undefined;
+
+/** The build's single in-memory DuckDB; extensions are never downloaded (no network here). */
+function database(): Promise<DuckDBInstance> {
+  instance ??= DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'true',
+  });
+  return instance;
+}
+
+/** Runs `use` on a fresh connection of the shared instance, so temp views never leak between calls. */
+export async function withConnection<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const connection = await (await database()).connect();
+  try {
+    return await use(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** SQL string literal. */
+export const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** Converts DuckDB's JS values to plain ones: BigInt → number, nested lists and structs included. */
+export function plainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
+  }
+  return value;
+}
+
+/** Runs a query on the shared instance and returns plain JS rows. */
+export async function query(sql: string): Promise<MartRow[]> {
+  return withConnection(async (connection) => {
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) => plainValue(row) as MartRow);
+  });
+}
+
+/**
+ * Reads a mart. `sql` is a query over a view named `mart` (default `select * from mart`); with a
+ * zod `schema` every row is validated, so pages get typed rows or a readable error.
+ */
+export async function readMart(name: string, sql?: string): Promise<MartRow[]>;
+export async function readMart<T>(name: string, sql: string | undefined, schema: z.ZodType<T>): Promise<T[]>;
+export async function readMart<T>(name: string, sql?: string, schema?: z.ZodType<T>): Promise<MartRow[] | T[]> {
+  const path = martPath(name);
+  if (!existsSync(path)) throw new Error(`Mart "${name}" not found at ${path}. Run \`npm run pipeline\` or set CARTEIRA_MARTS_DIR.`);
+  const rows = await withConnection(async (connection) => {
+    await connection.run(`create or replace temp view mart as select * from read_parquet(${sqlString(path)})`);
+    const reader = await connection.runAndReadAll(sql ?? 'select * from mart');
+    return reader.getRowObjectsJS().map((row) => plainValue(row) as MartRow);
+  });
+  if (!schema) return rows;
+  return rows.map((row, index) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) throw new Error(`Mart "${name}", row ${index + 1}: ${parsed.error.message}`);
+    return parsed.data;
+  });
+}
+
+/** The columns of a mart in file order. */
+export async function martColumns(name: string): Promise<MartColumn[]> {
+  const rows = await query(`describe select * from read_parquet(${sqlString(martPath(name))})`);
+  return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+}
+
+/** Every Parquet file in the marts folder, by name, with row count, size and key-value metadata. */
+export async function listMarts(): Promise<MartFile[]> {
+  const dir = martsDir();
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.parquet') && MART_NAME.test(file.slice(0, -'.parquet'.length)))
+    .sort();
+  const marts: MartFile[] = [];
+  for (const file of files) {
+    const path = join(dir, file);
+    const [meta] = await query(`select num_rows from parquet_file_metadata(${sqlString(path)})`);
+    const pairs = await query(`select decode(key) as key, decode(value) as value from parquet_kv_metadata(${sqlString(path)})`);
+    marts.push({
+      name: file.slice(0, -'.parquet'.length),
+      file,
+      path,
+      rows: Number(meta?.num_rows ?? 0),
+      bytes: statSync(path).size,
+      metadata: Object.fromEntries(pairs.map((p) => [String(p.key), String(p.value)])),
+    });
+  }
+  return marts;
+}
