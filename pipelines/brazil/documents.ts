@@ -95,14 +95,15 @@ export function generateCpf(rng: UniformRandom): string {
 }
 
 /**
- * A random valid CNPJ (14 characters, unformatted). Numeric ones are mostly head offices (branch 0001);
- * `alphanumeric` draws the 12 first characters from 0-9A-Z, with at least one letter, as issued since July 2026.
+ * A random valid CNPJ (14 characters, unformatted), mostly a head office (branch 0001). `alphanumeric` draws
+ * the root (and other branches) from 0-9A-Z, with at least one letter, as issued since July 2026.
  */
 export function generateCnpj(rng: UniformRandom, options: { alphanumeric?: boolean } = {}): string {
   for (;;) {
-    const body = options.alphanumeric
-      ? draw(rng, ALPHANUMERIC, 12)
-      : draw(rng, DIGITS, 8) + (rng() < 0.85 ? '0001' : `000${1 + Math.floor(rng() * 9)}`);
+    const root = draw(rng, options.alphanumeric ? ALPHANUMERIC : DIGITS, 8);
+    const headOffice = rng() < 0.85;
+    const branch = options.alphanumeric && !headOffice ? draw(rng, ALPHANUMERIC, 4) : headOffice ? '0001' : `000${1 + Math.floor(rng() * 9)}`;
+    const body = root + branch;
     if (options.alphanumeric && /^[0-9]+$/.test(body)) continue;
     const cnpj = withCheckDigits(body, cnpjWeight);
     if (!allSame(cnpj)) return cnpj;
