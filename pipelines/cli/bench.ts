@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateDemoData } from '../demo/generateDemo.ts';
+import type { Measurement } from '../bench/measure.ts';
+import { parseCommandLine, positiveInteger, runMain, type CommandSpec, type FlagSpec } from './args.ts';
+
+const flags = {
+  'order-lines': { type: 'string', value: 'N', help: 'order lines to generate and load', default: '1000000' },
+  dir: { type: 'string', value: 'DIR', help: 'working folder for generated data and outputs', default: 'bench' },
+  'skip-excel': { type: 'boolean', help: 'do not measure the Brazilian-Excel dialect' },
+  'no-warehouse': { type: 'boolean', help: 'measure the pipeline without writing the warehouse file' },
+} as const satisfies Record<string, FlagSpec>;
+
+const spec = {
+  name: 'bench',
+  summary:
+    'Generates N order lines, then measures in one run: a plain DuckDB scan of the canonical CSVs, the whole pipeline on them, and the pipeline on the Brazilian-Excel dialect. Prints time, peak memory and the ratio to the scan.',
+  flags,
+} satisfies CommandSpec<typeof flags>;
+
+await runMain(async () => {
+  const args = parseCommandLine(spec);
+  if (!args) return;
+  const orderLines = positiveInteger('order-lines', args['order-lines']!);
+  const dataDir = join(args.dir!, `data-${orderLines}`);
+  if (!existsSync(join(dataDir, 'canonical'))) {
+    console.log(`Gerando ${orderLines.toLocaleString('pt-BR')} linhas de pedido em ${dataDir} (não entra na medição)`);
+    await generateDemoData({ outDir: dataDir, orderLines });
+  }
+  const warehouse = args['no-warehouse'] ? 'none' : join(args.dir!, 'out', 'carteira.duckdb');
+  const runs: Measurement[] = [];
+  runs.push(await child(['scan', join(dataDir, 'canonical')]));
+  runs.push(await child(['pipeline (canonical)', join(dataDir, 'canonical'), join(args.dir!, 'out', 'marts'), warehouse]));
+  if (!args['skip-excel']) {
+    runs.push(await child(['pipeline (excel-br)', join(dataDir, 'excel-br'), join(args.dir!, 'out', 'marts-excel'), warehouse]));
+  }
+  await rm(join(args.dir!, 'out'), { recursive: true, force: true });
+  const scan = runs[0]!;
+  console.log(`\nBench: ${orderLines.toLocaleString('pt-BR')} linhas de pedido, ${new Date().toISOString().slice(0, 10)}`);
+  console.table(
+    runs.map((r) => ({
+      measurement: r.label,
+      seconds: (r.ms / 1000).toFixed(2),
+      'peak RSS (MB)': r.peakRssMb,
+      'ratio to scan': (r.ms / scan.ms).toFixed(2),
+    })),
+  );
+  for (const r of runs.filter((r) => r.stages.length)) {
+    console.log(`${r.label}: ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(' · ')}`);
+  }
+});
+
+/** Runs one measurement in a fresh process so that its peak memory is its own. */
+function child(argv: string[]): Promise<Measurement> {
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'pipelines/bench/benchChild.ts', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk) => (out += chunk));
+    proc.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) return fail(new Error(`bench step "${argv[0]}" failed (exit ${code})`));
+      done(JSON.parse(last) as Measurement);
+    });
+  });
+}
