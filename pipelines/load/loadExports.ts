@@ -4,17 +4,21 @@ import { ufValuesSql } from '../brazil/ufs.ts';
 import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
 import { parseMacros } from './parseMacros.ts';
-import { readRawFile, type RawFile } from './readRawFile.ts';
+import { prepareFile, readWithFallbacks, type RawFile } from './prepareFile.ts';
 import { typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import {
+  afterAsOfOutcomesSql,
+  cleanupSql,
   columnIssuesSql,
-  createIssuesTableSql,
-  dedupSql,
-  rawTextViewSql,
-  sourceTableSql,
-  typedTableSql,
+  createLoadTablesSql,
+  duplicatesSql,
+  insertFileSql,
+  keptViewSql,
+  recSql,
+  rejectPredicate,
+  rejectedOutcomesSql,
 } from './validateEntity.ts';
-import { crossCheckItemsSql, crossCheckOrdersSql, ordersWithoutItemsSql } from './crossChecks.ts';
+import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownParentsSql } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 
 /** Where to read exports from and how to judge them. */
@@ -36,10 +40,18 @@ export interface LoadResult {
   summary: LoadSummary;
 }
 
+/** A loaded entity before cleanup: its files and how many rows each put in src_<entity>. */
+export interface LoadedEntity {
+  spec: EntitySpec;
+  columns: TypedColumnSql[];
+  files: RawFile[];
+  rowsPerFile: Map<number, number>;
+}
+
 /**
- * Loads an exports folder into `src_<entity>` tables: every file read as text, every value parsed
- * and validated in SQL, duplicates collapsed or rejected, rows after the as-of date left out, and
- * every problem recorded with file, line, column and value in `load_rejects`.
+ * Loads an exports folder into `src_<entity>` tables: every file read once by DuckDB and every value
+ * parsed and validated in SQL, duplicates collapsed or rejected, rows after the as-of date left out,
+ * and every problem recorded with file, line, column and value in `load_rejects`.
  */
 export async function loadExports(db: Database, options: LoadOptions): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => {});
@@ -47,9 +59,9 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   const inventory = await discoverExports(options.exportsDir, mapping);
   for (const sql of [...parseMacros(), ...documentSqlMacros()]) await db.run(sql);
   await db.run(`create or replace table ref_ufs as select * from (${ufValuesSql()}) as t(uf, name, region)`);
-  await db.run(createIssuesTableSql);
+  await db.run(createLoadTablesSql);
 
-  const rawFiles: RawFile[] = [];
+  const loaded: LoadedEntity[] = [];
   const present = {} as Record<EntityName, boolean>;
   let asOf = options.asOf;
   let index = 0;
@@ -57,29 +69,47 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const columns = typedColumns(spec.schema);
     const files = filesOf(inventory, spec.name);
     present[spec.name] = files.length > 0;
-    if (!files.length) {
-      await db.run(emptySourceSql(spec, columns));
-      continue;
-    }
     const started = Date.now();
     const raws: RawFile[] = [];
-    for (const file of files) raws.push(await readRawFile(db, file, index++, options.scratchDir));
-    rawFiles.push(...raws);
-    await db.run(rawTextViewSql(spec, raws, columns));
-    await db.run(typedTableSql(spec, columns));
-    await db.run(columnIssuesSql(spec, columns));
-    if (spec.name === 'orders') asOf ??= await defaultAsOf(db);
-    await db.run(dedupSql(spec, columns, keyOf(spec, raws), asOf ?? '9999-12-31'));
-    if (spec.name === 'orders') await db.run(crossCheckOrdersSql(filesOf(inventory, 'order_items').length > 0));
-    if (spec.name === 'order_items') await db.run(crossCheckItemsSql(present.products));
-    await db.run(sourceTableSql(spec, columns));
-    if (spec.name === 'order_items') await db.run(ordersWithoutItemsSql);
-    const loaded = await db.scalar<string>(`select count(*) from src_${spec.name}`);
-    progress(`  ${spec.name.padEnd(16)} ${Number(loaded).toLocaleString('pt-BR').padStart(12)} linhas  ${files.length} arquivo(s)  ${Date.now() - started} ms`);
+    for (const file of files) raws.push(await prepareFile(db, file, index++, options.scratchDir));
+    const { rowsPerFile, rec } = await insertFiles(db, spec, columns, raws);
+    const rejected = rejectPredicate(columns);
+    await db.run(columnIssuesSql(spec, columns, rec));
+    const key = keyOf(spec, raws);
+    if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
+    if (spec.name === 'orders') asOf ??= await defaultAsOf(db, rejected);
+    await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOfSql(spec, asOf)));
+    await db.run(keptViewSql(spec, rec));
+    if (spec.name === 'orders') await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+    if (spec.name === 'order_items') await db.run(unknownParentsSql(present.products, rejected));
+    await db.run(rejectedOutcomesSql(spec));
+    loaded.push({ spec, columns, files: raws, rowsPerFile });
+    if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms`);
   }
   if (!asOf) throw new Error('as-of date could not be determined: no valid orders were loaded');
-  const summary = await summarizeLoad(db, rawFiles, inventory);
+  if (present.order_items) await db.run(ordersWithoutItemsSql);
+  const summary = await summarizeLoad(db, loaded, inventory);
+  for (const entity of loaded) await db.run(cleanupSql(entity.spec, entity.columns));
   return { asOf, present, inventory, summary };
+}
+
+/** Reads every file of an entity into src_<entity> (an empty table with the right columns when there is none). */
+async function insertFiles(db: Database, spec: EntitySpec, columns: TypedColumnSql[], raws: RawFile[]) {
+  const rowsPerFile = new Map<number, number>();
+  const offsets = new Map<number, number>();
+  if (!raws.length) {
+    await db.run(emptySourceSql(spec, columns));
+    return { rowsPerFile, rec: 'rowid' };
+  }
+  let total = 0;
+  for (const [i, raw] of raws.entries()) {
+    offsets.set(raw.index, total);
+    await readWithFallbacks((mode) => db.run(insertFileSql(spec, columns, raw, i === 0, mode)));
+    const after = Number(await db.scalar<string>(`select count(*) from src_${spec.name}`));
+    rowsPerFile.set(raw.index, after - total);
+    total = after;
+  }
+  return { rowsPerFile, rec: recSql(raws, offsets) };
 }
 
 /** Entities with an id collapse exact duplicates; order items only when they carry line numbers. */
@@ -90,17 +120,23 @@ function keyOf(spec: EntitySpec, raws: RawFile[]): string[] | null {
   return spec.key;
 }
 
-async function defaultAsOf(db: Database): Promise<string | undefined> {
+/** Rows of the entity that belong after the as-of date; items follow their order. */
+function afterAsOfSql(spec: EntitySpec, asOf: string | undefined): string {
+  if (spec.name === 'order_items') return itemsAfterAsOfSql;
+  if (!spec.asOfColumn || !asOf) return 'false';
+  return `${spec.asOfColumn} > DATE '${asOf}'`;
+}
+
+async function defaultAsOf(db: Database, rejected: string): Promise<string | undefined> {
   const value = await db.scalar<string | null>(`
-    select strftime(max(order_date), '%Y-%m-%d') from typed_orders
-    where not is_empty and err_order_id is null and err_customer_id is null and err_order_date is null
-      and err_status is null and coalesce(status, 'invoiced') = 'invoiced'`);
+    select strftime(max(order_date), '%Y-%m-%d') from src_orders
+    where not is_empty and not (${rejected}) and coalesce(status, 'invoiced') = 'invoiced'`);
   return value ?? undefined;
 }
 
 function emptySourceSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
   const cols = columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ');
+  const helpers = columns.map((c) => `cast(null as VARCHAR) as err_${c.name}, cast(null as VARCHAR) as raw_${c.name}`).join(', ');
   return `create or replace table src_${spec.name} as
-    select ${cols}, cast(null as INTEGER) as source_file_idx, cast(null as BIGINT) as source_record limit 0`;
+    select cast(null as INTEGER) as file_idx, ${cols}, false as is_empty, ${helpers} limit 0`;
 }
-

@@ -1,56 +1,66 @@
 import type { EntitySpec } from '../contract/entities.ts';
-import type { Database } from '../warehouse/database.ts';
-import { sqlString } from '../warehouse/database.ts';
-import type { RawFile } from './readRawFile.ts';
-import { issueCodeSql, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
-
-const TRIM_CHARS = sqlString(' \t\r\n\u00a0');
-
-/** The global table of row problems; values and line numbers are attached when the run ends. */
-export const createIssuesTableSql = `
-  create or replace temp table load_issues (
-    entity VARCHAR, file_idx INTEGER, rec BIGINT, column_name VARCHAR, code VARCHAR, severity VARCHAR, detail VARCHAR)`;
-
-/** A view with the canonical columns of every file of the entity as trimmed text (NULL when absent or empty). */
-export function rawTextViewSql(spec: EntitySpec, files: RawFile[], columns: TypedColumnSql[]): string {
-  const selects = files.map((f) => {
-    const cols = columns.map((c) => {
-      const pos = f.resolution.positions.get(c.name);
-      return pos === undefined ? `cast(null as VARCHAR) as ${c.name}` : `nullif(trim(c${pos}, ${TRIM_CHARS}), '') as ${c.name}`;
-    });
-    return `select ${f.index} as file_idx, rowid as rec, ${f.decimalComma} as decimal_comma, ${cols.join(', ')} from ${f.rawTable}`;
-  });
-  return `create or replace temp view text_${spec.name} as ${selects.join('\nunion all\n')}`;
-}
+import { issueCodeSql, maskSql, type TypedColumnSql } from './typedColumnSql.ts';
+import type { RawFile, ReadMode } from './prepareFile.ts';
 
 /**
- * Parses every column once and records, per column, the issue code of the row (NULL when fine).
- * Optional columns with unreadable values are nulled; values below a minimum are nulled too.
+ * Single pass per file: DuckDB's CSV reader feeds the parse expressions directly, and the typed rows
+ * land in `src_<entity>` with helper columns (issue code and, only for rows with an issue, the raw
+ * text). Problems are copied to `load_issues`; rows that must go are listed in `load_outcomes`
+ * and deleted at the end, when the helper columns are dropped. Nothing is copied twice.
  */
-export function typedTableSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
-  const parsed = columns.map((c) => `${c.parse(`t.${c.name}`)} as p_${c.name}`).join(',\n      ');
-  const raw = columns.map((c) => `t.${c.name} as r_${c.name}`).join(', ');
+
+/** The global tables of row problems and of rows leaving the run. `rid` is the row's rowid in src_<entity>. */
+export const createLoadTablesSql = `
+  create or replace temp table load_issues (
+    entity VARCHAR, file_idx INTEGER, rec BIGINT, rid BIGINT, column_name VARCHAR, code VARCHAR, severity VARCHAR,
+    detail VARCHAR, value VARCHAR);
+  create or replace temp table load_outcomes (entity VARCHAR, file_idx INTEGER, rid BIGINT, outcome VARCHAR)`;
+
+/** The record index of a row within its file: rowid minus the rows of earlier files. */
+export function recSql(files: RawFile[], offsets: Map<number, number>): string {
+  if (files.length === 1) return `(rowid - ${offsets.get(files[0]!.index) ?? 0})`;
+  return `(rowid - case file_idx ${files.map((f) => `when ${f.index} then ${offsets.get(f.index) ?? 0}`).join(' ')} end)`;
+}
+
+/** Creates or appends to src_<entity> from one file, parsing every column once. */
+export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file: RawFile, create: boolean, mode: ReadMode): string {
+  const text = columns
+    .map((c) => {
+      const pos = file.resolution.positions.get(c.name);
+      // trim() without a character list is several times faster; tabs and no-break spaces around
+      // numbers are still removed by the number parser.
+      return pos === undefined ? `cast(null as VARCHAR) as r_${c.name}` : `nullif(trim(c${pos}), '') as r_${c.name}`;
+    })
+    .join(', ');
+  const parsed = columns.map((c) => `${c.parse(`r_${c.name}`)} as p_${c.name}`).join(',\n        ');
   const finals = columns
     .map((c) => (c.meta.min !== undefined ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`)
     .join(', ');
-  const issues = columns.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`)} as err_${c.name}`).join(',\n    ');
+  const issues = columns.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`)} as err_${c.name}`).join(',\n      ');
+  const raws = columns.map((c) => `case when err_${c.name} is not null then r_${c.name} end as raw_${c.name}`).join(', ');
   const empty = columns.map((c) => `r_${c.name} is null`).join(' and ');
-  return `
-    create or replace temp table typed_${spec.name} as
-    select file_idx, rec, ${empty} as is_empty, ${finals},
-    ${issues}
-    from (select file_idx, rec, ${raw},
-      ${parsed}
-      from text_${spec.name} t)`;
+  const body = `
+    select file_idx, ${columns.map((c) => c.name).join(', ')}, is_empty,
+      ${columns.map((c) => `err_${c.name}`).join(', ')}, ${raws}
+    from (
+      select ${finals}, ${empty} as is_empty, r.*,
+      ${issues}
+      from (
+        select *, ${parsed}
+        from (select ${file.index} as file_idx, ${file.decimalComma} as decimal_comma, ${text} from ${file.source(mode)})
+      ) r
+    )`;
+  return create ? `create or replace table src_${spec.name} as ${body}` : `insert into src_${spec.name} ${body}`;
 }
 
-/** Copies the per-column issues of non-empty rows into load_issues with their severity. */
-export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
+/** Copies per-column issues of non-empty rows into load_issues, with their severity and masked raw value. */
+export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec: string): string {
   return columns
     .map((c) => {
       const severity = c.rejectsRow ? `'reject'` : `'warning'`;
-      return `insert into load_issues select '${spec.name}', file_idx, rec, '${c.name}', err_${c.name}, ${severity}, null
-              from typed_${spec.name} where err_${c.name} is not null and not is_empty`;
+      return `insert into load_issues
+        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', err_${c.name}, ${severity}, null, ${maskSql(c.meta.kind, `raw_${c.name}`)}
+        from src_${spec.name} where err_${c.name} is not null and not is_empty`;
     })
     .join(';\n');
 }
@@ -61,45 +71,79 @@ export function rejectPredicate(columns: TypedColumnSql[]): string {
   return parts.length ? parts.join(' or ') : 'false';
 }
 
-/**
- * Keeps the first occurrence of each key (file name order, then line). Later rows with the same
- * content are counted as collapsed; later rows with different content are rejected as duplicate_id.
- * Rows dated after the as-of date are flagged here too, so src_ tables come from one ranked table.
- */
-export function dedupSql(spec: EntitySpec, columns: TypedColumnSql[], key: string[] | null, asOf: string): string {
-  const names = columns.map((c) => c.name).join(', ');
-  const asOfCheck = spec.asOfColumn ? `${spec.asOfColumn} > DATE ${sqlString(asOf)}` : 'false';
-  const valid = `from typed_${spec.name} where not is_empty and not (${rejectPredicate(columns)})`;
-  if (!key) {
-    return `create or replace temp table ranked_${spec.name} as
-      select file_idx, rec, ${names}, 1 as occurrence, true as same_as_first, ${asOfCheck} as is_after_as_of ${valid}`;
-  }
-  const content = `hash(${names})`;
-  // A null key part never collides with another row's.
-  const partition = key.map((k) => `coalesce(cast(${k} as VARCHAR), 'rec:' || file_idx || ':' || rec)`).join(', ');
-  return `
-    create or replace temp table ranked_${spec.name} as
-    select file_idx, rec, ${names},
-      row_number() over w as occurrence,
-      ${content} = first_value(${content}) over w as same_as_first,
-      first_value(file_idx) over w as first_file_idx,
-      first_value(rec) over w as first_rec,
-      ${asOfCheck} as is_after_as_of
-    ${valid}
-    window w as (partition by ${partition} order by file_idx, rec);
-    insert into load_issues
-    select '${spec.name}', file_idx, rec, '${key[0]}', 'duplicate_id', 'reject', first_file_idx || ':' || first_rec
-    from ranked_${spec.name} where occurrence > 1 and not same_as_first`;
+/** Key expressions for grouping; a null key part never collides with another row's. */
+function keyParts(key: string[]): string[] {
+  return key.map((k) => `coalesce(cast(${k} as VARCHAR), 'rid:' || rowid)`);
 }
 
-/** The loaded rows of an entity (`src_<entity>`), with their origin for lineage. */
-export function sourceTableSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
+/**
+ * Rows that share a key with an earlier row (file name order, then line): with the same content they
+ * are collapsed, with other content rejected as duplicate_id, naming the occurrence that was kept.
+ * Only keys that repeat go through the window, so clean exports pay one grouped count.
+ */
+export function duplicatesSql(spec: EntitySpec, columns: TypedColumnSql[], key: string[], rec: string): string {
   const names = columns.map((c) => c.name).join(', ');
-  return `create or replace table src_${spec.name} as
-    select ${names}, file_idx as source_file_idx, rec as source_record
-    from ranked_${spec.name} r
-    where occurrence = 1 and not is_after_as_of
-      and not exists (select 1 from load_issues i
-                      where i.entity = '${spec.name}' and i.severity = 'reject' and i.file_idx = r.file_idx and i.rec = r.rec)
-    order by source_file_idx, source_record`;
+  const valid = `not is_empty and not (${rejectPredicate(columns)})`;
+  const content = `hash(${names})`;
+  const parts = keyParts(key);
+  const keyCols = parts.map((p, i) => `${p} as k${i}`).join(', ');
+  const joinOn = parts.map((p, i) => `repeated.k${i} = ${p}`).join(' and ');
+  return `
+    create or replace temp table dups_${spec.name} as
+    with repeated as (
+      select ${keyCols} from src_${spec.name} where ${valid} group by all having count(*) > 1
+    ),
+    ranked as (
+      select rowid as rid, file_idx, ${rec} as rec, ${key[0]} as key_value,
+        row_number() over w as occurrence,
+        ${content} = first_value(${content}) over w as same_as_first,
+        first_value(file_idx) over w as first_file_idx,
+        first_value(${rec}) over w as first_rec
+      from src_${spec.name}
+      semi join repeated on ${joinOn}
+      where ${valid}
+      window w as (partition by ${parts.join(', ')} order by rowid)
+    )
+    select * from ranked where occurrence > 1;
+    insert into load_issues
+    select '${spec.name}', file_idx, rec, rid, '${key[0]}', 'duplicate_id', 'reject', first_file_idx || ':' || first_rec, cast(key_value as VARCHAR)
+    from dups_${spec.name} where not same_as_first;
+    insert into load_outcomes select '${spec.name}', file_idx, rid, 'collapsed' from dups_${spec.name} where same_as_first`;
+}
+
+/** Usable rows (no rejecting issue, not collapsed) dated after the as-of date leave the run. */
+export function afterAsOfOutcomesSql(spec: EntitySpec, columns: TypedColumnSql[], afterAsOf: string): string {
+  return `
+    insert into load_outcomes
+    select '${spec.name}', file_idx, rowid, 'after_as_of' from src_${spec.name}
+    where not is_empty and not (${rejectPredicate(columns)}) and (${afterAsOf})
+      and rowid not in (select rid from load_outcomes where entity = '${spec.name}')
+      and rowid not in (select rid from load_issues where entity = '${spec.name}' and severity = 'reject')`;
+}
+
+/** Rows with a rejecting issue, and empty rows, leave the run. */
+export function rejectedOutcomesSql(spec: EntitySpec): string {
+  return `
+    insert into load_outcomes select '${spec.name}', file_idx, rowid, 'empty' from src_${spec.name} where is_empty;
+    insert into load_outcomes
+    select distinct '${spec.name}', file_idx, rid, 'rejected' from load_issues
+    where entity = '${spec.name}' and severity = 'reject'`;
+}
+
+/** A view of the rows of an entity still in the run (for checks between entities before cleanup). */
+export function keptViewSql(spec: EntitySpec, rec: string): string {
+  return `create or replace temp view kept_${spec.name} as
+    select *, rowid as rid, ${rec} as rec from src_${spec.name}
+    where rowid not in (select rid from load_outcomes where entity = '${spec.name}')`;
+}
+
+/** Deletes the rows that left the run and drops the helper columns, leaving the clean src_<entity>. */
+export function cleanupSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
+  const drops = ['is_empty', ...columns.flatMap((c) => [`err_${c.name}`, `raw_${c.name}`])]
+    .map((c) => `alter table src_${spec.name} drop column ${c}`)
+    .join(';\n');
+  return `
+    delete from src_${spec.name} where rowid in (select rid from load_outcomes where entity = '${spec.name}');
+    ${drops};
+    alter table src_${spec.name} rename column file_idx to source_file_idx`;
 }

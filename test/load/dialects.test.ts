@@ -10,7 +10,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 async function load(dir: string, entity: string, columns: string) {
   const db = await Database.open();
   const result = await loadExports(db, { exportsDir: dir, scratchDir: dir });
-  const rows = await db.rows(`select ${columns} from src_${entity} order by source_file_idx, source_record`);
+  const rows = await db.rows(`select ${columns} from src_${entity} order by source_file_idx, rowid`);
   db.close();
   return { rows, result };
 }
