@@ -16,7 +16,7 @@ export function missingAmountSql(hasItems: boolean, rejected: string): string {
 /** Items of orders dated after the as-of date leave the run with their order. */
 export const itemsAfterAsOfSql = `
   order_id in (select order_id from src_orders
-               where rowid in (select rid from load_outcomes where entity = 'orders' and outcome = 'after_as_of'))`;
+               semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'after_as_of' and o.rid = src_orders.rowid)`;
 
 /** Usable items whose order is not in the run are rejected; items of unknown products only warned about. */
 export function unknownParentsSql(hasProducts: boolean, rejected: string): string {
@@ -27,13 +27,15 @@ export function unknownParentsSql(hasProducts: boolean, rejected: string): strin
        case when i.order_id in (select order_id from src_orders where order_id is not null) then 'order_rejected' else 'unknown_order' end,
        'reject', null, i.order_id
      from kept_order_items i
-     where ${usable} and i.order_id not in (select order_id from kept_orders where order_id is not null)`,
+     anti join kept_orders o on o.order_id = i.order_id
+     where ${usable}`,
   ];
   if (hasProducts) {
     statements.push(`insert into load_issues
-      select 'order_items', file_idx, rec, rid, 'product_id', 'unknown_product', 'warning', null, product_id
-      from kept_order_items
-      where ${usable} and product_id not in (select product_id from kept_products where product_id is not null)`);
+      select 'order_items', i.file_idx, i.rec, i.rid, 'product_id', 'unknown_product', 'warning', null, i.product_id
+      from kept_order_items i
+      anti join kept_products p on p.product_id = i.product_id
+      where ${usable}`);
   }
   return statements.join(';\n');
 }
@@ -41,6 +43,6 @@ export function unknownParentsSql(hasProducts: boolean, rejected: string): strin
 /** Orders with no usable item keep their exported total as revenue; say so. */
 export const ordersWithoutItemsSql = `
   insert into load_issues
-  select 'orders', file_idx, rec, rid, 'order_id', 'order_without_items', 'warning', null, order_id
-  from kept_orders
-  where order_id not in (select order_id from kept_order_items)`;
+  select 'orders', o.file_idx, o.rec, o.rid, 'order_id', 'order_without_items', 'warning', null, o.order_id
+  from kept_orders o
+  anti join kept_order_items i on i.order_id = o.order_id`;

@@ -78,11 +78,15 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const key = keyOf(spec, raws);
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
     if (spec.name === 'orders') asOf ??= await defaultAsOf(db, rejected);
-    await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOfSql(spec, asOf)));
-    await db.run(keptViewSql(spec, rec));
+    const afterAsOf = await afterAsOfSql(db, spec, asOf);
+    if (afterAsOf) await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOf));
+    const outcomes = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = '${spec.name}'`));
+    await db.run(keptViewSql(spec, rec, outcomes > 0));
     if (spec.name === 'orders') await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
     if (spec.name === 'order_items') await db.run(unknownParentsSql(present.products, rejected));
     await db.run(rejectedOutcomesSql(spec));
+    // Checks of later entities must not see rows this one rejected.
+    await db.run(keptViewSql(spec, rec, true));
     loaded.push({ spec, columns, files: raws, rowsPerFile });
     if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms`);
   }
@@ -120,10 +124,13 @@ function keyOf(spec: EntitySpec, raws: RawFile[]): string[] | null {
   return spec.key;
 }
 
-/** Rows of the entity that belong after the as-of date; items follow their order. */
-function afterAsOfSql(spec: EntitySpec, asOf: string | undefined): string {
-  if (spec.name === 'order_items') return itemsAfterAsOfSql;
-  if (!spec.asOfColumn || !asOf) return 'false';
+/** The condition for rows of the entity dated after the as-of date (items follow their order), or null when none can be. */
+async function afterAsOfSql(db: Database, spec: EntitySpec, asOf: string | undefined): Promise<string | null> {
+  if (spec.name === 'order_items') {
+    const orders = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = 'orders' and outcome = 'after_as_of'`));
+    return orders ? itemsAfterAsOfSql : null;
+  }
+  if (!spec.asOfColumn || !asOf) return null;
   return `${spec.asOfColumn} > DATE '${asOf}'`;
 }
 

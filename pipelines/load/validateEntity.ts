@@ -117,8 +117,8 @@ export function afterAsOfOutcomesSql(spec: EntitySpec, columns: TypedColumnSql[]
     insert into load_outcomes
     select '${spec.name}', file_idx, rowid, 'after_as_of' from src_${spec.name}
     where not is_empty and not (${rejectPredicate(columns)}) and (${afterAsOf})
-      and rowid not in (select rid from load_outcomes where entity = '${spec.name}')
-      and rowid not in (select rid from load_issues where entity = '${spec.name}' and severity = 'reject')`;
+      and not exists (select 1 from load_outcomes o where o.entity = '${spec.name}' and o.rid = src_${spec.name}.rowid)
+      and not exists (select 1 from load_issues i where i.entity = '${spec.name}' and i.severity = 'reject' and i.rid = src_${spec.name}.rowid)`;
 }
 
 /** Rows with a rejecting issue, and empty rows, leave the run. */
@@ -131,10 +131,10 @@ export function rejectedOutcomesSql(spec: EntitySpec): string {
 }
 
 /** A view of the rows of an entity still in the run (for checks between entities before cleanup). */
-export function keptViewSql(spec: EntitySpec, rec: string): string {
+export function keptViewSql(spec: EntitySpec, rec: string, hasOutcomes: boolean): string {
+  const gone = hasOutcomes ? `anti join (select rid from load_outcomes where entity = '${spec.name}') gone on gone.rid = k.rid` : '';
   return `create or replace temp view kept_${spec.name} as
-    select *, rowid as rid, ${rec} as rec from src_${spec.name}
-    where rowid not in (select rid from load_outcomes where entity = '${spec.name}')`;
+    select k.* from (select *, rowid as rid, ${rec} as rec from src_${spec.name}) k ${gone}`;
 }
 
 /** Deletes the rows that left the run and drops the helper columns, leaving the clean src_<entity>. */
