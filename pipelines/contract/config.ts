@@ -24,7 +24,17 @@ export const PipelineConfig = z.strictObject({
     renewal_horizon_days: z.number().int().positive().default(90),
     /** A later contract of the same customer starting within this many days of the end renews it. */
     renewal_grace_days: z.number().int().nonnegative().default(30),
+    /** The renewals mart also lists contracts that ended up to this many days before the as-of date. */
+    renewal_lookback_days: z.number().int().nonnegative().default(90),
   }).prefault({}),
+  rfm: z.strictObject({
+    /** F score thresholds: the fewest invoiced orders in the window for F = 2, 3, 4 and 5 (default 1 / 2 / 3-4 / 5-9 / 10+). */
+    frequency_2_min_orders: z.number().int().positive().default(2),
+    frequency_3_min_orders: z.number().int().positive().default(3),
+    frequency_4_min_orders: z.number().int().positive().default(5),
+    frequency_5_min_orders: z.number().int().positive().default(10),
+  }).refine((f) => f.frequency_2_min_orders < f.frequency_3_min_orders && f.frequency_3_min_orders < f.frequency_4_min_orders
+    && f.frequency_4_min_orders < f.frequency_5_min_orders, { message: 'frequency thresholds must increase' }).prefault({}),
   abc: z.strictObject({
     a_share: z.number().gt(0).lt(1).default(0.8),
     b_share: z.number().gt(0).lte(1).default(0.95),

@@ -1,3 +1,5 @@
+import { portfolioMarts } from './portfolioMarts.ts';
+
 /**
  * The public contract: every Parquet file the pipeline publishes, its grain, its sort order and a
  * description of every column (Portuguese and English, with unit). The exporter refuses to publish
@@ -64,7 +66,7 @@ export const loaderMarts: MartSpec[] = [
 ];
 
 /** Marts computed by the SQL models under pipelines/sql (one .sql file per mart, same name). */
-export const sqlMarts: MartSpec[] = [];
+export const sqlMarts: MartSpec[] = [...portfolioMarts];
 
 /** Every published mart. */
 export const allMarts = (): MartSpec[] => [...loaderMarts, ...sqlMarts];

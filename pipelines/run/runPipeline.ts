@@ -50,6 +50,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
       );
       await db.run(configVariablesSql(config, load.asOf));
+      await db.run(inputPresenceSql(load.present));
       await clock.stage('models', async () => {
         const models = await readSqlModels();
         await runSqlModels(db, models);
@@ -76,6 +77,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       throw error;
     }
   });
+}
+
+/** Which export files were given, so SQL can tell a KPI with no input (NULL) from a zero. */
+function inputPresenceSql(present: LoadResult['present']): string {
+  const rows = Object.entries(present).map(([entity, isPresent]) => `(${sqlString(entity)}, ${isPresent})`);
+  return `create or replace table input_presence as
+    select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 
 async function publishLoaderTables(db: Database, load: LoadResult): Promise<void> {

@@ -1,9 +1,13 @@
--- one row per order with its value: items when the order has any, else the exported total
+-- one row per order with its value (items when the order has any, else the exported total) and the seller credited with it
 with
 
 orders as (select * from stg_orders),
 
 items as (select * from stg_order_items),
+
+products as (select * from stg_products),
+
+owners as (select customer_id, seller_id from int_customers_unified),
 
 item_totals as (
     select
@@ -12,7 +16,9 @@ item_totals as (
         sum(quantity) as quantity,
         sum(line_revenue) as items_revenue,
         -- cost is known only when every line of the order has one
-        case when count(unit_cost) = count(*) then sum(line_cost) end as items_cost
+        case when count(unit_cost) = count(*) then sum(line_cost) end as items_cost,
+        -- an order split by category is counted once, in the category of its largest line
+        arg_max(product_id, (line_revenue, product_id)) as main_product_id,
     from items
     group by order_id
 ),
@@ -24,6 +30,8 @@ final as (
         orders.order_date,
         orders.order_month,
         orders.seller_id,
+        -- revenue is credited to the seller on the order, falling back to the customer's owner
+        coalesce(orders.seller_id, owners.seller_id) as credited_seller_id,
         orders.status,
         orders.channel,
         orders.amount,
@@ -32,11 +40,14 @@ final as (
         cast(coalesce(item_totals.items_revenue, orders.amount, 0) as decimal(18, 2)) as order_value,
         cast(item_totals.items_cost as decimal(18, 2)) as order_cost,
         item_totals.order_id is not null as has_items,
+        products.category as main_category,
         cast(case when item_totals.order_id is not null and orders.amount is not null
             then orders.amount - item_totals.items_revenue end as decimal(18, 2)) as amount_minus_items,
         orders.status = 'invoiced' as is_invoiced
     from orders
     left join item_totals on item_totals.order_id = orders.order_id
+    left join owners on owners.customer_id = orders.customer_id
+    left join products on products.product_id = item_totals.main_product_id
 )
 
 select * from final

@@ -1,0 +1,106 @@
+-- one row per value key of a coded column (field), with its pt-BR and English labels and the mart columns it appears in
+with
+
+segment_grid as (select * from int_rfm_cells_mapped_to_segments),
+
+ufs as (select * from ref_ufs),
+
+fixed_labels as (
+    select * from (values
+        ('status', 1, 'prospect', 'Possível cliente (prospect)', 'Prospect'),
+        ('status', 2, 'new', 'Novo', 'New'),
+        ('status', 3, 'active', 'Ativo', 'Active'),
+        ('status', 4, 'reactivated', 'Reativado', 'Reactivated'),
+        ('status', 5, 'at_risk', 'Em risco (ritmo)', 'At risk (rhythm)'),
+        ('status', 6, 'inactive', 'Inativo', 'Inactive'),
+        ('status', 7, 'lost', 'Perdido (ex-cliente)', 'Lost (former customer)'),
+        ('abc_class', 1, 'A', 'Classe A', 'Class A'),
+        ('abc_class', 2, 'B', 'Classe B', 'Class B'),
+        ('abc_class', 3, 'C', 'Classe C', 'Class C'),
+        ('region', 1, 'norte', 'Norte', 'North'),
+        ('region', 2, 'nordeste', 'Nordeste', 'Northeast'),
+        ('region', 3, 'sudeste', 'Sudeste', 'Southeast'),
+        ('region', 4, 'sul', 'Sul', 'South'),
+        ('region', 5, 'centro_oeste', 'Centro-Oeste', 'Center-West'),
+        ('order_status', 1, 'invoiced', 'Faturado', 'Invoiced'),
+        ('order_status', 2, 'canceled', 'Cancelado', 'Canceled'),
+        ('order_status', 3, 'returned', 'Devolvido', 'Returned'),
+        ('contract_status', 1, 'active', 'Ativo', 'Active'),
+        ('contract_status', 2, 'ended', 'Encerrado', 'Ended'),
+        ('contract_status', 3, 'canceled', 'Cancelado', 'Canceled'),
+        ('renewal_status', 1, 'due', 'A renovar', 'Due'),
+        ('renewal_status', 2, 'in_grace', 'Vencido, em carência', 'Ended, within grace days'),
+        ('renewal_status', 3, 'renewed', 'Renovado', 'Renewed'),
+        ('renewal_status', 4, 'not_renewed', 'Não renovado', 'Not renewed'),
+        ('renewal_status', 5, 'canceled', 'Cancelado', 'Canceled'),
+        ('lead_status', 1, 'open', 'Aberto', 'Open'),
+        ('lead_status', 2, 'won', 'Ganho', 'Won'),
+        ('lead_status', 3, 'lost', 'Perdido', 'Lost'),
+        ('period_type', 1, 'month', 'Mês', 'Month'),
+        ('period_type', 2, 'quarter', 'Trimestre', 'Quarter'),
+        ('period_type', 3, 'half_year', 'Semestre', 'Half year'),
+        ('period_type', 4, 'year', 'Ano', 'Year'),
+        ('document_kind', 1, 'cnpj', 'Pessoa jurídica (CNPJ)', 'Company (CNPJ)'),
+        ('document_kind', 2, 'cpf', 'Pessoa física (CPF)', 'Person (CPF)')
+    ) as t(field, sort_order, value, label_pt, label_en)
+),
+
+segment_labels as (
+    select
+        'rfm_segment' as field,
+        sort_order,
+        rfm_segment as value,
+        label_pt,
+        label_en,
+    from segment_grid
+),
+
+state_labels as (
+    select
+        'state' as field,
+        row_number() over (order by name) as sort_order,
+        uf as value,
+        name as label_pt,
+        name as label_en,
+    from ufs
+),
+
+-- where each field's keys appear, so a reader knows which label set a column uses
+field_columns as (
+    select * from (values
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start'),
+        ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
+        ('abc_class', 'customers.abc_class'),
+        ('region', 'customers.region, geography.region, sales_cube.region'),
+        ('state', 'customers.state, geography.state, sales_cube.state'),
+        ('order_status', 'orders export (status); kpis_monthly.canceled_*, kpis_monthly.returned_*'),
+        ('contract_status', 'renewals.status'),
+        ('renewal_status', 'renewals.renewal_status'),
+        ('lead_status', 'leads export (status); sellers_monthly.leads_won, sellers_monthly.leads_closed'),
+        ('period_type', 'kpis_periods.period_type'),
+        ('document_kind', 'customers.document_kind')
+    ) as t(field, used_in)
+),
+
+all_labels as (
+    select field, sort_order, value, label_pt, label_en from fixed_labels
+    union all
+    select field, sort_order, value, label_pt, label_en from segment_labels
+    union all
+    select field, sort_order, value, label_pt, label_en from state_labels
+),
+
+final as (
+    select
+        all_labels.field,
+        all_labels.value,
+        all_labels.label_pt,
+        all_labels.label_en,
+        cast(all_labels.sort_order as integer) as sort_order,
+        field_columns.used_in,
+        getvariable('as_of_date') as as_of_date,
+    from all_labels
+    left join field_columns on field_columns.field = all_labels.field
+)
+
+select * from final

@@ -1,0 +1,36 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPipeline } from '../../pipelines/run/runPipeline.ts';
+import { Database } from '../../pipelines/warehouse/database.ts';
+import { tempDir, writeExport } from '../helpers/fixtures.ts';
+
+/** The published marts of one fixture run, queried back from their Parquet files. */
+export interface MartRun {
+  /** Rows as JSON values: INTEGER and DOUBLE as numbers, DECIMAL and BIGINT as strings, DATE as 'YYYY-MM-DD'. */
+  rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]>;
+  close: () => void;
+}
+
+/**
+ * Writes the fixture files (name → CSV lines) to a temp exports folder, runs the whole pipeline into a
+ * temp output folder, and opens every published Parquet file as a view named after its mart.
+ */
+export async function runMarts(files: Record<string, string[]>, asOf: string): Promise<MartRun> {
+  const exports = tempDir('carteira-marts-in-');
+  const out = tempDir('carteira-marts-out-');
+  for (const [name, lines] of Object.entries(files)) writeExport(exports.dir, name, lines);
+  const outDir = join(out.dir, 'marts');
+  await runPipeline({ exportsDir: exports.dir, outDir, asOf, warehousePath: null });
+  const db = await Database.open();
+  for (const file of readdirSync(outDir).filter((f) => f.endsWith('.parquet'))) {
+    await db.run(`create view ${file.replace('.parquet', '')} as select * from read_parquet('${join(outDir, file)}')`);
+  }
+  return {
+    rows: (sql) => db.rows(sql),
+    close: () => {
+      db.close();
+      exports.cleanup();
+      out.cleanup();
+    },
+  };
+}
