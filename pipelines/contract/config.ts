@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerValueModelConfig } from '../models/modelConfig.ts';
 
 /**
  * Business rules that differ between companies. Every field has the default DOMAIN.md describes;
@@ -39,6 +40,8 @@ export const PipelineConfig = z.strictObject({
     a_share: z.number().gt(0).lt(1).default(0.8),
     b_share: z.number().gt(0).lte(1).default(0.95),
   }).refine((abc) => abc.a_share < abc.b_share, { message: 'a_share must be below b_share' }).prefault({}),
+  /** BG/NBD, Gamma-Gamma and CLV: discount rate, churn-risk bands, minimum data to fit. */
+  customer_value: CustomerValueModelConfig,
   privacy: z.strictObject({
     /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
     pseudonymize_person_names: z.boolean().default(true),

@@ -7,7 +7,8 @@ import { publishAtomically } from '../export/publishAtomically.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
-import { readSqlModels, runSqlAssertions, runSqlModels } from '../warehouse/runSqlModels.ts';
+import { codeModels } from '../models/codeModels.ts';
+import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
 import { configVariablesSql } from './configVariables.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
@@ -52,8 +53,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       await db.run(configVariablesSql(config, load.asOf));
       await db.run(inputPresenceSql(load.present));
       await clock.stage('models', async () => {
-        const models = await readSqlModels();
-        await runSqlModels(db, models);
+        const models = await readModels(codeModels);
+        await runModels(db, models, config);
         await publishLoaderTables(db, load);
       });
       await clock.stage('assertions', async () => {

@@ -13,6 +13,8 @@ contracts as (select * from int_contracts_renewal_checked),
 
 presence as (select * from input_presence),
 
+predictions as (select * from customer_value_predictions),
+
 lifetime_orders as (
     select
         customer_id,
@@ -119,6 +121,11 @@ final as (
             when (select is_present from presence where entity = 'contracts')
             then coalesce(renewal_due.renewal_due, false)
         end as renewal_due,
+        predictions.p_alive,
+        predictions.expected_purchases_90d,
+        predictions.expected_avg_order_value,
+        predictions.clv_12m,
+        predictions.churn_risk,
         getvariable('as_of_date') as as_of_date,
     from customers
     left join published_identity on published_identity.customer_id = customers.customer_id
@@ -126,6 +133,7 @@ final as (
     left join status_at_as_of on status_at_as_of.customer_id = customers.customer_id
     left join segmented on segmented.customer_id = customers.customer_id
     left join renewal_due on renewal_due.customer_id = customers.customer_id
+    left join predictions on predictions.customer_id = customers.customer_id
 )
 
 select * from final

@@ -1,32 +1,47 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { PipelineConfig } from '../contract/config.ts';
 import type { Database } from './database.ts';
 
 /** One SQL model: a file under pipelines/sql whose name is the view or table it creates. */
 export interface SqlModel {
+  kind: 'sql';
   name: string;
   sql: string;
   layer: 'staging' | 'intermediate' | 'mart';
   dependsOn: string[];
 }
 
+/**
+ * A model computed in TypeScript (a statistical fit, say) that creates the table `name`; SQL models
+ * read it like any other and the runner places it after the tables it reads.
+ */
+export interface CodeModel {
+  kind: 'code';
+  name: string;
+  dependsOn: string[];
+  run: (db: Database, config: PipelineConfig) => Promise<void>;
+}
+
+export type Model = SqlModel | CodeModel;
+
 /** The folder of the SQL models, beside this module's parent. */
 export const SQL_DIR = new URL('../sql/', import.meta.url).pathname;
 
-/** Reads every model and orders them so each comes after the models it reads from. */
-export async function readSqlModels(dir = SQL_DIR): Promise<SqlModel[]> {
+/** Reads every SQL model, adds the code models, and orders them so each comes after the models it reads from. */
+export async function readModels(codeModels: CodeModel[] = [], dir = SQL_DIR): Promise<Model[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   const models = await Promise.all(
     files.map(async (file) => {
       const name = basename(file, '.sql');
       const sql = (await readFile(join(dir, file), 'utf8')).trim().replace(/;\s*$/, '');
       const layer: SqlModel['layer'] = name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : 'mart';
-      return { name, sql, layer, dependsOn: [] as string[] };
+      return { kind: 'sql' as const, name, sql, layer, dependsOn: [] as string[] };
     }),
   );
-  const names = new Set(models.map((m) => m.name));
+  const names = new Set([...models.map((m) => m.name), ...codeModels.map((m) => m.name)]);
   for (const model of models) model.dependsOn = referencedRelations(model.sql).filter((other) => other !== model.name && names.has(other));
-  return topologicalOrder(models);
+  return topologicalOrder([...models, ...codeModels]);
 }
 
 /**
@@ -40,15 +55,19 @@ export function referencedRelations(sql: string): string[] {
   return [...new Set(read)].filter((name) => !ctes.has(name));
 }
 
-function topologicalOrder(models: SqlModel[]): SqlModel[] {
+function topologicalOrder(models: Model[]): Model[] {
   const byName = new Map(models.map((m) => [m.name, m]));
-  const ordered: SqlModel[] = [];
+  const ordered: Model[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (model: SqlModel, path: string[]) => {
+  const visit = (model: Model, path: string[]) => {
     if (state.get(model.name) === 'done') return;
     if (state.get(model.name) === 'visiting') throw new Error(`SQL models form a cycle: ${[...path, model.name].join(' → ')}`);
     state.set(model.name, 'visiting');
-    for (const dep of model.dependsOn) visit(byName.get(dep)!, [...path, model.name]);
+    for (const dep of model.dependsOn) {
+      const target = byName.get(dep);
+      if (!target) throw new Error(`Model ${model.name} depends on ${dep}, which no model creates`);
+      visit(target, [...path, model.name]);
+    }
     state.set(model.name, 'done');
     ordered.push(model);
   };
@@ -58,19 +77,23 @@ function topologicalOrder(models: SqlModel[]): SqlModel[] {
 
 /**
  * Creates every model: staging models as views (they only rename and cast), intermediate models and
- * marts as tables, so each is computed once however many marts read it.
+ * marts as tables, so each is computed once however many marts read it; code models run in place.
  */
-export async function runSqlModels(db: Database, models: SqlModel[], onModel?: (name: string, ms: number) => void): Promise<void> {
+export async function runModels(db: Database, models: Model[], config: PipelineConfig, onModel?: (name: string, ms: number) => void): Promise<void> {
   // Models never rely on row order (every mart is exported with a total ORDER BY); letting DuckDB drop
   // insertion order saves memory and time on the 10-million-line runs.
   await db.run('set preserve_insertion_order = false');
   for (const model of models) {
     const started = Date.now();
-    const kind = model.layer === 'staging' ? 'view' : 'table';
-    try {
-      await db.run(`create or replace ${kind} ${model.name} as\n${model.sql}`);
-    } catch (error) {
-      throw new Error(`SQL model ${model.name} (pipelines/sql/${model.name}.sql) failed: ${(error as Error).message}`);
+    if (model.kind === 'code') {
+      await model.run(db, config);
+    } else {
+      const kind = model.layer === 'staging' ? 'view' : 'table';
+      try {
+        await db.run(`create or replace ${kind} ${model.name} as\n${model.sql}`);
+      } catch (error) {
+        throw new Error(`SQL model ${model.name} (pipelines/sql/${model.name}.sql) failed: ${(error as Error).message}`);
+      }
     }
     onModel?.(model.name, Date.now() - started);
   }

@@ -1,0 +1,14 @@
+import type { CodeModel } from '../warehouse/runModels.ts';
+import { customerValueModel } from './customerValueModel.ts';
+
+/** The models computed in TypeScript, placed by the runner among the SQL models. */
+export const codeModels: CodeModel[] = [
+  {
+    kind: 'code',
+    name: customerValueModel.name,
+    dependsOn: customerValueModel.dependsOn,
+    run: async (db, config) => {
+      await customerValueModel.run(db, config.customer_value);
+    },
+  },
+];
