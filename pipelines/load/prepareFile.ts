@@ -40,7 +40,7 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
   const dialect = await sniffFile(file.path, file.name, forced);
   const resolution = resolveOrFail(file, dialect.headers);
   let readPath = file.path;
-  if (dialect.encoding !== 'utf-8') {
+  if (dialect.encoding !== 'utf-8' && dialect.encoding !== 'latin1') {
     readPath = join(scratchDir, `file_${index}.utf8.csv`);
     await transcodeToUtf8(file.path, readPath, dialect.encoding);
   }
@@ -50,8 +50,9 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
   raw.source = ({ parallel, captureRejects }) => {
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
+    const encoding = dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
-      auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
+      ${encoding}auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
       columns = {${columns}}, null_padding = true, strict_mode = true, max_line_size = 16777216, parallel = ${parallel}${rejects})`;
   };
   return raw;

@@ -63,7 +63,18 @@ async function readHead(path: string): Promise<Buffer> {
 async function detectEncoding(path: string, head: Buffer): Promise<TextEncoding> {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  return (await isWholeFileUtf8(path)) ? 'utf-8' : 'windows-1252';
+  if (await isWholeFileUtf8(path)) return 'utf-8';
+  // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes). Files without those
+  // bytes (most Brazilian exports: ã, ç, é live above 0xA0) are read by DuckDB as Latin-1 directly,
+  // skipping the transcoding pass.
+  return (await hasBytesIn80To9F(path)) ? 'windows-1252' : 'latin1';
+}
+
+async function hasBytesIn80To9F(path: string): Promise<boolean> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
+    if (/[\x80-\x9f]/.test((chunk as Buffer).toString('latin1'))) return true;
+  }
+  return false;
 }
 
 /** Streams the file through the native UTF-8 validator, cutting chunks after a newline so no character is split. */

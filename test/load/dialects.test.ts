@@ -22,7 +22,7 @@ function folder() {
 }
 
 describe('reading the dialects real exports come in', () => {
-  it('reads Windows-1252 with € and curly quotes, ; delimiter, decimal comma and CRLF', async () => {
+  it('reads Windows-1252 with € and curly quotes, Latin-1 without them, ; delimiter, decimal comma and CRLF', async () => {
     const dir = folder();
     writeExport(dir, 'clientes.csv', ['Código do Cliente;Razão Social;UF', 'C1;“Açougue São João” – Filial €;SP'], { eol: '\r\n', encoding: 'windows-1252' });
     writeExport(dir, 'pedidos.csv', ['Número do Pedido;Cliente;Data;Valor Total', 'P1;C1;01/02/2026;"1.234,56"', 'P2;C1;02/02/2026;R$ 10,5'], { eol: '\r\n', encoding: 'windows-1252' });
@@ -30,7 +30,8 @@ describe('reading the dialects real exports come in', () => {
     expect(rows).toEqual([{ customer_id: 'C1', name: '“Açougue São João” – Filial €', state: 'SP' }]);
     expect(result.summary.files.map((f) => [f.file, f.encoding, f.delimiter])).toEqual([
       ['clientes.csv', 'windows-1252', ';'],
-      ['pedidos.csv', 'windows-1252', ';'],
+      // no byte in 0x80-0x9F: DuckDB reads it as Latin-1 without a transcoding pass
+      ['pedidos.csv', 'latin1', ';'],
     ]);
   });
 
