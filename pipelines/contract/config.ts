@@ -42,6 +42,34 @@ export const PipelineConfig = z.strictObject({
   }).refine((abc) => abc.a_share < abc.b_share, { message: 'a_share must be below b_share' }).prefault({}),
   /** BG/NBD, Gamma-Gamma and CLV: discount rate, churn-risk bands, minimum data to fit. */
   customer_value: CustomerValueModelConfig,
+  /** Cross-sell and upsell by category (peer groups), their holdout check, and the sellers' action list. */
+  opportunities: z.strictObject({
+    /** Category spend is measured over this many months before the as-of date. */
+    window_months: z.number().int().positive().default(12),
+    /** Size bands within a segment: quantiles of monthly spend (3 = tertiles). */
+    revenue_tiers: z.number().int().positive().default(3),
+    /** A peer group smaller than this (the customer included) falls back to a wider one: segment + tier + region → segment + tier → segment → everyone. */
+    min_peers: z.number().int().positive().default(20),
+    /** A category's peer median needs at least this many peers buying it. */
+    min_category_buyers: z.number().int().positive().default(5),
+    /** Cross-sell: a category at least this share of the peers buy (0-1). */
+    min_peer_share: z.number().gt(0).lte(1).default(0.3),
+    /** Upsell: the customer spends less than this share of the scaled peer median (0-1). */
+    upsell_below_share: z.number().gt(0).lt(1).default(0.8),
+    /** Bounds of the size factor (customer monthly spend ÷ peer median monthly spend). */
+    size_factor_min: z.number().positive().default(0.25),
+    size_factor_max: z.number().positive().default(4),
+    /** Suggestions kept per customer. */
+    max_suggestions: z.number().int().positive().default(5),
+    /** The holdout check suggests as of this many months earlier and looks at what was bought since. */
+    holdout_months: z.number().int().positive().default(3),
+    /** Action list: value_at_stake counts this many months (12 × monthly value). */
+    action_horizon_months: z.number().int().positive().default(12),
+    /** Action list: retain, reactivate and offer actions worth less than this (BRL) are left out. */
+    min_value_at_stake: z.number().nonnegative().default(1000),
+    /** Action list: inactive or lost customers silent for longer than this are not worth a reactivation call. */
+    reactivate_max_days_silent: z.number().int().positive().default(730),
+  }).refine((o) => o.size_factor_min <= o.size_factor_max, { message: 'size_factor_min must not exceed size_factor_max' }).prefault({}),
   privacy: z.strictObject({
     /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
     pseudonymize_person_names: z.boolean().default(true),

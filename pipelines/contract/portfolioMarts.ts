@@ -1,7 +1,8 @@
 import type { MartSpec } from './marts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
+import { opportunityMarts } from './portfolio/opportunityMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...contractMarts];
+export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...contractMarts, ...opportunityMarts];

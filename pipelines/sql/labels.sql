@@ -41,7 +41,19 @@ fixed_labels as (
         ('period_type', 3, 'half_year', 'Semestre', 'Half year'),
         ('period_type', 4, 'year', 'Ano', 'Year'),
         ('document_kind', 1, 'cnpj', 'Pessoa jurídica (CNPJ)', 'Company (CNPJ)'),
-        ('document_kind', 2, 'cpf', 'Pessoa física (CPF)', 'Person (CPF)')
+        ('document_kind', 2, 'cpf', 'Pessoa física (CPF)', 'Person (CPF)'),
+        ('opportunity_kind', 1, 'upsell', 'Upsell (comprar mais)', 'Upsell'),
+        ('opportunity_kind', 2, 'cross_sell', 'Cross-sell (nova categoria)', 'Cross-sell'),
+        ('peer_group_level', 1, 'segment_tier_region', 'Mesmo segmento, porte e região', 'Same segment, size band and region'),
+        ('peer_group_level', 2, 'segment_tier', 'Mesmo segmento e porte', 'Same segment and size band'),
+        ('peer_group_level', 3, 'segment', 'Mesmo segmento', 'Same segment'),
+        ('peer_group_level', 4, 'all', 'Todos os clientes', 'All customers'),
+        ('holdout_method', 1, 'peer_group', 'Clientes semelhantes', 'Peer group'),
+        ('holdout_method', 2, 'popularity', 'Mais vendidas (referência)', 'Most bought (baseline)'),
+        ('action', 1, 'retain', 'Reter', 'Retain'),
+        ('action', 2, 'reactivate', 'Reativar', 'Reactivate'),
+        ('action', 3, 'renew', 'Renovar', 'Renew'),
+        ('action', 4, 'offer', 'Oferecer', 'Offer')
     ) as t(field, sort_order, value, label_pt, label_en)
 ),
 
@@ -78,7 +90,11 @@ field_columns as (
         ('renewal_status', 'renewals.renewal_status'),
         ('lead_status', 'leads export (status); sellers_monthly.leads_won, sellers_monthly.leads_closed'),
         ('period_type', 'kpis_periods.period_type'),
-        ('document_kind', 'customers.document_kind')
+        ('document_kind', 'customers.document_kind'),
+        ('opportunity_kind', 'opportunities.kind'),
+        ('peer_group_level', 'opportunities.peer_group_level'),
+        ('holdout_method', 'recommendation_holdout.method'),
+        ('action', 'action_list.action')
     ) as t(field, used_in)
 ),
 

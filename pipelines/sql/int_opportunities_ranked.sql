@@ -1,0 +1,123 @@
+-- one row per scenario (current, holdout) × eligible customer × category suggested (upsell or cross-sell), the best opportunities_max_suggestions per customer
+with
+
+spend as (select * from int_customer_category_spend_summed where is_bought),
+
+peer_groups as (select * from int_peer_groups_assigned where is_eligible),
+
+-- a median from fewer buyers than opportunities_min_category_buyers is no benchmark
+benchmarks as (
+    select *
+    from int_category_benchmarks_computed
+    where buyers >= getvariable('opportunities_min_category_buyers')
+),
+
+-- cross-sell: categories at least opportunities_min_peer_share of the peers buy and the customer did not buy in the window
+cross_sell_candidates as (
+    select
+        peer_groups.scenario,
+        peer_groups.scenario_as_of_date,
+        peer_groups.customer_id,
+        peer_groups.seller_id,
+        peer_groups.peer_group_level,
+        peer_groups.peers,
+        peer_groups.size_factor,
+        benchmarks.category,
+        benchmarks.buyers,
+        benchmarks.peer_share,
+        benchmarks.median_monthly_spend,
+        'cross_sell' as kind,
+        0 as current_value,
+    from peer_groups
+    inner join benchmarks
+        on benchmarks.scenario = peer_groups.scenario
+        and benchmarks.peer_group_id = peer_groups.peer_group_id
+    where benchmarks.peer_share >= getvariable('opportunities_min_peer_share')
+        and not list_contains(peer_groups.bought_categories, benchmarks.category)
+),
+
+-- upsell candidates: every category the customer bought, against the peers who bought it too
+upsell_candidates as (
+    select
+        peer_groups.scenario,
+        peer_groups.scenario_as_of_date,
+        peer_groups.customer_id,
+        peer_groups.seller_id,
+        peer_groups.peer_group_level,
+        peer_groups.peers,
+        peer_groups.size_factor,
+        benchmarks.category,
+        benchmarks.buyers,
+        benchmarks.peer_share,
+        benchmarks.median_monthly_spend,
+        'upsell' as kind,
+        spend.monthly_spend as current_value,
+    from spend
+    inner join peer_groups
+        on peer_groups.scenario = spend.scenario
+        and peer_groups.customer_id = spend.customer_id
+    inner join benchmarks
+        on benchmarks.scenario = peer_groups.scenario
+        and benchmarks.peer_group_id = peer_groups.peer_group_id
+        and benchmarks.category = spend.category
+),
+
+-- potential: the peers' median among those who buy the category, scaled to the customer's size
+valued as (
+    select
+        *,
+        median_monthly_spend * size_factor as potential_value,
+    from (
+        select * from cross_sell_candidates
+        union all
+        select * from upsell_candidates
+    )
+),
+
+-- upsell only where the customer buys well below its potential
+suggested as (
+    select
+        *,
+        potential_value - current_value as gain,
+        -- expected gain: the gain weighted by the share of peers buying the category, a proxy of the chance it happens
+        (potential_value - current_value) * peer_share as expected_gain,
+    from valued
+    where kind = 'cross_sell'
+        or current_value < getvariable('opportunities_upsell_below_share') * potential_value
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by scenario, customer_id
+            order by expected_gain desc, gain desc, category
+        ) as rank,
+    from suggested
+),
+
+final as (
+    select
+        scenario,
+        scenario_as_of_date,
+        customer_id,
+        seller_id,
+        kind,
+        category,
+        cast(current_value as decimal(18, 2)) as current_value,
+        cast(potential_value as decimal(18, 2)) as potential_value,
+        -- from the rounded values, so that gain = potential − current holds to the cent and expected_gain ≤ gain
+        cast(potential_value as decimal(18, 2)) - cast(current_value as decimal(18, 2)) as gain,
+        cast((cast(potential_value as decimal(18, 2)) - cast(current_value as decimal(18, 2))) * peer_share as decimal(18, 2)) as expected_gain,
+        peer_share,
+        cast(buyers as integer) as peer_buyers,
+        peer_group_level,
+        peers,
+        size_factor,
+        cast(median_monthly_spend as decimal(18, 2)) as peer_median_monthly_spend,
+        cast(rank as integer) as rank,
+    from ranked
+    where rank <= getvariable('opportunities_max_suggestions')
+)
+
+select * from final
