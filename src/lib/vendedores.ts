@@ -1,0 +1,270 @@
+import { fieldLabels, type FieldLabels } from './labels.ts';
+import { martColumns, martExists, martPath, query, readMart, sqlString } from './readMart.ts';
+import { firstMonth, inWindow, lastCompleteMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
+import { rollUpSellerMonths, type SellerPeriod } from './sellerRollup.ts';
+import { sellerSlugs } from './sellerSlugs.ts';
+import {
+  SellerCustomerRow,
+  SellerInfoRow,
+  SellerMonthRow,
+  SellerRenewalRow,
+  SellerStatusRow,
+} from './schemas/vendedores.ts';
+
+/** Customers listed per seller page (at-risk list and, for departed sellers, the biggest customers). */
+export const CUSTOMERS_PER_LIST = 20;
+
+/** A seller as the pages show it. */
+export interface Seller {
+  /** The id from the exports; null stands for customers and sales without a seller. */
+  id: string | null;
+  /** URL slug of the seller's page (null: no page, for the no-seller row). */
+  slug: string | null;
+  /** The name from a sellers mart when there is one, else the id. User text: render it as text only. */
+  name: string;
+  team: string | null;
+  /** Still with the company: from the sellers mart when published, else the activity rule (see `activeRule`). */
+  active: boolean;
+}
+
+/** Everything the seller pages read, loaded once per build and shared by the index and every seller page. */
+export interface SellersData {
+  months: SellerMonthRow[];
+  sellers: Seller[];
+  bySlug: Map<string, Seller>;
+  byId: Map<string | null, Seller>;
+  /** Labels of the status and renewal_status keys. */
+  labels: { status: FieldLabels; renewalStatus: FieldLabels };
+  lastMonth: Date | null;
+  /** The last 12 complete months (fewer when the data is shorter). */
+  year: MonthWindow | null;
+  /** The last complete month alone. */
+  month: MonthWindow | null;
+  /** The as-of month when still running (left out of the rankings). */
+  partialMonth: Date | null;
+  /** Customers by status at the as-of date, per seller (customers mart). */
+  statusCounts: Map<string | null, SellerStatusRow[]>;
+  /** The seller's at-risk customers, biggest 12-month revenue first (at most CUSTOMERS_PER_LIST). */
+  atRisk: Map<string | null, SellerCustomerRow[]>;
+  /** For sellers no longer active: their biggest customers still in the active portfolio or inactive. */
+  leftCustomers: Map<string | null, SellerCustomerRow[]>;
+  /** Contracts due or in grace per owning seller; null without a contracts file. */
+  renewals: Map<string | null, SellerRenewalRow[]> | null;
+  /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
+  inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean };
+  /** Where the active flag comes from. */
+  activeRule: 'sellers_mart' | 'activity';
+}
+
+const groupBy = <T>(rows: T[], key: (row: T) => string | null): Map<string | null, T[]> => {
+  const groups = new Map<string | null, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+};
+
+async function loadedEntities(): Promise<Set<string> | null> {
+  if (!martExists('load_summary')) return null;
+  const rows = await readMart('load_summary', 'select distinct entity from mart where loaded > 0');
+  return new Set(rows.map((row) => String(row.entity)));
+}
+
+/** The customers lists, ranked per seller in one query, so a build with hundreds of sellers reads the mart once. */
+async function customerLists(where: string): Promise<SellerCustomerRow[]> {
+  return readMart(
+    'customers',
+    `select seller_id, customer_id, name, segment, city, state, status, last_order_date,
+            days_since_last_order::double as days_since_last_order, rhythm_days::double as rhythm_days,
+            window_revenue::double as window_revenue, revenue::double as revenue,
+            row_number() over (partition by seller_id order by window_revenue desc nulls last, revenue desc nulls last, customer_id)::integer as rank,
+            count(*) over (partition by seller_id)::integer as list_size
+     from mart where ${where}
+     qualify rank <= ${CUSTOMERS_PER_LIST}
+     order by seller_id nulls last, rank`,
+    SellerCustomerRow,
+  );
+}
+
+async function sellerInfo(): Promise<Map<string, SellerInfoRow> | null> {
+  if (!martExists('sellers')) return null;
+  const columns = new Set((await martColumns('sellers')).map((c) => c.name));
+  if (!columns.has('seller_id')) return null;
+  const rows = await readMart('sellers', 'select * from mart', SellerInfoRow);
+  return new Map(rows.map((row) => [row.seller_id, row]));
+}
+
+/**
+ * Without a published active flag: a seller counts as gone when, in the latest month of the data, they have
+ * no credited order and (when a targets file was loaded) no target either. Sellers who still sell or still
+ * have a target are active.
+ */
+function activeByActivity(rows: SellerMonthRow[], hasTargets: boolean): Map<string | null, boolean> {
+  const latest = rows.reduce((max, row) => (row.month > max ? row.month : max), new Date(0));
+  const active = new Map<string | null, boolean>();
+  for (const row of rows) {
+    if (row.month.getTime() !== latest.getTime()) continue;
+    active.set(row.seller_id, row.orders > 0 || (hasTargets && row.revenue_target !== null));
+  }
+  return active;
+}
+
+async function load(): Promise<SellersData | null> {
+  if (!martExists('sellers_monthly')) return null;
+  const months = await readMart('sellers_monthly', 'select * from mart order by month, seller_id nulls last', SellerMonthRow);
+  const labels = { status: await fieldLabels('status'), renewalStatus: await fieldLabels('renewal_status') };
+  const entities = await loadedEntities();
+  const has = (entity: string, fallback: boolean) => (entities ? entities.has(entity) : fallback);
+  const inputs = {
+    targets: has('targets', months.some((m) => m.revenue_target !== null || m.coverage_target_pct !== null)),
+    leads: has('leads', months.some((m) => m.leads_closed !== null)),
+    contracts: has('contracts', martExists('renewals')),
+    items: has('order_items', months.some((m) => m.mix !== null)),
+  };
+
+  const info = await sellerInfo();
+  const activeFromActivity = activeByActivity(months, inputs.targets);
+  const ids = [...new Set(months.map((m) => m.seller_id))];
+  const customersHere = martExists('customers');
+  const statusRows = customersHere
+    ? await readMart(
+        'customers',
+        `select seller_id, status, count(*)::integer as customers, coalesce(sum(window_revenue), 0)::double as window_revenue
+         from mart group by all order by seller_id nulls last, status`,
+        SellerStatusRow,
+      )
+    : [];
+  // Owners of customers who never appear in sellers_monthly still get a row (and a page).
+  for (const row of statusRows) if (!ids.includes(row.seller_id)) ids.push(row.seller_id);
+
+  const slugs = sellerSlugs(ids.filter((id): id is string => id !== null));
+  const teamOf = new Map<string | null, string | null>();
+  for (const row of months) if (row.team) teamOf.set(row.seller_id, row.team);
+  const sellers: Seller[] = ids
+    .map((id) => {
+      const record = id === null ? undefined : info?.get(id);
+      const flag = record?.is_active ?? record?.active;
+      return {
+        id,
+        slug: id === null ? null : slugs.get(id)!,
+        name: id === null ? 'Sem vendedor' : record?.name?.trim() || id,
+        team: record?.team ?? teamOf.get(id) ?? null,
+        active: id === null ? false : typeof flag === 'boolean' ? flag : activeFromActivity.get(id) ?? false,
+      };
+    })
+    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'pt-BR') || a.id.localeCompare(b.id)));
+
+  const departed = sellers.filter((s) => !s.active).map((s) => s.id);
+  const departedIds = departed.filter((id): id is string => id !== null).map(sqlString);
+  const departedWhere = [
+    ...(departedIds.length ? [`seller_id in (${departedIds.join(', ')})`] : []),
+    ...(departed.includes(null) ? ['seller_id is null'] : []),
+  ].join(' or ');
+  const atRisk = customersHere ? await customerLists(`status = 'at_risk'`) : [];
+  const left = customersHere && departedWhere
+    ? await customerLists(`status in ('new', 'active', 'at_risk', 'reactivated', 'inactive') and (${departedWhere})`)
+    : [];
+
+  let renewals: Map<string | null, SellerRenewalRow[]> | null = null;
+  if (inputs.contracts && martExists('renewals')) {
+    const customers = customersHere ? `left join read_parquet(${sqlString(martPath('customers'))}) c using (customer_id)` : '';
+    const rows = await query(
+      `select r.seller_id, r.contract_id, r.customer_id, ${customersHere ? 'c.name' : 'null'} as customer_name, r.end_date,
+              r.days_to_end::double as days_to_end, r.monthly_value::double as monthly_value, r.renewal_status
+       from read_parquet(${sqlString(martPath('renewals'))}) r ${customers}
+       where r.renewal_status in ('due', 'in_grace')
+       order by r.end_date, r.contract_id`,
+    );
+    renewals = groupBy(rows.map((row) => SellerRenewalRow.parse(row)), (row) => row.seller_id);
+  }
+
+  const lastMonth = lastCompleteMonth(months);
+  return {
+    months,
+    sellers,
+    bySlug: new Map(sellers.filter((s) => s.slug).map((s) => [s.slug!, s])),
+    byId: new Map(sellers.map((s) => [s.id, s])),
+    labels,
+    lastMonth,
+    year: lastMonth ? trailingWindow(lastMonth, 12, firstMonth(months)) : null,
+    month: lastMonth ? trailingWindow(lastMonth, 1) : null,
+    partialMonth: months.find((m) => m.is_partial_month)?.month ?? null,
+    statusCounts: groupBy(statusRows, (row) => row.seller_id),
+    atRisk: groupBy(atRisk, (row) => row.seller_id),
+    leftCustomers: groupBy(left, (row) => row.seller_id),
+    renewals,
+    inputs,
+    activeRule: info && [...info.values()].some((r) => typeof (r.is_active ?? r.active) === 'boolean') ? 'sellers_mart' : 'activity',
+  };
+}
+
+let cached: Promise<SellersData | null> | undefined;
+
+/** The seller marts, read once per build: getStaticPaths, the index and every seller page share this promise. */
+export function loadSellersData(): Promise<SellersData | null> {
+  cached ??= load();
+  return cached;
+}
+
+/** The seller's page path under the site base, e.g. /vendedores/v001/. */
+export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null =>
+  seller.slug ? `${base}/vendedores/${seller.slug}/` : null;
+
+/** A seller's (or a team's) line of a ranking table. */
+export interface RankingRow extends SellerPeriod {
+  seller: Seller | null;
+  name: string;
+  team: string | null;
+  href: string | null;
+  sellers?: number;
+}
+
+/** Each seller's period summary over a window, biggest revenue first (sellers without rows in the window left out). */
+export function sellerRanking(data: SellersData, window: MonthWindow, base: string): RankingRow[] {
+  const rows = data.months.filter((m) => inWindow(window, m.month));
+  const bySeller = new Map<string | null, SellerMonthRow[]>();
+  for (const row of rows) bySeller.set(row.seller_id, [...(bySeller.get(row.seller_id) ?? []), row]);
+  return [...bySeller.entries()]
+    .map(([id, months]) => {
+      const seller = data.byId.get(id) ?? null;
+      return {
+        ...rollUpSellerMonths(months),
+        seller,
+        name: seller?.name ?? id ?? 'Sem vendedor',
+        team: seller?.team ?? null,
+        href: seller ? sellerHref(base, seller) : null,
+      };
+    })
+    .filter((row) => row.revenue !== 0 || row.portfolio > 0 || row.orders > 0)
+    .sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name, 'pt-BR'));
+}
+
+/** Teams over a window, recomputed from the sums of their sellers' months (never averaging ratios), plus the total. */
+export function teamRollup(data: SellersData, window: MonthWindow): RankingRow[] {
+  const rows = data.months.filter((m) => inWindow(window, m.month));
+  const byTeam = new Map<string, SellerMonthRow[]>();
+  const teamName = (row: SellerMonthRow) => data.byId.get(row.seller_id)?.team ?? row.team ?? 'Sem equipe';
+  for (const row of rows) byTeam.set(teamName(row), [...(byTeam.get(teamName(row)) ?? []), row]);
+  const teams = [...byTeam.entries()]
+    .map(([team, months]) => ({
+      ...rollUpSellerMonths(months),
+      seller: null,
+      name: team,
+      team,
+      href: null,
+      sellers: new Set(months.filter((m) => data.byId.get(m.seller_id)?.active).map((m) => m.seller_id)).size,
+    }))
+    .sort((a, b) => b.revenue - a.revenue);
+  const total = {
+    ...rollUpSellerMonths(rows),
+    seller: null,
+    name: 'Total',
+    team: null,
+    href: null,
+    sellers: new Set(rows.filter((m) => data.byId.get(m.seller_id)?.active).map((m) => m.seller_id)).size,
+  };
+  return [...teams, total];
+}

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+import { generateDemoData } from '../../pipelines/demo/generateDemo.ts';
+import { runPipeline } from '../../pipelines/run/runPipeline.ts';
+import { queryMarts } from './martsQuery.ts';
+import { CHROMIUM, HOSTILE_NAME, browserSuiteRuns, type SiteBuilds } from './siteBuilds.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Small enough to build in seconds, big enough for every page to have data (8 sellers, 3 years of orders). */
+const DEMO_CUSTOMERS = 300;
+
+/** Builds the site from a marts folder, in Brazilian time so a date shifted by the time zone would show. */
+async function buildSite(outDir: string, martsDir: string): Promise<void> {
+  mkdirSync(martsDir, { recursive: true });
+  try {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, CARTEIRA_MARTS_DIR: martsDir, TZ: 'America/Sao_Paulo', ASTRO_TELEMETRY_DISABLED: '1' },
+      timeout: 240_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`astro build failed for ${martsDir}:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
+  }
+}
+
+/**
+ * Renames one customer in a canonical customers.csv, as a CRM export with markup in a name would: the
+ * name field is replaced whether it was quoted or not, and written quoted.
+ */
+function renameCustomer(csvPath: string, customerId: string, name: string): void {
+  const lines = readFileSync(csvPath, 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.startsWith(`${customerId},`));
+  if (index < 0) throw new Error(`customer ${customerId} not in ${csvPath}`);
+  const line = lines[index]!;
+  let end = customerId.length + 1;
+  if (line[end] === '"') {
+    end++;
+    while (end < line.length && !(line[end] === '"' && line[end + 1] !== '"')) end += line[end] === '"' ? 2 : 1;
+    end++;
+  } else {
+    end = line.indexOf(',', end);
+  }
+  lines[index] = `${customerId},"${name.replace(/"/g, '""')}"${line.slice(end)}`;
+  writeFileSync(csvPath, lines.join('\n'));
+}
+
+/** The pipeline without console output, without a warehouse file. */
+const pipeline = (exportsDir: string, outDir: string) => runPipeline({ exportsDir, outDir, warehousePath: null });
+
+/**
+ * Global setup of the browser project: generates a small demo dataset, runs the real pipeline on it
+ * (once as is, once without contratos.csv), builds the site from each marts folder and from an empty
+ * one, and hands the paths to the browser test files through `provide`. CARTEIRA_DIST skips all
+ * of it and tests an already built site.
+ */
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  if (!browserSuiteRuns()) {
+    project.provide('carteiraSite', null);
+    return undefined;
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Run .ci/run, which installs Debian's chromium.`);
+  if (process.env.CARTEIRA_DIST) {
+    const dist = resolve(ROOT, process.env.CARTEIRA_DIST);
+    if (!existsSync(join(dist, 'index.html'))) throw new Error(`CARTEIRA_DIST=${dist} holds no index.html: build the site first (npm run site).`);
+    project.provide('carteiraSite', { dist, martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'), noContractsDist: null, emptyDist: null });
+    return undefined;
+  }
+
+  const temp = mkdtempSync(join(tmpdir(), 'carteira-site-'));
+  const started = Date.now();
+  const demo = join(temp, 'demo');
+  await generateDemoData({ outDir: demo, customers: DEMO_CUSTOMERS });
+  const builds: SiteBuilds = {
+    dist: join(temp, 'dist'),
+    martsDir: join(temp, 'marts'),
+    noContractsDist: join(temp, 'dist-no-contracts'),
+    emptyDist: join(temp, 'dist-empty'),
+  };
+  // The biggest customer of the last 12 months (first in Segmentação's ranking) gets a name full of
+  // markup, so the browser tests can see that names from the exports always render as text.
+  await pipeline(join(demo, 'canonical'), builds.martsDir);
+  const [top] = await queryMarts(builds.martsDir, 'select customer_id from customers where revenue_rank = 1');
+  renameCustomer(join(demo, 'canonical', 'customers.csv'), String(top!.customer_id), HOSTILE_NAME);
+  await pipeline(join(demo, 'canonical'), builds.martsDir);
+  const withoutContracts = join(temp, 'exports-no-contracts');
+  cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
+  await pipeline(withoutContracts, join(temp, 'marts-no-contracts'));
+  // One build at a time: parallel astro builds would race on the project's .astro/ folder.
+  await buildSite(builds.dist, builds.martsDir);
+  await buildSite(builds.noContractsDist!, join(temp, 'marts-no-contracts'));
+  await buildSite(builds.emptyDist!, join(temp, 'no-marts'));
+  console.log(`browser suite: demo data, pipeline and 3 site builds in ${((Date.now() - started) / 1000).toFixed(1)} s (${temp})`);
+
+  project.provide('carteiraSite', builds);
+  return () => rmSync(temp, { recursive: true, force: true });
+}

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPages, launchBrowser, visit } from './browser.ts';
+import { queryMarts } from './martsQuery.ts';
+import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
+import { serveStatic, type StaticServer } from './staticServer.ts';
+
+// Expected texts are formatted here with Intl directly, not with the site's locale module.
+const brl = (value: number): string =>
+  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(value).replace(/\s/g, ' ');
+const percent = (value: number): string =>
+  `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+const text = async (page: Page, selector: string): Promise<string[]> =>
+  (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+/** The cells of the table whose caption starts with `caption`, row by row (header cells included). */
+async function tableRows(page: Page, caption: string): Promise<string[][]> {
+  return page.$$eval(
+    'table.data-table',
+    (tables, wanted) => {
+      const table = tables.find((t) => (t.querySelector('caption')?.textContent ?? '').trim().startsWith(wanted));
+      if (!table) return [];
+      return [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+    },
+    caption,
+  );
+}
+
+describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages built from the demo data', () => {
+  let builds: SiteBuilds;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  /** The last complete month of the marts, e.g. "2026-10-01". */
+  let lastMonth: string;
+
+  beforeAll(async () => {
+    builds = siteBuilds();
+    server = await serveStatic(builds.dist);
+    browser = await launchBrowser();
+    const [row] = await queryMarts(builds.martsDir, 'select max(month)::varchar as month from sellers_monthly where not is_partial_month');
+    lastMonth = String(row!.month);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    expect(await visit(page, `${server.url}${path}`)).toEqual([]);
+    return page;
+  };
+
+  it('builds one page per seller in the marts, each linked from /vendedores/', async () => {
+    const rows = await queryMarts(
+      builds.martsDir,
+      `select seller_id from sellers_monthly where seller_id is not null
+       union select seller_id from customers where seller_id is not null order by 1`,
+    );
+    const ids = rows.map((r) => String(r.seller_id));
+    expect(ids.length).toBeGreaterThan(1);
+    // The demo's codes are plain letters and digits, whose slug is the code in lowercase.
+    expect(ids.every((id) => /^[A-Za-z0-9]+$/.test(id))).toBe(true);
+    const expected = ids.map((id) => `/vendedores/${id.toLowerCase()}/`).sort();
+    expect(builtPages(builds.dist).filter((p) => /^\/vendedores\/[^/]+\/$/.test(p))).toEqual(expected);
+
+    await open('/vendedores/');
+    try {
+      const links = await page.$$eval('main a[href]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect([...new Set(links.filter((l) => /^\/vendedores\/[^/]+\/$/.test(l)))].sort()).toEqual(expected);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows a seller's revenue, target and coverage of the last complete month as sellers_monthly has them", async () => {
+    const [seller] = await queryMarts(
+      builds.martsDir,
+      `select seller_id, revenue::double as revenue, revenue_target::double as target, coverage_pct
+       from sellers_monthly where month = '${lastMonth}' and seller_id is not null order by revenue desc, seller_id limit 1`,
+    );
+    await open(`/vendedores/${String(seller!.seller_id).toLowerCase()}/`);
+    try {
+      expect(await text(page, 'h1')).toEqual([String(seller!.seller_id)]);
+      const summary = await tableRows(page, 'Resumo');
+      const cell = (measure: string) => summary.find((r) => r[0] === measure)?.[1];
+      expect(cell('Faturamento')).toBe(brl(Number(seller!.revenue)));
+      if (seller!.target !== null) {
+        expect(cell('Meta de faturamento')).toBe(brl(Number(seller!.target)));
+        expect(cell('Atingimento da meta')).toBe(percent((Number(seller!.revenue) / Number(seller!.target)) * 100));
+      }
+      expect(cell('Positivação (em 12 meses, média mensal)')).toBe(percent(Number(seller!.coverage_pct)));
+      const charts = await page.locator('figure.chart .chart-wide svg').count();
+      expect(charts).toBeGreaterThanOrEqual(3);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("lists a seller's at-risk customers biggest 12-month revenue first, saying how many there are", async () => {
+    const [top] = await queryMarts(
+      builds.martsDir,
+      `select seller_id, count(*)::integer as n from customers where status = 'at_risk' and seller_id is not null
+       group by 1 order by n desc, seller_id limit 1`,
+    );
+    const expected = await queryMarts(
+      builds.martsDir,
+      `select name from customers where status = 'at_risk' and seller_id = '${String(top!.seller_id)}'
+       order by window_revenue desc nulls last, revenue desc nulls last, customer_id limit 20`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    await open(`/vendedores/${String(top!.seller_id).toLowerCase()}/`);
+    try {
+      const rows = await tableRows(page, 'Clientes em risco');
+      expect(rows.map((r) => r[0])).toEqual(expected.map((r) => String(r.name)));
+      const caption = (await text(page, 'table.data-table caption')).find((c) => c.startsWith('Clientes em risco')) ?? '';
+      if (Number(top!.n) > 20) expect(caption).toContain(`de ${top!.n} linhas`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('recomputes team coverage from the sums of buyers and portfolios, not from the sellers’ percentages', async () => {
+    const [total] = await queryMarts(
+      builds.martsDir,
+      `select sum(portfolio_buying_customers) * 100.0 / sum(portfolio_customers) as coverage
+       from sellers_monthly where month = '${lastMonth}'`,
+    );
+    await open('/vendedores/');
+    try {
+      const teams = await tableRows(page, 'Equipes em');
+      const totalRow = teams.find((r) => r[0] === 'Total')!;
+      expect(totalRow).toBeDefined();
+      expect(totalRow).toContain(percent(Number(total!.coverage)));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the 27 UFs on the map and shows each state's 12-month revenue as the geography mart sums it", async () => {
+    const states = await queryMarts(
+      builds.martsDir,
+      `select state, state_name, sum(revenue)::double as revenue from geography
+       where state is not null and month > date '${lastMonth}' - interval 12 month and month <= date '${lastMonth}'
+       group by all order by revenue desc`,
+    );
+    await open('/geografia/');
+    try {
+      expect(await page.locator('.geo-main svg.brazil-map').first().locator('path[data-uf]').count()).toBe(27);
+      expect(await page.locator('main').textContent()).toContain('CC BY 4.0');
+      const rows = await tableRows(page, 'Por UF, últimos 12 meses');
+      for (const state of states.slice(0, 5)) {
+        const row = rows.find((r) => r[0] === `${state.state_name} (${state.state})`);
+        expect(row?.[2], String(state.state)).toBe(brl(Number(state.revenue)));
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gives the 12-month ticket as the months’ revenue summed ÷ their orders summed', async () => {
+    const [year] = await queryMarts(
+      builds.martsDir,
+      `select sum(revenue)::double / sum(orders) as ticket from kpis_monthly
+       where month > date '${lastMonth}' - interval 12 month and month <= date '${lastMonth}'`,
+    );
+    await open('/ticket-medio/');
+    try {
+      const cards = await text(page, '.card');
+      expect(cards.find((c) => c.startsWith('Últimos 12 meses'))).toContain(brl(Number(year!.ticket)));
+      expect(await page.locator('figure.chart').count()).toBeGreaterThanOrEqual(6);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { inject } from 'vitest';
+
+/** The sites the browser suite's global setup builds once and shares with every browser test file. */
+export interface SiteBuilds {
+  /** The site built from the pipeline's marts for the demo dataset. */
+  dist: string;
+  /** The marts that site was built from. */
+  martsDir: string;
+  /** The site built from the same demo dataset without a contracts file; null when CARTEIRA_DIST is given. */
+  noContractsDist: string | null;
+  /** The site built from an empty marts folder; null when CARTEIRA_DIST is given. */
+  emptyDist: string | null;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Null when the browser suite is skipped (no Chromium outside CI). */
+    carteiraSite: SiteBuilds | null;
+  }
+}
+
+/** The name the global setup gives the biggest customer: markup and quotes that must show as plain text. */
+export const HOSTILE_NAME = '<script>alert("x")</script><b>Mercado</b> & "Cia" <img src=x onerror=alert(1)>';
+
+/** Debian's chromium, driven by playwright-core. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the (closed) network and quiet in a container. */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Whether the browser suite runs: Chromium is installed, or CI demands it (and fails loudly without it). */
+export const browserSuiteRuns = (): boolean => existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+/** The builds made by the global setup; throws a readable error when it skipped them. */
+export function siteBuilds(): SiteBuilds {
+  const builds = inject('carteiraSite');
+  if (!builds) throw new Error(`Chromium not found at ${CHROMIUM}. Run .ci/run, which installs Debian's chromium (apt-get install -y chromium).`);
+  return builds;
+}
