@@ -46,6 +46,18 @@ describe('coverage (positivação) and seller performance', () => {
     expect(rows).toEqual([{ portfolio_customers: 200, portfolio_buying_customers: 120, buying_customers: 120, coverage_pct: 60, coverage_target_pct: 70 }]);
   });
 
+  it('lists each seller with the portfolio they own, not the customers they sold to', async () => {
+    // every customer first bought within 90 days of 28/02/2026, so all are new (in the active portfolio);
+    // S001 also bought from V2 but is still V1's customer.
+    const rows = await marts.rows(
+      'select seller_id, name, team, is_active, is_derived, owned_customers, active_portfolio_customers, at_risk_customers, prospects from sellers order by seller_id',
+    );
+    expect(rows).toEqual([
+      { seller_id: 'V1', name: 'Ana', team: 'Capital', is_active: true, is_derived: false, owned_customers: 200, active_portfolio_customers: 200, at_risk_customers: 0, prospects: 0 },
+      { seller_id: 'V2', name: 'Bruno', team: 'Interior', is_active: true, is_derived: false, owned_customers: 2, active_portfolio_customers: 2, at_risk_customers: 0, prospects: 0 },
+    ]);
+  });
+
   it('credits revenue to the seller on the order, falling back to the owner, and compares it with the target', async () => {
     const rows = await marts.rows(
       'select seller_id, team, month::varchar as month, is_partial_month, revenue, revenue_target, target_pct, orders, avg_ticket, new_customers, new_customers_target, active_start, churned, active_end, retention_rate, mix, leads_won, conversion_rate from sellers_monthly order by month, seller_id',
