@@ -21,6 +21,14 @@ export interface BuyingHabits {
    */
   readonly basket: readonly number[];
   readonly basketCum: readonly number[];
+  /**
+   * Cross-sell happening on its own: from `adoptFrom` the customer also buys a category it did not buy
+   * before, drawn by the same segment × region × band affinity as its first ones (Infinity when none), so
+   * what peers buy predicts what a customer starts buying. The basket then becomes `basketAfter`.
+   */
+  readonly adoptFrom: number;
+  readonly basketAfter: readonly number[];
+  readonly basketCumAfter: readonly number[];
   /** First purchase; Infinity for prospects. */
   readonly firstDay: number;
   /** Churn: no purchase from this day on (Infinity when the customer stays). */
@@ -47,6 +55,8 @@ export interface HabitProfile {
 const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
 const FAVORITES: Record<SizeBand, readonly [number, number]> = { small: [2, 4], medium: [3, 6], large: [5, 10] };
 const CHURN: Record<SizeBand, number> = { small: 0.38, medium: 0.28, large: 0.15 };
+/** Share of customers who start buying one more category during the window. */
+const ADOPTION: Record<SizeBand, number> = { small: 0.5, medium: 0.45, large: 0.35 };
 
 const productsByCategory = new WeakMap<readonly Product[], Product[][]>();
 function inCategoryOf(products: readonly Product[]): Product[][] {
@@ -100,8 +110,7 @@ export function buyingHabits(rng: Rng, profile: HabitProfile, products: readonly
   const kept = new Set(sampleWithoutReplacement(rng, affinity, rng.int(...CATEGORY_COUNT[band])));
   const basket: number[] = [];
   const weights: number[] = [];
-  CATEGORIES.forEach((_, category) => {
-    if (!kept.has(category)) return;
+  const addCategory = (category: number) => {
     const inCategory = inCategoryOf(products)[category]!;
     const popularity = inCategory.map((_, rank) => (1 + rank) ** -0.7);
     const picked = sampleWithoutReplacement(rng, popularity, rng.int(...FAVORITES[band]));
@@ -111,7 +120,14 @@ export function buyingHabits(rng: Rng, profile: HabitProfile, products: readonly
       basket.push(inCategory[rank]!.index);
       weights.push((affinity[category]! * preference[i]!) / total);
     });
+  };
+  CATEGORIES.forEach((_, category) => {
+    if (kept.has(category)) addCategory(category);
   });
+  const before = { basket: [...basket], cum: cumulative(weights) };
+  const untried = affinity.map((w, category) => (kept.has(category) ? 0 : w));
+  const adopts = rng.chance(ADOPTION[band]) && untried.some((w) => w > 0);
+  if (adopts) addCategory(rng.weighted(untried));
 
   const span = (from: number) => Math.max(0, LAST_DAY - from);
   const firstDay = !profile.buys
@@ -128,8 +144,11 @@ export function buyingHabits(rng: Rng, profile: HabitProfile, products: readonly
     linesMean: clamp(2.3 + 1.4 * Math.log1p(size), 1.5, 6.5),
     qtyScale: size ** 0.5 * rng.lognormal(0, 0.2),
     priceFactor: band === 'large' ? 0.95 + rng.float() * 0.03 : 0.98 + rng.float() * 0.05,
-    basket,
-    basketCum: cumulative(weights),
+    basket: before.basket,
+    basketCum: before.cum,
+    adoptFrom: adopts && span(firstDay) > 150 ? firstDay + 90 + Math.floor(rng.float() * span(firstDay + 90)) : Infinity,
+    basketAfter: basket,
+    basketCumAfter: cumulative(weights),
     firstDay,
     stopDay,
     pauseFrom,

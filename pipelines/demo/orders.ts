@@ -95,8 +95,9 @@ export async function writeOrders(ctx: OrderContext): Promise<OrderStats> {
       const lineCount = Math.min(8, Math.max(1, Math.round(c.linesMean + 1.1 * rng.normal())));
       const used: number[] = [];
       let total = 0;
+      const [basket, basketCum] = day >= c.adoptFrom ? [c.basketAfter, c.basketCumAfter] : [c.basket, c.basketCum];
       for (let k = 0; k < lineCount; k++) {
-        const product = products[c.basket[pickCumulative(c.basketCum, rng)]!]!;
+        const product = products[basket[pickCumulative(basketCum, rng)]!]!;
         if (used.includes(product.index)) continue;
         used.push(product.index);
         const listPrice = product.priceCents * inflation;
