@@ -40,7 +40,7 @@ final as (
         cast(coalesce(item_totals.items_revenue, orders.amount, 0) as decimal(18, 2)) as order_value,
         cast(item_totals.items_cost as decimal(18, 2)) as order_cost,
         item_totals.order_id is not null as has_items,
-        products.category as main_category,
+        case when item_totals.order_id is not null then coalesce(products.category, 'Sem categoria') end as main_category,
         cast(case when item_totals.order_id is not null and orders.amount is not null
             then orders.amount - item_totals.items_revenue end as decimal(18, 2)) as amount_minus_items,
         orders.status = 'invoiced' as is_invoiced

@@ -15,7 +15,7 @@ presence as (select * from input_presence),
 order_categories as (
     select
         items.order_id,
-        products.category,
+        coalesce(products.category, 'Sem categoria') as category,
         count(*) as order_lines,
         sum(items.quantity) as quantity,
         sum(items.line_revenue) as revenue,

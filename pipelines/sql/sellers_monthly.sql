@@ -73,7 +73,7 @@ category_pairs as (
         seller_id,
         sum(buying_customers) as customer_categories,
     from cube
-    where category is not null
+    where category is not null and category <> 'Sem categoria'
     group by all
 ),
 

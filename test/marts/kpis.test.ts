@@ -122,3 +122,29 @@ describe('customers', () => {
     ]);
   });
 });
+
+describe('an item of a product missing from the products export', () => {
+  let unknown: MartRun;
+  beforeAll(async () => {
+    unknown = await runMarts(
+      {
+        'products.csv': ['product_id,name,category', 'P1,Leite UHT,Laticínios'],
+        'customers.csv': ['customer_id,name,state,seller_id', 'K1,Restaurante Um,SP,V1'],
+        'orders.csv': ['order_id,customer_id,order_date,seller_id,status', 'O1,K1,2026-01-10,V1,invoiced'],
+        'order_items.csv': ['order_id,product_id,quantity,unit_price', 'O1,P1,2,100', 'O1,PX,3,10'],
+      },
+      '2026-01-31',
+    );
+  });
+  afterAll(() => unknown.close());
+
+  it('sells in the cube as "Sem categoria" and does not count as a category of the mix', async () => {
+    const cube = await unknown.rows('select category, orders, orders_by_main_category, revenue from sales_cube order by category');
+    expect(cube).toEqual([
+      { category: 'Laticínios', orders: 1, orders_by_main_category: 1, revenue: '200.00' },
+      { category: 'Sem categoria', orders: 1, orders_by_main_category: 0, revenue: '30.00' },
+    ]);
+    const sellers = await unknown.rows("select seller_id, revenue, mix from sellers_monthly where seller_id = 'V1'");
+    expect(sellers).toEqual([{ seller_id: 'V1', revenue: '230.00', mix: 1 }]);
+  });
+});

@@ -95,7 +95,7 @@ export const salesMarts: MartSpec[] = [
       state,
       region,
       segment,
-      category: ['Categoria do produto (NULL: pedido sem itens ou produto fora do cadastro)', 'Product category (NULL: order without items or unknown product)', 'text'],
+      category: ['Categoria do produto ("Sem categoria": produto fora do cadastro ou sem categoria; NULL: pedido sem itens)', 'Product category ("Sem categoria": product missing from the products export or without category; NULL: order without items)', 'text'],
       orders: [
         'Pedidos com ao menos uma linha da categoria; somável entre meses, vendedores, UFs e segmentos, não entre categorias',
         'Orders with at least one line in the category; additive across months, sellers, states and segments, not across categories',
