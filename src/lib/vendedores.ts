@@ -3,12 +3,14 @@ import { martColumns, martExists, martPath, query, readMart, sqlString } from '.
 import { firstMonth, inWindow, lastCompleteMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
 import { rollUpSellerMonths, type SellerPeriod } from './sellerRollup.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
+import { loadWorkLists } from './workList.ts';
 import {
   SellerCustomerRow,
   SellerInfoRow,
   SellerMonthRow,
   SellerRenewalRow,
   SellerStatusRow,
+  type WorkListRow,
 } from './schemas/vendedores.ts';
 
 /** Customers listed per seller page (at-risk list and, for departed sellers, the biggest customers). */
@@ -33,8 +35,8 @@ export interface SellersData {
   sellers: Seller[];
   bySlug: Map<string, Seller>;
   byId: Map<string | null, Seller>;
-  /** Labels of the status and renewal_status keys. */
-  labels: { status: FieldLabels; renewalStatus: FieldLabels };
+  /** Labels of the status, renewal_status and action keys. */
+  labels: { status: FieldLabels; renewalStatus: FieldLabels; action: FieldLabels };
   lastMonth: Date | null;
   /** The last 12 complete months (fewer when the data is shorter). */
   year: MonthWindow | null;
@@ -50,6 +52,8 @@ export interface SellersData {
   leftCustomers: Map<string | null, SellerCustomerRow[]>;
   /** Contracts due or in grace per owning seller; null without a contracts file. */
   renewals: Map<string | null, SellerRenewalRow[]> | null;
+  /** Each seller's work list (action_list), in rank order; null when the pipeline published none. */
+  workLists: Map<string | null, WorkListRow[]> | null;
   /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
   inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean };
   /** Where the active flag comes from. */
@@ -115,7 +119,7 @@ function activeByActivity(rows: SellerMonthRow[], hasTargets: boolean): Map<stri
 async function load(): Promise<SellersData | null> {
   if (!martExists('sellers_monthly')) return null;
   const months = await readMart('sellers_monthly', 'select * from mart order by month, seller_id nulls last', SellerMonthRow);
-  const labels = { status: await fieldLabels('status'), renewalStatus: await fieldLabels('renewal_status') };
+  const labels = { status: await fieldLabels('status'), renewalStatus: await fieldLabels('renewal_status'), action: await fieldLabels('action') };
   const entities = await loadedEntities();
   const has = (entity: string, fallback: boolean) => (entities ? entities.has(entity) : fallback);
   const inputs = {
@@ -196,6 +200,7 @@ async function load(): Promise<SellersData | null> {
     atRisk: groupBy(atRisk, (row) => row.seller_id),
     leftCustomers: groupBy(left, (row) => row.seller_id),
     renewals,
+    workLists: await loadWorkLists(),
     inputs,
     activeRule: info && [...info.values()].some((r) => typeof (r.is_active ?? r.active) === 'boolean') ? 'sellers_mart' : 'activity',
   };

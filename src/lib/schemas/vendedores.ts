@@ -81,3 +81,19 @@ export const SellerInfoRow = z.looseObject({
   active: z.boolean().nullable().optional(),
 });
 export type SellerInfoRow = z.infer<typeof SellerInfoRow>;
+
+/** One action of a seller's work list (action_list) with its customer's published name and place. */
+export const WorkListRow = z.object({
+  seller_id: z.string().nullable(),
+  customer_id: z.string(),
+  name: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  action: z.string(),
+  reason_pt: z.string(),
+  value_at_stake: z.number(),
+  priority_score: z.number(),
+  rank: count,
+  as_of_date: z.date(),
+});
+export type WorkListRow = z.infer<typeof WorkListRow>;
