@@ -16,6 +16,8 @@ export interface HistogramOptions {
   clipQuantile?: number;
   /** Number of bins (default about 24). */
   bins?: number;
+  /** Writes each non-empty bar's count above it, so a thin tail next to a tall bar still reads (default false). */
+  countLabels?: boolean;
   /** Vertical reference lines, e.g. the median. */
   markers?: Array<{ value: number; label: string }>;
   width?: number;
@@ -53,7 +55,7 @@ export function binValues(values: number[], options: Pick<HistogramOptions, 'cli
 
 /** A histogram of values (e.g. customers' average tickets) with labelled reference lines. */
 export function histogramChart(values: number[], options: HistogramOptions, document: Document): SVGElement | HTMLElement {
-  const { label, unit, format, axisFormat = format, markers = [], width = 720, height = 300 } = options;
+  const { label, unit, format, axisFormat = format, markers = [], countLabels = false, width = 720, height = 300 } = options;
   const { bins, above } = binValues(values, options);
   const last = bins[bins.length - 1]!;
   const title = (b: (typeof bins)[number]) =>
@@ -73,6 +75,9 @@ export function histogramChart(values: number[], options: HistogramOptions, docu
     marks: [
       Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'count', fill: ACCENT, inset: 0.5, title }),
       Plot.ruleY([0], { stroke: '#52606d' }),
+      ...(countLabels
+        ? [Plot.text(bins.filter((b) => b.count > 0), { x: (b: (typeof bins)[number]) => (b.x1 + b.x2) / 2, y: 'count', text: (b: (typeof bins)[number]) => formatNumber(b.count), dy: -7, fill: '#1f2933', fontSize: 11 })]
+        : []),
       ...visible.flatMap((m, i) => [
         Plot.ruleX([m.value], { stroke: '#b44d12', strokeWidth: 2, strokeDasharray: '5 3' }),
         Plot.text([m], {

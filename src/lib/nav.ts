@@ -13,6 +13,8 @@ export const reportPages: NavPage[] = [
   { href: '/', label: 'Visão geral' },
   { href: '/carteira/', label: 'Carteira' },
   { href: '/segmentacao/', label: 'Segmentação' },
+  { href: '/risco/', label: 'Risco de churn' },
+  { href: '/oportunidades/', label: 'Oportunidades' },
   { href: '/geografia/', label: 'Geografia' },
   { href: '/ticket-medio/', label: 'Ticket médio' },
   { href: '/vendedores/', label: 'Vendedores' },

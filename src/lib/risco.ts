@@ -1,0 +1,97 @@
+import { fieldLabels } from './labels.ts';
+import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
+import { martExists, martPath, query, readMart, sqlString } from './readMart.ts';
+import { RiskBandRow, RiskCustomerRow, RiskTotalRow } from './schemas/risco.ts';
+
+/** Customers listed on the page, biggest value at stake first. */
+export const RISK_LIST_SIZE = 50;
+
+/** The statuses of the active portfolio (DOMAIN.md): at_risk customers have not left yet. */
+const ACTIVE_PORTFOLIO = `('new', 'active', 'at_risk', 'reactivated')`;
+
+/** The churn_risk bands from worst to best. */
+export const CHURN_BANDS = ['high', 'medium', 'low'] as const;
+
+// The labels mart has no churn_risk field yet; these stand in until it does.
+const BAND_LABELS: Record<string, string> = { high: 'Risco alto', medium: 'Risco médio', low: 'Risco baixo' };
+
+/** A band's label: the labels mart's when it has one, else the report's own wording. */
+export async function churnRiskLabel(): Promise<(band: string) => string> {
+  const labels = await fieldLabels('churn_risk');
+  return (band) => (labels.order.includes(band) ? labels.label(band) : BAND_LABELS[band] ?? band);
+}
+
+/** Every band, worst first, zero-filled, each with its share of the customers counted. */
+export function orderBands(rows: RiskBandRow[]): Array<RiskBandRow & { share: number }> {
+  const total = rows.reduce((t, r) => t + r.customers, 0);
+  return CHURN_BANDS.map((key) => rows.find((r) => r.key === key) ?? { key, customers: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null })
+    .map((row) => ({ ...row, share: total ? row.customers / total : 0 }));
+}
+
+/** What the Risco de churn page shows. */
+export interface RiskData {
+  /** The BG/NBD state: when not fitted, the page falls back to the rhythm-based status. */
+  model: ModelState;
+  repeatBuyers: number | null;
+  /** The customers to retain, biggest value at stake first (at most RISK_LIST_SIZE). */
+  customers: RiskCustomerRow[];
+  /** All customers to retain and their value at stake. */
+  total: { customers: number; value_at_stake: number };
+  bySeller: RiskTotalRow[];
+  byState: RiskTotalRow[];
+  /** P(alive) of every active-portfolio customer (empty without the model). */
+  pAlive: number[];
+  /** Active-portfolio customers by churn_risk band, or by status when the model is not fitted. */
+  bands: RiskBandRow[];
+}
+
+/**
+ * Reads the customers to retain from action_list (action retain), so this page and each seller's work
+ * list give a customer the same value at stake, and the churn picture of the active portfolio from the
+ * customers mart. Null when the pipeline published neither mart.
+ */
+export async function loadRiskData(): Promise<RiskData | null> {
+  if (!martExists('action_list') || !martExists('customers')) return null;
+  const { fits } = await loadModelChecks();
+  const bgnbd = fits.find((f) => f.model === 'bgnbd');
+  const model = modelState(bgnbd);
+  const actions = `read_parquet(${sqlString(martPath('action_list'))})`;
+  const customers = `read_parquet(${sqlString(martPath('customers'))})`;
+  const retain = `(select a.*, c.state from ${actions} a left join ${customers} c on c.customer_id = a.customer_id where a.action = 'retain')`;
+  const totals = async (key: string) =>
+    (await query(`select ${key} as key, count(*)::integer as customers, sum(value_at_stake)::double as value
+                  from ${retain} group by all order by value desc, key nulls last`)).map((r) => RiskTotalRow.parse(r));
+
+  const list = (await query(
+    `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
+            c.days_since_last_order::double as days_since_last_order, c.rhythm_days::double as rhythm_days,
+            c.clv_12m::double as clv_12m, a.reason_pt, a.value_at_stake::double as value_at_stake
+     from ${actions} a left join ${customers} c on c.customer_id = a.customer_id
+     where a.action = 'retain'
+     order by a.value_at_stake desc, a.customer_id
+     limit ${RISK_LIST_SIZE}`,
+  )).map((r) => RiskCustomerRow.parse(r));
+  const bySeller = await totals('seller_id');
+  const byState = await totals('state');
+  const bandKey = model.fitted ? 'churn_risk' : 'status';
+  const bands = await readMart(
+    'customers',
+    `select ${bandKey} as key, count(*)::integer as customers, count(*) filter (where status = 'at_risk')::integer as at_risk_by_rhythm,
+            coalesce(sum(window_revenue), 0)::double as window_revenue, min(p_alive)::double as min_p_alive, max(p_alive)::double as max_p_alive
+     from mart where status in ${ACTIVE_PORTFOLIO} and ${bandKey} is not null group by all`,
+    RiskBandRow,
+  );
+  const pAlive = model.fitted
+    ? (await readMart('customers', `select p_alive::double as p from mart where status in ${ACTIVE_PORTFOLIO} and p_alive is not null`)).map((r) => Number(r.p))
+    : [];
+  return {
+    model,
+    repeatBuyers: bgnbd?.repeat_buyers ?? null,
+    customers: list,
+    total: bySeller.reduce((t, r) => ({ customers: t.customers + r.customers, value_at_stake: t.value_at_stake + r.value }), { customers: 0, value_at_stake: 0 }),
+    bySeller,
+    byState,
+    pAlive,
+    bands,
+  };
+}
