@@ -93,3 +93,21 @@ export function onePerTemplate(paths: string[]): string[] {
     return true;
   });
 }
+
+/**
+ * The body cells of the first table whose caption starts with `caption`, row by row (row headers
+ * included), whitespace collapsed to single spaces; empty when no table has that caption.
+ */
+export async function tableRows(page: Page, caption: string): Promise<string[][]> {
+  return page.$$eval(
+    'table.data-table',
+    (tables, wanted) => {
+      const table = tables.find((t) => (t.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(wanted));
+      if (!table) return [];
+      return [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+    },
+    caption,
+  );
+}

@@ -52,13 +52,13 @@ function renameCustomer(csvPath: string, customerId: string, name: string): void
 }
 
 /** The pipeline without console output, without a warehouse file. */
-const pipeline = (exportsDir: string, outDir: string) => runPipeline({ exportsDir, outDir, warehousePath: null });
+const pipeline = (exportsDir: string, outDir: string, configPath?: string) => runPipeline({ exportsDir, outDir, configPath, warehousePath: null });
 
 /**
  * Global setup of the browser project: generates a small demo dataset, runs the real pipeline on it
- * (once as is, once without contratos.csv), builds the site from each marts folder and from an empty
- * one, and hands the paths to the browser test files through `provide`. CARTEIRA_DIST skips all
- * of it and tests an already built site.
+ * (once as is, once without contratos.csv and with too few repeat buyers to fit the models), builds
+ * the site from each marts folder and from an empty one, and hands the paths to the browser test files
+ * through `provide`. CARTEIRA_DIST skips all of it and tests an already built site.
  */
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   if (!browserSuiteRuns()) {
@@ -91,7 +91,11 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   await pipeline(join(demo, 'canonical'), builds.martsDir);
   const withoutContracts = join(temp, 'exports-no-contracts');
   cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
-  await pipeline(withoutContracts, join(temp, 'marts-no-contracts'));
+  // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
+  // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build.
+  const thinModel = join(temp, 'thin-model.json');
+  writeFileSync(thinModel, JSON.stringify({ customer_value: { min_repeat_buyers: 1_000_000 } }));
+  await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);
   // One build at a time: parallel astro builds would race on the project's .astro/ folder.
   await buildSite(builds.dist, builds.martsDir);
   await buildSite(builds.noContractsDist!, join(temp, 'marts-no-contracts'));
