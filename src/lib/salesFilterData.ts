@@ -1,0 +1,89 @@
+import { UFS } from '../../pipelines/brazil/ufs.ts';
+import { fieldLabels, type FieldLabels } from './labels.ts';
+import { martExists, readMart } from './readMart.ts';
+import { SalesCellRow } from './schemas/salesFilter.ts';
+import { encodeSalesFile, type FilterEntry, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
+import { loadSellersData, type SellersData } from './vendedores.ts';
+
+/** How the pages name a seller: the name, or the code and team when the exports brought no seller names. */
+export function sellerLabel(key: string | null, sellers: SellersData | null): string {
+  if (key === null) return 'Sem vendedor';
+  const seller = sellers?.byId.get(key);
+  // Without a sellers mart the name is the code: the team tells the reader who it is.
+  return seller ? (seller.name === key && seller.team ? `${key} · ${seller.team}` : seller.name) : key;
+}
+
+/** A UF's name from the labels mart, else from the IBGE table, else its code. */
+export function stateName(key: string, labels: FieldLabels): string {
+  return labels.order.includes(key) ? labels.label(key) : UFS.find((uf) => uf.uf === key)?.name ?? key;
+}
+
+/** "São Paulo (SP)", or "UF não informada" for customers without one. */
+export const stateLabel = (name: string, key: string | null): string => (key ? `${name} (${key})` : 'UF não informada');
+
+/** A customer segment as the pages show it. */
+export const segmentLabel = (key: string | null): string => key ?? 'Não informado';
+
+/** Alphabetical in Portuguese, the not-informed entry last. */
+const byLabel = (a: FilterEntry, b: FilterEntry): number =>
+  a.key === null ? 1 : b.key === null ? -1 : a.label.localeCompare(b.label, 'pt-BR');
+
+const distinct = <T>(values: T[]): T[] => [...new Set(values)];
+
+async function load(): Promise<SalesFilterFile | null> {
+  if (!martExists('sales_cube')) return null;
+  // Summing the categories away: orders_by_main_category counts each order once, so it adds up here
+  // (the per-category `orders` would count an order once per category it has lines in).
+  const rows = await readMart(
+    'sales_cube',
+    `select month, seller_id, state, region, segment,
+            bool_or(is_partial_month) as is_partial_month,
+            (sum(revenue) * 100)::bigint as revenue_cents,
+            sum(orders_by_main_category)::integer as orders
+     from mart
+     group by month, seller_id, state, region, segment
+     order by month, seller_id nulls last, state nulls last, segment nulls last`,
+    SalesCellRow,
+  );
+  if (!rows.length) return null;
+  const [sellersData, stateLabels, regionLabels] = await Promise.all([loadSellersData(), fieldLabels('state'), fieldLabels('region')]);
+
+  const regionOf = new Map(rows.map((row) => [row.state, row.region]));
+  const regionKeys = distinct(rows.map((row) => row.region).filter((key): key is string => key !== null));
+  const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
+  const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
+  const regions: FilterEntry[] = regionKeys
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((key) => ({ key, label: regionLabels.label(key) }));
+  const states: StateEntry[] = distinct(rows.map((row) => row.state))
+    .map((key) => {
+      const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
+      return { key, label: stateLabel(name, key), name, region: regionOf.get(key) ?? null };
+    })
+    .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
+  const sellers = distinct(rows.map((row) => row.seller_id))
+    .map((key) => ({ key, label: sellerLabel(key, sellersData) }))
+    .sort(byLabel);
+  const segments = distinct(rows.map((row) => row.segment))
+    .map((key) => ({ key, label: segmentLabel(key) }))
+    .sort(byLabel);
+
+  const cells = rows.map((row) => ({
+    month: row.month,
+    seller: row.seller_id,
+    state: row.state,
+    segment: row.segment,
+    revenueCents: row.revenue_cents,
+    orders: row.orders,
+  }));
+  const partial = rows.find((row) => row.is_partial_month)?.month ?? null;
+  return encodeSalesFile(cells, { sellers, states, regions, segments }, partial);
+}
+
+let cached: Promise<SalesFilterFile | null> | undefined;
+
+/** The filter file's content, read once per build: the pages take their filter options from it and the endpoint writes it. */
+export function loadSalesFilterData(): Promise<SalesFilterFile | null> {
+  cached ??= load();
+  return cached;
+}

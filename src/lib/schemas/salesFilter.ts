@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+
+/** sales_cube summed to month × seller × UF × segment: the cells of the filter file. */
+export const SalesCellRow = z.object({
+  month: z.date(),
+  seller_id: z.string().nullable(),
+  state: z.string().nullable(),
+  region: z.string().nullable(),
+  segment: z.string().nullable(),
+  is_partial_month: z.boolean(),
+  revenue_cents: z.number().int(),
+  /** orders_by_main_category: each order once, so it adds up across every dimension. */
+  orders: count,
+});
+export type SalesCellRow = z.infer<typeof SalesCellRow>;
