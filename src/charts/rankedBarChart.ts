@@ -58,6 +58,9 @@ export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, doc
   const marginLeft = Math.min(width * 0.45, Math.max(60, ...points.map((p) => textWidth(p.short))));
   const marginRight = Math.max(40, ...valueLabels.map((text) => textWidth(text) - 4));
   const height = Math.max(80, points.length * barHeight + 48);
+  // As many ticks as their labels fit side by side ("R$ 500 mil" needs ~80 px), so a phone never overlaps them.
+  const tickLabel = Math.max(...[max, max / 2, max / 3].map((v) => textWidth(axisFormat(v))));
+  const ticks = Math.max(1, Math.floor((width - marginLeft - marginRight) / (tickLabel + 24)));
 
   return Plot.plot({
     document,
@@ -69,7 +72,7 @@ export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, doc
     marginBottom: 34,
     style: { fontSize: '12px', color: '#1f2933', background: 'transparent' },
     ariaLabel: label,
-    x: { domain: [0, max || 1], nice: true, grid: true, tickFormat: axisFormat, label, labelArrow: 'none', ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 110)) },
+    x: { domain: [0, max || 1], nice: true, grid: true, tickFormat: axisFormat, label, labelArrow: 'none', ticks },
     y: { domain: keys, tickFormat: (key: string) => shortOf.get(key) ?? '', label: null, padding: 0.22, tickSize: 0 },
     marks: [
       Plot.barX(points, {

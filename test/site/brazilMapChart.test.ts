@@ -52,6 +52,15 @@ describe('rankedBarChart', () => {
     expect(svg.match(/<rect /g)).toHaveLength(2);
   });
 
+  it('spaces the axis ticks so their labels never overlap on a phone-wide chart', () => {
+    const compact = (v: number) => (v >= 1e6 ? `R$ ${v / 1e6} mi` : `R$ ${v / 1e3} mil`);
+    const rows = [{ label: 'Sudeste', value: 1_300_000 }, { label: 'Centro-Oeste', value: 103_400 }];
+    const svg = renderChart(rankedBarChart, rows, { label: 'Faturamento', format: compact, width: 350, barHeight: 30 });
+    const ticks = svg.match(/aria-label="x-axis tick label">(.*?)<\/g>/)?.[1]?.match(/<text /g) ?? [];
+    // 350 px less the labels and values leaves about 150 px: room for "R$ 0" and one more label, not three.
+    expect(ticks.length).toBeLessThanOrEqual(2);
+  });
+
   it('says how many bars reach the reference line', () => {
     const rows = [{ label: 'A', value: 120 }, { label: 'B', value: 90 }, { label: 'C', value: 100 }];
     expect(describeRankedBars(rows, { label: 'Atingimento', format: (v) => `${v}%`, reference: { value: 100, label: 'Meta' } }, 1)).toBe(

@@ -1,0 +1,193 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, visit } from './browser.ts';
+import { brazilianMonth, queryMarts } from './martsQuery.ts';
+import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
+import { serveStatic, type StaticServer } from './staticServer.ts';
+
+// Expected text is formatted here with Intl and worked out with SQL over the Parquet marts, never with the
+// site's own locale module or aggregation code.
+const brl = (value: unknown) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(value));
+const compact = (value: unknown) =>
+  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(value));
+
+/** The <title> texts of a chart's marks in its wide version, in document order. */
+const markTitles = (page: Page, chartId: string) =>
+  page.locator(`#${chartId}-title`).locator('xpath=ancestor::figure').locator('.chart-wide svg title').allTextContents();
+
+/** Waits until the chart has been redrawn by the filters (or put back, with `filtered` false). */
+const redrawn = (page: Page, chartId: string, filtered = true) =>
+  page.waitForFunction(
+    ([id, want]) => document.getElementById(`${id}-title`)?.closest('figure')?.hasAttribute('data-filtered') === want,
+    [chartId, filtered] as const,
+  );
+
+describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
+  let builds: SiteBuilds;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  const marts = (sql: string) => queryMarts(builds.martsDir, sql);
+
+  beforeAll(async () => {
+    builds = siteBuilds();
+    server = await serveStatic(builds.dist);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh desktop page recording console errors, page errors and failed requests into `problems`. */
+  async function open(path: string): Promise<Page> {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    problems = await visit(page, `${server.url}${path}`);
+    return page;
+  }
+
+  /** Closes the page and fails on anything it logged as an error after the interaction. */
+  async function closeClean(): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.close();
+    expect(problems, problems.join('\n')).toEqual([]);
+  }
+
+  it('hides the filter bar without JavaScript, where it could not re-aggregate anything', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const staticPage = await context.newPage();
+      await staticPage.goto(`${server.url}/`);
+      expect(await staticPage.locator('form.filter-bar').count()).toBe(1);
+      expect(await staticPage.locator('form.filter-bar').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fetches the sales data and Plot only when a filter is first used', async () => {
+    const requests: string[] = [];
+    page = await browser.newPage();
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    problems = await visit(page, `${server.url}/`);
+    await page.waitForLoadState('networkidle');
+    const scripts = requests.filter((path) => path.endsWith('.js'));
+    expect(requests.filter((path) => path.endsWith('.json'))).toEqual([]);
+    expect(scripts.length, scripts.join(', ')).toBeLessThanOrEqual(1);
+    await page.selectOption('#filtro-periodo', '12m');
+    await redrawn(page, 'chart-faturamento-por-mes');
+    expect(requests.filter((path) => path.endsWith('/filtros/vendas.json'))).toHaveLength(1);
+    expect(requests.filter((path) => path.endsWith('.js')).length).toBeGreaterThan(scripts.length);
+    await closeClean();
+  });
+
+  it('redraws the overview revenue trend for a seller with the revenue the marts give each month, and puts the seller in the URL', async () => {
+    const [top] = await marts(`select seller_id from sales_cube where seller_id is not null group by 1 order by sum(revenue) desc, 1 limit 1`);
+    const seller = String(top!.seller_id);
+    const months = await marts(`
+      select k.month::varchar as month, k.is_partial_month as partial, coalesce(sum(c.revenue), 0) as revenue
+      from kpis_monthly k left join sales_cube c on c.month = k.month and c.seller_id = '${seller.replace(/'/g, "''")}'
+      group by all order by 1`);
+    await open('/');
+    const before = await markTitles(page, 'chart-faturamento-por-mes');
+    await page.selectOption('#filtro-vendedor', seller);
+    await redrawn(page, 'chart-faturamento-por-mes');
+
+    const titles = await markTitles(page, 'chart-faturamento-por-mes');
+    expect(titles).not.toEqual(before);
+    expect(titles).toEqual(
+      months.map((m) => `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''} · Faturamento: ${brl(m.revenue)}`),
+    );
+    const lastComplete = months.filter((m) => !m.partial).at(-1)!;
+    const summary = await page.locator('#chart-faturamento-por-mes-summary').textContent();
+    expect(summary).toContain(`${brazilianMonth(String(lastComplete.month))} fechou em ${compact(lastComplete.revenue)}`);
+    expect(new URL(page.url()).searchParams.get('vendedor')).toBe(seller);
+    expect(await page.locator('[data-filter-status]').textContent()).toContain('Vendedor:');
+    await closeClean();
+  });
+
+  it('opens a shared Ticket médio link with its region filter applied to the trend and the cuts', async () => {
+    const [region] = await marts(`select region from sales_cube where region is not null group by 1 order by sum(revenue) desc limit 1`);
+    const key = String(region!.region);
+    // The cuts cover the last 12 complete months; orders_by_main_category counts each order once.
+    const window = `month between (select max(month) - interval 11 month from kpis_monthly where not is_partial_month)
+                                and (select max(month) from kpis_monthly where not is_partial_month)`;
+    const segments = await marts(`
+      select coalesce(segment, 'Não informado') as segment, sum(revenue) as revenue, sum(orders_by_main_category) as orders
+      from sales_cube where region = '${key}' and ${window} group by all order by sum(revenue) desc`);
+    const [latest] = await marts(`
+      select month::varchar as month, sum(revenue) / sum(orders_by_main_category) as ticket from sales_cube
+      where region = '${key}' and not is_partial_month group by 1 order by 1 desc limit 1`);
+
+    await open(`/ticket-medio/?regiao=${key}`);
+    await redrawn(page, 'chart-ticket-segmento');
+    expect(await page.locator('#filtro-local').inputValue()).toBe(`regiao:${key}`);
+    const bars = await markTitles(page, 'chart-ticket-segmento');
+    const expected = segments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${s.orders} pedidos)`);
+    expect([...bars].sort()).toEqual([...expected].sort());
+    const trend = await markTitles(page, 'chart-ticket-por-mes');
+    expect(trend.at(-1)).toBe(`${brazilianMonth(String(latest!.month))}: ${brl(latest!.ticket)}`);
+    await closeClean();
+  });
+
+  it('filters the Geografia revenue map by segment and calendar year, UF by UF', async () => {
+    const [year] = await marts(`select year(max(month)) - 1 as year from kpis_monthly where not is_partial_month`);
+    const [segment] = await marts(`select segment from sales_cube where segment is not null group by 1 order by sum(revenue) desc limit 1`);
+    const states = await marts(`
+      select state, sum(revenue) as revenue from sales_cube
+      where segment = '${String(segment!.segment).replace(/'/g, "''")}' and year(month) = ${year!.year} and state is not null
+      group by 1 having sum(revenue) > 0 order by 1`);
+
+    await open(`/geografia/?segmento=${encodeURIComponent(String(segment!.segment))}&periodo=${year!.year}`);
+    await redrawn(page, 'chart-faturamento-por-uf');
+    expect(await page.locator('#chart-faturamento-por-uf-title').textContent()).toContain(`jan/${year!.year} a dez/${year!.year}`);
+    const titles = await markTitles(page, 'chart-faturamento-por-uf');
+    // "São Paulo (SP): R$ 1.234,56" → "SP: R$ 1.234,56", so the UF names need not be looked up here.
+    const valued = titles.filter((t) => !t.includes('sem dados')).map((t) => t.replace(/^.* \((\w\w)\): /, '$1: '));
+    expect(valued.sort()).toEqual(states.map((s) => `${s.state}: ${brl(s.revenue)}`));
+    await closeClean();
+  });
+
+  it('works from the keyboard: Tab to the period, an arrow key to change it, Tab to the reset button and Enter', async () => {
+    const [counts] = await marts(`select count(*) as months from kpis_monthly`);
+    await open('/');
+    for (let i = 0; i < 300 && (await page.evaluate(() => document.activeElement?.id)) !== 'filtro-periodo'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filtro-periodo');
+    await page.keyboard.press('ArrowDown');
+    await redrawn(page, 'chart-faturamento-por-mes');
+    expect(new URL(page.url()).searchParams.get('periodo')).toBe('12m');
+    expect(await markTitles(page, 'chart-faturamento-por-mes')).toHaveLength(12);
+
+    for (const id of ['filtro-local', 'filtro-vendedor', 'filtro-segmento']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Limpar filtros');
+    await page.keyboard.press('Enter');
+    await redrawn(page, 'chart-faturamento-por-mes', false);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await markTitles(page, 'chart-faturamento-por-mes')).toHaveLength(Number(counts!.months));
+    expect(await page.locator('[data-filter-status]').textContent()).toContain('Sem filtro');
+    await closeClean();
+  });
+
+  it('shows a mark’s tooltip on hover as plain text, even when the name in it is markup', async () => {
+    await open('/ticket-medio/');
+    const bar = page.locator('#chart-ticket-vendedor-title').locator('xpath=ancestor::figure').locator('.chart-wide svg rect:has(title)').first();
+    // Stand-in for a seller named like the hostile customer of the demo: the name reaches the tooltip only as text.
+    await bar.evaluate((rect, name) => {
+      rect.querySelector('title')!.textContent = name;
+    }, HOSTILE_NAME);
+    await bar.hover();
+    const tip = page.locator('.chart-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe(HOSTILE_NAME);
+    expect(await page.locator('.chart-tip *, img[src="x"]').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await closeClean();
+  });
+});
