@@ -4,7 +4,7 @@ import { martExists, martPath, query, readMart, sqlString } from './readMart.ts'
 import { RiskBandRow, RiskCustomerRow, RiskTotalRow } from './schemas/risco.ts';
 
 /** Customers listed on the page, biggest value at stake first. */
-export const RISK_LIST_SIZE = 50;
+export const RISK_LIST_SIZE = 25;
 
 /** The statuses of the active portfolio (DOMAIN.md): at_risk customers have not left yet. */
 const ACTIVE_PORTFOLIO = `('new', 'active', 'at_risk', 'reactivated')`;
