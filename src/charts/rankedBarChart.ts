@@ -37,6 +37,33 @@ export interface RankedBarOptions {
 /** Rough width of a label in px at 12 px system-ui: enough to size the left margin. */
 const textWidth = (text: string): number => text.length * 7.2 + 12;
 
+/** The smallest of 1, 2, 5 × 10ⁿ at or above `raw`. */
+const niceStep = (raw: number): number => {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((f) => f * power).find((step) => step >= raw * (1 - 1e-9))!;
+};
+
+/**
+ * The value axis for values up to `max` drawn in `room` px: its end (rounded up as Plot's nice would)
+ * and the finest 1-2-5 ticks whose labels, centred on them, stay 16 px apart.
+ * Plot's tick count alone cannot know how wide "R$ 500 mil" is: on a phone-wide chart they overlapped.
+ */
+export function fittedTicks(max: number, room: number, format: (value: number) => string): { end: number; ticks: number[] } {
+  if (!(max > 0)) return { end: 1, ticks: [0, 1] };
+  // The end rounds up to a step near a tenth of the top value, as d3's nice does.
+  const tenth = max / 10;
+  const power = 10 ** Math.floor(Math.log10(tenth));
+  const error = tenth / power;
+  const unit = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1);
+  const end = Math.ceil(max / unit - 1e-9) * unit;
+  const fits = (ticks: number[], spacing: number) => spacing >= Math.max(...ticks.map((t) => textWidth(format(t)) - 12)) + 16;
+  for (let step = unit; step < end; step = niceStep(step * 1.5)) {
+    const ticks = Array.from({ length: Math.floor(end / step + 1e-9) + 1 }, (_, i) => i * step);
+    if (fits(ticks, (step / end) * room)) return { end, ticks };
+  }
+  return { end, ticks: fits([0, end], room) ? [0, end] : [0] };
+}
+
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** Horizontal bars, one per row, largest first, the value written at the end of each bar. */
@@ -58,9 +85,7 @@ export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, doc
   const marginLeft = Math.min(width * 0.45, Math.max(60, ...points.map((p) => textWidth(p.short))));
   const marginRight = Math.max(40, ...valueLabels.map((text) => textWidth(text) - 4));
   const height = Math.max(80, points.length * barHeight + 48);
-  // As many ticks as their labels fit side by side ("R$ 500 mil" needs ~80 px), so a phone never overlaps them.
-  const tickLabel = Math.max(...[max, max / 2, max / 3].map((v) => textWidth(axisFormat(v))));
-  const ticks = Math.max(1, Math.floor((width - marginLeft - marginRight) / (tickLabel + 24)));
+  const axis = fittedTicks(max, width - marginLeft - marginRight, axisFormat);
 
   return Plot.plot({
     document,
@@ -72,7 +97,7 @@ export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, doc
     marginBottom: 34,
     style: { fontSize: '12px', color: '#1f2933', background: 'transparent' },
     ariaLabel: label,
-    x: { domain: [0, max || 1], nice: true, grid: true, tickFormat: axisFormat, label, labelArrow: 'none', ticks },
+    x: { domain: [0, axis.end], grid: true, tickFormat: axisFormat, label, labelArrow: 'none', ticks: axis.ticks },
     y: { domain: keys, tickFormat: (key: string) => shortOf.get(key) ?? '', label: null, padding: 0.22, tickSize: 0 },
     marks: [
       Plot.barX(points, {

@@ -37,6 +37,17 @@ function parts(figure: HTMLElement): Parts | null {
   return { wide, narrow: figure.querySelector<HTMLElement>('.chart-narrow'), summary, title };
 }
 
+/**
+ * What stands in for a chart when the filter leaves nothing to draw: an empty plot would show a zero
+ * axis with bars of no meaning, so the space says so in words (the summary below says it too).
+ */
+export function noSalesNotice(): Element {
+  const notice = document.createElement('p');
+  notice.className = 'chart-empty';
+  notice.textContent = 'Sem vendas para mostrar com estes filtros.';
+  return notice;
+}
+
 /** The figure Chart.astro drew for `id`. */
 export const chartFigure = (id: string): HTMLElement | null => document.getElementById(`${id}-title`)?.closest('figure') ?? null;
 

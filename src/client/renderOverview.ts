@@ -6,7 +6,7 @@ import { completeMonths, includesPartialMonth, periodWindow } from '../lib/filte
 import { describeWindow, monthIndex } from '../lib/reportPeriods.ts';
 import { filterCells, totalsByMonth } from '../lib/salesCubeTotals.ts';
 import type { SalesCube } from '../lib/salesFilterFile.ts';
-import { swapChart } from './chartSwap.ts';
+import { noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
  * Visão geral: redraws the revenue trend for the filter with the same chart function the build used.
@@ -25,11 +25,13 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
     revenue: t.revenue,
     is_partial_month: partial !== null && monthIndex(t.month) === monthIndex(partial),
   }));
-  swapChart(overviewTrend.id, {
-    wide: revenueTrendChart(rows, overviewTrend.wide, document),
-    narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
-    summary: cells.length ? describeRevenueTrend(rows) : NO_FILTERED_SALES,
-  });
+  swapChart(overviewTrend.id, cells.length
+    ? {
+        wide: revenueTrendChart(rows, overviewTrend.wide, document),
+        narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
+        summary: describeRevenueTrend(rows),
+      }
+    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
   const text = window ? describeWindow(window) : '';
   return partial ? `${text}${text ? ' e ' : ''}${formatMonth(partial)} (em curso)` : text;
 }

@@ -9,7 +9,7 @@ import { completeMonths, periodWindow } from '../lib/filterPeriods.ts';
 import { describeWindow, type MonthWindow } from '../lib/reportPeriods.ts';
 import { filterCells, salesTotals, totalsBy, totalsByMonth } from '../lib/salesCubeTotals.ts';
 import type { CubeCell, FilterEntry, SalesCube } from '../lib/salesFilterFile.ts';
-import { swapChart } from './chartSwap.ts';
+import { noSalesNotice, swapChart } from './chartSwap.ts';
 
 type CutDimension = Exclude<TicketDimension, 'category'>;
 
@@ -27,11 +27,13 @@ function renderTrend(cube: SalesCube, filter: SalesFilter, window: MonthWindow):
   const rows = totalsByMonth(cells, window.months)
     .filter((t) => t.avgTicket !== null)
     .map((t) => ({ month: t.month, avg_ticket: t.avgTicket }));
-  swapChart(ticketTrend.id, {
-    wide: monthlyTrendChart(rows, ticketTrend.wide, document),
-    narrow: monthlyTrendChart(rows, ticketTrend.narrow, document),
-    summary: rows.length ? describeMonthlyTrend(rows, ticketTrend.wide) : NO_FILTERED_SALES,
-  });
+  swapChart(ticketTrend.id, rows.length
+    ? {
+        wide: monthlyTrendChart(rows, ticketTrend.wide, document),
+        narrow: monthlyTrendChart(rows, ticketTrend.narrow, document),
+        summary: describeMonthlyTrend(rows, ticketTrend.wide),
+      }
+    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
 }
 
 /** Redraws the cuts by segment, UF and seller; the category cut stays as built (the file has no categories). */
@@ -49,12 +51,15 @@ function renderCuts(cube: SalesCube, filter: SalesFilter, window: MonthWindow): 
     const rows = totalsBy(cells, keyOf[dimension]);
     const bars = ticketCutBars(rows, (cut) => names[dimension].get(cut.key) ?? cut.key ?? '');
     const options = ticketCutOptions(dimension, overall);
-    swapChart(ticketCutId(section), {
-      wide: rankedBarChart(bars, { ...options, ...ticketCutSizes.wide }, document),
-      narrow: rankedBarChart(bars, { ...options, ...ticketCutSizes.narrow }, document),
-      summary: bars.length ? describeRankedBars(bars, options) : NO_FILTERED_SALES,
-      title: ticketCutTitle(section, describeWindow(window), rows.length),
-    });
+    const title = ticketCutTitle(section, describeWindow(window), rows.length);
+    swapChart(ticketCutId(section), bars.length
+      ? {
+          wide: rankedBarChart(bars, { ...options, ...ticketCutSizes.wide }, document),
+          narrow: rankedBarChart(bars, { ...options, ...ticketCutSizes.narrow }, document),
+          summary: describeRankedBars(bars, options),
+          title,
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title });
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAP_COLORS, brazilMapChart, describeBrazilMap, pathCentroid, quantileBreaks, roundBreak, simplifyPath } from '../../src/charts/brazilMapChart.ts';
-import { describeRankedBars, rankedBarChart } from '../../src/charts/rankedBarChart.ts';
+import { describeRankedBars, fittedTicks, rankedBarChart } from '../../src/charts/rankedBarChart.ts';
 import { renderChart } from '../../src/charts/renderToString.ts';
 
 const format = (v: number) => `R$ ${v}`;
@@ -53,12 +53,25 @@ describe('rankedBarChart', () => {
   });
 
   it('spaces the axis ticks so their labels never overlap on a phone-wide chart', () => {
-    const compact = (v: number) => (v >= 1e6 ? `R$ ${v / 1e6} mi` : `R$ ${v / 1e3} mil`);
+    const compact = (v: number) => (v >= 1e6 ? `R$ ${v / 1e6} mi` : v > 0 ? `R$ ${v / 1e3} mil` : 'R$ 0');
     const rows = [{ label: 'Sudeste', value: 1_300_000 }, { label: 'Centro-Oeste', value: 103_400 }];
     const svg = renderChart(rankedBarChart, rows, { label: 'Faturamento', format: compact, width: 350, barHeight: 30 });
-    const ticks = svg.match(/aria-label="x-axis tick label">(.*?)<\/g>/)?.[1]?.match(/<text /g) ?? [];
-    // 350 px less the labels and values leaves about 150 px: room for "R$ 0" and one more label, not three.
-    expect(ticks.length).toBeLessThanOrEqual(2);
+    const group = svg.match(/aria-label="x-axis tick label">(.*?)<\/g>/)?.[1] ?? '';
+    const ticks = [...group.matchAll(/translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*)</g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    // 12 px system-ui is at most about 7 px a character: centred labels must keep their half-widths apart.
+    for (let i = 1; i < ticks.length; i++) {
+      expect(ticks[i]!.x - ticks[i - 1]!.x).toBeGreaterThan(((ticks[i]!.text.length + ticks[i - 1]!.text.length) / 2) * 7);
+    }
+  });
+
+  it('ends the axis of a top value of 1.500 at 1.600 and steps its ticks by 1.000 in 150 px, by 500 in 300 px', () => {
+    // "R$ 1500" is 7 characters, about 50 px, so labels need about 66 px between ticks.
+    const format = (v: number) => `R$ ${v}`;
+    expect(fittedTicks(1500, 150, format)).toEqual({ end: 1600, ticks: [0, 1000] });
+    expect(fittedTicks(1500, 300, format)).toEqual({ end: 1600, ticks: [0, 500, 1000, 1500] });
+    expect(fittedTicks(1500, 40, format)).toEqual({ end: 1600, ticks: [0] });
+    expect(fittedTicks(0, 300, format)).toEqual({ end: 1, ticks: [0, 1] });
   });
 
   it('says how many bars reach the reference line', () => {
