@@ -53,7 +53,10 @@ fixed_labels as (
         ('action', 1, 'retain', 'Reter', 'Retain'),
         ('action', 2, 'reactivate', 'Reativar', 'Reactivate'),
         ('action', 3, 'renew', 'Renovar', 'Renew'),
-        ('action', 4, 'offer', 'Oferecer', 'Offer')
+        ('action', 4, 'offer', 'Oferecer', 'Offer'),
+        ('churn_risk', 1, 'high', 'Risco alto', 'High risk'),
+        ('churn_risk', 2, 'medium', 'Risco médio', 'Medium risk'),
+        ('churn_risk', 3, 'low', 'Risco baixo', 'Low risk')
     ) as t(field, sort_order, value, label_pt, label_en)
 ),
 
@@ -94,7 +97,8 @@ field_columns as (
         ('opportunity_kind', 'opportunities.kind'),
         ('peer_group_level', 'opportunities.peer_group_level'),
         ('holdout_method', 'recommendation_holdout.method'),
-        ('action', 'action_list.action')
+        ('action', 'action_list.action'),
+        ('churn_risk', 'customers.churn_risk')
     ) as t(field, used_in)
 ),
 
