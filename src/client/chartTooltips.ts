@@ -39,19 +39,35 @@ function hide(): void {
   tip.hidden = true;
 }
 
-document.addEventListener('pointerover', (event) => {
-  const mark = markAt(event.target);
+/**
+ * The mark under the pointer. A reference rule or a value label drawn over a bar must not hide the
+ * bar's tooltip, so everything under the pointer is looked through, down to the chart itself.
+ */
+function markUnder(event: PointerEvent): Element | null {
+  if (!(event.target instanceof Element) || !event.target.closest('.chart-plot')) return null;
+  for (const element of document.elementsFromPoint(event.clientX, event.clientY)) {
+    const mark = markAt(element);
+    if (mark) return mark;
+    if (element.classList.contains('chart-plot')) break;
+  }
+  return null;
+}
+
+/** Shows the tooltip of the mark under the pointer, or hides it. */
+function update(event: PointerEvent): void {
+  const mark = markUnder(event);
   if (!mark) return hide();
   if (!tip.isConnected) document.body.append(tip);
   tip.textContent = mark.getAttribute('data-tip');
   tip.hidden = false;
   place(event.clientX, event.clientY);
-});
-document.addEventListener('pointermove', (event) => {
-  if (!tip.hidden) place(event.clientX, event.clientY);
-});
+}
+
+// pointerover also fires on a tap, so phones get the tooltip too.
+document.addEventListener('pointerover', update);
+document.addEventListener('pointermove', update, { passive: true });
 document.addEventListener('pointerout', (event) => {
-  if (!markAt(event.relatedTarget)) hide();
+  if (!(event.relatedTarget instanceof Element) || !event.relatedTarget.closest('.chart-plot')) hide();
 });
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') hide();
