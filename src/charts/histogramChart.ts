@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../../pipelines/contract/locale.ts';
-import { ACCENT } from './monthlyTrendChart.ts';
+import { ACCENT } from './palette.ts';
 
 /** How to bin and label the values. */
 export interface HistogramOptions {

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatBRL, formatBRLCompact, formatMonth, formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
+import { monthDomain, monthTicks } from './monthTicks.ts';
+import { ACCENT } from './palette.ts';
 
 /** How to draw a measure by month. */
 export interface MonthlyTrendOptions {
@@ -18,36 +20,12 @@ export interface MonthlyTrendOptions {
   color?: string;
 }
 
-/** The report's accent; 7.6:1 against white, so bars stay visible for low vision (non-text ≥ 3:1). */
-export const ACCENT = '#1d4f91';
-
 type Row = Record<string, unknown>;
 
-const monthKey = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
-
-/** Every month from the first to the last in the rows, so missing months show as gaps. */
-export function monthRange(months: Date[]): Date[] {
-  if (!months.length) return [];
-  const keys = months.map(monthKey);
-  const first = Math.min(...keys);
-  const last = Math.max(...keys);
-  const range: Date[] = [];
-  for (let key = first; key <= last; key++) range.push(new Date(Date.UTC(Math.floor(key / 12), key % 12, 1)));
-  return range;
-}
-
-/** Labels every 1, 2, 3, 6 or 12 months, whichever first fits about one label per 80 px. */
-function tickMonths(domain: Date[], width: number): Date[] {
-  const fit = Math.max(2, Math.floor(width / 80));
-  const step = [1, 2, 3, 6, 12].find((s) => Math.ceil(domain.length / s) <= fit) ?? 12;
-  const last = domain.length - 1;
-  // Count back from the latest month so the most recent one always has its label.
-  return domain.filter((_, i) => (last - i) % step === 0);
-}
-
-/** Points in the series that have a month and a finite value, sorted by month. */
+/** Points in the series that have a month and a value, sorted by month; a NULL (a month without orders has no ticket) is a gap, not a zero. */
 function series(rows: Row[], x: string, y: string): Array<{ month: Date; value: number }> {
   return rows
+    .filter((row) => row[y] !== null && row[y] !== undefined)
     .map((row) => ({ month: row[x], value: Number(row[y]) }))
     .filter((p): p is { month: Date; value: number } => p.month instanceof Date && Number.isFinite(p.value))
     .sort((a, b) => a.month.getTime() - b.month.getTime());
@@ -57,7 +35,7 @@ function series(rows: Row[], x: string, y: string): Array<{ month: Date; value: 
 export function monthlyTrendChart(rows: Row[], options: MonthlyTrendOptions, document: Document): SVGElement | HTMLElement {
   const { x = 'month', y, label, mark = 'bar', unit = 'brl', width = 720, height = 320, color = ACCENT } = options;
   const data = series(rows, x, y);
-  const domain = monthRange(data.map((d) => d.month));
+  const domain = monthDomain(data.map((d) => d.month));
   const format = unit === 'brl' ? formatBRL : formatNumber;
   const axisFormat = unit === 'brl' ? formatBRLCompact : formatNumber;
   const title = (d: { month: Date; value: number }) => `${formatMonth(d.month)}: ${format(d.value)}`;
@@ -74,7 +52,7 @@ export function monthlyTrendChart(rows: Row[], options: MonthlyTrendOptions, doc
     x: {
       type: mark === 'bar' ? 'band' : 'point',
       domain,
-      ticks: tickMonths(domain, width),
+      ticks: monthTicks(domain, width, 80),
       tickFormat: formatMonth,
       label: null,
       padding: mark === 'bar' ? 0.2 : 0.5,

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT } from './monthlyTrendChart.ts';
+import { ACCENT } from './palette.ts';
 
 /** One bar: a label (user text is fine: Plot escapes it) and its value. */
 export interface RankedBar {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatBRL, formatBRLCompact, formatMonth, formatPercent } from '../../pipelines/contract/locale.ts';
-import { ACCENT, monthRange } from './monthlyTrendChart.ts';
+import { monthDomain } from './monthTicks.ts';
+import { ACCENT } from './palette.ts';
 
 /** One month of a measure and its target (null: no target that month). */
 export interface TargetMonth {
@@ -35,7 +36,7 @@ function tickMonths(domain: Date[], width: number): Date[] {
 export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOptions, document: Document): SVGElement | HTMLElement {
   const { label, unit = 'brl', width = 720, height = 300 } = options;
   const data = rows.filter((r) => r.month instanceof Date).sort((a, b) => a.month.getTime() - b.month.getTime());
-  const domain = monthRange(data.map((d) => d.month));
+  const domain = monthDomain(data.map((d) => d.month));
   const format = unit === 'brl' ? formatBRL : (v: number) => formatPercent(v);
   const axisFormat = unit === 'brl' ? formatBRLCompact : (v: number) => formatPercent(v, { digits: 0 });
   const valued = data.filter((d) => d.value !== null) as Array<TargetMonth & { value: number }>;

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { describeMonthlyTrend, monthRange, monthlyTrendChart } from '../../src/charts/monthlyTrendChart.ts';
+import { describeMonthlyTrend, monthlyTrendChart } from '../../src/charts/monthlyTrendChart.ts';
+import { monthDomain } from '../../src/charts/monthTicks.ts';
 import { renderChart, renderToString } from '../../src/charts/renderToString.ts';
 
 const month = (text: string): Date => new Date(`${text}-01T00:00:00Z`);
@@ -56,11 +57,22 @@ describe('monthlyTrendChart', () => {
     expect(svg.match(/<rect /g)).toHaveLength(2);
     expect(svg).toContain('>fev/2026<');
   });
+
+  it('draws no bar for a month whose measure is NULL (no orders, so no ticket), rather than a zero', () => {
+    const tickets = [
+      { month: month('2026-01'), avg_ticket: 100 },
+      { month: month('2026-02'), avg_ticket: null },
+      { month: month('2026-03'), avg_ticket: 120 },
+    ];
+    const svg = renderChart(monthlyTrendChart, tickets, { y: 'avg_ticket', label: 'Ticket médio' });
+    expect(svg.match(/<rect /g)).toHaveLength(2);
+    expect(svg).not.toContain('fev/2026: R$');
+  });
 });
 
-describe('monthRange', () => {
+describe('monthDomain', () => {
   it('lists every month between the first and the last, across years', () => {
-    expect(monthRange([month('2026-02'), month('2025-11')]).map((d) => d.toISOString().slice(0, 7))).toEqual([
+    expect(monthDomain([month('2026-02'), month('2025-11')]).map((d) => d.toISOString().slice(0, 7))).toEqual([
       '2025-11', '2025-12', '2026-01', '2026-02',
     ]);
   });
