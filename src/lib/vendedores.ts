@@ -218,6 +218,18 @@ export function loadSellersData(): Promise<SellersData | null> {
 export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null =>
   seller.slug ? `${base}/vendedores/${seller.slug}/` : null;
 
+/** How a table names a seller id and links it to the seller's page (the id itself when the marts do not know it). */
+export function sellerLinks(data: SellersData | null, base: string): { name: (id: unknown) => string; href: (id: unknown) => string | null } {
+  const find = (id: unknown) => data?.byId.get(id === null || id === undefined ? null : String(id));
+  return {
+    name: (id) => find(id)?.name ?? (id ? String(id) : 'Sem vendedor'),
+    href: (id) => {
+      const seller = find(id);
+      return seller ? sellerHref(base, seller) : null;
+    },
+  };
+}
+
 /** A seller's (or a team's) line of a ranking table. */
 export interface RankingRow extends SellerPeriod {
   seller: Seller | null;
