@@ -160,28 +160,16 @@ customer_counts as (
     group by all
 ),
 
--- the top 20% of the period's buying customers (rounded up), by revenue, ties by customer_id
-buyers_ranked as (
-    select
-        period_type,
-        period_start,
-        revenue,
-        row_number() over (
-            partition by period_type, period_start
-            order by revenue desc, customer_id
-        ) as revenue_rank,
-        count(*) over (partition by period_type, period_start) as buyers,
-    from customer_periods
-    where bought_in_period
-),
-
+-- the revenue of the top 20% of the period's buying customers (rounded up): the sum of the largest
+-- revenues, which ties cannot change, so one sorted list per period replaces a ranking window
 top_customers as (
     select
         period_type,
         period_start,
-        sum(revenue) filter (where revenue_rank <= (buyers + 4) // 5) as top20_revenue,
+        list_sum(list(revenue order by revenue desc)[1:(count(*) + 4) // 5]) as top20_revenue,
         sum(revenue) as revenue,
-    from buyers_ranked
+    from customer_periods
+    where bought_in_period
     group by all
 ),
 
