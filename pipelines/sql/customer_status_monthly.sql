@@ -26,7 +26,7 @@ sequenced as (
         revenue,
         row_number() over by_day as purchase_day_number,
         first_value(purchase_date) over by_day as first_purchase_date,
-        lag(purchase_date) over by_day as previous_purchase_date,
+        lead(purchase_date) over by_day as next_purchase_date,
         purchase_date - lag(purchase_date) over by_day as gap_days,
     from daily_orders
     window by_day as (partition by customer_id order by purchase_date)
@@ -44,17 +44,11 @@ with_rhythm as (
     from sequenced
 ),
 
--- the rhythm known the day before a purchase (a second running median would cost far more than a lag)
-with_rhythm_before as (
-    select
-        *,
-        lag(median_gap_days) over (partition by customer_id order by purchase_date) as median_gap_before_days,
-    from with_rhythm
-),
-
 -- a purchase reactivates the customer when, on the day before it, the customer was inactive or lost:
 -- not new any more and silent for longer than the at_risk limit of the rhythm known then
--- (a second reactivating purchase in the same month changes nothing: the month is already a reactivation)
+-- (a second reactivating purchase in the same month changes nothing: the month is already a reactivation).
+-- It is judged on the purchase day before it, whose running median is the rhythm known then, so the
+-- median needs no second window pass to be lagged
 purchase_days as (
     select
         customer_id,
@@ -66,14 +60,14 @@ purchase_days as (
         revenue,
         gap_days,
         median_gap_days,
-        purchase_day_number > 1
-        and purchase_date - 1 - first_purchase_date > getvariable('lifecycle_new_days')
-        and purchase_date - 1 - previous_purchase_date > greatest(
+        next_purchase_date - 1 - first_purchase_date > getvariable('lifecycle_new_days')
+        and next_purchase_date - 1 - purchase_date > greatest(
             getvariable('lifecycle_at_risk_multiplier')
-                * coalesce(median_gap_before_days, getvariable('lifecycle_single_purchase_rhythm_days')),
+                * coalesce(median_gap_days, getvariable('lifecycle_single_purchase_rhythm_days')),
             getvariable('lifecycle_at_risk_floor_days')
-        ) as is_reactivation,
-    from with_rhythm_before
+        ) as is_next_reactivation,
+        next_purchase_date,
+    from with_rhythm
 ),
 
 first_purchases as (
@@ -105,14 +99,26 @@ judged_at as (
     from customer_months
 ),
 
+-- the months with a reactivating purchase, each once, so joining them keeps the month's sums
+reactivation_months as (
+    select distinct
+        customer_id,
+        date_trunc('month', next_purchase_date)::date as month,
+    from purchase_days
+    where is_next_reactivation
+),
+
 month_purchases as (
     select
-        customer_id,
-        purchase_month as month,
-        sum(orders) as orders,
-        sum(revenue) as revenue,
-        bool_or(is_reactivation) as has_reactivation,
+        purchase_days.customer_id,
+        purchase_days.purchase_month as month,
+        sum(purchase_days.orders) as orders,
+        sum(purchase_days.revenue) as revenue,
+        bool_or(reactivation_months.month is not null) as has_reactivation,
     from purchase_days
+    left join reactivation_months
+        on reactivation_months.customer_id = purchase_days.customer_id
+        and reactivation_months.month = purchase_days.purchase_month
     group by all
 ),
 
