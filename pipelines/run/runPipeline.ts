@@ -43,10 +43,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   return publishAtomically(options.outDir, async (staging) => {
     const scratch = join(staging, '.scratch');
     await mkdir(scratch, { recursive: true });
-    // Everything runs in memory and the warehouse file is written once, at the end: loading into a file also
-    // wrote the loader's working columns (dropped afterwards) to disk, and models read compressed blocks back.
-    // At 10M order lines: load 31 s, models 43 s on a file; load 14 s, models 35 s, copy 15 s in memory.
-    const db = await Database.open(':memory:', { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
+    const warehouseFile = options.warehousePath ? join(staging, '.warehouse.duckdb') : ':memory:';
+    const db = await Database.open(warehouseFile, { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
     try {
       log('Carregando exportações');
       const load = await clock.stage('load', () =>
@@ -67,11 +65,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         }
       });
       const marts = await clock.stage('export', () => exportMarts(db, allMarts(), staging, load.asOf));
-      const warehouseFile = join(staging, '.warehouse.duckdb');
-      if (options.warehousePath) {
-        await clock.stage('warehouse', () =>
-          db.run(`attach ${sqlString(warehouseFile)} as warehouse; copy from database memory to warehouse; detach warehouse`));
-      }
       db.close();
       if (options.warehousePath) await moveWarehouse(warehouseFile, options.warehousePath);
       await import('node:fs/promises').then((fs) => fs.rm(scratch, { recursive: true, force: true }));
