@@ -12,7 +12,8 @@ customer_spend as (
         scenario,
         scenario_as_of_date,
         customer_id,
-        sum(monthly_spend) as monthly_spend,
+        -- exact decimal sum first, then one division: a sum of doubles depends on the order threads add them in
+        sum(window_revenue) / max(observed_months) as monthly_spend,
         count(*) as categories_bought,
         list(category) as bought_categories,
     from spend
