@@ -5,6 +5,8 @@ contracts as (select * from int_contracts_renewal_checked),
 
 owners as (select customer_id, seller_id from int_customers_unified),
 
+products as (select product_id, name from stg_products),
+
 in_window as (
     select *
     from contracts
@@ -18,6 +20,7 @@ final as (
         in_window.customer_id,
         owners.seller_id,
         in_window.product_id,
+        products.name as product_name,
         in_window.start_date,
         in_window.end_date,
         cast(in_window.end_date - getvariable('as_of_date') as integer) as days_to_end,
@@ -35,6 +38,7 @@ final as (
         getvariable('as_of_date') as as_of_date,
     from in_window
     left join owners on owners.customer_id = in_window.customer_id
+    left join products on products.product_id = in_window.product_id
 )
 
 select * from final

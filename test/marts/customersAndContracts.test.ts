@@ -18,6 +18,7 @@ beforeAll(async () => {
         'O1,J1,2026-06-01,V1,invoiced,,100',
         'O2,P1,2026-06-02,V2,invoiced,,100',
       ],
+      'products.csv': ['product_id,name,category', 'X,Plano Premium,Serviços'],
       'contracts.csv': [
         'contract_id,customer_id,start_date,end_date,monthly_value,product_id,status',
         'CT1,J1,2025-07-01,2026-06-30,1000,X,',
@@ -75,6 +76,16 @@ describe('renewals', () => {
       { contract_id: 'CT1', customer_id: 'J1', seller_id: 'V1', end_date: '2026-06-30', days_to_end: 0, monthly_value: '1000.00', status: 'active', renewed: true, renewal_contract_id: 'CT2', renewal_status: 'renewed' },
       { contract_id: 'CT8', customer_id: 'Q1', seller_id: 'V2', end_date: '2026-07-31', days_to_end: 31, monthly_value: '50.00', status: 'canceled', renewed: false, renewal_contract_id: null, renewal_status: 'canceled' },
       { contract_id: 'CT3', customer_id: 'J2', seller_id: 'V1', end_date: '2026-08-15', days_to_end: 46, monthly_value: '500.00', status: 'active', renewed: false, renewal_contract_id: null, renewal_status: 'due' },
+    ]);
+  });
+});
+
+describe('renewals with a products export', () => {
+  it('names the contract product from the products export, NULL for a product it does not list', async () => {
+    const rows = await marts.rows("select contract_id, product_id, product_name from renewals where contract_id in ('CT1', 'CT4') order by contract_id");
+    expect(rows).toEqual([
+      { contract_id: 'CT1', product_id: 'X', product_name: 'Plano Premium' },
+      { contract_id: 'CT4', product_id: 'Y', product_name: null },
     ]);
   });
 });

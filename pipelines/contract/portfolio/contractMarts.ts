@@ -13,6 +13,7 @@ export const contractMarts: MartSpec[] = [
       customer_id: ['Código do cliente', 'Customer code', 'text'],
       seller_id: ['Vendedor dono da conta', 'Owning seller', 'text'],
       product_id: ['Produto do contrato', 'Contract product', 'text'],
+      product_name: ['Nome do produto do contrato (NULL fora do cadastro de produtos)', 'Name of the contract product (NULL when not in the products export)', 'text'],
       start_date: ['Início da vigência', 'Start date', 'date'],
       end_date: ['Fim da vigência', 'End date', 'date'],
       days_to_end: ['Dias da data de referência até o fim (negativo: já encerrado)', 'Days from the as-of date to the end (negative: ended)', 'days'],

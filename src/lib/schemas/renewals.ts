@@ -9,6 +9,7 @@ export const RenewalRow = z.looseObject({
   customer_name: z.string().nullable(),
   seller_id: z.string().nullable(),
   product_id: z.string().nullable(),
+  product_name: z.string().nullable().optional(),
   start_date: z.date().nullable(),
   end_date: z.date(),
   days_to_end: z.number(),
