@@ -1,32 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../pipelines/run/runPipeline.ts';
-import { Database } from '../../pipelines/warehouse/database.ts';
-import { tempDir, writeExport } from '../helpers/fixtures.ts';
-
-/** The published marts of a fixture run with a config file, queried back from their Parquet files. */
-async function runWithConfig(files: Record<string, string[]>, asOf: string, config: object) {
-  const exports = tempDir('carteira-actions-in-');
-  const out = tempDir('carteira-actions-out-');
-  for (const [name, lines] of Object.entries(files)) writeExport(exports.dir, name, lines);
-  const configPath = join(out.dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify(config));
-  const outDir = join(out.dir, 'marts');
-  await runPipeline({ exportsDir: exports.dir, outDir, asOf, configPath, warehousePath: null });
-  const db = await Database.open();
-  for (const file of readdirSync(outDir).filter((f) => f.endsWith('.parquet'))) {
-    await db.run(`create view ${file.replace('.parquet', '')} as select * from read_parquet('${join(outDir, file)}')`);
-  }
-  return {
-    rows: <T = Record<string, unknown>>(sql: string) => db.rows<T>(sql),
-    close: () => {
-      db.close();
-      exports.cleanup();
-      out.cleanup();
-    },
-  };
-}
+import { runMarts, type MartRun } from './runMarts.ts';
 
 const day = (iso: string, plus: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
 
@@ -114,10 +87,10 @@ const V1_ACTIONS = [
 ];
 
 describe('action_list without a fitted churn model (rhythm fallback)', () => {
-  let marts: Awaited<ReturnType<typeof runWithConfig>>;
+  let marts: MartRun;
 
   beforeAll(async () => {
-    marts = await runWithConfig(FILES, '2026-06-30', CONFIG);
+    marts = await runMarts(FILES, '2026-06-30', CONFIG);
   });
   afterAll(() => marts.close());
 
@@ -142,7 +115,7 @@ describe('action_list without a fitted churn model (rhythm fallback)', () => {
 describe('action_list without a contracts file', () => {
   it('lists no renewals and still ranks the other actions', async () => {
     const { 'contracts.csv': _contracts, ...withoutContracts } = FILES;
-    const marts = await runWithConfig(withoutContracts, '2026-06-30', CONFIG);
+    const marts = await runMarts(withoutContracts, '2026-06-30', CONFIG);
     try {
       expect(await marts.rows(QUERY)).toEqual(V1_ACTIONS);
     } finally {

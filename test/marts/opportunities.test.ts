@@ -1,32 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../pipelines/run/runPipeline.ts';
-import { Database } from '../../pipelines/warehouse/database.ts';
-import { tempDir, writeExport } from '../helpers/fixtures.ts';
-
-/** The published marts of a fixture run with a config file, queried back from their Parquet files. */
-async function runWithConfig(files: Record<string, string[]>, asOf: string, config: object) {
-  const exports = tempDir('carteira-opp-in-');
-  const out = tempDir('carteira-opp-out-');
-  for (const [name, lines] of Object.entries(files)) writeExport(exports.dir, name, lines);
-  const configPath = join(out.dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify(config));
-  const outDir = join(out.dir, 'marts');
-  await runPipeline({ exportsDir: exports.dir, outDir, asOf, configPath, warehousePath: null });
-  const db = await Database.open();
-  for (const file of readdirSync(outDir).filter((f) => f.endsWith('.parquet'))) {
-    await db.run(`create view ${file.replace('.parquet', '')} as select * from read_parquet('${join(outDir, file)}')`);
-  }
-  return {
-    rows: <T = Record<string, unknown>>(sql: string) => db.rows<T>(sql),
-    close: () => {
-      db.close();
-      exports.cleanup();
-      out.cleanup();
-    },
-  };
-}
+import { runMarts, type MartRun } from './runMarts.ts';
 
 const PRODUCTS = ['product_id,name,category', 'LEITE,Leite UHT cx 12,Leite', 'MANT,Manteiga 500g,Manteiga', 'QUEIJO,Queijo Mussarela,Queijos', 'REQ,Requeijão 1kg,Requeijão'];
 
@@ -63,11 +36,11 @@ const BUYERS = {
 const CONFIG = { opportunities: { revenue_tiers: 1, min_peers: 5, min_category_buyers: 3 } };
 
 describe('opportunities: cross-sell and upsell against peers', () => {
-  let marts: Awaited<ReturnType<typeof runWithConfig>>;
+  let marts: MartRun;
 
   beforeAll(async () => {
     const bought = Object.entries(BUYERS).map(([customer, monthly]) => buyer(customer, monthly));
-    marts = await runWithConfig(
+    marts = await runMarts(
       {
         'customers.csv': [
           'customer_id,name,segment,state,seller_id',
@@ -159,7 +132,7 @@ describe('opportunities: cross-sell and upsell against peers', () => {
 
 describe('opportunities without an order_items file', () => {
   it('publishes empty opportunities and a holdout with no suggestions, without failing', async () => {
-    const marts = await runWithConfig(
+    const marts = await runMarts(
       {
         'customers.csv': ['customer_id,name,segment,state,seller_id', 'A,Empresa A,Bar,SP,V1'],
         'orders.csv': ['order_id,customer_id,order_date,seller_id,status,channel,amount', 'O1,A,2026-05-01,V1,invoiced,,100', 'O2,A,2026-06-01,V1,invoiced,,100'],

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { Database } from '../../pipelines/warehouse/database.ts';
@@ -13,14 +13,17 @@ export interface MartRun {
 
 /**
  * Writes the fixture files (name → CSV lines) to a temp exports folder, runs the whole pipeline into a
- * temp output folder, and opens every published Parquet file as a view named after its mart.
+ * temp output folder (with `config` as its --config file when given), and opens every published Parquet
+ * file as a view named after its mart.
  */
-export async function runMarts(files: Record<string, string[]>, asOf: string): Promise<MartRun> {
+export async function runMarts(files: Record<string, string[]>, asOf: string, config?: object): Promise<MartRun> {
   const exports = tempDir('carteira-marts-in-');
   const out = tempDir('carteira-marts-out-');
   for (const [name, lines] of Object.entries(files)) writeExport(exports.dir, name, lines);
   const outDir = join(out.dir, 'marts');
-  await runPipeline({ exportsDir: exports.dir, outDir, asOf, warehousePath: null });
+  const configPath = config ? join(out.dir, 'config.json') : undefined;
+  if (configPath) writeFileSync(configPath, JSON.stringify(config));
+  await runPipeline({ exportsDir: exports.dir, outDir, asOf, configPath, warehousePath: null });
   const db = await Database.open();
   for (const file of readdirSync(outDir).filter((f) => f.endsWith('.parquet'))) {
     await db.run(`create view ${file.replace('.parquet', '')} as select * from read_parquet('${join(outDir, file)}')`);
