@@ -12,8 +12,9 @@ benchmarks as (
     where buyers >= getvariable('opportunities_min_category_buyers')
 ),
 
--- cross-sell: categories at least opportunities_min_peer_share of the peers buy and the customer did not buy in the window
-cross_sell_candidates as (
+-- each benchmark category of the customer's peer group: an upsell candidate where the customer bought it in
+-- the window, a cross-sell where it did not and at least opportunities_min_peer_share of the peers buy it
+candidates as (
     select
         peer_groups.scenario,
         peer_groups.scenario_as_of_date,
@@ -26,40 +27,18 @@ cross_sell_candidates as (
         benchmarks.buyers,
         benchmarks.peer_share,
         benchmarks.median_monthly_spend,
-        'cross_sell' as kind,
-        0 as current_value,
+        case when spend.customer_id is null then 'cross_sell' else 'upsell' end as kind,
+        coalesce(spend.monthly_spend, 0) as current_value,
     from peer_groups
     inner join benchmarks
         on benchmarks.scenario = peer_groups.scenario
         and benchmarks.peer_group_id = peer_groups.peer_group_id
-    where benchmarks.peer_share >= getvariable('opportunities_min_peer_share')
-        and not list_contains(peer_groups.bought_categories, benchmarks.category)
-),
-
--- upsell candidates: every category the customer bought, against the peers who bought it too
-upsell_candidates as (
-    select
-        peer_groups.scenario,
-        peer_groups.scenario_as_of_date,
-        peer_groups.customer_id,
-        peer_groups.seller_id,
-        peer_groups.peer_group_level,
-        peer_groups.peers,
-        peer_groups.size_factor,
-        benchmarks.category,
-        benchmarks.buyers,
-        benchmarks.peer_share,
-        benchmarks.median_monthly_spend,
-        'upsell' as kind,
-        spend.monthly_spend as current_value,
-    from spend
-    inner join peer_groups
-        on peer_groups.scenario = spend.scenario
-        and peer_groups.customer_id = spend.customer_id
-    inner join benchmarks
-        on benchmarks.scenario = peer_groups.scenario
-        and benchmarks.peer_group_id = peer_groups.peer_group_id
-        and benchmarks.category = spend.category
+    left join spend
+        on spend.scenario = peer_groups.scenario
+        and spend.customer_id = peer_groups.customer_id
+        and spend.category = benchmarks.category
+    where spend.customer_id is not null
+        or benchmarks.peer_share >= getvariable('opportunities_min_peer_share')
 ),
 
 -- potential: the peers' median among those who buy the category, scaled to the customer's size
@@ -67,11 +46,7 @@ valued as (
     select
         *,
         median_monthly_spend * size_factor as potential_value,
-    from (
-        select * from cross_sell_candidates
-        union all
-        select * from upsell_candidates
-    )
+    from candidates
 ),
 
 -- upsell only where the customer buys well below its potential
