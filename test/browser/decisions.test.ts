@@ -1,38 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, tableRows } from './browser.ts';
-import { brazilianDate, queryMarts } from './martsQuery.ts';
+import { parseCsv } from '../demo/readCsv.ts';
+import { brazilianBrl, brazilianCount as count, brazilianDate, brazilianShare, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from './staticServer.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module; every space
 // (Intl's no-break ones included) is compared as a plain space.
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
-const brl = (value: unknown) => plain(new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(value)));
-const share = (value: unknown) =>
-  plain(new Intl.NumberFormat('pt-BR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value)));
-const count = (value: unknown) => new Intl.NumberFormat('pt-BR').format(Number(value));
+const brl = (value: unknown) => plain(brazilianBrl(value));
+const share = (value: unknown) => plain(brazilianShare(value));
 /** "−1.234,5" / "0,4103" as shown on the page → a number. */
 const parseNumber = (text: string) => Number(text.replace(/\./g, '').replace(',', '.').replace('−', '-'));
 
 /** The documented columns of the per-seller work-list CSV, written out here, not taken from the site. */
 const WORK_LIST_HEADER = 'Posição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Data de referência';
 const ACTION_LABELS: Record<string, string> = { retain: 'Reter', reactivate: 'Reativar', renew: 'Renovar', offer: 'Oferecer' };
-
-/** Splits one CSV line on `;` outside double quotes, undoing the quoting. */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (field += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ';' && !quoted) fields.push(field), (field = '');
-    else field += c;
-  }
-  return [...fields, field];
-}
 
 describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list and model pages agree with the marts', () => {
   let builds: SiteBuilds;
@@ -172,7 +156,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       const lines = body.toString('utf8').slice(1).split('\r\n');
       expect(lines[0], id).toBe(WORK_LIST_HEADER);
       expect(lines.at(-1), id).toBe('');
-      const data = lines.slice(1, -1).map(csvFields);
+      const data = parseCsv(lines.join('\r\n'), ';').rows;
       expect(data.length, id).toBe(actions.length);
       for (const [i, fields] of data.entries()) {
         const action = actions[i]!;

@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, visit } from './browser.ts';
-import { brazilianMonth, queryMarts } from './martsQuery.ts';
+import { brazilianBrl as brl, brazilianMonth, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from './staticServer.ts';
 
 // Expected text is formatted here with Intl and worked out with SQL over the Parquet marts, never with the
 // site's own locale module or aggregation code.
-const brl = (value: unknown) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(value));
 const compact = (value: unknown) =>
   new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(value));
 

@@ -27,3 +27,9 @@ export const brazilianDate = (iso: string): string => `${iso.slice(8, 10)}/${iso
 const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
 /** "2026-10-01" → "out/2026". */
 export const brazilianMonth = (iso: string): string => `${MONTHS[Number(iso.slice(5, 7)) - 1]}/${iso.slice(0, 4)}`;
+
+/** Money, shares and counts as pt-BR shows them, formatted with Intl here rather than by the report's locale module. */
+export const brazilianBrl = (value: unknown): string => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(value));
+export const brazilianShare = (value: unknown): string =>
+  new Intl.NumberFormat('pt-BR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value));
+export const brazilianCount = (value: unknown): string => new Intl.NumberFormat('pt-BR').format(Number(value));

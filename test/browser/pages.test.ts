@@ -1,15 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { brazilianMonth, queryMarts } from './martsQuery.ts';
+import { brazilianBrl as brl, brazilianCount as count, brazilianMonth, brazilianShare as share, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from './staticServer.ts';
 
-// Expected text is formatted here with Intl directly, not with the report's locale module.
-const brl = (value: unknown) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(Number(value));
-const share = (value: unknown) =>
-  new Intl.NumberFormat('pt-BR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value));
-const count = (value: unknown) => new Intl.NumberFormat('pt-BR').format(Number(value));
 // Collapses layout whitespace but keeps the no-break spaces Intl puts in "R$ 1,00".
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent().then((t) => (t ?? '').replace(/[ \t\r\n]+/g, ' ').trim());
 

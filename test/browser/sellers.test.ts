@@ -1,32 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, launchBrowser, visit } from './browser.ts';
-import { queryMarts } from './martsQuery.ts';
+import { builtPages, launchBrowser, tableRows, visit } from './browser.ts';
+import { brazilianBrl, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from './staticServer.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module.
-const brl = (value: number): string =>
-  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(value).replace(/\s/g, ' ');
+const brl = (value: number): string => brazilianBrl(value).replace(/\s/g, ' ');
 const percent = (value: number): string =>
   `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 const text = async (page: Page, selector: string): Promise<string[]> =>
   (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-
-/** The cells of the table whose caption starts with `caption`, row by row (header cells included). */
-async function tableRows(page: Page, caption: string): Promise<string[][]> {
-  return page.$$eval(
-    'table.data-table',
-    (tables, wanted) => {
-      const table = tables.find((t) => (t.querySelector('caption')?.textContent ?? '').trim().startsWith(wanted));
-      if (!table) return [];
-      return [...table.querySelectorAll('tbody tr')].map((tr) =>
-        [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      );
-    },
-    caption,
-  );
-}
 
 describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages built from the demo data', () => {
   let builds: SiteBuilds;
