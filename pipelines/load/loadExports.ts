@@ -3,9 +3,10 @@ import { documentSqlMacros } from '../brazil/documents.ts';
 import { ufValuesSql } from '../brazil/ufs.ts';
 import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
+import { chooseNativeRead, nativeSuspectsSql, withNativeColumns, type NativeRead } from './nativeRead.ts';
 import { parseMacros } from './parseMacros.ts';
 import { prepareFile, readWithFallbacks, type RawFile } from './prepareFile.ts';
-import { typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
+import { issueHelperColumns, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import {
   afterAsOfOutcomesSql,
   cleanupSql,
@@ -46,6 +47,7 @@ export interface LoadedEntity {
   columns: TypedColumnSql[];
   files: RawFile[];
   rowsPerFile: Map<number, number>;
+  reader: 'native' | 'text';
 }
 
 /**
@@ -66,13 +68,12 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   let asOf = options.asOf;
   let index = 0;
   for (const spec of entities) {
-    const columns = typedColumns(spec.schema);
     const files = filesOf(inventory, spec.name);
     present[spec.name] = files.length > 0;
     const started = Date.now();
     const raws: RawFile[] = [];
     for (const file of files) raws.push(await prepareFile(db, file, index++, options.scratchDir));
-    const { rowsPerFile, rec } = await insertFiles(db, spec, columns, raws);
+    const { columns, rowsPerFile, rec, reader } = await insertFiles(db, spec, raws);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));
     const key = keyOf(spec, raws);
@@ -87,8 +88,8 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(rejectedOutcomesSql(spec));
     // Checks of later entities must not see rows this one rejected.
     await db.run(keptViewSql(spec, rec, true));
-    loaded.push({ spec, columns, files: raws, rowsPerFile });
-    if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms`);
+    loaded.push({ spec, columns, files: raws, rowsPerFile, reader });
+    if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}`);
   }
   if (!asOf) throw new Error('as-of date could not be determined: no valid orders were loaded');
   if (present.order_items) await db.run(ordersWithoutItemsSql);
@@ -97,21 +98,59 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   return { asOf, present, inventory, summary };
 }
 
-/** Reads every file of an entity into src_<entity> (an empty table with the right columns when there is none). */
-async function insertFiles(db: Database, spec: EntitySpec, columns: TypedColumnSql[], raws: RawFile[]) {
-  const rowsPerFile = new Map<number, number>();
-  const offsets = new Map<number, number>();
+/**
+ * Reads every file of an entity into src_<entity> (an empty table with the right columns when there is
+ * none): natively when every file's values allow it (see nativeRead.ts), else all of them as text.
+ */
+async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
+  const textColumns = typedColumns(spec.schema);
   if (!raws.length) {
-    await db.run(emptySourceSql(spec, columns));
-    return { rowsPerFile, rec: 'rowid' };
+    await db.run(emptySourceSql(spec, textColumns));
+    return { columns: textColumns, rowsPerFile: new Map<number, number>(), rec: 'rowid', reader: 'text' as const };
   }
-  let total = 0;
+  const natives = await Promise.all(raws.map((raw) => chooseNativeRead(db, raw, textColumns)));
+  if (natives.every((n) => n !== null)) {
+    const columns = withNativeColumns(textColumns, natives);
+    if (await tryInsert(db, spec, columns, raws, natives)) return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
+  }
+  await tryInsert(db, spec, textColumns, raws, null);
+  return { columns: textColumns, reader: 'text' as const, ...(await placeFiles(db, spec, raws)) };
+}
+
+/**
+ * Inserts the files in order. A native read gives up (false) on the first value the reader cannot
+ * parse or whose text-path result would differ; the text path reports problems row by row instead.
+ */
+async function tryInsert(db: Database, spec: EntitySpec, columns: TypedColumnSql[], raws: RawFile[], natives: NativeRead[] | null): Promise<boolean> {
   for (const [i, raw] of raws.entries()) {
-    offsets.set(raw.index, total);
-    await readWithFallbacks((mode) => db.run(insertFileSql(spec, columns, raw, i === 0, mode)));
-    const after = Number(await db.scalar<string>(`select count(*) from src_${spec.name}`));
-    rowsPerFile.set(raw.index, after - total);
-    total = after;
+    const native = natives?.[i];
+    if (!native) {
+      await readWithFallbacks((mode) => db.run(insertFileSql(spec, columns, raw, i === 0, mode)));
+      continue;
+    }
+    try {
+      await db.run(insertFileSql(spec, columns, raw, i === 0, { parallel: true, captureRejects: false }, native));
+    } catch {
+      return false;
+    }
+    const suspects = nativeSuspectsSql(`src_${spec.name}`, raw.index, columns, native);
+    if (suspects && Number(await db.scalar<string>(suspects)) > 0) return false;
+  }
+  return true;
+}
+
+/** How many rows each file put in src_<entity>, and each row's record index within its file. */
+async function placeFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
+  const rowsPerFile = new Map<number, number>();
+  // a record's index in its file is its rowid minus the file's first rowid
+  const offsets = new Map<number, number>();
+  const placed = await db.rows<{ file_idx: number; first: string; rows: string }>(
+    `select file_idx, min(rowid) as first, count(*) as rows from src_${spec.name} group by file_idx`,
+  );
+  for (const raw of raws) {
+    const file = placed.find((p) => p.file_idx === raw.index);
+    offsets.set(raw.index, Number(file?.first ?? 0));
+    rowsPerFile.set(raw.index, Number(file?.rows ?? 0));
   }
   return { rowsPerFile, rec: recSql(raws, offsets) };
 }
@@ -143,7 +182,7 @@ async function defaultAsOf(db: Database, rejected: string): Promise<string | und
 
 function emptySourceSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
   const cols = columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ');
-  const helpers = columns.map((c) => `cast(null as VARCHAR) as err_${c.name}, cast(null as VARCHAR) as raw_${c.name}`).join(', ');
+  const helpers = issueHelperColumns(columns).map((h) => `, cast(null as VARCHAR) as ${h}`).join('');
   return `create or replace table src_${spec.name} as
-    select cast(null as INTEGER) as file_idx, ${cols}, false as is_empty, ${helpers} limit 0`;
+    select cast(null as INTEGER) as file_idx, ${cols}, false as is_empty${helpers} limit 0`;
 }

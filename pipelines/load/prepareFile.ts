@@ -5,6 +5,7 @@ import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
 import { sniffFile, type FileDialect } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
+import type { NativeRead } from './nativeRead.ts';
 
 /** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it as text. */
 export interface RawFile {
@@ -17,8 +18,11 @@ export interface RawFile {
   decimalComma: boolean;
   /** DuckDB's reject table for records the CSV reader could not split; null until a read needed it. */
   csvRejectsTable: string | null;
-  /** The FROM item yielding the file's columns c0..cN as text, one row per record in file order. */
-  source: (mode: ReadMode) => string;
+  /**
+   * The FROM item yielding the file's columns c0..cN, one row per record in file order: as text, or
+   * with the columns of a native read parsed by DuckDB's CSV reader.
+   */
+  source: (mode: ReadMode, native?: NativeRead) => string;
 }
 
 /** How DuckDB reads a CSV: in parallel or not, stopping at the first malformed record or keeping them aside. */
@@ -45,15 +49,18 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
     await transcodeToUtf8(file.path, readPath, dialect.encoding);
   }
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const columns = dialect.headers.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const nativeTypeAt = (native: NativeRead | undefined) =>
+    new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type] as const));
   const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, source: () => '' };
-  raw.source = ({ parallel, captureRejects }) => {
+  raw.source = ({ parallel, captureRejects }, native) => {
+    const typeAt = nativeTypeAt(native);
+    const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
     const encoding = dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
       ${encoding}auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
-      columns = {${columns}}, null_padding = true, strict_mode = true, max_line_size = 16777216, parallel = ${parallel}${rejects})`;
+      ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects})`;
   };
   return raw;
 }

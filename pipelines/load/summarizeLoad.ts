@@ -19,6 +19,8 @@ export interface FileSummary {
   after_as_of: number;
   warnings: number;
   ignored_columns: string[];
+  /** How the values were parsed: by DuckDB's CSV reader (a clean file) or as text by the parse macros. */
+  reader: 'native' | 'text';
 }
 
 /** The data-quality summary of a load. */
@@ -49,7 +51,7 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
 
   const files: FileSummary[] = [];
   for (const entity of loaded) {
-    for (const raw of entity.files) files.push(await summarizeFile(db, raw, entity.rowsPerFile.get(raw.index) ?? 0));
+    for (const raw of entity.files) files.push(await summarizeFile(db, raw, entity.rowsPerFile.get(raw.index) ?? 0, entity.reader));
   }
   const reasons = await db.rows<{ file: string; reason_code: string; severity: string; rows: string }>(`
     select file, reason_code, severity, count(*) as rows from load_rejects group by all order by file, severity, reason_code`);
@@ -141,7 +143,7 @@ function rejectsTableSql(raws: RawFile[]): string {
     order by file_idx, line, "column", reason_code`;
 }
 
-async function summarizeFile(db: Database, raw: RawFile, rows: number): Promise<FileSummary> {
+async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: FileSummary['reader']): Promise<FileSummary> {
   const i = raw.index;
   const [row] = await db.rows<Record<string, string>>(`
     select
@@ -160,5 +162,6 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number): Promise<
     read: rows + n('reader_rejected'), loaded: rows - left, empty: n('empty'), rejected: n('rejected') + n('reader_rejected'),
     collapsed: n('collapsed'), after_as_of: n('after_as_of'), warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
+    reader,
   };
 }

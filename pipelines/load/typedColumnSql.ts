@@ -14,7 +14,16 @@ export interface TypedColumnSql {
   parse: (r: string) => string;
   /** Whether a value that cannot be read rejects the row (true) or is nulled with a warning. */
   rejectsRow: boolean;
+  /**
+   * Whether the column's issue code and raw text are kept beside it (err_<name>, raw_<name>). Text
+   * kept as text, and values DuckDB's reader parsed itself, can only be missing: their issue follows
+   * from the value (see issueSql) and no raw text is ever needed.
+   */
+  issueStored: boolean;
 }
+
+/** Kinds read as text without parsing: only ever missing, never unreadable. */
+const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'email', 'phone']);
 
 const TYPES: Record<ColumnMeta['kind'], string> = {
   id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
@@ -35,6 +44,7 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
       rejectsRow: !optional || meta.kind === 'enum',
+      issueStored: !TEXT_KINDS.has(meta.kind),
     };
   });
 }
@@ -80,11 +90,27 @@ function parser(meta: ColumnMeta): (r: string) => string {
 export function issueCodeSql(column: TypedColumnSql, r: string, p: string): string {
   const branches: string[] = [];
   if (!column.optional) branches.push(`when ${r} is null then 'missing_required'`);
-  if (column.meta.kind !== 'id' && column.meta.kind !== 'text' && column.meta.kind !== 'email' && column.meta.kind !== 'phone') {
+  if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
   }
   if (column.meta.min !== undefined) branches.push(`when ${p} < ${column.meta.min} then 'negative_value'`);
   return branches.length ? `case ${branches.join(' ')} end` : 'cast(null as VARCHAR)';
+}
+
+/** The issue code of a loaded column for one row of src_<entity>: stored, or derived from the value. */
+export function issueSql(column: TypedColumnSql): string {
+  if (column.issueStored) return `err_${column.name}`;
+  return column.optional ? 'cast(null as VARCHAR)' : `(case when ${column.name} is null then 'missing_required' end)`;
+}
+
+/** The raw text behind a loaded column's issue (NULL when the issue is only ever "missing"). */
+export function rawSql(column: TypedColumnSql): string {
+  return column.issueStored ? `raw_${column.name}` : 'cast(null as VARCHAR)';
+}
+
+/** The helper columns that keep a column's issue beside it while loading. */
+export function issueHelperColumns(columns: TypedColumnSql[]): string[] {
+  return columns.filter((c) => c.issueStored).flatMap((c) => [`err_${c.name}`, `raw_${c.name}`]);
 }
 
 /** LGPD: contact data and CPFs never leave the loader in clear, not even in the rejects file. */

@@ -1,5 +1,6 @@
 import type { EntitySpec } from '../contract/entities.ts';
-import { issueCodeSql, maskSql, type TypedColumnSql } from './typedColumnSql.ts';
+import { issueCodeSql, issueHelperColumns, issueSql, maskSql, rawSql, type TypedColumnSql } from './typedColumnSql.ts';
+import type { NativeRead } from './nativeRead.ts';
 import type { RawFile, ReadMode } from './prepareFile.ts';
 
 /**
@@ -22,32 +23,37 @@ export function recSql(files: RawFile[], offsets: Map<number, number>): string {
   return `(rowid - case file_idx ${files.map((f) => `when ${f.index} then ${offsets.get(f.index) ?? 0}`).join(' ')} end)`;
 }
 
-/** Creates or appends to src_<entity> from one file, parsing every column once. */
-export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file: RawFile, create: boolean, mode: ReadMode): string {
+/**
+ * Creates or appends to src_<entity> from one file, parsing every column once. With a native read,
+ * its columns arrive parsed (the reader fails on a value it cannot read) and keep values below their
+ * minimum for nativeSuspectsSql to find.
+ */
+export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file: RawFile, create: boolean, mode: ReadMode, native?: NativeRead): string {
+  const isNative = (c: TypedColumnSql) => native?.types.has(c.name) ?? false;
   const text = columns
     .map((c) => {
       const pos = file.resolution.positions.get(c.name);
+      if (isNative(c)) return `cast(c${pos} as ${c.type}) as p_${c.name}`;
       // trim() without a character list is several times faster; tabs and no-break spaces around
       // numbers are still removed by the number parser.
       return pos === undefined ? `cast(null as VARCHAR) as r_${c.name}` : `nullif(trim(c${pos}), '') as r_${c.name}`;
     })
     .join(', ');
-  const parsed = columns.map((c) => `${c.parse(`r_${c.name}`)} as p_${c.name}`).join(',\n        ');
+  const parsed = ['*', ...columns.filter((c) => !isNative(c)).map((c) => `${c.parse(`r_${c.name}`)} as p_${c.name}`)].join(',\n        ');
   const finals = columns
-    .map((c) => (c.meta.min !== undefined ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`)
+    .map((c) => (c.meta.min !== undefined && !isNative(c) ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`)
     .join(', ');
-  const issues = columns.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`)} as err_${c.name}`).join(',\n      ');
-  const raws = columns.map((c) => `case when err_${c.name} is not null then r_${c.name} end as raw_${c.name}`).join(', ');
-  const empty = columns.map((c) => `r_${c.name} is null`).join(' and ');
+  const stored = columns.filter((c) => c.issueStored);
+  const issues = stored.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`)} as err_${c.name}`);
+  const raws = stored.map((c) => `case when err_${c.name} is not null then r_${c.name} end as raw_${c.name}`);
+  const empty = columns.map((c) => `${isNative(c) ? 'p' : 'r'}_${c.name} is null`).join(' and ');
   const body = `
-    select file_idx, ${columns.map((c) => c.name).join(', ')}, is_empty,
-      ${columns.map((c) => `err_${c.name}`).join(', ')}, ${raws}
+    select file_idx, ${columns.map((c) => c.name).join(', ')}, is_empty${[...stored.map((c) => `err_${c.name}`), ...raws].map((x) => `, ${x}`).join('')}
     from (
-      select ${finals}, ${empty} as is_empty, r.*,
-      ${issues}
+      select ${finals}, ${empty} as is_empty, r.*${issues.map((x) => `,\n      ${x}`).join('')}
       from (
-        select *, ${parsed}
-        from (select ${file.index} as file_idx, ${file.decimalComma} as decimal_comma, ${text} from ${file.source(mode)})
+        select ${parsed}
+        from (select ${file.index} as file_idx, ${file.decimalComma} as decimal_comma, ${text} from ${file.source(mode, native)})
       ) r
     )`;
   return create ? `create or replace table src_${spec.name} as ${body}` : `insert into src_${spec.name} ${body}`;
@@ -55,19 +61,20 @@ export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file:
 
 /** Copies per-column issues of non-empty rows into load_issues, with their severity and masked raw value. */
 export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec: string): string {
-  return columns
+  const statements = columns
+    .filter((c) => c.issueStored || !c.optional)
     .map((c) => {
       const severity = c.rejectsRow ? `'reject'` : `'warning'`;
       return `insert into load_issues
-        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', err_${c.name}, ${severity}, null, ${maskSql(c.meta.kind, `raw_${c.name}`)}
-        from src_${spec.name} where err_${c.name} is not null and not is_empty`;
-    })
-    .join(';\n');
+        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issueSql(c)}, ${severity}, null, ${maskSql(c.meta.kind, rawSql(c))}
+        from src_${spec.name} where ${issueSql(c)} is not null and not is_empty`;
+    });
+  return statements.length ? statements.join(';\n') : 'select 1';
 }
 
 /** True for rows with an issue that rejects them (optional columns only ever warn). */
 export function rejectPredicate(columns: TypedColumnSql[]): string {
-  const parts = columns.filter((c) => c.rejectsRow).map((c) => `err_${c.name} is not null`);
+  const parts = columns.filter((c) => c.rejectsRow && (c.issueStored || !c.optional)).map((c) => `${issueSql(c)} is not null`);
   return parts.length ? parts.join(' or ') : 'false';
 }
 
@@ -139,7 +146,7 @@ export function keptViewSql(spec: EntitySpec, rec: string, hasOutcomes: boolean)
 
 /** Deletes the rows that left the run and drops the helper columns, leaving the clean src_<entity>. */
 export function cleanupSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
-  const drops = ['is_empty', ...columns.flatMap((c) => [`err_${c.name}`, `raw_${c.name}`])]
+  const drops = ['is_empty', ...issueHelperColumns(columns)]
     .map((c) => `alter table src_${spec.name} drop column ${c}`)
     .join(';\n');
   return `
