@@ -11,6 +11,7 @@ export function printLoadSummary(load: LoadResult): void {
       arquivo: f.file,
       entidade: f.entity,
       codificação: f.encoding,
+      leitura: f.reader === 'native' ? 'nativa' : 'texto',
       lidas: n(f.read),
       carregadas: n(f.loaded),
       rejeitadas: n(f.rejected),
