@@ -108,7 +108,8 @@ async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
     await db.run(emptySourceSql(spec, textColumns));
     return { columns: textColumns, rowsPerFile: new Map<number, number>(), rec: 'rowid', reader: 'text' as const };
   }
-  const natives = await Promise.all(raws.map((raw) => chooseNativeRead(db, raw, textColumns)));
+  const natives: (NativeRead | null)[] = [];
+  for (const raw of raws) natives.push(await chooseNativeRead(db, raw, textColumns));
   if (natives.every((n) => n !== null)) {
     const columns = withNativeColumns(textColumns, natives);
     if (await tryInsert(db, spec, columns, raws, natives)) return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
@@ -148,7 +149,7 @@ async function placeFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
     `select file_idx, min(rowid) as first, count(*) as rows from src_${spec.name} group by file_idx`,
   );
   for (const raw of raws) {
-    const file = placed.find((p) => p.file_idx === raw.index);
+    const file = placed.find((p) => Number(p.file_idx) === raw.index);
     offsets.set(raw.index, Number(file?.first ?? 0));
     rowsPerFile.set(raw.index, Number(file?.rows ?? 0));
   }

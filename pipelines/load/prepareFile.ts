@@ -7,7 +7,7 @@ import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
 
-/** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it as text. */
+/** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it. */
 export interface RawFile {
   index: number;
   file: ExportFile;
@@ -49,11 +49,9 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
     await transcodeToUtf8(file.path, readPath, dialect.encoding);
   }
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const nativeTypeAt = (native: NativeRead | undefined) =>
-    new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type] as const));
   const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, source: () => '' };
   raw.source = ({ parallel, captureRejects }, native) => {
-    const typeAt = nativeTypeAt(native);
+    const typeAt = new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type]));
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
