@@ -65,8 +65,23 @@ export const loaderMarts: MartSpec[] = [
   },
 ];
 
+/** The rules of the run, written by the pipeline from its configuration. */
+export const settingsMart: MartSpec = {
+  name: 'settings',
+  grain_pt: 'uma linha por regra de negócio configurável (seção.campo do arquivo --config)',
+  grain_en: 'one row per configurable business rule (section.field of the --config file)',
+  orderBy: 'setting',
+  columns: {
+    setting: ['Regra, como seção.campo do arquivo de configuração (ex.: lifecycle.at_risk_multiplier)', 'Rule, as section.field of the configuration file (e.g. lifecycle.at_risk_multiplier)', 'text'],
+    value: ['Valor usado nesta execução (como texto)', 'Value used in this run (as text)', 'text'],
+    default_value: ['Valor padrão (como texto)', 'Default value (as text)', 'text'],
+    is_default: ['Verdadeiro quando a execução usou o padrão', 'True when the run used the default', 'flag'],
+    as_of_date: asOf,
+  },
+};
+
 /** Marts computed by the SQL models under pipelines/sql (one .sql file per mart, same name). */
 export const sqlMarts: MartSpec[] = [...portfolioMarts];
 
 /** Every published mart. */
-export const allMarts = (): MartSpec[] => [...loaderMarts, ...sqlMarts];
+export const allMarts = (): MartSpec[] => [...loaderMarts, settingsMart, ...sqlMarts];

@@ -1,4 +1,4 @@
-import type { PipelineConfig } from '../contract/config.ts';
+import { defaultConfig, type PipelineConfig } from '../contract/config.ts';
 import { sqlString } from '../warehouse/database.ts';
 
 /**
@@ -7,10 +7,29 @@ import { sqlString } from '../warehouse/database.ts';
  */
 export function configVariablesSql(config: PipelineConfig, asOf: string): string {
   const variables: Record<string, string> = { as_of_date: `DATE ${sqlString(asOf)}` };
-  for (const [group, values] of Object.entries(config)) {
-    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-      variables[`${group}_${key}`] = typeof value === 'boolean' ? String(value) : typeof value === 'number' ? String(value) : sqlString(String(value));
-    }
+  for (const { group, key, value } of settingsOf(config)) {
+    variables[`${group}_${key}`] = typeof value === 'boolean' || typeof value === 'number' ? String(value) : sqlString(String(value));
   }
   return Object.entries(variables).map(([name, value]) => `set variable ${name} = ${value}`).join(';\n');
+}
+
+/**
+ * The `settings` mart: every rule the run used, beside its default, so the report can state the
+ * thresholds it applied and an analyst can tell a company's rules from the defaults.
+ */
+export function settingsTableSql(config: PipelineConfig, asOf: string): string {
+  const defaults = new Map(settingsOf(defaultConfig).map((s) => [`${s.group}.${s.key}`, s.value]));
+  const rows = settingsOf(config).map(({ group, key, value }) => {
+    const name = `${group}.${key}`;
+    return `(${sqlString(name)}, ${sqlString(String(value))}, ${sqlString(String(defaults.get(name)))})`;
+  });
+  return `create or replace table settings as
+    select setting, value, default_value, value = default_value as is_default, DATE ${sqlString(asOf)} as as_of_date
+    from (values ${rows.join(', ')}) as t(setting, value, default_value)`;
+}
+
+function settingsOf(config: PipelineConfig): { group: string; key: string; value: unknown }[] {
+  return Object.entries(config).flatMap(([group, values]) =>
+    Object.entries(values as Record<string, unknown>).map(([key, value]) => ({ group, key, value })),
+  );
 }

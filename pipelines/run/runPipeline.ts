@@ -9,7 +9,7 @@ import { LoadError } from '../load/loadError.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
-import { configVariablesSql } from './configVariables.ts';
+import { configVariablesSql, settingsTableSql } from './configVariables.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
 /** Inputs and outputs of one pipeline run. */
@@ -56,6 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         const models = await readModels(codeModels);
         await runModels(db, models, config);
         await publishLoaderTables(db, load);
+        await db.run(settingsTableSql(config, load.asOf));
       });
       await clock.stage('assertions', async () => {
         const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);

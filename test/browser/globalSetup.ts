@@ -92,9 +92,10 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const withoutContracts = join(temp, 'exports-no-contracts');
   cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
   // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
-  // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build.
+  // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build;
+  // and it changes two action-list rules, so the pages can be seen stating the rules the run applied.
   const thinModel = join(temp, 'thin-model.json');
-  writeFileSync(thinModel, JSON.stringify({ customer_value: { min_repeat_buyers: 1_000_000 } }));
+  writeFileSync(thinModel, JSON.stringify({ customer_value: { min_repeat_buyers: 1_000_000 }, opportunities: { min_value_at_stake: 2500, max_suggestions: 3 } }));
   await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);
   // One build at a time: parallel astro builds would race on the project's .astro/ folder.
   await buildSite(builds.dist, builds.martsDir);
