@@ -3,7 +3,7 @@ import { documentSqlMacros } from '../brazil/documents.ts';
 import { ufValuesSql } from '../brazil/ufs.ts';
 import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
-import { chooseNativeRead, nativeSuspectsSql, withNativeColumns, type NativeRead } from './nativeRead.ts';
+import { chooseNativeRead, harmonizeNativeReads, nativeSuspectsSql, withNativeColumns, type NativeRead } from './nativeRead.ts';
 import { parseMacros } from './parseMacros.ts';
 import { prepareFile, readWithFallbacks, type RawFile } from './prepareFile.ts';
 import { issueHelperColumns, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
@@ -111,8 +111,9 @@ async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
   const natives: (NativeRead | null)[] = [];
   for (const raw of raws) natives.push(await chooseNativeRead(db, raw, textColumns));
   if (natives.every((n) => n !== null)) {
-    const columns = withNativeColumns(textColumns, natives);
-    if (await tryInsert(db, spec, columns, raws, natives)) return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
+    const harmonized = harmonizeNativeReads(natives, raws);
+    const columns = withNativeColumns(textColumns, harmonized);
+    if (await tryInsert(db, spec, columns, raws, harmonized)) return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
   }
   await tryInsert(db, spec, textColumns, raws, null);
   return { columns: textColumns, reader: 'text' as const, ...(await placeFiles(db, spec, raws)) };

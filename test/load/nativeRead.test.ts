@@ -50,11 +50,22 @@ describe('the native read of clean files', () => {
     expect(rows).toEqual(expected);
   });
 
-  it('gives the same rows as the text path, which takes over when one value needs it', async () => {
-    // "R$ 5,00" is money the reader cannot parse: the whole file goes through the text path
-    const { result, rows } = await load([...ITEMS, 'P2,C,1,R$ 5,00,0,1'.replace('R$ 5,00', '"R$ 5,00"')]);
-    expect(readerOf(result, 'order_items')).toBe('text');
+  it('gives the same rows when a column goes through the text path because its first records need it', async () => {
+    // "R$ 5,00" is money the reader cannot parse: unit_price is read as text, the other columns natively
+    const { result, rows } = await load([...ITEMS, 'P2,C,1,"R$ 5,00",0,1']);
+    expect(readerOf(result, 'order_items')).toBe('native');
     expect(rows).toEqual([...expected, { order_id: 'P2', product_id: 'C', quantity: '1.000', unit_price: '5.00', discount: '0.00', unit_cost: '1.00' }]);
+  });
+
+  it('reads the whole entity as text when a value past the probed records cannot be read natively', async () => {
+    const filler = Array.from({ length: 2100 }, (_, i) => `P2,F${i},1,1.00,0,1`);
+    const { result, rows } = await load([...ITEMS, ...filler, 'P2,C,1,"R$ 5,00",0,1']);
+    expect(readerOf(result, 'order_items')).toBe('text');
+    expect(rows.length).toBe(3 + 2100 + 1);
+    expect(rows.filter((r) => !String(r.product_id).startsWith('F'))).toEqual([
+      ...expected,
+      { order_id: 'P2', product_id: 'C', quantity: '1.000', unit_price: '5.00', discount: '0.00', unit_cost: '1.00' },
+    ]);
   });
 
   it('leaves a negative quantity to the text path, which rejects it with its line and raw text', async () => {
@@ -92,5 +103,25 @@ describe('the native read of clean files', () => {
       { order_id: 'P1', d: '05/01/2026', status: 'invoiced', amount: '100.00' },
       { order_id: 'P2', d: '06/01/2026', status: 'canceled', amount: '50.00' },
     ]);
+  });
+
+  it('reads the other columns natively when one is written with thousands separators, and that one as text', async () => {
+    const orders = ['Número do Pedido;Código Cliente;Data do Pedido;Situação;Valor Total', 'P1;C1;05/01/2026;Faturado;1.363,60', 'P2;C2;06/01/2026;Cancelado;"R$ 50,5"'];
+    const items = ['Pedido;Produto;Quantidade;Preço Unitário;Desconto;Custo Unitário', 'P1;A; 2 ;30,257;;10', 'P1;B;1,5;"12,50";0,5;', 'P2;A;0;100;0;7,125'];
+    const { result } = await load(items, orders, { eol: '\r\n', encoding: 'windows-1252' });
+    expect(readerOf(result, 'orders')).toBe('native');
+    const rows = await db!.rows(`select order_id, strftime(order_date, '%d/%m/%Y') as d, amount from src_orders order by order_id`);
+    expect(rows).toEqual([
+      { order_id: 'P1', d: '05/01/2026', amount: '1363.60' },
+      { order_id: 'P2', d: '06/01/2026', amount: '50.50' },
+    ]);
+  });
+
+  it('reports a bad value of a column it left as text with its line and raw text', async () => {
+    const orders = ['order_id,customer_id,order_date,status,amount', 'P1,C1,2026-01-05,invoiced,"1,363.60"', 'P2,C2,2026-01-06,canceled,abc'];
+    const { result } = await load(ITEMS, orders);
+    expect(readerOf(result, 'orders')).toBe('native');
+    const rejects = await db!.rows(`select line, "column", value, reason_code from load_rejects where file = 'orders.csv'`);
+    expect(rejects).toEqual([{ line: '3', column: 'amount', value: 'abc', reason_code: 'bad_number' }]);
   });
 });
