@@ -97,10 +97,13 @@ export function issueCodeSql(column: TypedColumnSql, r: string, p: string): stri
   return branches.length ? `case ${branches.join(' ')} end` : 'cast(null as VARCHAR)';
 }
 
-/** The issue code of a loaded column for one row of src_<entity>: stored, or derived from the value. */
-export function issueSql(column: TypedColumnSql): string {
+/**
+ * The issue code of a loaded column for one row of src_<entity>: stored, or derived from the value;
+ * null for a column that can have no issue (optional, and only ever missing).
+ */
+export function issueSql(column: TypedColumnSql): string | null {
   if (column.issueStored) return `err_${column.name}`;
-  return column.optional ? 'cast(null as VARCHAR)' : `(case when ${column.name} is null then 'missing_required' end)`;
+  return column.optional ? null : `(case when ${column.name} is null then 'missing_required' end)`;
 }
 
 /** The raw text behind a loaded column's issue (NULL when the issue is only ever "missing"). */

@@ -61,20 +61,23 @@ export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file:
 
 /** Copies per-column issues of non-empty rows into load_issues, with their severity and masked raw value. */
 export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec: string): string {
-  const statements = columns
-    .filter((c) => c.issueStored || !c.optional)
-    .map((c) => {
-      const severity = c.rejectsRow ? `'reject'` : `'warning'`;
-      return `insert into load_issues
-        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issueSql(c)}, ${severity}, null, ${maskSql(c.meta.kind, rawSql(c))}
-        from src_${spec.name} where ${issueSql(c)} is not null and not is_empty`;
-    });
+  const statements = columns.flatMap((c) => {
+    const issue = issueSql(c);
+    if (!issue) return [];
+    const severity = c.rejectsRow ? `'reject'` : `'warning'`;
+    return [`insert into load_issues
+        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issue}, ${severity}, null, ${maskSql(c.meta.kind, rawSql(c))}
+        from src_${spec.name} where ${issue} is not null and not is_empty`];
+  });
   return statements.length ? statements.join(';\n') : 'select 1';
 }
 
 /** True for rows with an issue that rejects them (optional columns only ever warn). */
 export function rejectPredicate(columns: TypedColumnSql[]): string {
-  const parts = columns.filter((c) => c.rejectsRow && (c.issueStored || !c.optional)).map((c) => `${issueSql(c)} is not null`);
+  const parts = columns.flatMap((c) => {
+    const issue = c.rejectsRow ? issueSql(c) : null;
+    return issue ? [`${issue} is not null`] : [];
+  });
   return parts.length ? parts.join(' or ') : 'false';
 }
 

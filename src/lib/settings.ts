@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { defaultConfig } from '../../pipelines/contract/config.ts';
 import { martExists, readMart } from './readMart.ts';
 
 const SettingRow = z.looseObject({ setting: z.string(), value: z.string(), is_default: z.boolean() });
 
 /** The rules the pipeline ran with (settings mart), so pages state the thresholds actually applied. */
 export interface RunSettings {
-  /** A numeric rule by its section.field name; the fallback when the mart or the rule is missing. */
-  number: (setting: string, fallback: number) => number;
+  /** A numeric rule by its section.field name; its default when the marts predate the settings mart. */
+  number: (setting: string) => number;
   /** Whether the run used the rule's default (true when unknown). */
   isDefault: (setting: string) => boolean;
 }
@@ -15,10 +16,12 @@ export async function loadRunSettings(): Promise<RunSettings> {
   const rows = martExists('settings') ? await readMart('settings', undefined, SettingRow) : [];
   const bySetting = new Map(rows.map((r) => [r.setting, r]));
   return {
-    number: (setting, fallback) => {
-      const value = Number(bySetting.get(setting)?.value);
-      return Number.isFinite(value) ? value : fallback;
-    },
+    number: (setting) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),
     isDefault: (setting) => bySetting.get(setting)?.is_default ?? true,
   };
+}
+
+function defaultOf(setting: string): unknown {
+  const [section, field] = setting.split('.');
+  return (defaultConfig as unknown as Record<string, Record<string, unknown>>)[section!]?.[field!];
 }
