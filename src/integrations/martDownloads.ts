@@ -2,25 +2,47 @@ import { mkdir, copyFile, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { csvHeader, csvLines, type CsvColumn } from '../lib/excelCsv.ts';
+import { csvHeader, csvLines, csvParts, EXCEL_MAX_DATA_ROWS, type CsvColumn, type CsvPart } from '../lib/excelCsv.ts';
 import { listMarts, martColumns, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
 export const DOWNLOADS_DIR = 'dados';
 
-/** Writes a mart as an Excel-ready CSV, streaming DuckDB chunks so big marts never sit in memory whole. */
-export async function writeMartCsv(mart: MartFile, target: string): Promise<void> {
+/**
+ * Writes a mart as Excel-ready CSV files in `targetDir` (see csvParts: one file, or parts that each fit
+ * in a sheet), streaming DuckDB chunks so big marts never sit in memory whole. Returns the files written.
+ */
+export async function writeMartCsv(mart: MartFile, targetDir: string, maxRows = EXCEL_MAX_DATA_ROWS): Promise<CsvPart[]> {
   const columns: CsvColumn[] = await martColumns(mart.name);
-  const file = await open(target, 'w');
+  const parts = csvParts(mart.name, mart.rows, maxRows);
+  let part = 0;
+  let written = 0;
+  let file = await open(join(targetDir, parts[0]!.file), 'w');
   try {
     await file.write(csvHeader(columns));
     await withConnection(async (connection) => {
       const result = await connection.stream(`select * from read_parquet(${sqlString(mart.path)})`);
-      for await (const rows of result.yieldRowObjectJs()) await file.write(csvLines(columns, rows));
+      for await (const rows of result.yieldRowObjectJs()) {
+        let rest = rows;
+        while (rest.length) {
+          if (written === parts[part]!.lastRow) {
+            if (part + 1 === parts.length) throw new Error(`${mart.name}: more rows than the ${mart.rows} in its Parquet metadata`);
+            await file.close();
+            file = await open(join(targetDir, parts[++part]!.file), 'w');
+            await file.write(csvHeader(columns));
+          }
+          const room = parts[part]!.lastRow - written;
+          await file.write(csvLines(columns, rest.slice(0, room)));
+          written += Math.min(room, rest.length);
+          rest = rest.slice(room);
+        }
+      }
     });
   } finally {
     await file.close();
   }
+  if (written !== mart.rows) throw new Error(`${mart.name}: wrote ${written} CSV rows, the Parquet file has ${mart.rows}`);
+  return parts;
 }
 
 /** After the build, copies every mart into dist/dados/ as Parquet and as CSV for Brazilian Excel. */
@@ -34,7 +56,7 @@ export function martDownloads(): AstroIntegration {
         const marts = await listMarts();
         for (const mart of marts) {
           await copyFile(mart.path, join(target, mart.file));
-          await writeMartCsv(mart, join(target, `${mart.name}.csv`));
+          await writeMartCsv(mart, target);
         }
         logger.info(`${marts.length} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV`);
       },

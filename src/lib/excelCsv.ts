@@ -76,3 +76,28 @@ export function csvLines(columns: CsvColumn[], rows: Iterable<Record<string, unk
 export function excelCsv(columns: CsvColumn[], rows: Iterable<Record<string, unknown>>): Buffer {
   return Buffer.from(csvHeader(columns) + csvLines(columns, rows), 'utf8');
 }
+
+/** A sheet holds 1,048,576 rows in Excel; the header takes one. */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;
+
+/** One CSV file of a mart's download and the mart rows it holds (1-based, inclusive). */
+export interface CsvPart {
+  file: string;
+  firstRow: number;
+  lastRow: number;
+}
+
+/**
+ * The CSV files of a mart with `rows` rows: one `<name>.csv` when it fits in an Excel sheet, else
+ * `<name>-parte-1-de-3.csv` and so on, each with the header and at most `maxRows` rows, so that every
+ * file opens whole in Excel instead of losing the rows past the sheet's end.
+ */
+export function csvParts(name: string, rows: number, maxRows = EXCEL_MAX_DATA_ROWS): CsvPart[] {
+  if (rows <= maxRows) return [{ file: `${name}.csv`, firstRow: rows ? 1 : 0, lastRow: rows }];
+  const count = Math.ceil(rows / maxRows);
+  return Array.from({ length: count }, (_, i) => ({
+    file: `${name}-parte-${i + 1}-de-${count}.csv`,
+    firstRow: i * maxRows + 1,
+    lastRow: Math.min(rows, (i + 1) * maxRows),
+  }));
+}
