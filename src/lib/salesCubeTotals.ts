@@ -27,7 +27,8 @@ export function cellMatches(cell: CubeCell, filter: SalesFilter): boolean {
 }
 
 /** The cells of the given months that pass the filter. */
-export function filterCells(cube: Pick<SalesCube, 'cells'>, filter: SalesFilter, months: Date[]): CubeCell[] {
+export function filterCells(cube: Pick<SalesCube, 'cells' | 'sellersSummed'>, filter: SalesFilter, months: Date[]): CubeCell[] {
+  if (cube.sellersSummed && filter.seller) throw new Error('sales filter: a file summed over sellers cannot filter by seller');
   const wanted = new Set(months.map(monthIndex));
   return cube.cells.filter((cell) => wanted.has(monthIndex(cell.month)) && cellMatches(cell, filter));
 }

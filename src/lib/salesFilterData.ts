@@ -2,7 +2,8 @@ import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
 import { martExists, readMart } from './readMart.ts';
 import { SalesCellRow } from './schemas/salesFilter.ts';
-import { encodeSalesFile, type FilterEntry, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
+import { sellerSlugs } from './sellerSlugs.ts';
+import { encodeSalesFile, NO_SELLER_SLUG, sumOverSellers, type FilterEntry, type SalesCell, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
 
 /** How the pages name a seller: the name, or the code and team when the exports brought no seller names. */
@@ -30,7 +31,17 @@ const byLabel = (a: FilterEntry, b: FilterEntry): number =>
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
-async function load(): Promise<SalesFilterFile | null> {
+/** The three cuts of the filter data (see salesFilterFile.ts), from one read of the sales cube. */
+export interface SalesFilterFiles {
+  /** Every seller, cell by cell; the pages also take their filter options from it. */
+  every: SalesFilterFile;
+  /** Summed over sellers. */
+  summed: SalesFilterFile;
+  /** One file per seller key (null: sales without a seller), under its slug. */
+  bySeller: Map<string | null, { slug: string; file: SalesFilterFile }>;
+}
+
+async function load(): Promise<SalesFilterFiles | null> {
   if (!martExists('sales_cube')) return null;
   // Summing the categories away: orders_by_main_category counts each order once, so it adds up here
   // (the per-category `orders` would count an order once per category it has lines in).
@@ -68,7 +79,7 @@ async function load(): Promise<SalesFilterFile | null> {
     .map((key) => ({ key, label: segmentLabel(key) }))
     .sort(byLabel);
 
-  const cells = rows.map((row) => ({
+  const cells: SalesCell[] = rows.map((row) => ({
     month: row.month,
     seller: row.seller_id,
     state: row.state,
@@ -77,13 +88,40 @@ async function load(): Promise<SalesFilterFile | null> {
     orders: row.orders,
   }));
   const partial = rows.find((row) => row.is_partial_month)?.month ?? null;
-  return encodeSalesFile(cells, { sellers, states, regions, segments }, partial);
+  const dictionaries = { sellers, states, regions, segments };
+  const months = distinct(rows.map((row) => row.month.getTime())).map((time) => new Date(time));
+  const slugs = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
+  const cellsBySeller = new Map<string | null, SalesCell[]>();
+  for (const cell of cells) {
+    const own = cellsBySeller.get(cell.seller);
+    if (own) own.push(cell);
+    else cellsBySeller.set(cell.seller, [cell]);
+  }
+  const bySeller = new Map(
+    sellers.map((seller) => [
+      seller.key,
+      {
+        slug: seller.key === null ? NO_SELLER_SLUG : slugs.get(seller.key)!,
+        file: encodeSalesFile(cellsBySeller.get(seller.key) ?? [], { ...dictionaries, sellers: [seller] }, partial, { months }),
+      },
+    ]),
+  );
+  return {
+    every: encodeSalesFile(cells, dictionaries, partial),
+    summed: encodeSalesFile(sumOverSellers(cells), dictionaries, partial, { sellersSummed: true, months }),
+    bySeller,
+  };
 }
 
-let cached: Promise<SalesFilterFile | null> | undefined;
+let cached: Promise<SalesFilterFiles | null> | undefined;
 
-/** The filter file's content, read once per build: the pages take their filter options from it and the endpoint writes it. */
-export function loadSalesFilterData(): Promise<SalesFilterFile | null> {
+/** The filter files, computed once per build: the pages take their filter options from them and the endpoints write them. */
+export function loadSalesFilterFiles(): Promise<SalesFilterFiles | null> {
   cached ??= load();
   return cached;
+}
+
+/** The file with every seller, whose dictionaries the filter bars list as options. */
+export async function loadSalesFilterData(): Promise<SalesFilterFile | null> {
+  return (await loadSalesFilterFiles())?.every ?? null;
 }

@@ -27,6 +27,8 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
+  /** Paths of the JSON files the page fetched. */
+  let fetched: string[];
   const marts = (sql: string) => queryMarts(builds.martsDir, sql);
 
   beforeAll(async () => {
@@ -47,6 +49,11 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
   async function open(path: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/Sao_Paulo' });
     page = await context.newPage();
+    fetched = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.json')) fetched.push(path);
+    });
     problems = await visit(page, `${server.url}${path}`);
     return page;
   }
@@ -81,7 +88,8 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect(scripts.length, scripts.join(', ')).toBeLessThanOrEqual(1);
     await page.selectOption('#filtro-periodo', '12m');
     await redrawn(page, 'chart-faturamento-por-mes');
-    expect(requests.filter((path) => path.endsWith('/filtros/vendas.json'))).toHaveLength(1);
+    // Without a seller in the filter, the overview needs only the sales summed over sellers.
+    expect(requests.filter((path) => path.endsWith('.json'))).toEqual(['/filtros/vendas-total.json']);
     expect(requests.filter((path) => path.endsWith('.js')).length).toBeGreaterThan(scripts.length);
     await closeClean();
   });
@@ -108,6 +116,8 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect(summary).toContain(`${brazilianMonth(String(lastComplete.month))} fechou em ${compact(lastComplete.revenue)}`);
     expect(new URL(page.url()).searchParams.get('vendedor')).toBe(seller);
     expect(await page.locator('[data-filter-status]').textContent()).toContain('Vendedor:');
+    // That seller's own file, not the cube of every seller.
+    expect(fetched).toEqual([`/filtros/vendedores/${seller.toLowerCase()}.json`]);
     await closeClean();
   });
 
@@ -132,6 +142,8 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect([...bars].sort()).toEqual([...expected].sort());
     const trend = await markTitles(page, 'chart-ticket-por-mes');
     expect(trend.at(-1)).toBe(`${brazilianMonth(String(latest!.month))}: ${brl(latest!.ticket)}`);
+    // The cut by seller needs every seller's cells.
+    expect(fetched).toEqual(['/filtros/vendas.json']);
     await closeClean();
   });
 

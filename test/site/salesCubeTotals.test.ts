@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_INFORMED, NO_FILTER } from '../../src/lib/filterParams.ts';
 import { cellMatches, filterCells, salesTotals, totalsBy, totalsByMonth } from '../../src/lib/salesCubeTotals.ts';
-import { decodeSalesFile, encodeSalesFile, type SalesCell, type SalesDictionaries } from '../../src/lib/salesFilterFile.ts';
+import { decodeSalesFile, encodeSalesFile, sumOverSellers, type SalesCell, type SalesDictionaries } from '../../src/lib/salesFilterFile.ts';
 
 const month = (iso: string) => new Date(`${iso}-01T00:00:00Z`);
 
@@ -46,7 +46,36 @@ describe('the sales filter file', () => {
 
   it('refuses a key missing from its dictionary and a file of another version', () => {
     expect(() => encodeSalesFile([{ ...cells[0]!, seller: 'V9' }], dictionaries, null)).toThrow(/seller "V9"/);
-    expect(() => decodeSalesFile({ ...file, version: 2 as 1 })).toThrow(/version/);
+    expect(() => decodeSalesFile({ ...file, version: 1 as 2 })).toThrow(/version/);
+  });
+});
+
+describe('the smaller cuts of the file', () => {
+  it('sums over sellers to one cell per month × UF × segment, with no seller column and no sellers', () => {
+    const twoSellers: SalesCell[] = [...cells, { month: month('2026-01'), seller: 'V2', state: 'SP', segment: 'Hotel', revenueCents: 2_500, orders: 1 }];
+    const summed = sumOverSellers(twoSellers);
+    // jan SP Hotel: V1 1.000,00 in 4 + V2 25,00 in 1 = 1.025,00 in 5; the other three cells stay as they were.
+    expect(summed.map((c) => [c.month.toISOString().slice(0, 7), c.seller, c.state, c.segment, c.revenueCents, c.orders])).toEqual([
+      ['2026-01', null, 'SP', 'Hotel', 102_500, 5],
+      ['2026-01', null, 'RS', 'Padaria', 30_050, 2],
+      ['2026-02', null, 'RS', 'Hotel', 50_000, 1],
+      ['2026-02', null, null, null, 1_999, 1],
+    ]);
+    expect(twoSellers[0]!.revenueCents).toBe(100_000);
+    const encoded = encodeSalesFile(summed, dictionaries, null, { sellersSummed: true });
+    expect(encoded.sellers).toEqual([]);
+    expect('seller' in encoded.cells).toBe(false);
+    const decoded = decodeSalesFile(JSON.parse(JSON.stringify(encoded)));
+    expect(decoded.sellersSummed).toBe(true);
+    expect(salesTotals(filterCells(decoded, { ...NO_FILTER, state: 'SP' }, both))).toEqual({ revenue: 1025, orders: 5, avgTicket: 205 });
+    expect(() => filterCells(decoded, { ...NO_FILTER, seller: 'V1' }, both)).toThrow(/summed over sellers/);
+  });
+
+  it("keeps every month of the report in one seller's file, even the months the seller sold nothing", () => {
+    const v2 = encodeSalesFile([cells[1]!], { ...dictionaries, sellers: [dictionaries.sellers[1]!] }, month('2026-02'), { months: both });
+    expect(v2.months).toEqual(['2026-01-01', '2026-02-01']);
+    expect(v2.cells).toEqual({ month: [0], seller: [0], state: [1], segment: [1], revenueCents: [30_050], orders: [2] });
+    expect(() => encodeSalesFile([cells[2]!], dictionaries, null, { months: [month('2026-01')] })).toThrow(/month 2026-02-01/);
   });
 });
 
