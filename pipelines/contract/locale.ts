@@ -131,6 +131,8 @@ const report = createFormatters(ptBR);
 
 /** Reais with cents: "R$ 1.234,56". */
 export const formatBRL = report.formatMoney;
+/** A round amount, such as a configured threshold, without its ",00": "R$ 2.500", but "R$ 2.500,50". */
+export const formatBRLAmount = (value: Numeric): string => formatBRL(value).replace(/,00$/, '');
 /** Reais abbreviated for cards and axes: "R$ 1,2 mi", "R$ 350 mil". */
 export const formatBRLCompact = report.formatMoneyCompact;
 /** The report locale's other formatters (pt-BR); see `Formatters` for each one. */

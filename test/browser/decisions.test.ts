@@ -50,7 +50,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     expect(cards.find((c) => c.startsWith('Clientes a reter'))).toContain(count(total!.n));
     const rows = await tableRows(page, 'Clientes a reter, do maior');
     expect(rows.map((r) => [r[1], r[6]])).toEqual(top.map((t) => [String(t.name), brl(t.value_at_stake)]));
-    expect(plain((await page.locator('main').textContent()) ?? '')).toContain('valores abaixo do mínimo de R$ 1.000,00 (o padrão) ficam de fora');
+    expect(plain((await page.locator('main').textContent()) ?? '')).toContain('valores abaixo do mínimo de R$ 1.000 (o padrão) ficam de fora');
   });
 
   /** Sellers' names as the pages show them: the sellers mart's name when there is one, else the code. */
@@ -106,7 +106,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       // This run set the action list's minimum to R$ 2.500 (globalSetup): the list keeps to it and the page states it.
       const reais = (brl: string) => Number(brl.replace(/[^\d,]/g, '').replace(',', '.'));
       expect(Math.min(...listed.map((r) => reais(r[6]!)))).toBeGreaterThanOrEqual(2500);
-      expect(plain((await page.locator('main').textContent()) ?? '')).toContain('valores abaixo do mínimo de R$ 2.500,00 (configurado) ficam de fora');
+      expect(plain((await page.locator('main').textContent()) ?? '')).toContain('valores abaixo do mínimo de R$ 2.500 (configurado) ficam de fora');
       await page.goto(`${thin.url}/oportunidades/`);
       expect(plain((await page.locator('.card', { hasText: 'Clientes com sugestão' }).textContent()) ?? '')).toContain('até 3 por cliente');
     } finally {

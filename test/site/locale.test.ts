@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createFormatters,
   formatBRL,
+  formatBRLAmount,
   formatBRLCompact,
   formatDate,
   formatMonth,
@@ -27,6 +28,12 @@ describe('formatBRL', () => {
 
   it('accepts DuckDB BIGINTs', () => {
     expect(formatBRL(12345n)).toBe(`R$${NBSP}12.345,00`);
+  });
+
+  it('drops the ",00" of a round amount (a configured threshold) and keeps real cents', () => {
+    expect(formatBRLAmount(2500)).toBe(`R$${NBSP}2.500`);
+    expect(formatBRLAmount(2500.5)).toBe(`R$${NBSP}2.500,50`);
+    expect(formatBRLAmount(null)).toBe('—');
   });
 
   it('shows a dash for null, undefined and NaN', () => {
