@@ -10,6 +10,8 @@ export interface Measurement {
   ms: number;
   peakRssMb: number;
   stages: StageTiming[];
+  /** The slowest models of a pipeline run, slowest first. */
+  slowestModels: { name: string; ms: number }[];
 }
 
 /**
@@ -25,12 +27,16 @@ export async function measurePlainScan(dir: string): Promise<Measurement> {
   }
   const ms = performance.now() - started;
   db.close();
-  return { label: 'plain DuckDB scan', ms, peakRssMb: peakRssMb(), stages: [] };
+  return { label: 'plain DuckDB scan', ms, peakRssMb: peakRssMb(), stages: [], slowestModels: [] };
 }
+
+/** How many of the slowest models the bench names, with their share of the scan. */
+const SLOWEST_MODELS = 5;
 
 /** The whole pipeline, as `npm run pipeline` runs it, on one dialect of the data. */
 export async function measurePipeline(label: string, exportsDir: string, outDir: string, warehousePath: string | null): Promise<Measurement> {
   const started = performance.now();
   const result = await runPipeline({ exportsDir, outDir, warehousePath });
-  return { label, ms: performance.now() - started, peakRssMb: peakRssMb(), stages: result.stages };
+  const slowestModels = [...result.models].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_MODELS);
+  return { label, ms: performance.now() - started, peakRssMb: peakRssMb(), stages: result.stages, slowestModels };
 }

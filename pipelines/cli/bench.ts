@@ -48,7 +48,9 @@ await runMain(async () => {
     })),
   );
   for (const r of runs.filter((r) => r.stages.length)) {
-    console.log(`${r.label}: ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(' · ')}`);
+    console.log(`${r.label}: ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s (${(s.ms / scan.ms).toFixed(2)}×)`).join(' · ')}`);
+    // Each slowest model against the scan: what any one model costs next to the whole budget.
+    console.log(`  slowest models: ${r.slowestModels.map((m) => `${m.name} ${(m.ms / 1000).toFixed(2)} s (${(m.ms / scan.ms).toFixed(2)}× scan)`).join(' · ')}`);
   }
 });
 

@@ -30,6 +30,8 @@ export interface PipelineResult {
   load: LoadResult;
   marts: ExportedMart[];
   stages: StageTiming[];
+  /** Each model's time in milliseconds, in the order they ran. */
+  models: { name: string; ms: number }[];
 }
 
 /**
@@ -52,9 +54,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       );
       await db.run(configVariablesSql(config, load.asOf));
       await db.run(inputPresenceSql(load.present));
+      const modelTimes: PipelineResult['models'] = [];
       await clock.stage('models', async () => {
         const models = await readModels(codeModels);
-        await runModels(db, models, config);
+        await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
         await publishLoaderTables(db, load);
         await db.run(settingsTableSql(config, load.asOf));
       });
@@ -69,7 +72,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       db.close();
       if (options.warehousePath) await moveWarehouse(warehouseFile, options.warehousePath);
       await import('node:fs/promises').then((fs) => fs.rm(scratch, { recursive: true, force: true }));
-      return { asOf: load.asOf, load, marts, stages: clock.timings };
+      return { asOf: load.asOf, load, marts, stages: clock.timings, models: modelTimes };
     } catch (error) {
       try {
         db.close();
