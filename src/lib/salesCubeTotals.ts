@@ -2,6 +2,7 @@ import { NOT_INFORMED, type SalesFilter } from './filterParams.ts';
 import { monthIndex } from './reportPeriods.ts';
 import type { CubeCell, SalesCube } from './salesFilterFile.ts';
 import type { TicketCut } from './ticketMedio.ts';
+import { groupBy } from './groupBy.ts';
 
 /**
  * Re-aggregation of the filter file's cells. Only sums are added up (revenue, orders counted once); the
@@ -46,25 +47,13 @@ export function salesTotals(cells: CubeCell[]): SalesTotals {
 
 /** The totals of every month given, in that order; a month without cells has zero revenue and no ticket. */
 export function totalsByMonth(cells: CubeCell[], months: Date[]): Array<SalesTotals & { month: Date }> {
-  const byMonth = new Map<number, CubeCell[]>();
-  for (const cell of cells) {
-    const key = monthIndex(cell.month);
-    const list = byMonth.get(key);
-    if (list) list.push(cell);
-    else byMonth.set(key, [cell]);
-  }
+  const byMonth = groupBy(cells, (cell) => monthIndex(cell.month));
   return months.map((month) => ({ month, ...salesTotals(byMonth.get(monthIndex(month)) ?? []) }));
 }
 
 /** The totals per key (seller, UF, region, segment), biggest revenue first, with each key's share of the revenue. */
 export function totalsBy(cells: CubeCell[], keyOf: (cell: CubeCell) => string | null): TicketCut[] {
-  const groups = new Map<string | null, CubeCell[]>();
-  for (const cell of cells) {
-    const key = keyOf(cell);
-    const list = groups.get(key);
-    if (list) list.push(cell);
-    else groups.set(key, [cell]);
-  }
+  const groups = groupBy(cells, keyOf);
   const all = salesTotals(cells).revenue;
   return [...groups.entries()]
     .map(([key, group]) => {

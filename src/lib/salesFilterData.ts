@@ -5,6 +5,7 @@ import { SalesCellRow } from './schemas/salesFilter.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
 import { encodeSalesFile, NO_SELLER_SLUG, sumOverSellers, type FilterEntry, type SalesCell, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
+import { groupBy } from './groupBy.ts';
 
 /** How the pages name a seller: the name, or the code and team when the exports brought no seller names. */
 export function sellerLabel(key: string | null, sellers: SellersData | null): string {
@@ -91,12 +92,7 @@ async function load(): Promise<SalesFilterFiles | null> {
   const dictionaries = { sellers, states, regions, segments };
   const months = distinct(rows.map((row) => row.month.getTime())).map((time) => new Date(time));
   const slugs = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
-  const cellsBySeller = new Map<string | null, SalesCell[]>();
-  for (const cell of cells) {
-    const own = cellsBySeller.get(cell.seller);
-    if (own) own.push(cell);
-    else cellsBySeller.set(cell.seller, [cell]);
-  }
+  const cellsBySeller = groupBy(cells, (cell) => cell.seller);
   const bySeller = new Map(
     sellers.map((seller) => [
       seller.key,

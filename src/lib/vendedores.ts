@@ -12,6 +12,7 @@ import {
   SellerStatusRow,
   type WorkListRow,
 } from './schemas/vendedores.ts';
+import { groupBy } from './groupBy.ts';
 
 /** Customers listed per seller page (at-risk list and, for departed sellers, the biggest customers). */
 export const CUSTOMERS_PER_LIST = 20;
@@ -59,17 +60,6 @@ export interface SellersData {
   /** Where the active flag comes from. */
   activeRule: 'sellers_mart' | 'activity';
 }
-
-const groupBy = <T>(rows: T[], key: (row: T) => string | null): Map<string | null, T[]> => {
-  const groups = new Map<string | null, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-};
 
 async function loadedEntities(): Promise<Set<string> | null> {
   if (!martExists('load_summary')) return null;
@@ -242,8 +232,7 @@ export interface RankingRow extends SellerPeriod {
 /** Each seller's period summary over a window, biggest revenue first (sellers without rows in the window left out). */
 export function sellerRanking(data: SellersData, window: MonthWindow, base: string): RankingRow[] {
   const rows = data.months.filter((m) => inWindow(window, m.month));
-  const bySeller = new Map<string | null, SellerMonthRow[]>();
-  for (const row of rows) bySeller.set(row.seller_id, [...(bySeller.get(row.seller_id) ?? []), row]);
+  const bySeller = groupBy(rows, (row) => row.seller_id);
   return [...bySeller.entries()]
     .map(([id, months]) => {
       const seller = data.byId.get(id) ?? null;
@@ -262,9 +251,7 @@ export function sellerRanking(data: SellersData, window: MonthWindow, base: stri
 /** Teams over a window, recomputed from the sums of their sellers' months (never averaging ratios), plus the total. */
 export function teamRollup(data: SellersData, window: MonthWindow): RankingRow[] {
   const rows = data.months.filter((m) => inWindow(window, m.month));
-  const byTeam = new Map<string, SellerMonthRow[]>();
-  const teamName = (row: SellerMonthRow) => data.byId.get(row.seller_id)?.team ?? row.team ?? 'Sem equipe';
-  for (const row of rows) byTeam.set(teamName(row), [...(byTeam.get(teamName(row)) ?? []), row]);
+  const byTeam = groupBy(rows, (row) => data.byId.get(row.seller_id)?.team ?? row.team ?? 'Sem equipe');
   const teams = [...byTeam.entries()]
     .map(([team, months]) => ({
       ...rollUpSellerMonths(months),

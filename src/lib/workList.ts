@@ -3,6 +3,7 @@ import { excelCsv } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
 import { martExists, martPath, query, sqlString } from './readMart.ts';
 import { WorkListRow } from './schemas/vendedores.ts';
+import { groupBy } from './groupBy.ts';
 
 /** Actions shown on a seller's page; the CSV download holds the whole list. */
 export const WORK_LIST_SHOWN = 20;
@@ -65,11 +66,5 @@ export async function loadWorkLists(): Promise<Map<string | null, WorkListRow[]>
      left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = a.customer_id
      order by a.seller_id nulls last, a.rank`,
   );
-  const lists = new Map<string | null, WorkListRow[]>();
-  for (const row of rows.map((r) => WorkListRow.parse(r))) {
-    const list = lists.get(row.seller_id);
-    if (list) list.push(row);
-    else lists.set(row.seller_id, [row]);
-  }
-  return lists;
+  return groupBy(rows.map((r) => WorkListRow.parse(r)), (row) => row.seller_id);
 }
