@@ -1,25 +1,31 @@
-import { mkdir, copyFile, open } from 'node:fs/promises';
+import { mkdir, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { csvHeader, csvLines, csvParts, EXCEL_MAX_DATA_ROWS, type CsvColumn, type CsvPart } from '../lib/excelCsv.ts';
+import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
 import { listMarts, martColumns, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
+import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
 export const DOWNLOADS_DIR = 'dados';
 
 /**
- * Writes a mart as Excel-ready CSV files in `targetDir` (see csvParts: one file, or parts that each fit
- * in a sheet), streaming DuckDB chunks so big marts never sit in memory whole. Returns the files written.
+ * Writes a mart as Excel-ready CSV files in `targetDir` (see csvParts: one file or parts that each fit in
+ * a sheet, zipped when big), streaming DuckDB chunks so big marts never sit in memory whole. Returns the
+ * files written.
  */
-export async function writeMartCsv(mart: MartFile, targetDir: string, maxRows = EXCEL_MAX_DATA_ROWS): Promise<CsvPart[]> {
+export async function writeMartCsv(mart: MartFile, targetDir: string, limits: CsvPartLimits = {}): Promise<CsvPart[]> {
   const columns: CsvColumn[] = await martColumns(mart.name);
-  const parts = csvParts(mart.name, mart.rows, maxRows);
+  const parts = csvParts(mart.name, mart.rows, columns.length, limits);
+  const start = async (part: CsvPart): Promise<TextSink> => {
+    const sink = part.zipped ? await zipSink(join(targetDir, part.file), part.csv) : await fileSink(join(targetDir, part.file));
+    await sink.write(csvHeader(columns));
+    return sink;
+  };
   let part = 0;
   let written = 0;
-  let file = await open(join(targetDir, parts[0]!.file), 'w');
+  let sink = await start(parts[0]!);
   try {
-    await file.write(csvHeader(columns));
     await withConnection(async (connection) => {
       const result = await connection.stream(`select * from read_parquet(${sqlString(mart.path)})`);
       for await (const rows of result.yieldRowObjectJs()) {
@@ -27,19 +33,19 @@ export async function writeMartCsv(mart: MartFile, targetDir: string, maxRows = 
         while (rest.length) {
           if (written === parts[part]!.lastRow) {
             if (part + 1 === parts.length) throw new Error(`${mart.name}: more rows than the ${mart.rows} in its Parquet metadata`);
-            await file.close();
-            file = await open(join(targetDir, parts[++part]!.file), 'w');
-            await file.write(csvHeader(columns));
+            const done = sink;
+            sink = await start(parts[++part]!);
+            await done.close();
           }
           const room = parts[part]!.lastRow - written;
-          await file.write(csvLines(columns, rest.slice(0, room)));
+          await sink.write(csvLines(columns, rest.slice(0, room)));
           written += Math.min(room, rest.length);
           rest = rest.slice(room);
         }
       }
     });
   } finally {
-    await file.close();
+    await sink.close();
   }
   if (written !== mart.rows) throw new Error(`${mart.name}: wrote ${written} CSV rows, the Parquet file has ${mart.rows}`);
   return parts;

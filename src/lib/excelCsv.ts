@@ -80,24 +80,55 @@ export function excelCsv(columns: CsvColumn[], rows: Iterable<Record<string, unk
 /** A sheet holds 1,048,576 rows in Excel; the header takes one. */
 export const EXCEL_MAX_DATA_ROWS = 1_048_575;
 
+/**
+ * A CSV part estimated above this size is zipped (CSV compresses about tenfold): a 1-million-row part
+ * is 100-150 MB as text, too big for hosts with a per-file limit (Cloudflare Pages: 25 MiB) and slow to
+ * download. Windows opens a .zip by itself.
+ */
+export const ZIP_ABOVE_BYTES = 20_000_000;
+
+/** A generous estimate of one field's size in the CSV (measured 6-7 bytes on the 10M-line marts). */
+const BYTES_PER_FIELD = 12;
+
+/** How big a CSV file may get: rows per part, and the estimated size above which a part is zipped. */
+export interface CsvPartLimits {
+  maxRows?: number;
+  zipAboveBytes?: number;
+}
+
 /** One CSV file of a mart's download and the mart rows it holds (1-based, inclusive). */
 export interface CsvPart {
+  /** The file to download: the CSV itself, or a .zip holding it. */
   file: string;
+  /** The CSV's own name (inside the .zip when zipped). */
+  csv: string;
+  zipped: boolean;
   firstRow: number;
   lastRow: number;
 }
 
 /**
- * The CSV files of a mart with `rows` rows: one `<name>.csv` when it fits in an Excel sheet, else
- * `<name>-parte-1-de-3.csv` and so on, each with the header and at most `maxRows` rows, so that every
- * file opens whole in Excel instead of losing the rows past the sheet's end.
+ * The CSV files of a mart with `rows` rows of `columns` columns: one `<name>.csv` when it fits in an
+ * Excel sheet, else `<name>-parte-1-de-3.csv` and so on, each with the header and at most `maxRows`
+ * rows, so that every file opens whole in Excel instead of losing the rows past the sheet's end. Parts
+ * estimated above ZIP_ABOVE_BYTES come as `<part>.csv.zip`.
  */
-export function csvParts(name: string, rows: number, maxRows = EXCEL_MAX_DATA_ROWS): CsvPart[] {
-  if (rows <= maxRows) return [{ file: `${name}.csv`, firstRow: rows ? 1 : 0, lastRow: rows }];
-  const count = Math.ceil(rows / maxRows);
-  return Array.from({ length: count }, (_, i) => ({
-    file: `${name}-parte-${i + 1}-de-${count}.csv`,
-    firstRow: i * maxRows + 1,
-    lastRow: Math.min(rows, (i + 1) * maxRows),
-  }));
+export function csvParts(
+  name: string,
+  rows: number,
+  columns: number,
+  { maxRows = EXCEL_MAX_DATA_ROWS, zipAboveBytes = ZIP_ABOVE_BYTES }: CsvPartLimits = {},
+): CsvPart[] {
+  const count = Math.max(1, Math.ceil(rows / maxRows));
+  const zipped = Math.min(rows, maxRows) * columns * BYTES_PER_FIELD > zipAboveBytes;
+  return Array.from({ length: count }, (_, i) => {
+    const csv = count === 1 ? `${name}.csv` : `${name}-parte-${i + 1}-de-${count}.csv`;
+    return {
+      file: zipped ? `${csv}.zip` : csv,
+      csv,
+      zipped,
+      firstRow: rows ? i * maxRows + 1 : 0,
+      lastRow: Math.min(rows, (i + 1) * maxRows),
+    };
+  });
 }

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMartCsv } from '../../src/integrations/martDownloads.ts';
 import { csvParts } from '../../src/lib/excelCsv.ts';
@@ -8,21 +9,26 @@ import { listMarts } from '../../src/lib/readMart.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 describe('csvParts', () => {
-  it('keeps one file when the mart fits in an Excel sheet', () => {
-    expect(csvParts('customers', 1_048_575)).toEqual([{ file: 'customers.csv', firstRow: 1, lastRow: 1_048_575 }]);
-    expect(csvParts('rejects', 0)).toEqual([{ file: 'rejects.csv', firstRow: 0, lastRow: 0 }]);
+  it('keeps one plain file when the mart fits in an Excel sheet and is small', () => {
+    expect(csvParts('customers', 2_000, 45)).toEqual([{ file: 'customers.csv', csv: 'customers.csv', zipped: false, firstRow: 1, lastRow: 2_000 }]);
+    expect(csvParts('rejects', 0, 10)).toEqual([{ file: 'rejects.csv', csv: 'rejects.csv', zipped: false, firstRow: 0, lastRow: 0 }]);
   });
 
   it('splits a mart past the sheet limit into parts that each fit, numbered "parte i de n"', () => {
-    expect(csvParts('sales_cube', 1_887_354)).toEqual([
-      { file: 'sales_cube-parte-1-de-2.csv', firstRow: 1, lastRow: 1_048_575 },
-      { file: 'sales_cube-parte-2-de-2.csv', firstRow: 1_048_576, lastRow: 1_887_354 },
-    ]);
-    expect(csvParts('m', 7, 3).map((p) => [p.file, p.firstRow, p.lastRow])).toEqual([
+    expect(csvParts('m', 7, 2, { maxRows: 3 }).map((p) => [p.file, p.firstRow, p.lastRow])).toEqual([
       ['m-parte-1-de-3.csv', 1, 3],
       ['m-parte-2-de-3.csv', 4, 6],
       ['m-parte-3-de-3.csv', 7, 7],
     ]);
+  });
+
+  it('zips the parts of a big mart: 1,048,575 rows × 16 columns × 12 bytes is about 201 MB, over 20 MB', () => {
+    expect(csvParts('sales_cube', 1_887_354, 16)).toEqual([
+      { file: 'sales_cube-parte-1-de-2.csv.zip', csv: 'sales_cube-parte-1-de-2.csv', zipped: true, firstRow: 1, lastRow: 1_048_575 },
+      { file: 'sales_cube-parte-2-de-2.csv.zip', csv: 'sales_cube-parte-2-de-2.csv', zipped: true, firstRow: 1_048_576, lastRow: 1_887_354 },
+    ]);
+    // 60,750 rows × 16 × 12 = 11.7 MB: the demo's sales_cube stays a plain CSV.
+    expect(csvParts('sales_cube', 60_750, 16)[0]!.zipped).toBe(false);
   });
 });
 
@@ -30,6 +36,7 @@ describe('writeMartCsv', () => {
   const marts = tempDir('carteira-csv-marts-');
   const out = tempDir('carteira-csv-out-');
   const previous = process.env.CARTEIRA_MARTS_DIR;
+  const lines = (text: string) => text.split('\r\n').slice(0, -1);
 
   beforeAll(async () => {
     // 5,000 rows: more than one DuckDB chunk (2,048 rows), so parts also break inside and across chunks.
@@ -51,22 +58,39 @@ describe('writeMartCsv', () => {
 
   it('writes every row once, in order, each part with the BOM and the header and no more rows than allowed', async () => {
     const [mart] = await listMarts();
-    const parts = await writeMartCsv(mart!, out.dir, 3000);
+    const parts = await writeMartCsv(mart!, out.dir, { maxRows: 3000 });
     expect(parts.map((p) => p.file)).toEqual(['numbers-parte-1-de-2.csv', 'numbers-parte-2-de-2.csv']);
-    expect(readdirSync(out.dir).sort()).toEqual(['numbers-parte-1-de-2.csv', 'numbers-parte-2-de-2.csv']);
-    const lines = parts.map((p) => readFileSync(join(out.dir, p.file), 'utf8').split('\r\n').slice(0, -1));
-    for (const file of lines) expect(file[0]).toBe('\ufeffn;label');
-    expect(lines.map((file) => file.length - 1)).toEqual([3000, 2000]);
-    expect(lines[0]![1]).toBe('1;linha 1');
-    expect(lines[0]![3000]).toBe('3000;linha 3000');
-    expect(lines[1]![1]).toBe('3001;linha 3001');
-    expect(lines[1]![2000]).toBe('5000;linha 5000');
+    const files = parts.map((p) => lines(readFileSync(join(out.dir, p.file), 'utf8')));
+    for (const file of files) expect(file[0]).toBe('\ufeffn;label');
+    expect(files.map((file) => file.length - 1)).toEqual([3000, 2000]);
+    expect(files[0]![1]).toBe('1;linha 1');
+    expect(files[0]![3000]).toBe('3000;linha 3000');
+    expect(files[1]![1]).toBe('3001;linha 3001');
+    expect(files[1]![2000]).toBe('5000;linha 5000');
   });
 
   it('writes a single <mart>.csv when the rows fit', async () => {
     const [mart] = await listMarts();
     const parts = await writeMartCsv(mart!, out.dir);
-    expect(parts).toEqual([{ file: 'numbers.csv', firstRow: 1, lastRow: 5000 }]);
-    expect(readFileSync(join(out.dir, 'numbers.csv'), 'utf8').split('\r\n').length).toBe(5002);
+    expect(parts.map((p) => p.file)).toEqual(['numbers.csv']);
+    expect(lines(readFileSync(join(out.dir, 'numbers.csv'), 'utf8'))).toHaveLength(5001);
+  });
+
+  it('zips big parts: each .zip holds its CSV, byte for byte the plain one', async () => {
+    const [mart] = await listMarts();
+    await writeMartCsv(mart!, out.dir);
+    const plain = readFileSync(join(out.dir, 'numbers.csv'));
+    const parts = await writeMartCsv(mart!, out.dir, { maxRows: 3000, zipAboveBytes: 1_000 });
+    expect(parts.map((p) => p.file)).toEqual(['numbers-parte-1-de-2.csv.zip', 'numbers-parte-2-de-2.csv.zip']);
+    const texts = parts.map((p) => {
+      const entries = unzipSync(readFileSync(join(out.dir, p.file)));
+      expect(Object.keys(entries)).toEqual([p.csv]);
+      return Buffer.from(entries[p.csv]!).toString('utf8');
+    });
+    expect(texts[0]!.startsWith('\ufeffn;label\r\n1;linha 1\r\n')).toBe(true);
+    expect(texts[1]!.startsWith('\ufeffn;label\r\n3001;linha 3001\r\n')).toBe(true);
+    // Both parts together, less the second header, are the single file.
+    expect(texts[0]! + texts[1]!.slice('\ufeffn;label\r\n'.length)).toBe(plain.toString('utf8'));
+    expect(readFileSync(join(out.dir, parts[0]!.file)).length).toBeLessThan(plain.length / 3);
   });
 });
