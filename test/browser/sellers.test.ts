@@ -61,6 +61,43 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
     }
   });
 
+  it('narrows the seller rankings to the sellers whose name holds the text typed, accents and case aside, at phone width too', async () => {
+    const names = (await queryMarts(builds.martsDir, `select name from sellers order by 1`)).map((r) => String(r.name));
+    const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const counts = new Map<string, number>();
+    const accented = new Set<string>();
+    for (const name of names) {
+      for (const word of new Set(name.toLowerCase().split(' '))) {
+        counts.set(fold(word), (counts.get(fold(word)) ?? 0) + 1);
+        if (fold(word) !== word) accented.add(fold(word));
+      }
+    }
+    // The most shared word spelled with an accent in the data, typed without it and in capitals ("Gonçalves" as "GONCALVES").
+    const [word] = [...counts.entries()]
+      .filter(([w, n]) => accented.has(w) && n < names.length && w.length > 3)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      page = await browser.newPage({ viewport });
+      try {
+        expect(await visit(page, `${server.url}/vendedores/`)).toEqual([]);
+        const caption = await page.locator('[data-search-scope] caption').first().textContent();
+        const all = await tableRows(page, caption!.replace(/\s+/g, ' ').trim());
+        await page.fill('#busca-vendedores', word!.toUpperCase());
+        const visible = (await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').allTextContents()).map(fold);
+        const expected = all.filter((row) => fold(row.join(' ')).includes(word!));
+        expect(visible.length).toBe(expected.length);
+        expect(visible.length).toBeGreaterThan(0);
+        expect(visible.length).toBeLessThan(all.length);
+        expect(visible.every((row) => row.includes(word!))).toBe(true);
+        expect(await page.locator('[data-search-status]').textContent()).toBe(`${expected.length} de ${all.length} vendedores com “${word!.toUpperCase()}”.`);
+        await page.fill('#busca-vendedores', '');
+        expect(await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').count()).toBe(all.length);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it("shows a seller's revenue, target and coverage of the last complete month as sellers_monthly has them", async () => {
     const [seller] = await queryMarts(
       builds.martsDir,
