@@ -71,7 +71,7 @@ async function apply(form: HTMLFormElement): Promise<void> {
     const load = renderers[form.dataset.filterPage ?? ''];
     if (!load) throw new Error(`no renderer for page "${form.dataset.filterPage}"`);
     const [renderer, { loadSalesCube }] = await Promise.all([load(), import('./loadSalesCube.ts')]);
-    // A seller's option names that seller's own file on pages that do not cut by seller.
+    // A seller's option names that seller's own file: every cut of one seller's sales is in it.
     const sellerSrc = filter.seller ? select(form, 'seller').selectedOptions[0]?.dataset.src : undefined;
     const cube = await loadSalesCube(sellerSrc ?? form.dataset.src ?? '');
     // A later change (or a reset) while this one was loading wins.

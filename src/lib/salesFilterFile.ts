@@ -5,9 +5,9 @@
  *
  * The whole cube grows with the number of sellers (about 1.4 MB gzip for 1,000 sellers), so it is cut
  * three ways and a page fetches the smallest file that answers its filter:
- * - every seller, cell by cell: for the cut by seller on Ticket médio;
- * - summed over sellers (no seller column): for any filter without a seller;
- * - one file per seller: for a filter on that seller.
+ * - one file per seller: for any filter on that seller;
+ * - every seller, cell by cell: for Ticket médio without a seller filter (its cut by seller);
+ * - summed over sellers (no seller column): for the other pages without a seller filter.
  */
 
 /** The file with every seller, under the site base. */

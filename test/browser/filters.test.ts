@@ -144,6 +144,26 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect(trend.at(-1)).toBe(`${brazilianMonth(String(latest!.month))}: ${brl(latest!.ticket)}`);
     // The cut by seller needs every seller's cells.
     expect(fetched).toEqual(['/filtros/vendas.json']);
+
+    // Adding the region's biggest seller: that seller's own file answers every cut.
+    const [top] = await marts(`select seller_id from sales_cube where region = '${key}' and seller_id is not null and ${window}
+      group by 1 order by sum(revenue) desc, 1 limit 1`);
+    const seller = String(top!.seller_id);
+    const sellerSegments = await marts(`
+      select coalesce(segment, 'Não informado') as segment, sum(revenue) as revenue, sum(orders_by_main_category) as orders
+      from sales_cube where region = '${key}' and seller_id = '${seller}' and ${window} group by all`);
+    const before = await markTitles(page, 'chart-ticket-segmento');
+    await page.selectOption('#filtro-vendedor', seller);
+    await page.waitForFunction(
+      (old) => [...(document.getElementById('chart-ticket-segmento-title')?.closest('figure')?.querySelectorAll('.chart-wide svg title') ?? [])]
+        .map((t) => t.textContent).join('|') !== old,
+      before.join('|'),
+    );
+    const sellerBars = await markTitles(page, 'chart-ticket-segmento');
+    expect([...sellerBars].sort()).toEqual(
+      sellerSegments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${s.orders} pedidos)`).sort(),
+    );
+    expect(fetched).toEqual(['/filtros/vendas.json', `/filtros/vendedores/${seller.toLowerCase()}.json`]);
     await closeClean();
   });
 
