@@ -1,15 +1,16 @@
+import { ExitCode, Failure } from '../run/failure.ts';
+
 /**
- * A problem that stops the run: names the file, says what is wrong and how to fix it.
- * The CLI prints it without a stack trace.
+ * An input that cannot be read stops the run: names the file, says what is wrong and how to fix it.
+ * The CLI prints it without a stack trace and exits with ExitCode.input.
  */
-export class LoadError extends Error {
-  readonly userFacing = true;
+export class LoadError extends Failure {
   constructor(
     readonly file: string,
-    readonly problem: string,
-    readonly fix: string,
+    problem: string,
+    fix: string,
   ) {
-    super(`${file}: ${problem}. Como corrigir: ${fix}.`);
+    super(ExitCode.input, problem, fix, file);
     this.name = 'LoadError';
   }
 }
