@@ -70,6 +70,10 @@ export const PipelineConfig = z.strictObject({
     /** Action list: inactive or lost customers silent for longer than this are not worth a reactivation call. */
     reactivate_max_days_silent: z.number().int().positive().default(730),
   }).refine((o) => o.size_factor_min <= o.size_factor_max, { message: 'size_factor_min must not exceed size_factor_max' }).prefault({}),
+  as_of: z.strictObject({
+    /** An --as-of date more than this many days after the last invoiced order stops the run: the exports are probably stale. */
+    max_days_after_last_order: z.number().int().nonnegative().default(90),
+  }).prefault({}),
   privacy: z.strictObject({
     /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
     pseudonymize_person_names: z.boolean().default(true),

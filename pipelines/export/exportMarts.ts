@@ -9,19 +9,28 @@ export interface ExportedMart {
   file: string;
 }
 
+/** What every mart's Parquet metadata says about the run. */
+export interface RunStamp {
+  asOf: string;
+  /** Built from Carteira's demo dataset, not from the user's exports. */
+  isDemo: boolean;
+}
+
 /**
  * Writes each mart table to `<dir>/<name>.parquet`, sorted for byte-stable reruns, with the schema
- * version, grain and as-of date in the Parquet key-value metadata. A mart whose columns differ from
- * its documented contract is refused, so the dictionary can never fall behind.
+ * version, grain, as-of date and data source ("demo" or "exports") in the Parquet key-value metadata,
+ * so a mart downloaded on its own still says when it was judged and whether its numbers are fake.
+ * A mart whose columns differ from its documented contract is refused, so the dictionary can never
+ * fall behind.
  */
-export async function exportMarts(db: Database, marts: MartSpec[], dir: string, asOf: string): Promise<ExportedMart[]> {
+export async function exportMarts(db: Database, marts: MartSpec[], dir: string, { asOf, isDemo }: RunStamp): Promise<ExportedMart[]> {
   await checkContracts(db, marts);
   await db.run(dictionarySql(marts));
   const exported: ExportedMart[] = [];
   const all = [...marts, dictionarySpec];
   for (const mart of all) {
     const file = join(dir, `${mart.name}.parquet`);
-    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}}`;
+    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}, data_source: '${isDemo ? 'demo' : 'exports'}'}`;
     await db.run(`copy (select * from ${mart.name} order by ${mart.orderBy}) to ${sqlString(file)}
       (format parquet, compression zstd, kv_metadata ${metadata})`);
     const rows = Number(await db.scalar<string>(`select count(*) from ${mart.name}`));

@@ -1,15 +1,16 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
-import { publishAtomically } from '../export/publishAtomically.ts';
+import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
 import { configVariablesSql, settingsTableSql } from './configVariables.ts';
+import { checkOrdersCoverAsOf } from './checkOrders.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
 /** Inputs and outputs of one pipeline run. */
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   configPath?: string | undefined;
   /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
   warehousePath?: string | null | undefined;
+  /** The exports are Carteira's demo dataset: every mart says so in its metadata, and the site in a banner. */
+  isDemo?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -36,52 +39,78 @@ export interface PipelineResult {
 
 /**
  * The batch job: load and validate the exports, run the SQL models and their assertions, and
- * publish the marts. Outputs appear all at once or not at all.
+ * publish the marts (and the warehouse file). Outputs appear all at once or not at all.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const log = options.log ?? (() => {});
+  return publishTogether(publicationPlan(options, []), log, (publication) =>
+    buildMarts(options, publication.staging('marts'), publication.warehouseStaging),
+  );
+}
+
+/** The outputs of a run: the marts folder, any further folders (the site) and the warehouse file. */
+export function publicationPlan(options: PipelineOptions, more: FolderTarget[]): PublicationPlan {
+  return {
+    exports: { flag: '--exports', path: options.exportsDir },
+    folders: [{ kind: 'marts', flag: '--out', path: options.outDir }, ...more],
+    warehouse: options.warehousePath ? { flag: '--warehouse', path: options.warehousePath } : null,
+  };
+}
+
+/** Runs `work` against the staging folders of a publication, then publishes them together, or drops them when `work` fails. */
+export async function publishTogether<T>(plan: PublicationPlan, log: (line: string) => void, work: (publication: Publication) => Promise<T>): Promise<T> {
+  const publication = await Publication.begin(plan, log);
+  let result: T;
+  try {
+    result = await work(publication);
+  } catch (error) {
+    await publication.abort();
+    throw error;
+  }
+  await publication.commit();
+  return result;
+}
+
+/**
+ * Loads, models and exports the marts into `martsDir` (a staging folder), with the warehouse in
+ * `warehouseFile` or in memory.
+ */
+export async function buildMarts(options: PipelineOptions, martsDir: string, warehouseFile: string | null): Promise<PipelineResult> {
+  const log = options.log ?? (() => {});
   const config = options.configPath ? await readConfig(options.configPath) : defaultConfig;
   const clock = new Stopwatch(log);
-  return publishAtomically(options.outDir, async (staging) => {
-    const scratch = join(staging, '.scratch');
-    await mkdir(scratch, { recursive: true });
-    const warehouseFile = options.warehousePath ? join(staging, '.warehouse.duckdb') : ':memory:';
-    const db = await Database.open(warehouseFile, { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
-    try {
-      log('Carregando exportações');
-      const load = await clock.stage('load', () =>
-        loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
-      );
-      await db.run(configVariablesSql(config, load.asOf));
-      await db.run(inputPresenceSql(load.present));
-      const modelTimes: PipelineResult['models'] = [];
-      await clock.stage('models', async () => {
-        const models = await readModels(codeModels);
-        await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
-        await publishLoaderTables(db, load);
-        await db.run(settingsTableSql(config, load.asOf));
-      });
-      await clock.stage('assertions', async () => {
-        const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);
-        if (broken.length) {
-          const detail = broken.map((b) => `  ${b.name}: ${b.failures.length} linha(s), ex.: ${JSON.stringify(b.failures[0])}`).join('\n');
-          throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
-        }
-      });
-      const marts = await clock.stage('export', () => exportMarts(db, allMarts(), staging, load.asOf));
-      db.close();
-      if (options.warehousePath) await moveWarehouse(warehouseFile, options.warehousePath);
-      await import('node:fs/promises').then((fs) => fs.rm(scratch, { recursive: true, force: true }));
-      return { asOf: load.asOf, load, marts, stages: clock.timings, models: modelTimes };
-    } catch (error) {
-      try {
-        db.close();
-      } catch {
-        // already closed
+  const scratch = join(martsDir, '.carteira-scratch');
+  await mkdir(scratch, { recursive: true });
+  const db = await Database.open(warehouseFile ?? ':memory:', { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
+  try {
+    log('Carregando exportações');
+    const load = await clock.stage('load', () =>
+      loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
+    );
+    const asOf = checkOrdersCoverAsOf(load, config);
+    await db.run(configVariablesSql(config, asOf));
+    await db.run(inputPresenceSql(load.present));
+    const modelTimes: PipelineResult['models'] = [];
+    await clock.stage('models', async () => {
+      const models = await readModels(codeModels);
+      await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
+      await publishLoaderTables(db, load, asOf);
+      await db.run(settingsTableSql(config, asOf));
+    });
+    await clock.stage('assertions', async () => {
+      const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);
+      if (broken.length) {
+        const detail = broken.map((b) => `  ${b.name}: ${b.failures.length} linha(s), ex.: ${JSON.stringify(b.failures[0])}`).join('\n');
+        throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
       }
-      throw error;
-    }
-  });
+    });
+    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo: options.isDemo ?? false }));
+    if (warehouseFile) await db.run('checkpoint');
+    return { asOf, load, marts, stages: clock.timings, models: modelTimes };
+  } finally {
+    db.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Which export files were given, so SQL can tell a KPI with no input (NULL) from a zero. */
@@ -91,8 +120,8 @@ function inputPresenceSql(present: LoadResult['present']): string {
     select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 
-async function publishLoaderTables(db: Database, load: LoadResult): Promise<void> {
-  const asOf = `DATE ${sqlString(load.asOf)}`;
+async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: string): Promise<void> {
+  const asOf = `DATE ${sqlString(asOfDate)}`;
   await db.run(`create or replace table rejects as
     select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
     from load_rejects`);
@@ -119,9 +148,4 @@ async function readConfig(path: string): Promise<PipelineConfig> {
     throw new LoadError(path, `configuração inválida: ${problems}`, 'use os nomes e faixas de valores do README, seção "Configuration"');
   }
   return parsed.data;
-}
-
-async function moveWarehouse(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await rename(from, to);
 }
