@@ -18,10 +18,8 @@ type PipelineArgs = { [K in keyof typeof pipelineFlags]: (typeof pipelineFlags)[
 
 /** The run the flags describe, with the exports folder resolved (the demo dataset only without --exports). */
 export async function pipelineOptions(args: PipelineArgs): Promise<PipelineOptions> {
-  const exports = await resolveExports(args.exports, console.log);
   return {
-    exportsDir: exports.dir,
-    isDemo: exports.isDemo,
+    exportsDir: await resolveExports(args.exports, console.log),
     outDir: args.out!,
     asOf: args['as-of'] ? isoDate('as-of', args['as-of']) : undefined,
     mappingPath: args.mapping,

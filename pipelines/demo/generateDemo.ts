@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEMO_MARKER } from './demoMarker.ts';
 import { CATEGORIES, buildCatalog } from './catalog.ts';
 import { buildContracts } from './contracts.ts';
 import { buildCustomers } from './customers.ts';
@@ -64,8 +65,10 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
   const frequency = orderLines ? orderLines / naturalLines : 1;
   const expectedOrders = customers.reduce((sum, c) => sum + expectedLines(c, frequency) / c.linesMean, 0);
 
-  await mkdir(join(outDir, 'canonical'), { recursive: true });
-  await mkdir(join(outDir, 'excel-br'), { recursive: true });
+  for (const dialect of ['canonical', 'excel-br']) {
+    await mkdir(join(outDir, dialect), { recursive: true });
+    await writeFile(join(outDir, dialect, DEMO_MARKER), 'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n');
+  }
   const files: { path: string; rows: number }[] = [];
   files.push(
     ...(await writeTable(outDir, TABLES.customers, customers.filter((c) => c.listed).map((c) => [

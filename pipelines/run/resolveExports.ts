@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDemoExports } from '../demo/demoMarker.ts';
 import { generateDemoData } from '../demo/generateDemo.ts';
 import { LoadError } from '../load/loadError.ts';
 
@@ -9,11 +10,6 @@ export const DEMO_DIR = 'data/demo';
 /** Where the exports are looked for when --exports is not given. */
 export const DEFAULT_EXPORTS_DIR = 'data/exports';
 
-/** The exports folder a run loads, and whether it is Carteira's demo dataset. */
-export interface ResolvedExports {
-  dir: string;
-  isDemo: boolean;
-}
 
 /**
  * The exports folder to load. An explicit `--exports` must be an existing folder (a typo or a file
@@ -21,17 +17,17 @@ export interface ResolvedExports {
  * data/exports is missing or empty, the demo dataset is used (generated once, deterministically,
  * into data/demo/canonical), and the run says so loudly.
  */
-export async function resolveExports(explicit: string | undefined, log: (line: string) => void = () => {}): Promise<ResolvedExports> {
+export async function resolveExports(explicit: string | undefined, log: (line: string) => void = () => {}): Promise<string> {
   if (explicit !== undefined) {
     await requireFolder(explicit, '--exports');
-    return { dir: explicit, isDemo: false };
+    return explicit;
   }
-  if (await holdsFiles(DEFAULT_EXPORTS_DIR)) return { dir: DEFAULT_EXPORTS_DIR, isDemo: false };
+  if (await holdsFiles(DEFAULT_EXPORTS_DIR)) return DEFAULT_EXPORTS_DIR;
   const demo = join(DEMO_DIR, 'canonical');
-  if (!(await holdsFiles(demo))) await generateDemoData({ outDir: DEMO_DIR });
+  if (!(await holdsFiles(demo)) || !isDemoExports(demo)) await generateDemoData({ outDir: DEMO_DIR });
   log(`AVISO: ${DEFAULT_EXPORTS_DIR}/ está vazia ou não existe: usando os DADOS DE DEMONSTRAÇÃO (fictícios) de ${demo}.`);
   log('       Todas as páginas do relatório dirão isso. Para usar seus dados, coloque as exportações em data/exports/ ou use --exports PASTA.');
-  return { dir: demo, isDemo: true };
+  return demo;
 }
 
 async function requireFolder(dir: string, flag: string): Promise<void> {

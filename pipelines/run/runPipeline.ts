@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
+import { isDemoExports } from '../demo/demoMarker.ts';
 import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
@@ -22,8 +23,6 @@ export interface PipelineOptions {
   configPath?: string | undefined;
   /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
   warehousePath?: string | null | undefined;
-  /** The exports are Carteira's demo dataset: every mart says so in its metadata, and the site in a banner. */
-  isDemo?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -104,7 +103,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
         throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
       }
     });
-    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo: options.isDemo ?? false }));
+    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo: isDemoExports(options.exportsDir) }));
     if (warehouseFile) await db.run('checkpoint');
     return { asOf, load, marts, stages: clock.timings, models: modelTimes };
   } finally {
