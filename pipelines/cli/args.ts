@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, Failure } from '../run/failure.ts';
+import { fileSystemFailure } from '../run/fileSystemFailure.ts';
 
 /** One command-line flag: its type, default, and the line shown by --help. */
 export interface FlagSpec {
@@ -115,14 +116,15 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   }
 }
 
-function reportFailure(error: unknown, debug: boolean): number {
+function reportFailure(thrown: unknown, debug: boolean): number {
+  const error = fileSystemFailure(thrown) ?? thrown;
   if (error instanceof UsageError) {
     console.error(`Erro: ${error.message}`);
     return ExitCode.usage;
   }
   if (error instanceof Failure) {
     console.error(`Erro: ${error.message}`);
-    if (debug) console.error(error.stack);
+    if (debug) console.error((thrown as Error).stack);
     return error.exitCode;
   }
   const err = error as Error;

@@ -64,7 +64,7 @@ export class Publication {
       for (const target of plan.folders) {
         const dir = resolve(target.path);
         const created = !existsSync(dir);
-        await mkdir(dir, { recursive: true });
+        await makeFolder(dir);
         await takeLock(dir, target);
         steps.push({ target, dir, staging: join(dir, `${STAGING}${process.pid}`), ownership: { files: [], foreign: [], adopted: false }, created });
         await recover(dir, log);
@@ -78,7 +78,7 @@ export class Publication {
       let warehouseStaging: string | null = null;
       if (plan.warehouse) {
         const target = resolve(plan.warehouse.path);
-        await mkdir(dirname(target), { recursive: true });
+        await makeFolder(dirname(target));
         await recover(dirname(target), log);
         warehouseStaging = join(dirname(target), `${STAGING}${process.pid}-${basename(target)}`);
         await writeFile(`${warehouseStaging}.json`, JSON.stringify({ pid: process.pid, journal: join(resolve(plan.folders[0]!.path), JOURNAL) }));
@@ -224,6 +224,21 @@ export async function recover(dir: string, log: (line: string) => void = () => {
       await rm(join(dir, name), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. Node's recursive mkdir loops forever
+ * where a parent exists but refuses children with ENOENT (inside /proc, for one); this fails instead.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const folder of missing) await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 async function takeLock(dir: string, target: FolderTarget): Promise<void> {

@@ -172,6 +172,18 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'an --out where the system lets nothing be created (inside /proc) stops with exit 3 instead of hanging',
+    exports: SMALL_EXPORTS,
+    args: (d) => ['--exports', d.exports, '--out', '/proc/1/carteira-marts', '--no-warehouse'],
+    expect: { exit: 3, output: ['/proc/1/carteira-marts: o caminho não existe, ou o sistema não deixa criar nada ali (mkdir, ENOENT)'] },
+  },
+  {
+    name: 'an --out on a read-only system folder stops with exit 3 naming the path',
+    exports: SMALL_EXPORTS,
+    args: (d) => ['--exports', d.exports, '--out', '/sys/carteira-marts', '--no-warehouse'],
+    expect: { exit: 3, output: [/\/sys\/carteira-marts: (operação não permitida|sem permissão|o disco é somente leitura)/] },
+  },
+  {
     name: 'an --exports folder that does not exist stops with exit 3 and never falls back to the demo data',
     args: (d) => ['--exports', join(d.root, 'exprots'), '--out', d.out, '--no-warehouse'],
     expect: { exit: 3, output: ['a pasta de exportações indicada em --exports não existe'], notOutput: ['DEMONSTRAÇÃO'], check: (d) => expect(exists(d.out)).toBe(false) },
