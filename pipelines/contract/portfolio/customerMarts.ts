@@ -146,6 +146,11 @@ export const customerMarts: MartSpec[] = [
       customers: ['Clientes usados no ajuste', 'Customers in the fit', 'count'],
       repeat_buyers: ['Clientes com recompra', 'Customers with a repeat purchase', 'count'],
       converged: ['O otimizador convergiu', 'The optimizer converged', 'flag'],
+      is_used: [
+        'As previsões do modelo foram publicadas (dados suficientes, ajuste convergido e não degenerado)',
+        "The model's predictions were published (enough data, a converged and non-degenerate fit)",
+        'flag',
+      ],
       note: ['Observação (ex.: poucos dados para ajustar)', 'Note (e.g. too little data to fit)', 'text'],
       as_of_date: asOf,
     },
