@@ -19,7 +19,7 @@ import {
   rejectPredicate,
   rejectedOutcomesSql,
 } from './validateEntity.ts';
-import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownParentsSql } from './crossChecks.ts';
+import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownCustomersSql, unknownParentsSql } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 
 /** Where to read exports from and how to judge them. */
@@ -90,7 +90,10 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     if (afterAsOf) await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOf));
     const outcomes = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = '${spec.name}'`));
     await db.run(keptViewSql(spec, rec, outcomes > 0));
-    if (spec.name === 'orders') await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+    if (spec.name === 'orders') {
+      await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+      await db.run(unknownCustomersSql(present.customers, rejected));
+    }
     if (spec.name === 'order_items') await db.run(unknownParentsSql(present.products, rejected));
     await db.run(rejectedOutcomesSql(spec));
     // Checks of later entities must not see rows this one rejected.
