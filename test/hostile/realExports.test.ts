@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { describeHostileCases, readParquet, type HostileCase } from './hostileCase.ts';
@@ -25,6 +26,26 @@ const cases: HostileCase[] = [
     name: 'without a customers file, orders are not warned as unknown_customer: every customer is known only from its orders',
     exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\nP2;C9;15/01/2026;20\n' },
     expect: { exit: 0, reasons: { 'pedidos.csv:unknown_customer': 0 } },
+  },
+  {
+    name: 'customers from US states: Geografia says the data has no Brazilian states and names no leading UF',
+    command: 'build',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;100\nP2;C2;15/01/2026;200\nP3;C3;20/01/2026;50\nP4;C1;01/02/2026;30\n',
+      'clientes.csv': 'cliente;nome;uf\nC1;Corner Store Inc;CA\nC2;Deli LLC;NY\nC3;Mercado Ltda;SP\n',
+    },
+    expect: {
+      exit: 0,
+      reasons: { 'clientes.csv:unknown_uf': 2 },
+      check: (d) => {
+        const page = readFileSync(join(d.dist, 'geografia', 'index.html'), 'utf8');
+        expect(page).toContain('Os dados não têm UFs brasileiras');
+        // 50 of 350 reais in January come from SP
+        expect(page).toContain('Só 14,3% do faturamento');
+        expect(page).not.toContain('Maior UF');
+        expect(page).not.toContain('Maior região');
+      },
+    },
   },
 ];
 
