@@ -28,6 +28,8 @@ export interface LoadSummary {
   files: FileSummary[];
   reasons: { file: string; reason_code: string; severity: string; rows: number }[];
   unrecognized_files: string[];
+  /** Files read through a symbolic link, with the file each link leads to. */
+  linked_files: { file: string; target: string }[];
 }
 
 /**
@@ -59,6 +61,7 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
     files,
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
     unrecognized_files: inventory.unrecognized,
+    linked_files: inventory.files.flatMap((f) => (f.linkTarget ? [{ file: f.name, target: f.linkTarget }] : [])),
   };
 }
 
