@@ -12,6 +12,7 @@ export const pipelineFlags = {
   config: { type: 'string', value: 'FILE', help: 'JSON file overriding business rules (thresholds, windows)' },
   warehouse: { type: 'string', value: 'FILE', help: 'also keep the DuckDB warehouse in this file', default: 'data/warehouse/carteira.duckdb' },
   'no-warehouse': { type: 'boolean', help: 'keep the warehouse in memory only (faster)' },
+  'accept-rejects': { type: 'boolean', help: 'publish even when an entity has more rejected rows than allowed (default 5%, see --config)' },
 } as const satisfies Record<string, FlagSpec>;
 
 type PipelineArgs = { [K in keyof typeof pipelineFlags]: (typeof pipelineFlags)[K]['type'] extends 'boolean' ? boolean : string | undefined };
@@ -26,6 +27,7 @@ export async function runPipelineCommand(args: PipelineArgs): Promise<PipelineRe
     mappingPath: args.mapping,
     configPath: args.config,
     warehousePath: args['no-warehouse'] ? null : args.warehouse,
+    acceptRejects: args['accept-rejects'],
     log: console.log,
   });
   printLoadSummary(result.load);

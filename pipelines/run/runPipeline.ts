@@ -6,6 +6,7 @@ import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
 import { publishAtomically } from '../export/publishAtomically.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
+import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   configPath?: string | undefined;
   /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
   warehousePath?: string | null | undefined;
+  /** Publish even when an entity has more rejected rows than the config's `rejects` limits allow. */
+  acceptRejects?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -52,6 +55,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const load = await clock.stage('load', () =>
         loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
       );
+      await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
       await db.run(configVariablesSql(config, load.asOf));
       await db.run(inputPresenceSql(load.present));
       const modelTimes: PipelineResult['models'] = [];
