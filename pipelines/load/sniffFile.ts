@@ -76,16 +76,17 @@ function decode(head: Buffer, encoding: TextEncoding): string {
 }
 
 /**
- * UTF-8 when the file says so (a BOM) or when its valid multi-byte UTF-8 characters outnumber the
- * bytes that are not UTF-8: one line typed in a Windows-1252 editor does not turn every accent of the
- * file into mojibake; its bytes are read as Windows-1252 and the line is warned (see repairCsv.ts).
+ * UTF-8 when the file says so (a BOM) or when it has at least as many valid multi-byte UTF-8
+ * characters as bytes that are not UTF-8 (Windows-1252 text practically never holds a valid UTF-8
+ * sequence): one line typed in a Windows-1252 editor does not turn every accent of the file into
+ * mojibake; its bytes are read as Windows-1252 and the line is warned (see repairCsv.ts).
  * Otherwise Windows-1252, or Latin-1 when no byte is in 0x80-0x9F, the only range where they differ
  * (most Brazilian exports: ã, ç, é live above 0xA0), which DuckDB reads without a transcoding pass.
  */
 async function decideEncoding(path: string, displayName: string, head: Buffer, scan: CsvScan): Promise<TextEncoding> {
   const { valid, invalid } = scan.utf8;
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  if (invalid === 0 || bom || valid > invalid) {
+  if (invalid === 0 || bom || (valid > 0 && valid >= invalid)) {
     if (invalid > MAX_INVALID_BYTES) {
       const first = scan.repairs.find((r) => r.code === 'invalid_byte');
       throw new LoadError(

@@ -52,6 +52,13 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
     expect(rejects).toEqual([{ line: '3', column: 'cliente', value: 'José', reason_code: 'mixed_encoding', severity: 'warning' }]);
   });
 
+  it('reads as UTF-8 a file whose header has the only valid accent and one line a stray byte (a tie goes to UTF-8)', async () => {
+    const bytes = Buffer.concat([Buffer.from('pedido;Código do Cliente;data;valor\nP1;Jo'), Buffer.from([0xe3]), Buffer.from('o;01/01/2026;10\n')]);
+    const { file, rows } = await load({ 'pedidos.csv': bytes });
+    expect(file).toMatchObject({ encoding: 'utf-8', loaded: 1, warnings: 1 });
+    expect(rows).toEqual([{ order_id: 'P1', customer_id: 'João' }]);
+  });
+
   it('keeps a row whose unquoted field holds a stray CR, reading it as a space, and numbers later lines right', async () => {
     const { file, rejects, rows } = await load({ 'pedidos.csv': `${H}P1;C1\rX;01/01/2026;10\nP2;C2;32/01/2026;10\n` });
     expect(file).toMatchObject({ read: 2, loaded: 1, rejected: 1, warnings: 1 });
