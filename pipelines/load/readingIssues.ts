@@ -4,7 +4,8 @@ import { sqlString, type Database } from '../warehouse/database.ts';
 import { findLines } from './lineNumbers.ts';
 import { LoadError } from './loadError.ts';
 import type { RawFile, ReadingScan } from './prepareFile.ts';
-import { utf8Length, type ScanProblem } from './scanCsv.ts';
+import type { ScanProblem } from './scanCsv.ts';
+import { utf8Length } from './utf8Bytes.ts';
 import { maskSql, typedColumns } from './typedColumnSql.ts';
 
 /**
