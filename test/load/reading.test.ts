@@ -88,6 +88,27 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
     expect(rows).toEqual([{ order_id: 'P1', customer_id: 'C1' }, { order_id: 'P3', customer_id: 'C3' }]);
   });
 
+  it('mends a Windows-1252 file and a Latin-1 one on their way to UTF-8, keeping their accents', async () => {
+    const cp1252 = Buffer.from(`${H}P1;“Açougue”;01/01/2026;10\nP2;"São;01/01/2026;10\nP3;Ação;01/01/2026;10\n`.replace('“', '\x93').replace('”', '\x94'), 'latin1');
+    const { file, rejects, rows } = await load({ 'pedidos.csv': cp1252 });
+    expect(file).toMatchObject({ encoding: 'windows-1252', read: 3, loaded: 2, rejected: 1 });
+    expect(rows).toEqual([{ order_id: 'P1', customer_id: '“Açougue”' }, { order_id: 'P3', customer_id: 'Ação' }]);
+    expect(rejects).toEqual([{ line: '3', column: 'cliente', value: '"São', reason_code: 'unterminated_quote', severity: 'reject' }]);
+
+    const latin1 = Buffer.from(`${H}P1;São\rJoão;01/01/2026;10\n`, 'latin1');
+    const mended = await load({ 'pedidos.csv': latin1 });
+    expect(mended.file).toMatchObject({ encoding: 'latin1', read: 1, loaded: 1, warnings: 1 });
+    expect(mended.rows).toEqual([{ order_id: 'P1', customer_id: 'São João' }]);
+  });
+
+  it('scans a UTF-16 file once transcoded, and mends it the same way', async () => {
+    const text = `${H}P1;Ação;01/01/2026;10\nP2;"C2;01/01/2026;10\nP3;C3;01/01/2026;10\n`;
+    const { file, rejects, rows } = await load({ 'pedidos.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    expect(file).toMatchObject({ encoding: 'utf-16le', read: 3, loaded: 2, rejected: 1 });
+    expect(rows).toEqual([{ order_id: 'P1', customer_id: 'Ação' }, { order_id: 'P3', customer_id: 'C3' }]);
+    expect(rejects).toEqual([{ line: '3', column: 'cliente', value: '"C2', reason_code: 'unterminated_quote', severity: 'reject' }]);
+  });
+
   it('masks the value of a left-out line by its column, like any other value', async () => {
     const { rejects } = await load({
       'pedidos.csv': H + row(1),
