@@ -12,7 +12,7 @@ export const pipelineFlags = {
   config: { type: 'string', value: 'FILE', help: 'JSON file overriding business rules (thresholds, windows)' },
   warehouse: { type: 'string', value: 'FILE', help: 'also keep the DuckDB warehouse in this file', default: 'data/warehouse/carteira.duckdb' },
   'no-warehouse': { type: 'boolean', help: 'keep the warehouse in memory only (faster)' },
-  'accept-rejects': { type: 'boolean', help: 'publish even when an entity has more rejected rows than allowed (default 5%, see --config)' },
+  'accept-rejects': { type: 'boolean', help: 'publica mesmo quando uma entidade tem mais linhas rejeitadas que o limite (5%, ou o de --config)' },
 } as const satisfies Record<string, FlagSpec>;
 
 type PipelineArgs = { [K in keyof typeof pipelineFlags]: (typeof pipelineFlags)[K]['type'] extends 'boolean' ? boolean : string | undefined };
