@@ -12,6 +12,7 @@ export const pipelineFlags = {
   config: { type: 'string', value: 'ARQUIVO', help: 'arquivo JSON que ajusta as regras de negócio (limites, janelas)' },
   warehouse: { type: 'string', value: 'ARQUIVO', help: 'guarda também o warehouse DuckDB neste arquivo', default: 'data/warehouse/carteira.duckdb' },
   'no-warehouse': { type: 'boolean', help: 'mantém o warehouse só na memória (mais rápido)' },
+  'accept-rejects': { type: 'boolean', help: 'publica mesmo quando uma entidade tem mais linhas rejeitadas que o limite (5%, ou o de --config)' },
 } as const satisfies Record<string, FlagSpec>;
 
 type PipelineArgs = { [K in keyof typeof pipelineFlags]: (typeof pipelineFlags)[K]['type'] extends 'boolean' ? boolean : string | undefined };
@@ -25,6 +26,7 @@ export async function pipelineOptions(args: PipelineArgs): Promise<PipelineOptio
     mappingPath: args.mapping,
     configPath: args.config,
     warehousePath: args['no-warehouse'] ? null : args.warehouse,
+    acceptRejects: args['accept-rejects'],
     log: console.log,
   };
 }

@@ -4,7 +4,7 @@ const n = (v: number) => v.toLocaleString('pt-BR');
 
 /** Prints the data-quality summary: per file, rows read and where each went, then reasons. */
 export function printLoadSummary(load: LoadResult): void {
-  const { files, reasons, unrecognized_files } = load.summary;
+  const { files, reasons, unrecognized_files, linked_files } = load.summary;
   console.log('\nResumo da carga (lidas = carregadas + rejeitadas + duplicatas consolidadas + após a data de referência + vazias)');
   console.table(
     files.map((f) => ({
@@ -28,6 +28,7 @@ export function printLoadSummary(load: LoadResult): void {
   for (const f of files.filter((f) => f.ignored_columns.length)) {
     console.log(`Colunas ignoradas em ${f.file}: ${f.ignored_columns.join(', ')} (associe-as no arquivo de mapeamento se forem úteis)`);
   }
+  for (const link of linked_files) console.log(`${link.file} é um link simbólico; lido de ${link.target}`);
   if (unrecognized_files.length) {
     console.log(`Arquivos ignorados (nome não corresponde a nenhuma entidade): ${unrecognized_files.join(', ')}`);
   }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CustomerValueModelConfig } from '../models/modelConfig.ts';
+import { entities, type EntityName } from './entities.ts';
+
+/** A share between 0 and 1 (0.05 = 5%). */
+const share = z.number().min(0).max(1);
 
 /**
  * Business rules that differ between companies. Every field has the default DOMAIN.md describes;
@@ -73,6 +77,16 @@ export const PipelineConfig = z.strictObject({
   as_of: z.strictObject({
     /** An --as-of date more than this many days after the last invoiced order stops the run: the exports are probably stale. */
     max_days_after_last_order: z.number().int().nonnegative().default(90),
+  }).prefault({}),
+  /**
+   * Reject thresholds, like dbt's error_if: a run stops before publishing when more than this share of
+   * an entity's rows read were rejected (warnings do not count). --accept-rejects publishes anyway.
+   */
+  rejects: z.strictObject({
+    /** Largest share (0-1) of an entity's rows that may be rejected. */
+    max_share: share.default(0.05),
+    /** The limit of single entities, by entity name: { "leads": 0.2 }. */
+    per_entity: z.partialRecord(z.enum(entities.map((e) => e.name) as [EntityName, ...EntityName[]]), share).default({}),
   }).prefault({}),
   privacy: z.strictObject({
     /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */

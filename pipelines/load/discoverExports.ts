@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import picomatch from 'picomatch';
 import { entities, columnNames, type EntityName, type EntitySpec } from '../contract/entities.ts';
@@ -15,6 +16,8 @@ export interface ExportFile {
   entity: EntitySpec;
   format: 'csv' | 'parquet';
   mapping?: FileMapping;
+  /** Where the file really is, when its name in the folder is a symbolic link. */
+  linkTarget?: string;
 }
 
 /** The files of an exports folder, grouped by entity, plus the names it could not place. */
@@ -50,12 +53,7 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
 
 /** Lists the exports folder and assigns each file to an entity (mapping file first, then the file name). */
 export async function discoverExports(dir: string, mapping: MappingFile = { files: [] }): Promise<ExportInventory> {
-  let names: string[];
-  try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort();
-  } catch {
-    throw new LoadError(dir, 'a pasta de exportações não existe ou não pode ser lida', 'indique a pasta com --exports DIR');
-  }
+  const { names, links } = await listFolder(dir);
   const files: ExportFile[] = [];
   const unrecognized: string[] = [];
   for (const name of names) {
@@ -72,13 +70,62 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
       continue;
     }
     if (rule) checkMappedColumns(name, spec, rule);
-    files.push({ path: join(dir, name), name, entity: spec, format, ...(rule ? { mapping: rule } : {}) });
+    const link = links.get(name);
+    if (link && 'broken' in link) throw brokenLink(name, link.broken);
+    files.push({ path: join(dir, name), name, entity: spec, format, ...(rule ? { mapping: rule } : {}), ...(link ? { linkTarget: link.file } : {}) });
   }
   if (!files.some((f) => f.entity.name === 'orders')) {
     const seen = unrecognized.length ? ` Arquivos encontrados sem entidade reconhecida: ${unrecognized.join(', ')}.` : '';
     throw new LoadError(dir, `nenhum arquivo de pedidos (orders) encontrado.${seen}`, 'inclua pedidos.csv ou orders.csv, ou associe o arquivo à entidade "orders" no arquivo de mapeamento (--mapping)');
   }
   return { files, unrecognized };
+}
+
+/** The names of the folder's files and of its links to files, sorted, with where each link leads. */
+async function listFolder(dir: string): Promise<{ names: string[]; links: Map<string, Link> }> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    throw new LoadError(dir, 'a pasta de exportações não existe ou não pode ser lida', 'indique a pasta com --exports DIR');
+  }
+  const links = new Map<string, Link>();
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.isFile()) names.push(entry.name);
+    if (!entry.isSymbolicLink()) continue;
+    const link = await followLink(dir, entry.name);
+    if (!link) continue;
+    links.set(entry.name, link);
+    names.push(entry.name);
+  }
+  return { names: names.sort(), links };
+}
+
+/** A symbolic link of the exports folder: the file it leads to, or where it points when that is nowhere. */
+type Link = { file: string } | { broken: string };
+
+/**
+ * Where a symbolic link in the exports folder leads, or null for a link to a folder (which, like a
+ * subfolder, holds no export). Links are followed wherever they point, inside the folder or outside
+ * it: reading a file the user linked is what they asked for, and the summary names the target.
+ */
+async function followLink(dir: string, name: string): Promise<Link | null> {
+  const path = join(dir, name);
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { file: await realpath(path) } : null;
+  } catch {
+    return { broken: await readlink(path).catch(() => '?') };
+  }
+}
+
+function brokenLink(name: string, target: string): LoadError {
+  return new LoadError(
+    name,
+    `é um link simbólico para "${target}", que não existe ou não pode ser lido`,
+    'recrie o link apontando para o arquivo exportado, ou copie o arquivo para a pasta de exportações',
+  );
 }
 
 function checkMappedColumns(name: string, spec: EntitySpec, rule: FileMapping): void {

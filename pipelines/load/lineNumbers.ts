@@ -6,21 +6,32 @@ export interface LineLookup {
   byRecord: Map<number, number>;
   /** DuckDB reject `line` (which skips line breaks inside quotes) → physical line. */
   byReaderLine: Map<number, number>;
+  /** Physical line where a loaded record starts → its record index (the inverse of byRecord). */
+  recordByLine: Map<number, number>;
 }
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+
 /**
- * Finds where records start in a CSV file. DuckDB numbers loaded rows without gaps and skips blank
- * lines; its reject table counts lines but not breaks inside quoted fields. Walking the bytes once,
- * honouring quotes, gives the physical line of both. Only files with problems are walked, and only
- * as far as the last record asked for, so clean runs never pay for it.
+ * Finds where records start in a CSV file DuckDB read (the export or its mended copy, whose quotes
+ * all close). DuckDB numbers loaded rows without gaps and skips blank lines; its reject table counts
+ * lines but not breaks inside quoted fields. Walking the bytes once, honouring quotes as DuckDB does
+ * (a quote opens a field only at its start, `""` inside quotes is one quote), gives the physical line
+ * of both. Only files with problems are walked, and only as far as the last record asked for, so
+ * clean runs never pay for it.
  */
-export async function findLines(path: string, records: number[], readerLines: number[]): Promise<LineLookup> {
-  const wantedRecords = new Set(records);
-  const rejectedLines = new Set(readerLines);
-  const lastRecord = records.length ? Math.max(...records) : -1;
-  const lastReaderLine = readerLines.length ? Math.max(...readerLines) : -1;
-  const byRecord = new Map<number, number>();
-  const byReaderLine = new Map<number, number>();
+export async function findLines(path: string, delimiter: string, want: { records?: number[]; readerLines?: number[]; lines?: number[] }): Promise<LineLookup> {
+  const delim = delimiter.charCodeAt(0);
+  const wantedRecords = new Set(want.records ?? []);
+  const rejectedLines = new Set(want.readerLines ?? []);
+  const wantedLines = new Set(want.lines ?? []);
+  const lastRecord = largest(wantedRecords);
+  const lastReaderLine = largest(rejectedLines);
+  const lastLine = largest(wantedLines);
+  const lookup: LineLookup = { byRecord: new Map(), byReaderLine: new Map(), recordByLine: new Map() };
 
   let physical = 1;
   let readerLine = 1;
@@ -28,17 +39,20 @@ export async function findLines(path: string, records: number[], readerLines: nu
   let startReaderLine = 1;
   let hasContent = false;
   let inQuotes = false;
+  let quoteSeen = false;
+  let atFieldStart = true;
   let seenHeader = false;
   let recordIndex = 0;
-  const done = () => recordIndex > lastRecord && readerLine > lastReaderLine;
+  const done = () => recordIndex > lastRecord && readerLine > lastReaderLine && physical > lastLine;
 
   const finishRecord = () => {
     if (!seenHeader) {
       seenHeader = true;
     } else if (rejectedLines.has(startReaderLine)) {
-      byReaderLine.set(startReaderLine, startPhysical);
+      lookup.byReaderLine.set(startReaderLine, startPhysical);
     } else {
-      if (wantedRecords.has(recordIndex)) byRecord.set(recordIndex, startPhysical);
+      if (wantedRecords.has(recordIndex)) lookup.byRecord.set(recordIndex, startPhysical);
+      if (wantedLines.has(startPhysical)) lookup.recordByLine.set(startPhysical, recordIndex);
       recordIndex++;
     }
   };
@@ -47,23 +61,41 @@ export async function findLines(path: string, records: number[], readerLines: nu
     const bytes = chunk as Buffer;
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i];
-      if (b === 0x22) {
-        inQuotes = !inQuotes;
-        hasContent = true;
-      } else if (b === 0x0a) {
+      if (inQuotes) {
+        if (quoteSeen) {
+          quoteSeen = false;
+          if (b === QUOTE) continue; // a doubled quote stands for one
+          inQuotes = false; // that quote closed the field; this byte is read outside quotes
+        } else {
+          if (b === QUOTE) quoteSeen = true;
+          else if (b === LF) physical++;
+          continue;
+        }
+      }
+      if (b === LF) {
         physical++;
-        if (inQuotes) continue;
         if (hasContent) finishRecord();
         readerLine++;
         startPhysical = physical;
         startReaderLine = readerLine;
         hasContent = false;
+        atFieldStart = true;
         if (done()) break outer;
-      } else if (b !== 0x0d) {
+      } else if (b !== CR) {
         hasContent = true;
+        if (b === delim) atFieldStart = true;
+        else if (b === QUOTE && atFieldStart) inQuotes = true;
+        else if (b !== SPACE) atFieldStart = false;
       }
     }
   }
   if (hasContent && !done()) finishRecord();
-  return { byRecord, byReaderLine };
+  return lookup;
+}
+
+/** The largest number of a set, or -1 (a spread into Math.max overflows the stack on big sets). */
+function largest(values: Set<number>): number {
+  let max = -1;
+  for (const v of values) if (v > max) max = v;
+  return max;
 }

@@ -21,6 +21,7 @@ import {
 } from './validateEntity.ts';
 import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownCustomersSql, unknownParentsSql } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
+import { createReadingIssuesSql, insertReadingIssues } from './readingIssues.ts';
 
 /** Where to read exports from and how to judge them. */
 export interface LoadOptions {
@@ -65,6 +66,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   for (const sql of [...parseMacros(), ...documentSqlMacros()]) await db.run(sql);
   await db.run(`create or replace table ref_ufs as select * from (${ufValuesSql()}) as t(uf, name, region)`);
   await db.run(createLoadTablesSql);
+  await db.run(createReadingIssuesSql);
 
   const loaded: LoadedEntity[] = [];
   const present = {} as Record<EntityName, boolean>;
@@ -77,6 +79,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const started = Date.now();
     const raws: RawFile[] = [];
     for (const file of files) raws.push(await prepareFile(db, file, index++, options.scratchDir));
+    for (const raw of raws) await insertReadingIssues(db, raw);
     const { columns, rowsPerFile, rec, reader } = await insertFiles(db, spec, raws);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));

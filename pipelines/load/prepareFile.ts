@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import type { ExportFile } from './discoverExports.ts';
 import { LoadError } from './loadError.ts';
 import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
-import { sniffFile, type FileDialect } from './sniffFile.ts';
+import { needsRepair, repairCsv } from './repairCsv.ts';
+import { scanCsv, type CsvScan } from './scanCsv.ts';
+import { sniffFile, type FileDialect, type TextEncoding } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
@@ -18,11 +20,20 @@ export interface RawFile {
   decimalComma: boolean;
   /** DuckDB's reject table for records the CSV reader could not split; null until a read needed it. */
   csvRejectsTable: string | null;
+  /** What the scan of a CSV file found (null for Parquet): its records, and what was left out or mended. */
+  reading: ReadingScan | null;
   /**
    * The FROM item yielding the file's columns c0..cN, one row per record in file order: as text, or
    * with the columns of a native read parsed by DuckDB's CSV reader.
    */
   source: (mode: ReadMode, native?: NativeRead) => string;
+}
+
+/** The scan of a CSV file, and the file and encoding its offsets refer to (a UTF-16 file's UTF-8 copy). */
+export interface ReadingScan {
+  scan: CsvScan;
+  path: string;
+  encoding: TextEncoding;
 }
 
 /** How DuckDB reads a CSV: in parallel or not, stopping at the first malformed record or keeping them aside. */
@@ -41,21 +52,18 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
     ...(file.mapping?.encoding ? { encoding: file.mapping.encoding } : {}),
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
   };
-  const dialect = await sniffFile(file.path, file.name, forced);
+  const { dialect, scan } = await sniffFile(file.path, file.name, forced);
   const resolution = resolveOrFail(file, dialect.headers);
-  let readPath = file.path;
-  if (dialect.encoding !== 'utf-8' && dialect.encoding !== 'latin1') {
-    readPath = join(scratchDir, `file_${index}.utf8.csv`);
-    await transcodeToUtf8(file.path, readPath, dialect.encoding);
-  }
+  const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
+  const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, source: () => '' };
+  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, reading: reading.scan, source: () => '' };
   raw.source = ({ parallel, captureRejects }, native) => {
     const typeAt = new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type]));
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
-    const encoding = dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
+    const encoding = readPath === file.path && dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
       ${encoding}auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
       ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects})`;
@@ -94,7 +102,34 @@ async function prepareParquet(db: Database, file: ExportFile, index: number): Pr
   const select = headers.map((h, i) => `cast(${sqlIdent(h)} as VARCHAR) as c${i}`).join(', ');
   const dialect: FileDialect = { encoding: 'utf-8', delimiter: '', headers };
   const source = () => `(select ${select} from read_parquet(${sqlString(file.path)}))`;
-  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, csvRejectsTable: null, source };
+  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, csvRejectsTable: null, reading: null, source };
+}
+
+/**
+ * The file DuckDB reads: the export itself when it is UTF-8 (or Latin-1, which DuckDB reads) and the
+ * scan found nothing to mend, else a UTF-8 copy in the scratch folder, transcoded and mended.
+ */
+async function readableCopy(path: string, scratchStem: string, dialect: FileDialect, sniffed: CsvScan | null): Promise<{ readPath: string; scan: ReadingScan }> {
+  let source = path;
+  let encoding = dialect.encoding;
+  if (encoding === 'utf-16le') {
+    source = `${scratchStem}.utf8.csv`;
+    await transcodeToUtf8(path, source, 'utf-16le');
+    encoding = 'utf-8';
+  }
+  const scan = sniffed ?? (await scanCsv(source, dialect.delimiter));
+  const reading = { scan, path: source, encoding };
+  if (needsRepair(scan, encoding)) {
+    const target = `${scratchStem}.read.csv`;
+    await repairCsv(source, target, scan, encoding as Exclude<TextEncoding, 'utf-16le'>);
+    return { readPath: target, scan: reading };
+  }
+  if (encoding === 'windows-1252') {
+    const target = `${scratchStem}.utf8.csv`;
+    await transcodeToUtf8(path, target, encoding);
+    return { readPath: target, scan: reading };
+  }
+  return { readPath: source, scan: reading };
 }
 
 function resolveOrFail(file: ExportFile, headers: string[]): HeaderResolution {

@@ -26,7 +26,14 @@ export const rejectReasons = {
   missing_amount: 'pedido sem valor: sem arquivo de itens, o valor total (amount) é obrigatório',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
   too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',
-  unterminated_quote: 'aspas abertas e não fechadas; o restante do arquivo a partir desta linha não pôde ser lido',
+  unterminated_quote:
+    'aspas que abrem um campo e não fecham (ou texto logo depois das aspas de fechamento); a linha ficou de fora e as seguintes foram lidas; ' +
+    'feche as aspas, ou dobre as aspas que fazem parte do texto ("")',
+  line_too_long: 'registro com mais de 512 KB, grande demais para uma linha de exportação (provavelmente um texto colado por engano); a linha ficou de fora; encurte ou apague o campo',
+  stray_carriage_return:
+    'quebra de linha solta (CR) no meio de um campo sem aspas; lida como espaço e a linha mantida; exporte os textos entre aspas ou remova a quebra',
+  mixed_encoding:
+    'byte que não é UTF-8 num arquivo UTF-8 (provavelmente texto colado de outro sistema); lido como Windows-1252, confira o valor; salve o arquivo inteiro em UTF-8',
   invalid_encoding: 'caracteres inválidos para a codificação do arquivo; exporte em UTF-8 ou Windows-1252',
   malformed_row: 'linha malformada que o leitor de CSV não conseguiu interpretar',
 } as const satisfies Record<string, string>;

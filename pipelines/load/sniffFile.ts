@@ -1,8 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { LoadError } from './loadError.ts';
+import { MAX_INVALID_BYTES, scanCsv, type CsvScan } from './scanCsv.ts';
 
 /** Text encodings the loader reads; anything not UTF-8 is transcoded before DuckDB sees it. */
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le';
@@ -17,8 +17,17 @@ export interface FileDialect {
 const HEAD_BYTES = 256 * 1024;
 const DELIMITERS = [';', ',', '\t', '|'];
 
-/** Reads a file's encoding, delimiter and header. Files that cannot be read at all throw a LoadError. */
-export async function sniffFile(path: string, displayName: string, forced: { encoding?: TextEncoding; delimiter?: string } = {}): Promise<FileDialect> {
+/** A file's dialect, and the scan of its bytes (null for UTF-16, scanned once transcoded). */
+export interface SniffedFile {
+  dialect: FileDialect;
+  scan: CsvScan | null;
+}
+
+/**
+ * Reads a file's encoding, delimiter and header, scanning the whole file once (see scanCsv.ts) for
+ * its records and the evidence of its encoding. Files that cannot be read at all throw a LoadError.
+ */
+export async function sniffFile(path: string, displayName: string, forced: { encoding?: TextEncoding; delimiter?: string } = {}): Promise<SniffedFile> {
   const size = (await stat(path)).size;
   const head = await readHead(path);
   if (size === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
@@ -30,18 +39,20 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new LoadError(displayName, 'é uma planilha Excel antiga (.xls) com nome de CSV', excelHint);
   }
-  const encoding = forced.encoding ?? (await detectEncoding(path, head));
-  if (encoding !== 'utf-16le' && head.includes(0)) {
+  const utf16 = (forced.encoding ?? (head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : null)) === 'utf-16le';
+  if (!utf16 && head.includes(0)) {
     throw new LoadError(displayName, 'parece um arquivo binário (contém bytes nulos), não um CSV de texto', 'exporte como CSV (separado por ; ou ,) em UTF-8 ou Windows-1252');
   }
-  const text = iconv.decode(head, encoding === 'utf-8' ? 'utf8' : encoding).replace(/^\uFEFF/, '');
-  const firstLine = headerRecord(text);
+  // Delimiters and quotes are ASCII: any 8-bit reading of the header finds them.
+  const delimiter = forced.delimiter ?? detectDelimiter(headerRecord(decode(head, utf16 ? 'utf-16le' : 'latin1')));
+  const scan = utf16 ? null : await scanCsv(path, delimiter);
+  const encoding = utf16 ? 'utf-16le' : (forced.encoding ?? (await decideEncoding(path, displayName, head, scan!)));
+  const firstLine = headerRecord(decode(head, encoding));
   if (firstLine.trim() === '') {
     throw new LoadError(displayName, 'a primeira linha está em branco; o cabeçalho deve estar na linha 1', 'apague as linhas em branco acima do cabeçalho');
   }
-  const delimiter = forced.delimiter ?? detectDelimiter(firstLine);
   const headers = splitRecord(firstLine, delimiter).map((h) => h.trim());
-  return { encoding, delimiter, headers };
+  return { dialect: { encoding, delimiter, headers }, scan };
 }
 
 /** Help text shared by every message about a spreadsheet dropped where a CSV was expected. */
@@ -60,13 +71,33 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-async function detectEncoding(path: string, head: Buffer): Promise<TextEncoding> {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (await isWholeFileUtf8(path)) return 'utf-8';
-  // Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, curly quotes, dashes). Files without those
-  // bytes (most Brazilian exports: ã, ç, é live above 0xA0) are read by DuckDB as Latin-1 directly,
-  // skipping the transcoding pass.
+function decode(head: Buffer, encoding: TextEncoding): string {
+  return iconv.decode(head, encoding === 'utf-8' ? 'utf8' : encoding).replace(/^\uFEFF/, '');
+}
+
+/**
+ * UTF-8 when the file says so (a BOM) or when it has at least as many valid multi-byte UTF-8
+ * characters as bytes that are not UTF-8 (Windows-1252 text practically never holds a valid UTF-8
+ * sequence): one line typed in a Windows-1252 editor does not turn every accent of the file into
+ * mojibake; its bytes are read as Windows-1252 and the line is warned (see repairCsv.ts).
+ * Otherwise Windows-1252, or Latin-1 when no byte is in 0x80-0x9F, the only range where they differ
+ * (most Brazilian exports: ã, ç, é live above 0xA0), which DuckDB reads without a transcoding pass.
+ */
+async function decideEncoding(path: string, displayName: string, head: Buffer, scan: CsvScan): Promise<TextEncoding> {
+  const { valid, invalid } = scan.utf8;
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  if (invalid === 0 || bom || (valid > 0 && valid >= invalid)) {
+    if (invalid > MAX_INVALID_BYTES) {
+      const first = scan.repairs.find((r) => r.code === 'invalid_byte');
+      throw new LoadError(
+        displayName,
+        `mistura codificações: ${valid.toLocaleString('pt-BR')} caracteres em UTF-8 e ${invalid.toLocaleString('pt-BR')} bytes que não são UTF-8` +
+          (first ? ` (o primeiro na linha ${first.line})` : ''),
+        'abra o arquivo num editor de texto e salve-o inteiro numa só codificação (de preferência UTF-8), ou exporte-o de novo',
+      );
+    }
+    return 'utf-8';
+  }
   return (await hasBytesIn80To9F(path)) ? 'windows-1252' : 'latin1';
 }
 
@@ -75,23 +106,6 @@ async function hasBytesIn80To9F(path: string): Promise<boolean> {
     if (/[\x80-\x9f]/.test((chunk as Buffer).toString('latin1'))) return true;
   }
   return false;
-}
-
-/** Streams the file through the native UTF-8 validator, cutting chunks after a newline so no character is split. */
-async function isWholeFileUtf8(path: string): Promise<boolean> {
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
-    const data: Buffer = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    const cut = data.lastIndexOf(0x0a) + 1;
-    if (cut === 0 && data.length < 64 * 1024 * 1024) {
-      carry = data;
-      continue;
-    }
-    const end = cut === 0 ? data.length : cut;
-    if (!isUtf8(data.subarray(0, end))) return false;
-    carry = data.subarray(end);
-  }
-  return carry.length === 0 || isUtf8(carry);
 }
 
 /** The first record of the text, honouring quotes that span lines. */

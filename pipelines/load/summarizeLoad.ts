@@ -3,6 +3,7 @@ import type { ExportInventory } from './discoverExports.ts';
 import { findLines } from './lineNumbers.ts';
 import type { LoadedEntity } from './loadExports.ts';
 import type { RawFile } from './prepareFile.ts';
+import { checkRecordCount, placeReadingWarnings } from './readingIssues.ts';
 import { csvErrorCode, rejectReasons } from './rejectReasons.ts';
 
 /** Counts of one file; read = loaded + rejected + collapsed + after_as_of + empty. */
@@ -28,6 +29,8 @@ export interface LoadSummary {
   files: FileSummary[];
   reasons: { file: string; reason_code: string; severity: string; rows: number }[];
   unrecognized_files: string[];
+  /** Files read through a symbolic link, with the file each link leads to. */
+  linked_files: { file: string; target: string }[];
 }
 
 /**
@@ -42,6 +45,7 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
     await db.run(`insert into load_files values ${raws.map((r) => `(${r.index}, ${sqlString(r.file.name)}, '${r.file.entity.name}')`).join(', ')}`);
   }
   await db.run(`create or replace temp table reader_rejects as ${readerRejectsSql(raws)}`);
+  for (const raw of raws) await placeReadingWarnings(db, raw, await readerLinesOf(db, raw));
   await db.run(`create or replace temp table issue_lines (file_idx INTEGER, rec BIGINT, reader_line BIGINT, line BIGINT)`);
   const lines = await lineNumbers(db, raws);
   for (let i = 0; i < lines.length; i += 5000) {
@@ -59,6 +63,7 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
     files,
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
     unrecognized_files: inventory.unrecognized,
+    linked_files: inventory.files.flatMap((f) => (f.linkTarget ? [{ file: f.name, target: f.linkTarget }] : [])),
   };
 }
 
@@ -84,17 +89,21 @@ async function lineNumbers(db: Database, raws: RawFile[]): Promise<number[][]> {
       select cast(split_part(detail, ':', 2) as BIGINT) from load_issues
       where code = 'duplicate_id' and cast(split_part(detail, ':', 1) as INTEGER) = ${raw.index}
       order by 1`)).map((r) => Number(r.rec));
-    const readerLines = (await db.rows<{ l: string }>(`select reader_line as l from reader_rejects where file_idx = ${raw.index}`)).map((r) => Number(r.l));
+    const readerLines = await readerLinesOf(db, raw);
     if (!recs.length && !readerLines.length) continue;
     if (raw.file.format === 'parquet') {
       for (const rec of recs) out.push([raw.index, rec, -1, rec + 1]);
       continue;
     }
-    const lookup = await findLines(raw.readPath, recs, readerLines);
+    const lookup = await findLines(raw.readPath, raw.dialect.delimiter, { records: recs, readerLines });
     for (const rec of recs) out.push([raw.index, rec, -1, lookup.byRecord.get(rec) ?? -1]);
     for (const line of readerLines) out.push([raw.index, -1, line, lookup.byReaderLine.get(line) ?? line]);
   }
   return out;
+}
+
+async function readerLinesOf(db: Database, raw: RawFile): Promise<number[]> {
+  return (await db.rows<{ l: string }>(`select reader_line as l from reader_rejects where file_idx = ${raw.index}`)).map((r) => Number(r.l));
 }
 
 function rejectsTableSql(raws: RawFile[]): string {
@@ -103,6 +112,12 @@ function rejectsTableSql(raws: RawFile[]): string {
     .join(' ');
   const readerHeaderCases = raws
     .flatMap((r) => r.dialect.headers.map((h, pos) => `when x.file_idx = ${r.index} and x.column_idx_name = 'c${pos}' then ${sqlString(h)}`))
+    .join(' ');
+  const readingHeaderCases = raws
+    .flatMap((r) => r.dialect.headers.map((h, pos) => `when r.file_idx = ${r.index} and r.column_idx = ${pos} then ${sqlString(h)}`))
+    .join(' ');
+  const readingCanonicalCases = raws
+    .flatMap((r) => [...r.resolution.positions].map(([canonical, pos]) => `when r.file_idx = ${r.index} and r.column_idx = ${pos} then '${canonical}'`))
     .join(' ');
   const reasonCases = Object.entries(rejectReasons).map(([code, text]) => `when '${code}' then ${sqlString(text)}`).join(' ');
   const readerCode = ['TOO MANY COLUMNS', 'UNQUOTED VALUE', 'INVALID UNICODE', 'INVALID ENCODING']
@@ -126,7 +141,14 @@ function rejectsTableSql(raws: RawFile[]): string {
       join load_files f using (file_idx)
       left join issue_lines l on l.file_idx = x.file_idx and l.reader_line = x.reader_line
     ),
-    all_issues as (select * from column_issues union all select * from reader_issues),
+    reading_issues_named as (
+      select f.file, f.entity, r.line, ${readingHeaderCases ? `case ${readingHeaderCases} end` : 'null'} as "column",
+        ${readingCanonicalCases ? `case ${readingCanonicalCases} end` : 'null'} as canonical_column, r.value, r.code as reason_code,
+        r.severity, null as detail, r.file_idx, -1 - r.line as rec
+      from reading_issues r
+      join load_files f using (file_idx)
+    ),
+    all_issues as (select * from column_issues union all select * from reader_issues union all select * from reading_issues_named),
     with_first as (
       select a.*, first_file.file as first_file, first_line.line as first_line
       from all_issues a
@@ -148,18 +170,23 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
   const [row] = await db.rows<Record<string, string>>(`
     select
       (select count(*) from reader_rejects where file_idx = ${i}) as reader_rejected,
+      (select count(*) from reading_issues where file_idx = ${i} and severity = 'reject') as reading_rejected,
       count(*) filter (where outcome = 'empty') as empty,
       count(*) filter (where outcome = 'rejected') as rejected,
       count(*) filter (where outcome = 'collapsed') as collapsed,
       count(*) filter (where outcome = 'after_as_of') as after_as_of,
-      (select count(distinct rid) from load_issues where file_idx = ${i} and severity = 'warning'
-         and rid not in (select rid from load_outcomes where file_idx = ${i})) as warnings
+      (select count(distinct rid) from (
+         select rid from load_issues where file_idx = ${i} and severity = 'warning'
+         union all select rid from reading_issues where file_idx = ${i} and severity = 'warning' and rid is not null)
+       where rid not in (select rid from load_outcomes where file_idx = ${i})) as warnings
     from load_outcomes where file_idx = ${i}`);
   const n = (k: string) => Number(row?.[k] ?? 0);
   const left = n('empty') + n('rejected') + n('collapsed') + n('after_as_of');
+  const unread = n('reader_rejected') + n('reading_rejected');
+  checkRecordCount(raw, rows + unread);
   return {
     file: raw.file.name, entity: raw.file.entity.name, encoding: raw.dialect.encoding, delimiter: raw.dialect.delimiter,
-    read: rows + n('reader_rejected'), loaded: rows - left, empty: n('empty'), rejected: n('rejected') + n('reader_rejected'),
+    read: rows + unread, loaded: rows - left, empty: n('empty'), rejected: n('rejected') + unread,
     collapsed: n('collapsed'), after_as_of: n('after_as_of'), warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
     reader,

@@ -7,6 +7,7 @@ import { isDemoExports } from '../demo/demoMarker.ts';
 import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
+import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
@@ -23,6 +24,8 @@ export interface PipelineOptions {
   configPath?: string | undefined;
   /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
   warehousePath?: string | null | undefined;
+  /** Publish even when an entity has more rejected rows than the config's `rejects` limits allow. */
+  acceptRejects?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -86,6 +89,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     const load = await clock.stage('load', () =>
       loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
     );
+    await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
     const asOf = checkOrdersCoverAsOf(load, config);
     await db.run(configVariablesSql(config, asOf));
     await db.run(inputPresenceSql(load.present));

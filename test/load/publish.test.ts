@@ -16,9 +16,12 @@ describe('publishing outputs', () => {
   writeExport(exportsDir, 'pedidos.csv', ['pedido;cliente;data;valor', 'P1;C1;01/01/2026;10', 'P2;C2;15/01/2026;x', 'P3;C1;01/02/2026;20']);
   writeExport(exportsDir, 'clientes.csv', ['cliente;nome;uf', 'C1;Um;SP', 'C2;Dois;RJ']);
 
+  // One order of three is rejected on purpose, far above the default 5% limit.
+  const acceptRejects = true;
+
   it('gives byte-identical marts when run twice on the same inputs', async () => {
-    await runPipeline({ exportsDir, outDir: join(tmp.dir, 'a'), warehousePath: null });
-    await runPipeline({ exportsDir, outDir: join(tmp.dir, 'b'), warehousePath: null });
+    await runPipeline({ exportsDir, outDir: join(tmp.dir, 'a'), warehousePath: null, acceptRejects });
+    await runPipeline({ exportsDir, outDir: join(tmp.dir, 'b'), warehousePath: null, acceptRejects });
     const a = snapshot(join(tmp.dir, 'a'));
     expect(Object.keys(a)).toContain('rejects.parquet');
     expect(snapshot(join(tmp.dir, 'b'))).toEqual(a);
@@ -28,7 +31,7 @@ describe('publishing outputs', () => {
     const out = join(tmp.dir, 'a');
     const before = snapshot(out);
     writeFileSync(join(exportsDir, 'clientes_2.csv'), '');
-    await expect(runPipeline({ exportsDir, outDir: out, warehousePath: null })).rejects.toThrow(/clientes_2\.csv: o arquivo está vazio/);
+    await expect(runPipeline({ exportsDir, outDir: out, warehousePath: null, acceptRejects })).rejects.toThrow(/clientes_2\.csv: o arquivo está vazio/);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(out).filter((f) => f.startsWith('.carteira-') && f !== '.carteira-manifest.json')).toEqual([]);
   });
