@@ -54,7 +54,11 @@ export const loaderMarts: MartSpec[] = [
       file: ['Arquivo de exportação', 'Export file name', 'text'],
       line: ['Linha física no arquivo (cabeçalho = 1)', 'Physical line in the file (header = 1)', 'number'],
       column: ['Coluna como está no cabeçalho do arquivo', 'Column as named in the file header', 'text'],
-      value: ['Valor bruto (mascarado para e-mail, telefone e CPF)', 'Raw value (masked for e-mail, phone and CPF)', 'text'],
+      value: [
+        'Valor da coluna com problema, com CPF, CNPJ, e-mail e telefone mascarados; numa linha com colunas a mais, a contagem de campos (a linha bruta nunca é guardada)',
+        'Value of the column at fault, with CPF, CNPJ, e-mail and phone masked; for a line with too many columns, its field count (the raw line is never kept)',
+        'text',
+      ],
       reason_code: ['Código estável do motivo', 'Stable reason code', 'text'],
       reason: ['Motivo e como corrigir', 'Reason and how to fix it', 'text'],
       severity: ['reject = linha descartada; warning = valor opcional anulado', 'reject = row dropped; warning = optional value nulled', 'text'],

@@ -47,10 +47,10 @@ describe('every reject and warning reason, with its line', () => {
 
   it('lists each problem with file, line, source column, masked value and reason code', () => {
     expect(rejects).toEqual([
-      { file: 'clientes.csv', line: '3', column: 'cpf/cnpj', value: '***.982.247-**', reason_code: 'invalid_document', severity: 'warning' },
+      { file: 'clientes.csv', line: '3', column: 'cpf/cnpj', value: '***.***.***-**', reason_code: 'invalid_document', severity: 'warning' },
       { file: 'clientes.csv', line: '4', column: 'uf', value: 'ZZ', reason_code: 'unknown_uf', severity: 'warning' },
       { file: 'contratos.csv', line: '3', column: 'valor mensal', value: null, reason_code: 'missing_required', severity: 'reject' },
-      { file: 'contratos.csv', line: '4', column: 'contrato', value: '"K3,C1,2025-02-01', reason_code: 'unterminated_quote', severity: 'reject' },
+      { file: 'contratos.csv', line: '4', column: 'contrato', value: null, reason_code: 'unterminated_quote', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '3', column: 'preco unitario', value: 'abc', reason_code: 'bad_number', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '4', column: 'quantidade', value: '-1', reason_code: 'negative_value', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '5', column: 'produto', value: 'X9', reason_code: 'unknown_product', severity: 'warning' },
