@@ -71,8 +71,13 @@ export const PipelineConfig = z.strictObject({
     reactivate_max_days_silent: z.number().int().positive().default(730),
   }).refine((o) => o.size_factor_min <= o.size_factor_max, { message: 'size_factor_min must not exceed size_factor_max' }).prefault({}),
   privacy: z.strictObject({
-    /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
+    /**
+     * Names of customers treated as persons are replaced by a pseudonym in published outputs. A customer
+     * is a person unless a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) says otherwise.
+     */
     pseudonymize_person_names: z.boolean().default(true),
+    /** Seller names are replaced by a pseudonym too (they stay by default: an internal management report). */
+    pseudonymize_seller_names: z.boolean().default(false),
   }).prefault({}),
 });
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

@@ -12,6 +12,11 @@ export interface MartSpec {
   /** ORDER BY of the export, so that reruns write identical files. */
   orderBy: string;
   columns: Record<string, ColumnDoc>;
+  /**
+   * Text columns the export leaves unmasked, because their model already decided what each value may
+   * show (a company's full CNPJ). Every other text column is masked by content (mask_personal).
+   */
+  unmaskedColumns?: string[];
 }
 
 /** [description_pt, description_en, unit]; unit is one of brl, pct (0-100), share (0-1), count, days, date, month, text, flag, ratio, number. */

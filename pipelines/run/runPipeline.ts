@@ -9,6 +9,9 @@ import { LoadError } from '../load/loadError.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
+import { companyNameSqlMacro } from '../privacy/companyNames.ts';
+import { pseudonymKey } from '../privacy/pseudonymKey.ts';
+import { pseudonymKeySql, pseudonymSqlMacros } from '../privacy/pseudonyms.ts';
 import { configVariablesSql, settingsTableSql } from './configVariables.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
@@ -21,6 +24,8 @@ export interface PipelineOptions {
   configPath?: string | undefined;
   /** Where to keep the DuckDB warehouse file; null keeps it in memory only. */
   warehousePath?: string | null | undefined;
+  /** The file holding the pseudonym key (default data/warehouse/pseudonym.key; CARTEIRA_PSEUDONYM_KEY wins). */
+  pseudonymKeyFile?: string | undefined;
   log?: (line: string) => void;
 }
 
@@ -41,6 +46,7 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const log = options.log ?? (() => {});
   const config = options.configPath ? await readConfig(options.configPath) : defaultConfig;
+  const key = await pseudonymKey(options.pseudonymKeyFile);
   const clock = new Stopwatch(log);
   return publishAtomically(options.outDir, async (staging) => {
     const scratch = join(staging, '.scratch');
@@ -53,6 +59,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
       );
       await db.run(configVariablesSql(config, load.asOf));
+      log(`Chave dos pseudônimos: ${key.source}`);
+      for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
       await db.run(inputPresenceSql(load.present));
       const modelTimes: PipelineResult['models'] = [];
       await clock.stage('models', async () => {
