@@ -62,8 +62,11 @@ export function maskPersonalData(text: string | null): string | null {
   return masked;
 }
 
-/** Text that can hold none of the patterns skips them (most names and codes): an e-mail or 4 digits in a row, give or take one separator each. */
-const CANDIDATE = `@|${D}[^0-9]?${D}[^0-9]?${D}[^0-9]?${D}|/[0-9A-Za-z]{4}-${D}{2}`;
+/**
+ * Text that can hold none of the patterns skips them (names, codes like C00123): every pattern has an
+ * "@", or 8 digits with at most one character between each two, or ends like an alphanumeric CNPJ.
+ */
+const CANDIDATE = `@|${D}(?:[^0-9]?${D}){7}|/[0-9A-Za-z]{4}-${D}{2}`;
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
