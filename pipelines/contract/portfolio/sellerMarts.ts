@@ -17,8 +17,8 @@ export const sellerMarts: MartSpec[] = [
     columns: {
       seller_id: ['Código do vendedor', 'Seller code', 'text'],
       name: [
-        'Nome do vendedor (NULL sem arquivo de vendedores; pseudônimo "Vendedor XXXXXX" com privacy.pseudonymize_seller_names)',
-        'Seller name (NULL without a sellers export; the pseudonym "Vendedor XXXXXX" with privacy.pseudonymize_seller_names)',
+        'Nome do vendedor (NULL sem arquivo de vendedores; o pseudônimo "Vendedor XXXXXX" quando a configuração pede pseudônimos também para vendedores)',
+        'Seller name (NULL without a sellers export; the pseudonym "Vendedor XXXXXX" when the configuration asks for seller pseudonyms too)',
         'text',
       ],
       team: ['Equipe', 'Team', 'text'],
