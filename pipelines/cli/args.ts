@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, Failure } from '../run/failure.ts';
 import { fileSystemFailure } from '../run/fileSystemFailure.ts';
+import { maskConsoleOutput } from './maskConsoleOutput.ts';
 
 /** One command-line flag: its type, default, and the line shown by --help. */
 export interface FlagSpec {
@@ -104,11 +105,12 @@ export function isoDate(flag: string, raw: string): string {
 }
 
 /**
- * Runs a command's main function. A stop the user can act on (UsageError, Failure) prints one
- * Portuguese message and exits with its own code; anything else is a bug in Carteira: exit 1 with a
- * short message, and the stack trace only with --debug (or CARTEIRA_DEBUG=1).
+ * Runs a command's main function with personal data masked in all it prints. A stop the user can act
+ * on (UsageError, Failure) prints one Portuguese message and exits with its own code; anything else is
+ * a bug in Carteira: exit 1 with a short message, and the stack trace only with --debug (or CARTEIRA_DEBUG=1).
  */
 export async function runMain(main: () => Promise<void>): Promise<void> {
+  maskConsoleOutput();
   try {
     await main();
   } catch (error) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { ExitCode, Failure } from '../run/failure.ts';
 import { buildMarts, publicationPlan, publishTogether } from '../run/runPipeline.ts';
@@ -35,15 +36,21 @@ await runMain(async () => {
   console.log(`Para abrir: npx astro preview --outDir ${args.dist}  (ou sirva a pasta ${args.dist}/ em qualquer servidor estático)`);
 });
 
-/** Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. */
+/**
+ * Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. Its output
+ * is relayed line by line through this process's (masked) console.
+ */
 function buildSite(martsDir: string, outDir: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', resolve(outDir)], {
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CARTEIRA_MARTS_DIR: resolve(martsDir), ASTRO_TELEMETRY_DISABLED: '1' },
     });
+    createInterface({ input: child.stdout }).on('line', (line) => console.log(line));
+    createInterface({ input: child.stderr }).on('line', (line) => console.error(line));
     child.on('error', fail);
-    child.on('exit', (code) =>
+    // 'close', not 'exit': only then has every line of its output been relayed
+    child.on('close', (code) =>
       code === 0
         ? done()
         : fail(new Failure(ExitCode.site, `a geração do site (astro build) falhou com o código ${code}`, 'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam')),

@@ -89,8 +89,13 @@ export const PipelineConfig = z.strictObject({
     per_entity: z.partialRecord(z.enum(entities.map((e) => e.name) as [EntityName, ...EntityName[]]), share).default({}),
   }).prefault({}),
   privacy: z.strictObject({
-    /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
+    /**
+     * Names of customers treated as persons are replaced by a pseudonym in published outputs. A customer
+     * is a person unless a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) says otherwise.
+     */
     pseudonymize_person_names: z.boolean().default(true),
+    /** Seller names are replaced by a pseudonym too (they stay by default: an internal management report). */
+    pseudonymize_seller_names: z.boolean().default(false),
   }).prefault({}),
 });
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

@@ -1,5 +1,6 @@
 import { entities, type EntityName, type EntitySpec } from '../contract/entities.ts';
 import { documentSqlMacros } from '../brazil/documents.ts';
+import { maskPersonalDataSqlMacro } from '../privacy/maskPersonalData.ts';
 import { ufValuesSql } from '../brazil/ufs.ts';
 import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
@@ -63,7 +64,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   const progress = options.onProgress ?? (() => {});
   const mapping = options.mappingPath ? await readMappingFile(options.mappingPath) : undefined;
   const inventory = await discoverExports(options.exportsDir, mapping);
-  for (const sql of [...parseMacros(), ...documentSqlMacros()]) await db.run(sql);
+  for (const sql of [...parseMacros(), ...documentSqlMacros(), maskPersonalDataSqlMacro()]) await db.run(sql);
   await db.run(`create or replace table ref_ufs as select * from (${ufValuesSql()}) as t(uf, name, region)`);
   await db.run(createLoadTablesSql);
   await db.run(createReadingIssuesSql);

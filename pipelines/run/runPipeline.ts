@@ -11,6 +11,9 @@ import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
+import { companyNameSqlMacro } from '../privacy/companyNames.ts';
+import { pseudonymKey } from '../privacy/pseudonymKey.ts';
+import { pseudonymKeySql, pseudonymSqlMacros } from '../privacy/pseudonyms.ts';
 import { configVariablesSql, settingsTableSql } from './configVariables.ts';
 import { checkOrdersCoverAsOf } from './checkOrders.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
@@ -26,6 +29,8 @@ export interface PipelineOptions {
   warehousePath?: string | null | undefined;
   /** Publish even when an entity has more rejected rows than the config's `rejects` limits allow. */
   acceptRejects?: boolean | undefined;
+  /** The file holding the pseudonym key (default data/warehouse/pseudonym.key; CARTEIRA_PSEUDONYM_KEY wins). */
+  pseudonymKeyFile?: string | undefined;
   log?: (line: string) => void;
 }
 
@@ -80,6 +85,7 @@ export async function publishTogether<T>(plan: PublicationPlan, log: (line: stri
 export async function buildMarts(options: PipelineOptions, martsDir: string, warehouseFile: string | null): Promise<PipelineResult> {
   const log = options.log ?? (() => {});
   const config = options.configPath ? await readConfig(options.configPath) : defaultConfig;
+  const key = await pseudonymKey(options.pseudonymKeyFile);
   const clock = new Stopwatch(log);
   const scratch = join(martsDir, '.carteira-scratch');
   await mkdir(scratch, { recursive: true });
@@ -92,6 +98,8 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
     const asOf = checkOrdersCoverAsOf(load, config);
     await db.run(configVariablesSql(config, asOf));
+    log(`Chave dos pseudônimos: ${key.source}`);
+    for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
     await db.run(inputPresenceSql(load.present));
     const modelTimes: PipelineResult['models'] = [];
     await clock.stage('models', async () => {
