@@ -63,8 +63,13 @@ renewal_due as (
 published_identity as (
     select
         customer_id,
+        -- every customer has a name to show: one known only from orders says so beside its code
         case
-            when is_person and name is not null and getvariable('privacy_pseudonymize_person_names')
+            when is_derived_from_orders and (select is_present from presence where entity = 'customers')
+            then 'Cliente não cadastrado (' || customer_id || ')'
+            when is_derived_from_orders then 'Cliente ' || customer_id
+            when name is null then 'Cliente sem nome (' || customer_id || ')'
+            when is_person and getvariable('privacy_pseudonymize_person_names')
             then 'Cliente PF ' || left(pseudonym_code(customer_id), 6)
             else name
         end as name,

@@ -19,6 +19,13 @@ const cases: HostileCase[] = [
       check: async (d) => {
         const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'unknown_customer' order by line`);
         expect(lines).toEqual([{ line: '3', value: 'C9' }, { line: '4', value: 'C9' }, { line: '5', value: 'C8' }]);
+        // pages and downloads name them by their code, never "—"
+        const names = await readParquet<{ customer_id: string; name: string }>(join(d.out, 'customers.parquet'), 'select customer_id, name from t order by customer_id');
+        expect(names).toEqual([
+          { customer_id: 'C1', name: 'Mercado Um Ltda' },
+          { customer_id: 'C8', name: 'Cliente não cadastrado (C8)' },
+          { customer_id: 'C9', name: 'Cliente não cadastrado (C9)' },
+        ]);
       },
     },
   },

@@ -17,8 +17,8 @@ export const customerMarts: MartSpec[] = [
         'text',
       ],
       name: [
-        'Razão social; quem não tem CNPJ válido nem palavra de empresa no nome (Ltda, S/A, Comércio…) é tratado como pessoa e recebe o pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável)',
-        'Company name; a customer without a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) is treated as a person and gets the stable pseudonym "Cliente PF XXXXXX" (LGPD, configurable)',
+        'Razão social; quem não tem CNPJ válido nem palavra de empresa no nome (Ltda, S/A, Comércio…) é tratado como pessoa e recebe o pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável); cliente ausente do arquivo de clientes: "Cliente não cadastrado (código)"; sem nome: "Cliente sem nome (código)"',
+        'Company name; a customer without a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) is treated as a person and gets the stable pseudonym "Cliente PF XXXXXX" (LGPD, configurable); a customer missing from the customers file: "Cliente não cadastrado (code)"; without a name: "Cliente sem nome (code)"',
         'text',
       ],
       document: [

@@ -15,8 +15,8 @@ from customers
 inner join int_customers_unified as unified on unified.customer_id = customers.customer_id
 where unified.is_person
     and getvariable('privacy_pseudonymize_person_names')
-    and customers.name is not null
-    and not starts_with(customers.name, 'Cliente PF ')
+    and unified.name is not null
+    and contains(customers.name, unified.name)
 union all
 select
     customer_id,
