@@ -67,7 +67,6 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
 
   for (const dialect of ['canonical', 'excel-br']) {
     await mkdir(join(outDir, dialect), { recursive: true });
-    await writeFile(join(outDir, dialect, DEMO_MARKER), 'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n');
   }
   const files: { path: string; rows: number }[] = [];
   files.push(
@@ -90,5 +89,9 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
     ...(await writeTable(outDir, TABLES.leads, buildLeads(customers, sellers, leadsRng))),
     ...(await writeTable(outDir, TABLES.marketingSpend, buildMarketingSpend(customerCount, marketingRng))),
   );
+  // Written last: a generation cut short leaves no marker, and the next run generates the demo again.
+  for (const dialect of ['canonical', 'excel-br']) {
+    await writeFile(join(outDir, dialect, DEMO_MARKER), 'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n');
+  }
   return { files };
 }
