@@ -156,3 +156,10 @@ export const SMALL_EXPORTS: Record<string, string> = {
   'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\nP2;C2;15/01/2026;20\nP3;C1;01/02/2026;30\n',
   'clientes.csv': 'cliente;nome;uf\nC1;Mercado Um Ltda;SP\nC2;Padaria Dois Ltda;RJ\n',
 };
+
+/** A snapshot without Carteira's bookkeeping files (manifest, lock), to compare publications. */
+export const withoutBookkeeping = (files: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(files).filter(([path]) => !path.split('/').some((part) => part.startsWith('.carteira-'))));
+
+/** What a publication in progress leaves in a folder: staging folders and journals. */
+export const leftovers = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => /^\.carteira-(staging|commit)/.test(name)) : []);

@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recover } from '../../pipelines/publish/publication.ts';
 import { Database } from '../../pipelines/warehouse/database.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { caseDirs, runCli, snapshot, SMALL_EXPORTS } from './hostileCase.ts';
+import { caseDirs, leftovers, runCli, snapshot, SMALL_EXPORTS, withoutBookkeeping } from './hostileCase.ts';
 
 /**
  * kill -9 at any instant of publishing leaves, once the next run has started, either the previous
@@ -31,9 +30,6 @@ function reference(name: string, exports: string): { marts: Record<string, strin
   expect(run.exit, run.output).toBe(0);
   return { marts: withoutBookkeeping(snapshot(out)), asOf: run.output.match(/data de referência (\d{4}-\d{2}-\d{2})/)![1]! };
 }
-
-const withoutBookkeeping = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([path]) => !path.split('/').some((p) => p.startsWith('.carteira-'))));
-const leftovers = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /^\.carteira-(staging|commit)/.test(name)) : []);
 
 async function warehouseAsOf(file: string): Promise<string> {
   const db = await Database.open(file);

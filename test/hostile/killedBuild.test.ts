@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recover } from '../../pipelines/publish/publication.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { caseDirs, runCli, snapshot, SMALL_EXPORTS } from './hostileCase.ts';
+import { caseDirs, leftovers, runCli, snapshot, SMALL_EXPORTS, withoutBookkeeping } from './hostileCase.ts';
 
 /**
  * `npm run build` publishes marts and site together: a kill -9 or a failed site build at any point
@@ -16,8 +16,6 @@ const tmp = tempDir('carteira-killed-build-');
 afterAll(() => tmp.cleanup());
 
 const V2 = { ...SMALL_EXPORTS, 'pedidos.csv': `${SMALL_EXPORTS['pedidos.csv']}P4;C2;10/02/2026;40\n` };
-const withoutBookkeeping = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([path]) => !path.split('/').some((p) => p.startsWith('.carteira-'))));
-const leftovers = (dir: string) => readdirSync(dir).filter((name) => /^\.carteira-(staging|commit)/.test(name));
 
 /** The astro build a command spawned, from /proc (tsx also runs an esbuild child, which is left alone). */
 function astroChildrenOf(pid: number): number[] {
