@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { UnsafeOutputFailure } from '../run/failure.ts';
 
 /** The kinds of folder Carteira publishes. */
@@ -59,7 +59,9 @@ const signatures: Record<OutputKind, string[]> = {
 async function readManifest(dir: string): Promise<Manifest | null> {
   try {
     const parsed = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
-    return parsed.tool === 'carteira' && Array.isArray(parsed.files) ? parsed : null;
+    if (parsed.tool !== 'carteira' || !Array.isArray(parsed.files)) return null;
+    // an edited manifest must not reach outside its folder
+    return { ...parsed, files: parsed.files.filter((f) => typeof f === 'string' && f !== '' && !isAbsolute(f) && !f.split(/[\\/]/).includes('..')) };
   } catch {
     return null;
   }

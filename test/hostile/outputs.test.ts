@@ -136,6 +136,15 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'a manifest edited to list files outside its folder never makes the run delete them',
+    exports: SMALL_EXPORTS,
+    setup: (d) => {
+      mkdirSync(d.out, { recursive: true });
+      writeFileSync(join(d.out, '.carteira-manifest.json'), JSON.stringify({ tool: 'carteira', kind: 'marts', files: ['../exports/pedidos.csv', `${d.exports}/clientes.csv`] }));
+    },
+    expect: { exit: 0, check: exportsIntact },
+  },
+  {
     name: 'a folder another live run is publishing to is refused with exit 7',
     exports: SMALL_EXPORTS,
     setup: (d) => {
