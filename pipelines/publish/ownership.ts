@@ -37,6 +37,12 @@ export interface Ownership {
 export async function judgeOwnership(dir: string, kind: OutputKind, flag: string): Promise<Ownership> {
   const entries = existsSync(dir) ? (await readdir(dir)).filter((name) => !name.startsWith(OWN_PREFIX)) : [];
   const manifest = await readManifest(dir);
+  if (manifest && manifest.kind !== kind) {
+    throw new UnsafeOutputFailure(
+      `${flag} ${dir} guarda ${kindNames[manifest.kind]} do Carteira, não ${kindNames[kind]}; publicar ali apagaria o que está lá`,
+      `indique em ${flag} a pasta ${kind === 'marts' ? 'dos marts (por exemplo data/marts)' : 'do site (por exemplo dist)'}`,
+    );
+  }
   if (manifest) {
     const tops = new Set(manifest.files.map((f) => f.split('/')[0]!));
     return { files: manifest.files, foreign: entries.filter((e) => !tops.has(e)), adopted: false };
@@ -49,6 +55,8 @@ export async function judgeOwnership(dir: string, kind: OutputKind, flag: string
     `indique em ${flag} uma pasta nova ou vazia (por exemplo ${kind === 'marts' ? 'data/marts' : 'dist'}), ou mova esses arquivos para outro lugar`,
   );
 }
+
+const kindNames: Record<OutputKind, string> = { marts: 'os marts', site: 'o site' };
 
 /** Files only a Carteira publication has, for folders written before manifests existed. */
 const signatures: Record<OutputKind, string[]> = {

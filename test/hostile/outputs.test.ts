@@ -136,6 +136,17 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'an --out pointing at a folder holding the Carteira site is refused, so the site is not replaced by marts',
+    exports: SMALL_EXPORTS,
+    setup: (d) => {
+      mkdirSync(d.dist, { recursive: true });
+      writeFileSync(join(d.dist, 'index.html'), '<html></html>');
+      writeFileSync(join(d.dist, '.carteira-manifest.json'), JSON.stringify({ tool: 'carteira', kind: 'site', files: ['index.html'] }));
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.dist, '--no-warehouse'],
+    expect: { exit: 5, output: ['guarda o site do Carteira, não os marts'], check: (d) => expect(readFileSync(join(d.dist, 'index.html'), 'utf8')).toBe('<html></html>') },
+  },
+  {
     name: 'a manifest edited to list files outside its folder never makes the run delete them',
     exports: SMALL_EXPORTS,
     setup: (d) => {
