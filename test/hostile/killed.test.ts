@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recover } from '../../pipelines/publish/publication.ts';
+import { recover } from '../../pipelines/publish/recovery.ts';
 import { Database } from '../../pipelines/warehouse/database.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { caseDirs, leftovers, runCli, snapshot, SMALL_EXPORTS, withoutBookkeeping } from './hostileCase.ts';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recover } from '../../pipelines/publish/publication.ts';
+import { recover } from '../../pipelines/publish/recovery.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { caseDirs, leftovers, runCli, snapshot, SMALL_EXPORTS, withoutBookkeeping } from './hostileCase.ts';
 
