@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, Failure } from '../run/failure.ts';
+import { fileSystemFailure } from '../run/fileSystemFailure.ts';
+import { maskConsoleOutput } from './maskConsoleOutput.ts';
 
 /** One command-line flag: its type, default, and the line shown by --help. */
 export interface FlagSpec {
@@ -103,11 +105,12 @@ export function isoDate(flag: string, raw: string): string {
 }
 
 /**
- * Runs a command's main function. A stop the user can act on (UsageError, Failure) prints one
- * Portuguese message and exits with its own code; anything else is a bug in Carteira: exit 1 with a
- * short message, and the stack trace only with --debug (or CARTEIRA_DEBUG=1).
+ * Runs a command's main function with personal data masked in all it prints. A stop the user can act
+ * on (UsageError, Failure) prints one Portuguese message and exits with its own code; anything else is
+ * a bug in Carteira: exit 1 with a short message, and the stack trace only with --debug (or CARTEIRA_DEBUG=1).
  */
 export async function runMain(main: () => Promise<void>): Promise<void> {
+  maskConsoleOutput();
   try {
     await main();
   } catch (error) {
@@ -115,14 +118,15 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   }
 }
 
-function reportFailure(error: unknown, debug: boolean): number {
+function reportFailure(thrown: unknown, debug: boolean): number {
+  const error = fileSystemFailure(thrown) ?? thrown;
   if (error instanceof UsageError) {
     console.error(`Erro: ${error.message}`);
     return ExitCode.usage;
   }
   if (error instanceof Failure) {
     console.error(`Erro: ${error.message}`);
-    if (debug) console.error(error.stack);
+    if (debug) console.error((thrown as Error).stack);
     return error.exitCode;
   }
   const err = error as Error;

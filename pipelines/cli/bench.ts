@@ -7,16 +7,16 @@ import type { Measurement } from '../bench/measure.ts';
 import { parseCommandLine, positiveInteger, runMain, type CommandSpec, type FlagSpec } from './args.ts';
 
 const flags = {
-  'order-lines': { type: 'string', value: 'N', help: 'order lines to generate and load', default: '1000000' },
-  dir: { type: 'string', value: 'DIR', help: 'working folder for generated data and outputs', default: 'bench' },
-  'skip-excel': { type: 'boolean', help: 'do not measure the Brazilian-Excel dialect' },
-  'no-warehouse': { type: 'boolean', help: 'measure the pipeline without writing the warehouse file' },
+  'order-lines': { type: 'string', value: 'N', help: 'linhas de itens de pedido a gerar e carregar', default: '1000000' },
+  dir: { type: 'string', value: 'PASTA', help: 'pasta de trabalho para os dados gerados e as saídas', default: 'bench' },
+  'skip-excel': { type: 'boolean', help: 'não mede o dialeto Excel brasileiro' },
+  'no-warehouse': { type: 'boolean', help: 'mede o pipeline sem gravar o arquivo do warehouse' },
 } as const satisfies Record<string, FlagSpec>;
 
 const spec = {
   name: 'bench',
   summary:
-    'Generates N order lines, then measures in one run: a plain DuckDB scan of the canonical CSVs, the whole pipeline on them, and the pipeline on the Brazilian-Excel dialect. Prints time, peak memory and the ratio to the scan.',
+    'Gera N linhas de pedido e mede numa só execução: uma leitura simples dos CSV canônicos pelo DuckDB, o pipeline inteiro sobre eles e o pipeline sobre o dialeto Excel brasileiro. Mostra tempo, pico de memória e a razão em relação à leitura simples.',
   flags,
 } satisfies CommandSpec<typeof flags>;
 

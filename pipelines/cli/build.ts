@@ -1,18 +1,21 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { publishAtomically } from '../export/publishAtomically.ts';
+import { ExitCode, Failure } from '../run/failure.ts';
+import { buildMarts, publicationPlan, publishTogether } from '../run/runPipeline.ts';
 import { parseCommandLine, runMain, type CommandSpec, type FlagSpec } from './args.ts';
-import { pipelineFlags, runPipelineCommand } from './pipelineCommand.ts';
+import { pipelineFlags, pipelineOptions } from './pipelineCommand.ts';
+import { printLoadSummary } from './printLoadSummary.ts';
 
 const flags = {
   ...pipelineFlags,
-  dist: { type: 'string', value: 'DIR', help: 'folder the static site is published to', default: 'dist' },
+  dist: { type: 'string', value: 'PASTA', help: 'pasta onde o site estático é publicado', default: 'dist' },
 } as const satisfies Record<string, FlagSpec>;
 
 const spec = {
   name: 'build',
   summary:
-    'The main job: loads the exports (the demo dataset when the exports folder is empty), publishes the marts, then builds the static report.',
+    'O trabalho principal: carrega as exportações, calcula os marts e gera o site estático; marts e site são publicados juntos, só quando tudo deu certo.',
   flags,
 } satisfies CommandSpec<typeof flags>;
 
@@ -20,21 +23,37 @@ await runMain(async () => {
   const args = parseCommandLine(spec);
   if (!args) return;
   const started = performance.now();
-  const result = await runPipelineCommand(args);
-  console.log('Gerando o site estático');
-  await publishAtomically(args.dist!, (staging) => buildSite(resolve(args.out!), staging));
+  const options = await pipelineOptions(args);
+  const site = { kind: 'site', flag: '--dist', path: args.dist! } as const;
+  const result = await publishTogether(publicationPlan(options, [site]), console.log, async (publication) => {
+    const marts = await buildMarts(options, publication.staging('marts'), publication.warehouseStaging);
+    printLoadSummary(marts.load);
+    console.log('Gerando o site estático');
+    await buildSite(publication.staging('marts'), publication.staging('site'));
+    return marts;
+  });
   console.log(`Relatório em ${args.dist}/ (data de referência ${result.asOf}) em ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Para abrir: npx astro preview --outDir ${args.dist}  (ou sirva a pasta ${args.dist}/ em qualquer servidor estático)`);
 });
 
-/** Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. */
+/**
+ * Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. Its output
+ * is relayed line by line through this process's (masked) console.
+ */
 function buildSite(martsDir: string, outDir: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', outDir], {
-      stdio: 'inherit',
-      env: { ...process.env, CARTEIRA_MARTS_DIR: martsDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', resolve(outDir)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CARTEIRA_MARTS_DIR: resolve(martsDir), ASTRO_TELEMETRY_DISABLED: '1' },
     });
+    createInterface({ input: child.stdout }).on('line', (line) => console.log(line));
+    createInterface({ input: child.stderr }).on('line', (line) => console.error(line));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build failed (exit code ${code}); the previous site was left as it was`))));
+    // 'close', not 'exit': only then has every line of its output been relayed
+    child.on('close', (code) =>
+      code === 0
+        ? done()
+        : fail(new Failure(ExitCode.site, `a geração do site (astro build) falhou com o código ${code}`, 'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam')),
+    );
   });
 }

@@ -4,12 +4,12 @@ import { parseCommandLine, positiveInteger, runMain } from './args.ts';
 
 const spec = {
   name: 'demo-data',
-  summary: 'Writes a realistic, deterministic demo dataset (CRM/ERP exports of a food distributor) in two CSV dialects.',
+  summary: 'Grava um conjunto de dados de demonstração realista e determinístico (exportações de CRM/ERP de uma distribuidora de alimentos) em dois dialetos de CSV.',
   flags: {
-    out: { type: 'string', help: 'output folder (gets canonical/ and excel-br/)', default: 'data/demo', value: 'DIR' },
-    customers: { type: 'string', help: 'size of the customer base (default 2000)', value: 'N' },
-    'order-lines': { type: 'string', help: 'target number of order item lines (scales the data)', value: 'N' },
-    seed: { type: 'string', help: 'random seed: the same flags always give the same bytes', default: String(DEFAULT_SEED), value: 'N' },
+    out: { type: 'string', help: 'pasta de saída (recebe canonical/ e excel-br/)', default: 'data/demo', value: 'PASTA' },
+    customers: { type: 'string', help: 'tamanho da base de clientes (padrão 2000)', value: 'N' },
+    'order-lines': { type: 'string', help: 'número de linhas de itens de pedido desejado (escala os dados)', value: 'N' },
+    seed: { type: 'string', help: 'semente aleatória: as mesmas opções dão sempre os mesmos bytes', default: String(DEFAULT_SEED), value: 'N' },
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { pipelineFlags, runPipelineCommand } from './pipelineCommand.ts';
 
 const spec = {
   name: 'pipeline',
-  summary: 'Loads the exports into DuckDB, validates them, runs the SQL models and publishes the marts as Parquet.',
+  summary: 'Carrega as exportações no DuckDB, valida, roda os modelos SQL e publica os marts em Parquet (só quando tudo deu certo).',
   flags: pipelineFlags,
 } satisfies CommandSpec<typeof pipelineFlags>;
 

@@ -74,6 +74,10 @@ export const PipelineConfig = z.strictObject({
     /** Action list: inactive or lost customers silent for longer than this are not worth a reactivation call. */
     reactivate_max_days_silent: z.number().int().positive().default(730),
   }).refine((o) => o.size_factor_min <= o.size_factor_max, { message: 'size_factor_min must not exceed size_factor_max' }).prefault({}),
+  as_of: z.strictObject({
+    /** An --as-of date more than this many days after the last invoiced order stops the run: the exports are probably stale. */
+    max_days_after_last_order: z.number().int().nonnegative().default(90),
+  }).prefault({}),
   /**
    * Reject thresholds, like dbt's error_if: a run stops before publishing when more than this share of
    * an entity's rows read were rejected (warnings do not count). --accept-rejects publishes anyway.
@@ -85,8 +89,13 @@ export const PipelineConfig = z.strictObject({
     per_entity: z.partialRecord(z.enum(entities.map((e) => e.name) as [EntityName, ...EntityName[]]), share).default({}),
   }).prefault({}),
   privacy: z.strictObject({
-    /** Names of customers who are persons (CPF) are replaced by a pseudonym in published outputs. */
+    /**
+     * Names of customers treated as persons are replaced by a pseudonym in published outputs. A customer
+     * is a person unless a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) says otherwise.
+     */
     pseudonymize_person_names: z.boolean().default(true),
+    /** Seller names are replaced by a pseudonym too (they stay by default: an internal management report). */
+    pseudonymize_seller_names: z.boolean().default(false),
   }).prefault({}),
 });
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

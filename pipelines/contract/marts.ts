@@ -12,6 +12,11 @@ export interface MartSpec {
   /** ORDER BY of the export, so that reruns write identical files. */
   orderBy: string;
   columns: Record<string, ColumnDoc>;
+  /**
+   * Text columns the export leaves unmasked, because their model already decided what each value may
+   * show (a company's full CNPJ). Every other text column is masked by content (mask_personal).
+   */
+  unmaskedColumns?: string[];
 }
 
 /** [description_pt, description_en, unit]; unit is one of brl, pct (0-100), share (0-1), count, days, date, month, text, flag, ratio, number. */
@@ -54,7 +59,11 @@ export const loaderMarts: MartSpec[] = [
       file: ['Arquivo de exportação', 'Export file name', 'text'],
       line: ['Linha física no arquivo (cabeçalho = 1)', 'Physical line in the file (header = 1)', 'number'],
       column: ['Coluna como está no cabeçalho do arquivo', 'Column as named in the file header', 'text'],
-      value: ['Valor bruto (mascarado para e-mail, telefone e CPF)', 'Raw value (masked for e-mail, phone and CPF)', 'text'],
+      value: [
+        'Valor da coluna com problema, com CPF, CNPJ, e-mail e telefone mascarados; numa linha com colunas a mais, a contagem de campos (a linha bruta nunca é guardada)',
+        'Value of the column at fault, with CPF, CNPJ, e-mail and phone masked; for a line with too many columns, its field count (the raw line is never kept)',
+        'text',
+      ],
       reason_code: ['Código estável do motivo', 'Stable reason code', 'text'],
       reason: ['Motivo e como corrigir', 'Reason and how to fix it', 'text'],
       severity: ['reject = linha descartada; warning = valor opcional anulado', 'reject = row dropped; warning = optional value nulled', 'text'],

@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEMO_MARKER } from './demoMarker.ts';
 import { CATEGORIES, buildCatalog } from './catalog.ts';
 import { buildContracts } from './contracts.ts';
 import { buildCustomers } from './customers.ts';
@@ -64,8 +65,9 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
   const frequency = orderLines ? orderLines / naturalLines : 1;
   const expectedOrders = customers.reduce((sum, c) => sum + expectedLines(c, frequency) / c.linesMean, 0);
 
-  await mkdir(join(outDir, 'canonical'), { recursive: true });
-  await mkdir(join(outDir, 'excel-br'), { recursive: true });
+  for (const dialect of ['canonical', 'excel-br']) {
+    await mkdir(join(outDir, dialect), { recursive: true });
+  }
   const files: { path: string; rows: number }[] = [];
   files.push(
     ...(await writeTable(outDir, TABLES.customers, customers.filter((c) => c.listed).map((c) => [
@@ -87,5 +89,9 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
     ...(await writeTable(outDir, TABLES.leads, buildLeads(customers, sellers, leadsRng))),
     ...(await writeTable(outDir, TABLES.marketingSpend, buildMarketingSpend(customerCount, marketingRng))),
   );
+  // Written last: a generation cut short leaves no marker, and the next run generates the demo again.
+  for (const dialect of ['canonical', 'excel-br']) {
+    await writeFile(join(outDir, dialect, DEMO_MARKER), 'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n');
+  }
   return { files };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type MartSpec } from '../contract/marts.ts';
-import { sqlString, type Database } from '../warehouse/database.ts';
+import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 
 /** What was written for one mart. */
 export interface ExportedMart {
@@ -9,25 +9,51 @@ export interface ExportedMart {
   file: string;
 }
 
+/** What every mart's Parquet metadata says about the run. */
+export interface RunStamp {
+  asOf: string;
+  /** Built from Carteira's demo dataset, not from the user's exports. */
+  isDemo: boolean;
+}
+
 /**
  * Writes each mart table to `<dir>/<name>.parquet`, sorted for byte-stable reruns, with the schema
- * version, grain and as-of date in the Parquet key-value metadata. A mart whose columns differ from
- * its documented contract is refused, so the dictionary can never fall behind.
+ * version, grain, as-of date and data source ("demo" or "exports") in the Parquet key-value metadata,
+ * so a mart downloaded on its own still says when it was judged and whether its numbers are fake.
+ * A mart whose columns differ from its documented contract is refused, so the dictionary can never
+ * fall behind. Every text value is masked by content on its way out (LGPD), whatever column it is in.
  */
-export async function exportMarts(db: Database, marts: MartSpec[], dir: string, asOf: string): Promise<ExportedMart[]> {
+export async function exportMarts(db: Database, marts: MartSpec[], dir: string, { asOf, isDemo }: RunStamp): Promise<ExportedMart[]> {
   await checkContracts(db, marts);
   await db.run(dictionarySql(marts));
   const exported: ExportedMart[] = [];
   const all = [...marts, dictionarySpec];
   for (const mart of all) {
     const file = join(dir, `${mart.name}.parquet`);
-    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}}`;
-    await db.run(`copy (select * from ${mart.name} order by ${mart.orderBy}) to ${sqlString(file)}
+    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}, data_source: '${isDemo ? 'demo' : 'exports'}'}`;
+    const { select, masked } = await maskedColumns(db, mart);
+    // Masking can make two values alike (two phones in a category name); ordering on the masked columns
+    // last keeps the file byte-stable, since rows tied on every one of them are written the same.
+    const orderBy = [mart.orderBy, ...masked].join(', ');
+    await db.run(`copy (select ${select} from ${mart.name} order by ${orderBy}) to ${sqlString(file)}
       (format parquet, compression zstd, kv_metadata ${metadata})`);
     const rows = Number(await db.scalar<string>(`select count(*) from ${mart.name}`));
     exported.push({ name: mart.name, rows, file });
   }
   return exported;
+}
+
+/** The select list of a mart with every text column but the exempt ones passed through mask_personal, and those columns. */
+async function maskedColumns(db: Database, mart: MartSpec): Promise<{ select: string; masked: string[] }> {
+  const columns = await db.rows<{ column_name: string; column_type: string }>(`describe ${mart.name}`);
+  const masked = columns
+    .filter(({ column_name: name, column_type: type }) => type === 'VARCHAR' && !mart.unmaskedColumns?.includes(name))
+    .map(({ column_name: name }) => sqlIdent(name));
+  const select = columns.map(({ column_name: name }) => {
+    const column = sqlIdent(name);
+    return masked.includes(column) ? `mask_personal(${column}) as ${column}` : column;
+  });
+  return { select: select.join(', '), masked };
 }
 
 async function checkContracts(db: Database, marts: MartSpec[]): Promise<void> {

@@ -40,6 +40,21 @@ export function unknownParentsSql(hasProducts: boolean, rejected: string): strin
   return statements.join(';\n');
 }
 
+/**
+ * Orders whose customer is not in the customers file are kept (the customer is known from its orders
+ * only), but said loudly: in real exports this often means the wrong customers file, or ids that do not
+ * match (a per-order customer id, leading zeros dropped by Excel).
+ */
+export function unknownCustomersSql(hasCustomers: boolean, rejected: string): string {
+  if (!hasCustomers) return 'select 1';
+  return `
+    insert into load_issues
+    select 'orders', o.file_idx, o.rec, o.rid, 'customer_id', 'unknown_customer', 'warning', null, o.customer_id
+    from kept_orders o
+    anti join kept_customers c on c.customer_id = o.customer_id
+    where not (${rejected})`;
+}
+
 /** Orders with no usable item keep their exported total as revenue; say so. */
 export const ordersWithoutItemsSql = `
   insert into load_issues

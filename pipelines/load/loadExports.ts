@@ -1,5 +1,6 @@
 import { entities, type EntityName, type EntitySpec } from '../contract/entities.ts';
 import { documentSqlMacros } from '../brazil/documents.ts';
+import { maskPersonalDataSqlMacro } from '../privacy/maskPersonalData.ts';
 import { ufValuesSql } from '../brazil/ufs.ts';
 import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
@@ -19,7 +20,7 @@ import {
   rejectPredicate,
   rejectedOutcomesSql,
 } from './validateEntity.ts';
-import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownParentsSql } from './crossChecks.ts';
+import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownCustomersSql, unknownParentsSql } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 import { createReadingIssuesSql, insertReadingIssues } from './readingIssues.ts';
 
@@ -36,7 +37,10 @@ export interface LoadOptions {
 
 /** What the load produced: the as-of date, which entities exist, and the data-quality summary. */
 export interface LoadResult {
-  asOf: string;
+  /** The given as-of date, else the last valid invoiced order's date; null when there is no valid invoiced order. */
+  asOf: string | null;
+  /** First and last dates of the valid invoiced orders, before any was left out for the as-of date. */
+  invoicedOrders: { first: string | null; last: string | null };
   present: Record<EntityName, boolean>;
   inventory: ExportInventory;
   summary: LoadSummary;
@@ -60,7 +64,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   const progress = options.onProgress ?? (() => {});
   const mapping = options.mappingPath ? await readMappingFile(options.mappingPath) : undefined;
   const inventory = await discoverExports(options.exportsDir, mapping);
-  for (const sql of [...parseMacros(), ...documentSqlMacros()]) await db.run(sql);
+  for (const sql of [...parseMacros(), ...documentSqlMacros(), maskPersonalDataSqlMacro()]) await db.run(sql);
   await db.run(`create or replace table ref_ufs as select * from (${ufValuesSql()}) as t(uf, name, region)`);
   await db.run(createLoadTablesSql);
   await db.run(createReadingIssuesSql);
@@ -68,6 +72,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   const loaded: LoadedEntity[] = [];
   const present = {} as Record<EntityName, boolean>;
   let asOf = options.asOf;
+  let invoicedOrders: LoadResult['invoicedOrders'] = { first: null, last: null };
   let index = 0;
   for (const spec of entities) {
     const files = filesOf(inventory, spec.name);
@@ -81,12 +86,18 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(columnIssuesSql(spec, columns, rec));
     const key = keyOf(spec, raws);
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
-    if (spec.name === 'orders') asOf ??= await defaultAsOf(db, rejected);
+    if (spec.name === 'orders') {
+      invoicedOrders = await invoicedOrderDates(db, rejected);
+      asOf ??= invoicedOrders.last ?? undefined;
+    }
     const afterAsOf = await afterAsOfSql(db, spec, asOf);
     if (afterAsOf) await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOf));
     const outcomes = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = '${spec.name}'`));
     await db.run(keptViewSql(spec, rec, outcomes > 0));
-    if (spec.name === 'orders') await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+    if (spec.name === 'orders') {
+      await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+      await db.run(unknownCustomersSql(present.customers, rejected));
+    }
     if (spec.name === 'order_items') await db.run(unknownParentsSql(present.products, rejected));
     await db.run(rejectedOutcomesSql(spec));
     // Checks of later entities must not see rows this one rejected.
@@ -94,11 +105,10 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     loaded.push({ spec, columns, files: raws, rowsPerFile, reader });
     if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}`);
   }
-  if (!asOf) throw new Error('as-of date could not be determined: no valid orders were loaded');
   if (present.order_items) await db.run(ordersWithoutItemsSql);
   const summary = await summarizeLoad(db, loaded, inventory);
   for (const entity of loaded) await db.run(cleanupSql(entity.spec, entity.columns));
-  return { asOf, present, inventory, summary };
+  return { asOf: asOf ?? null, invoicedOrders, present, inventory, summary };
 }
 
 /**
@@ -178,11 +188,12 @@ async function afterAsOfSql(db: Database, spec: EntitySpec, asOf: string | undef
   return `${spec.asOfColumn} > DATE '${asOf}'`;
 }
 
-async function defaultAsOf(db: Database, rejected: string): Promise<string | undefined> {
-  const value = await db.scalar<string | null>(`
-    select strftime(max(order_date), '%Y-%m-%d') from src_orders
+/** The date range of the valid invoiced orders: its end is the default as-of date. */
+async function invoicedOrderDates(db: Database, rejected: string): Promise<LoadResult['invoicedOrders']> {
+  const [range] = await db.rows<{ first: string | null; last: string | null }>(`
+    select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last from src_orders
     where not is_empty and not (${rejected}) and coalesce(status, 'invoiced') = 'invoiced'`);
-  return value ?? undefined;
+  return { first: range?.first ?? null, last: range?.last ?? null };
 }
 
 function emptySourceSql(spec: EntitySpec, columns: TypedColumnSql[]): string {

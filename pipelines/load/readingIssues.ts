@@ -6,7 +6,6 @@ import { LoadError } from './loadError.ts';
 import type { RawFile, ReadingScan } from './prepareFile.ts';
 import type { ScanProblem } from './scanCsv.ts';
 import { utf8Length } from './utf8Bytes.ts';
-import { maskSql, typedColumns } from './typedColumnSql.ts';
 
 /**
  * What the scans of the CSV files found, one row per problem: records left out (severity reject,
@@ -49,7 +48,7 @@ export async function insertReadingIssues(db: Database, raw: RawFile): Promise<v
     `(${raw.index}, ${problem.line}, ${problem.field}, '${CODES[problem.code]}', '${severity}', ${sqlString(values[i]!)})`);
   for (let i = 0; i < rows.length; i += 5000) {
     await db.run(`insert into reading_issues
-      select file_idx, line, column_idx, code, severity, ${maskedValueSql(raw)}, null
+      select file_idx, line, column_idx, code, severity, mask_personal(value), null
       from (values ${rows.slice(i, i + 5000).join(', ')}) as t(file_idx, line, column_idx, code, severity, value)`);
   }
 }
@@ -86,13 +85,6 @@ export function checkRecordCount(raw: RawFile, read: number): void {
     'confira aspas e quebras de linha do arquivo (um texto com aspas abertas ou uma quebra de linha no meio de um campo); ' +
       'se o arquivo estiver correto, é um defeito do Carteira: informe-o junto com o arquivo',
   );
-}
-
-/** The field's value, masked by its column's kind (e-mail, phone, CPF) when the field maps to one. */
-function maskedValueSql(raw: RawFile): string {
-  const kinds = new Map(typedColumns(raw.file.entity.schema).map((c) => [c.name, c.meta.kind]));
-  const cases = [...raw.resolution.positions].map(([name, pos]) => `when ${pos} then ${maskSql(kinds.get(name)!, 'value')}`);
-  return cases.length ? `case column_idx ${cases.join(' ')} else value end` : 'value';
 }
 
 /** The text of each problem's field, as far as the next delimiter or line break, read as the copy reads it. */

@@ -22,6 +22,7 @@ export const rejectReasons = {
   order_rejected: 'item de um pedido que foi rejeitado; corrija o pedido (veja a rejeição dele)',
   order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
   unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
+  unknown_customer: 'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
   missing_amount: 'pedido sem valor: sem arquivo de itens, o valor total (amount) é obrigatório',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
   too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',

@@ -34,9 +34,9 @@ export interface LoadSummary {
 }
 
 /**
- * Builds `load_rejects` (one row per problem, with file, physical line, source column, masked raw
- * value and reason) and counts every file's rows so that they add up. Runs before the rows that
- * left the run are deleted.
+ * Builds `load_rejects` (one row per problem, with file, physical line, source column, the value of
+ * the column at fault with personal data masked, and reason) and counts every file's rows so that they
+ * add up. Runs before the rows that left the run are deleted.
  */
 export async function summarizeLoad(db: Database, loaded: LoadedEntity[], inventory: ExportInventory): Promise<LoadSummary> {
   const raws = loaded.flatMap((e) => e.files);
@@ -70,12 +70,16 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
 function readerRejectsSql(raws: RawFile[]): string {
   const parts = raws
     .filter((r) => r.csvRejectsTable)
-    .map((r) => `select ${r.index} as file_idx, line as reader_line, column_name as column_idx_name, error_type, csv_line from ${r.csvRejectsTable}`);
+    .map((r) => `select ${r.index} as file_idx, line as reader_line, column_name as column_idx_name, error_type, column_idx,
+      ${r.dialect.headers.length} as header_fields from ${r.csvRejectsTable}`);
   const empty = `select cast(null as INTEGER) as file_idx, cast(null as BIGINT) as reader_line, cast(null as VARCHAR) as column_idx_name,
-    cast(null as VARCHAR) as error_type, cast(null as VARCHAR) as csv_line limit 0`;
+    cast(null as VARCHAR) as error_type, cast(null as BIGINT) as fields, cast(null as INTEGER) as header_fields limit 0`;
   if (!parts.length) return empty;
-  // A reject table exists only once its reader ran; files of no entity row never did.
-  return `select file_idx, reader_line, any_value(column_idx_name) as column_idx_name, any_value(error_type) as error_type, any_value(csv_line) as csv_line
+  // A reject table exists only once its reader ran; files of no entity row never did. The raw line
+  // (csv_line) is left behind: it holds every column of the row, names and contacts included (LGPD).
+  // A line with too many columns has one reject per extra field, numbered from 1: the last is the count.
+  return `select file_idx, reader_line, any_value(column_idx_name) as column_idx_name, any_value(error_type) as error_type,
+            max(column_idx) as fields, any_value(header_fields) as header_fields
           from (${parts.join(' union all ')}) group by file_idx, reader_line`;
 }
 
@@ -134,7 +138,8 @@ function rejectsTableSql(raws: RawFile[]): string {
     ),
     reader_issues as (
       select f.file, f.entity, l.line, ${readerHeaderCases ? `case ${readerHeaderCases} end` : 'null'} as "column",
-        null as canonical_column, left(trim(x.csv_line, chr(10) || chr(13)), 500) as value,
+        null as canonical_column,
+        case when x.error_type = 'TOO MANY COLUMNS' then x.fields || ' campos; o cabeçalho tem ' || x.header_fields end as value,
         case x.error_type ${readerCode} else 'malformed_row' end as reason_code, 'reject' as severity, null as detail,
         x.file_idx, -1 - x.reader_line as rec
       from reader_rejects x
@@ -156,7 +161,7 @@ function rejectsTableSql(raws: RawFile[]): string {
       left join issue_lines first_line on a.reason_code = 'duplicate_id'
         and first_line.file_idx = cast(split_part(a.detail, ':', 1) as INTEGER) and first_line.rec = cast(split_part(a.detail, ':', 2) as BIGINT)
     )
-    select file, cast(line as BIGINT) as line, "column", value, reason_code,
+    select file, cast(line as BIGINT) as line, mask_personal("column") as "column", mask_personal(value) as value, reason_code,
       (case reason_code ${reasonCases} end) ||
         case when reason_code = 'duplicate_id' and first_file is not null
              then ' (primeira ocorrência: ' || first_file || coalesce(' linha ' || first_line, '') || ')' else '' end as reason,

@@ -115,16 +115,3 @@ export function rawSql(column: TypedColumnSql): string {
 export function issueHelperColumns(columns: TypedColumnSql[]): string[] {
   return columns.filter((c) => c.issueStored).flatMap((c) => [`err_${c.name}`, `raw_${c.name}`]);
 }
-
-/** LGPD: contact data and CPFs never leave the loader in clear, not even in the rejects file. */
-export function maskSql(kind: ColumnMeta['kind'], value: string): string {
-  if (kind === 'email') return `regexp_replace(${value}, '^(.).*@', '\\1***@')`;
-  if (kind === 'phone') return `repeat('*', greatest(length(${value}) - 2, 0)) || right(${value}, 2)`;
-  if (kind === 'document') {
-    const digits = `lpad(regexp_replace(${value}, '[^0-9]', '', 'g'), 11, '0')`;
-    return `case when length(regexp_replace(${value}, '[^0-9A-Za-z]', '', 'g')) <= 11
-                 then '***.' || substr(${digits}, 4, 3) || '.' || substr(${digits}, 7, 3) || '-**'
-                 else ${value} end`;
-  }
-  return value;
-}

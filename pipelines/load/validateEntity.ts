@@ -1,5 +1,5 @@
 import type { EntitySpec } from '../contract/entities.ts';
-import { issueCodeSql, issueHelperColumns, issueSql, maskSql, rawSql, type TypedColumnSql } from './typedColumnSql.ts';
+import { issueCodeSql, issueHelperColumns, issueSql, rawSql, type TypedColumnSql } from './typedColumnSql.ts';
 import type { NativeRead } from './nativeRead.ts';
 import type { RawFile, ReadMode } from './prepareFile.ts';
 
@@ -59,14 +59,14 @@ export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file:
   return create ? `create or replace table src_${spec.name} as ${body}` : `insert into src_${spec.name} ${body}`;
 }
 
-/** Copies per-column issues of non-empty rows into load_issues, with their severity and masked raw value. */
+/** Copies per-column issues of non-empty rows into load_issues, with their severity and raw value (masked in load_rejects). */
 export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec: string): string {
   const statements = columns.flatMap((c) => {
     const issue = issueSql(c);
     if (!issue) return [];
     const severity = c.rejectsRow ? `'reject'` : `'warning'`;
     return [`insert into load_issues
-        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issue}, ${severity}, null, ${maskSql(c.meta.kind, rawSql(c))}
+        select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issue}, ${severity}, null, ${rawSql(c)}
         from src_${spec.name} where ${issue} is not null and not is_empty`];
   });
   return statements.length ? statements.join(';\n') : 'select 1';

@@ -11,6 +11,11 @@ const CLV_MONTHS = 12;
 const THIN_DATA_NOTE = 'poucos clientes com recompra para ajustar o modelo';
 const NOT_CONVERGED_NOTE = 'o ajuste não convergiu; previsões omitidas';
 const INFINITE_MEAN_NOTE = 'q ≤ 1: valor médio por pedido indefinido; valor esperado e CLV omitidos';
+/** P(alive) above this for every repeat buyer means the fit tells no one apart. */
+const EVERYONE_ALIVE = 0.999;
+/** Search coordinates beyond this sit at the box the fits search in (|u| ≤ 25 for the BG/NBD, 40 for the Gamma-Gamma). */
+const BGNBD_EDGE = 24;
+const GAMMA_GAMMA_EDGE = 39;
 
 const SUMMARIES_SQL = `
 create or replace temp table cv_customer_summaries as
@@ -66,11 +71,41 @@ export async function summarizeCustomers(db: Database): Promise<void> {
 /** How one model ended: fitted and usable, or why its columns stay NULL. */
 type Outcome<F> = { fit: F; usable: true; note: string | null } | { fit: F | null; usable: false; note: string };
 
-function decide<F extends { converged: boolean }>(repeatBuyers: number, minimum: number, fit: () => F): Outcome<F> {
+/**
+ * Fits a model when there is enough data, and uses it only when the fit converged and is not
+ * degenerate (`degenerate` says why, or null): a converged optimum can still be useless.
+ */
+function decide<F extends { converged: boolean }>(repeatBuyers: number, minimum: number, fit: () => F, degenerate: (fit: F) => string | null): Outcome<F> {
   if (repeatBuyers < minimum) return { fit: null, usable: false, note: THIN_DATA_NOTE };
   const fitted = fit();
-  return fitted.converged ? { fit: fitted, usable: true, note: null } : { fit: fitted, usable: false, note: NOT_CONVERGED_NOTE };
+  if (!fitted.converged) return { fit: fitted, usable: false, note: NOT_CONVERGED_NOTE };
+  const why = degenerate(fitted);
+  return why ? { fit: fitted, usable: false, note: `${why}; previsões omitidas` } : { fit: fitted, usable: true, note: null };
 }
+
+/**
+ * Why a converged BG/NBD fit cannot be used, or null. The ridges where r, α → ∞ (everyone buys at one
+ * rate) or a + b → ∞ (everyone drops out alike) are honest limits; a mean rate or a dropout share pinned
+ * at the search box, r → 0, or P(alive) ≈ 1 for every repeat buyer are not.
+ */
+function bgNbdDegeneracy(fit: BgNbdFit, histories: History[]): string | null {
+  const dropoutMean = fit.a / (fit.a + fit.b);
+  const atEdge = Math.log(fit.r) < -BGNBD_EDGE || Math.abs(Math.log(fit.alpha / fit.r)) > BGNBD_EDGE || Math.abs(Math.log(dropoutMean / (1 - dropoutMean))) > BGNBD_EDGE;
+  if (atEdge) return `parâmetros no limite da busca (r=${fit.r.toPrecision(3)}, α=${fit.alpha.toPrecision(3)}, a=${fit.a.toPrecision(3)}, b=${fit.b.toPrecision(3)}): ajuste degenerado`;
+  const repeat = histories.filter((h) => h.x > 0);
+  if (repeat.length && repeat.every((h) => pAlive(fit, h.x, h.tx_days / DAYS_PER_WEEK, h.age_days / DAYS_PER_WEEK) > EVERYONE_ALIVE)) {
+    return 'P(ativo) ≈ 1 para todos os clientes: o ajuste não distingue quem parou de comprar';
+  }
+  return null;
+}
+
+/** Why a converged Gamma-Gamma fit cannot be used, or null; q, v → ∞ with v/q fixed (everyone spends alike) is an honest limit. */
+function gammaGammaDegeneracy(fit: GammaGammaFit): string | null {
+  const atEdge = Math.abs(Math.log(fit.p)) > GAMMA_GAMMA_EDGE || Math.log(fit.q) < -GAMMA_GAMMA_EDGE || Math.abs(Math.log(fit.v / fit.q)) > GAMMA_GAMMA_EDGE;
+  return atEdge ? `parâmetros no limite da busca (p=${fit.p.toPrecision(3)}, q=${fit.q.toPrecision(3)}, v=${fit.v.toPrecision(3)}): ajuste degenerado` : null;
+}
+
+type History = { x: number; tx_days: number; age_days: number; customers: number };
 
 const literal = (value: number) => {
   if (!Number.isFinite(value)) throw new Error(`customer_value_predictions: a model produced ${value}, which cannot be written`);
@@ -90,7 +125,7 @@ export const customerValueModel = {
     const config = CustomerValueModelConfig.parse(options);
     await summarizeCustomers(db);
 
-    const histories = await db.rows<{ x: number; tx_days: number; age_days: number; customers: number }>(`
+    const histories = await db.rows<History>(`
       select x, tx_days, age_days, cast(count(*) as integer) as customers
       from cv_customer_summaries group by all order by all`);
     const spends = await db.rows<{ x: number; repeat_value: number; customers: number }>(`
@@ -100,11 +135,17 @@ export const customerValueModel = {
     const repeatBuyers = histories.reduce((n, h) => n + (h.x > 0 ? h.customers : 0), 0);
     const spendBuyers = spends.reduce((n, s) => n + s.customers, 0);
 
-    const purchases = decide<BgNbdFit>(repeatBuyers, config.min_repeat_buyers, () =>
-      fitBgNbd(histories.map((h) => ({ x: h.x, tx: h.tx_days / DAYS_PER_WEEK, T: h.age_days / DAYS_PER_WEEK, count: h.customers }))));
+    const history = histories.reduce((days, h) => Math.max(days, h.age_days), 0);
+    let purchases = decide<BgNbdFit>(repeatBuyers, config.min_repeat_buyers, () =>
+      fitBgNbd(histories.map((h) => ({ x: h.x, tx: h.tx_days / DAYS_PER_WEEK, T: h.age_days / DAYS_PER_WEEK, count: h.customers }))), (fit) => bgNbdDegeneracy(fit, histories));
     let spend = decide<GammaGammaFit>(spendBuyers, config.min_repeat_buyers, () =>
-      fitGammaGamma(spends.map((s) => ({ x: s.x, mx: s.repeat_value / s.x, count: s.customers }))));
+      fitGammaGamma(spends.map((s) => ({ x: s.x, mx: s.repeat_value / s.x, count: s.customers }))), gammaGammaDegeneracy);
     if (spend.usable && !(spend.fit.q > 1)) spend = { fit: spend.fit, usable: false, note: INFINITE_MEAN_NOTE };
+    if (customers > 0 && history < config.min_history_days) {
+      const note = `histórico de só ${history} dias (mínimo ${config.min_history_days}): curto demais para saber quem parou de comprar; previsões omitidas`;
+      purchases = { fit: purchases.fit, usable: false, note };
+      spend = { fit: spend.fit, usable: false, note };
+    }
 
     if (purchases.usable) {
       const unpredicted = await writePurchasePredictions(db, purchases.fit, histories, config.monthly_discount_rate);
@@ -125,7 +166,7 @@ export const customerValueModel = {
  * appender. A combination whose expectation cannot be computed (₂F₁ not converging for an extreme fit)
  * gets NULL expectations rather than failing the run; how many customers that hit is returned for the note.
  */
-async function writePurchasePredictions(db: Database, fit: BgNbdFit, histories: { x: number; tx_days: number; age_days: number; customers: number }[], monthlyDiscountRate: number) {
+async function writePurchasePredictions(db: Database, fit: BgNbdFit, histories: History[], monthlyDiscountRate: number) {
   await db.run(`create or replace temp table cv_purchase_predictions (
       x integer, tx_days integer, age_days integer, p_alive double, expected_purchases_90d double, discounted_purchases_12m double)`);
   const appender = await db.connection.createAppender('cv_purchase_predictions', 'main', 'temp');
@@ -224,7 +265,7 @@ async function writeModelFit(db: Database, models: { model: string; outcome: Out
   const rows = models.map(({ model, outcome, customers, repeatBuyers }) => {
     const fit: Partial<BgNbdFit & GammaGammaFit> = outcome.fit ?? {};
     const parameters = [fit.r, fit.alpha, fit.a, fit.b, fit.p, fit.q, fit.v].map(value).join(', ');
-    return `(${sqlString(model)}, ${parameters}, ${value(fit.logLikelihood)}, ${customers}, ${repeatBuyers}, ${outcome.fit?.converged ?? false}, ${outcome.note === null ? 'null' : sqlString(outcome.note)}, getvariable('as_of_date'))`;
+    return `(${sqlString(model)}, ${parameters}, ${value(fit.logLikelihood)}, ${customers}, ${repeatBuyers}, ${outcome.fit?.converged ?? false}, ${outcome.usable}, ${outcome.note === null ? 'null' : sqlString(outcome.note)}, getvariable('as_of_date'))`;
   });
   await db.run(`
 create or replace table model_fit as
@@ -235,9 +276,10 @@ select
     cast(customers as integer) as customers,
     cast(repeat_buyers as integer) as repeat_buyers,
     converged,
+    is_used,
     cast(note as varchar) as note,
     cast(as_of_date as date) as as_of_date,
 from (values
     ${rows.join(',\n    ')}
-) as fits (model, r, alpha, a, b, p, q, v, log_likelihood, customers, repeat_buyers, converged, note, as_of_date)`);
+) as fits (model, r, alpha, a, b, p, q, v, log_likelihood, customers, repeat_buyers, converged, is_used, note, as_of_date)`);
 }

@@ -13,5 +13,7 @@ export const CustomerValueModelConfig = z.strictObject({
   churn_risk_medium_below: z.number().gt(0).lte(1).default(0.7),
   /** Fewer customers with a repeat purchase than this → the models are not fitted and their columns stay NULL. */
   min_repeat_buyers: z.number().int().positive().default(30),
+  /** A history shorter than this (days from the first purchase to the as-of date) cannot show who stopped buying: the models are not used. */
+  min_history_days: z.number().int().positive().default(90),
 }).refine((c) => c.churn_risk_high_below < c.churn_risk_medium_below, { message: 'churn_risk_high_below must be below churn_risk_medium_below' }).prefault({});
 export type CustomerValueModelConfig = z.infer<typeof CustomerValueModelConfig>;

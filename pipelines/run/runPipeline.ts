@@ -1,16 +1,21 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { join, dirname } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
-import { publishAtomically } from '../export/publishAtomically.ts';
+import { isDemoExports } from '../demo/demoMarker.ts';
+import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
 import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
 import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
+import { companyNameSqlMacro } from '../privacy/companyNames.ts';
+import { pseudonymKey } from '../privacy/pseudonymKey.ts';
+import { pseudonymKeySql, pseudonymSqlMacros } from '../privacy/pseudonyms.ts';
 import { configVariablesSql, settingsTableSql } from './configVariables.ts';
+import { checkOrdersCoverAsOf } from './checkOrders.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
 /** Inputs and outputs of one pipeline run. */
@@ -24,6 +29,8 @@ export interface PipelineOptions {
   warehousePath?: string | null | undefined;
   /** Publish even when an entity has more rejected rows than the config's `rejects` limits allow. */
   acceptRejects?: boolean | undefined;
+  /** The file holding the pseudonym key (default data/warehouse/pseudonym.key; CARTEIRA_PSEUDONYM_KEY wins). */
+  pseudonymKeyFile?: string | undefined;
   log?: (line: string) => void;
 }
 
@@ -39,53 +46,82 @@ export interface PipelineResult {
 
 /**
  * The batch job: load and validate the exports, run the SQL models and their assertions, and
- * publish the marts. Outputs appear all at once or not at all.
+ * publish the marts (and the warehouse file). Outputs appear all at once or not at all.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const log = options.log ?? (() => {});
+  return publishTogether(publicationPlan(options, []), log, (publication) =>
+    buildMarts(options, publication.staging('marts'), publication.warehouseStaging),
+  );
+}
+
+/** The outputs of a run: the marts folder, any further folders (the site) and the warehouse file. */
+export function publicationPlan(options: PipelineOptions, more: FolderTarget[]): PublicationPlan {
+  return {
+    exports: { flag: '--exports', path: options.exportsDir },
+    folders: [{ kind: 'marts', flag: '--out', path: options.outDir }, ...more],
+    warehouse: options.warehousePath ? { flag: '--warehouse', path: options.warehousePath } : null,
+  };
+}
+
+/** Runs `work` against the staging folders of a publication, then publishes them together, or drops them when `work` fails. */
+export async function publishTogether<T>(plan: PublicationPlan, log: (line: string) => void, work: (publication: Publication) => Promise<T>): Promise<T> {
+  const publication = await Publication.begin(plan, log);
+  let result: T;
+  try {
+    result = await work(publication);
+  } catch (error) {
+    await publication.abort();
+    throw error;
+  }
+  await publication.commit();
+  return result;
+}
+
+/**
+ * Loads, models and exports the marts into `martsDir` (a staging folder), with the warehouse in
+ * `warehouseFile` or in memory.
+ */
+export async function buildMarts(options: PipelineOptions, martsDir: string, warehouseFile: string | null): Promise<PipelineResult> {
+  const log = options.log ?? (() => {});
   const config = options.configPath ? await readConfig(options.configPath) : defaultConfig;
+  const key = await pseudonymKey(options.pseudonymKeyFile);
   const clock = new Stopwatch(log);
-  return publishAtomically(options.outDir, async (staging) => {
-    const scratch = join(staging, '.scratch');
-    await mkdir(scratch, { recursive: true });
-    const warehouseFile = options.warehousePath ? join(staging, '.warehouse.duckdb') : ':memory:';
-    const db = await Database.open(warehouseFile, { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
-    try {
-      log('Carregando exportações');
-      const load = await clock.stage('load', () =>
-        loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
-      );
-      await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
-      await db.run(configVariablesSql(config, load.asOf));
-      await db.run(inputPresenceSql(load.present));
-      const modelTimes: PipelineResult['models'] = [];
-      await clock.stage('models', async () => {
-        const models = await readModels(codeModels);
-        await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
-        await publishLoaderTables(db, load);
-        await db.run(settingsTableSql(config, load.asOf));
-      });
-      await clock.stage('assertions', async () => {
-        const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);
-        if (broken.length) {
-          const detail = broken.map((b) => `  ${b.name}: ${b.failures.length} linha(s), ex.: ${JSON.stringify(b.failures[0])}`).join('\n');
-          throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
-        }
-      });
-      const marts = await clock.stage('export', () => exportMarts(db, allMarts(), staging, load.asOf));
-      db.close();
-      if (options.warehousePath) await moveWarehouse(warehouseFile, options.warehousePath);
-      await import('node:fs/promises').then((fs) => fs.rm(scratch, { recursive: true, force: true }));
-      return { asOf: load.asOf, load, marts, stages: clock.timings, models: modelTimes };
-    } catch (error) {
-      try {
-        db.close();
-      } catch {
-        // already closed
+  const scratch = join(martsDir, '.carteira-scratch');
+  await mkdir(scratch, { recursive: true });
+  const db = await Database.open(warehouseFile ?? ':memory:', { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
+  try {
+    log('Carregando exportações');
+    const load = await clock.stage('load', () =>
+      loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
+    );
+    await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
+    const asOf = checkOrdersCoverAsOf(load, config);
+    await db.run(configVariablesSql(config, asOf));
+    log(`Chave dos pseudônimos: ${key.source}`);
+    for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
+    await db.run(inputPresenceSql(load.present));
+    const modelTimes: PipelineResult['models'] = [];
+    await clock.stage('models', async () => {
+      const models = await readModels(codeModels);
+      await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
+      await publishLoaderTables(db, load, asOf);
+      await db.run(settingsTableSql(config, asOf));
+    });
+    await clock.stage('assertions', async () => {
+      const broken = (await runSqlAssertions(db)).filter((a) => a.failures.length);
+      if (broken.length) {
+        const detail = broken.map((b) => `  ${b.name}: ${b.failures.length} linha(s), ex.: ${JSON.stringify(b.failures[0])}`).join('\n');
+        throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
       }
-      throw error;
-    }
-  });
+    });
+    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo: isDemoExports(options.exportsDir) }));
+    if (warehouseFile) await db.run('checkpoint');
+    return { asOf, load, marts, stages: clock.timings, models: modelTimes };
+  } finally {
+    db.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Which export files were given, so SQL can tell a KPI with no input (NULL) from a zero. */
@@ -95,8 +131,8 @@ function inputPresenceSql(present: LoadResult['present']): string {
     select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 
-async function publishLoaderTables(db: Database, load: LoadResult): Promise<void> {
-  const asOf = `DATE ${sqlString(load.asOf)}`;
+async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: string): Promise<void> {
+  const asOf = `DATE ${sqlString(asOfDate)}`;
   await db.run(`create or replace table rejects as
     select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
     from load_rejects`);
@@ -123,9 +159,4 @@ async function readConfig(path: string): Promise<PipelineConfig> {
     throw new LoadError(path, `configuração inválida: ${problems}`, 'use os nomes e faixas de valores do README, seção "Configuration"');
   }
   return parsed.data;
-}
-
-async function moveWarehouse(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await rename(from, to);
 }

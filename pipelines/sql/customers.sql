@@ -58,13 +58,19 @@ renewal_due as (
     group by all
 ),
 
--- LGPD: persons (CPF) get a stable pseudonym and a masked document; companies (CNPJ) are shown in full
+-- LGPD: persons (whatever their document) get a stable keyed pseudonym; a CPF is masked, a company's
+-- CNPJ shown in full
 published_identity as (
     select
         customer_id,
+        -- every customer has a name to show: one known only from orders says so beside its code
         case
-            when document_kind = 'cpf' and getvariable('privacy_pseudonymize_person_names')
-            then 'Cliente PF ' || upper(left(md5(customer_id), 6))
+            when is_derived_from_orders and (select is_present from presence where entity = 'customers')
+            then 'Cliente não cadastrado (' || customer_id || ')'
+            when is_derived_from_orders then 'Cliente ' || customer_id
+            when name is null then 'Cliente sem nome (' || customer_id || ')'
+            when is_person and getvariable('privacy_pseudonymize_person_names')
+            then 'Cliente PF ' || left(pseudonym_code(customer_id), 6)
             else name
         end as name,
         case document_kind

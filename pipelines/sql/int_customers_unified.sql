@@ -29,6 +29,7 @@ unified as (
         customers.name,
         customers.document,
         customers.document_kind,
+        customers.is_person,
         customers.segment,
         customers.city,
         customers.state,
@@ -43,6 +44,8 @@ unified as (
         null as name,
         null as document,
         null as document_kind,
+        -- nothing says it is a company
+        true as is_person,
         null as segment,
         null as city,
         null as state,

@@ -22,7 +22,12 @@ owned as (
 final as (
     select
         sellers.seller_id,
-        sellers.name,
+        -- seller names stay (an internal management report) unless the config pseudonymizes them too
+        case
+            when getvariable('privacy_pseudonymize_seller_names') and sellers.name is not null
+            then 'Vendedor ' || left(pseudonym_code(sellers.seller_id), 6)
+            else sellers.name
+        end as name,
         sellers.team,
         sellers.state,
         sellers.hired_at,

@@ -1,6 +1,7 @@
 -- one row per seller of the sellers export
+-- codes that hold personal data become pseudonyms, as in stg_customers
 select
-    seller_id,
+    pseudonymous_id('VEN', seller_id) as seller_id,
     name,
     team,
     state,

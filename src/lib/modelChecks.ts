@@ -16,8 +16,8 @@ export interface ModelState {
 }
 
 /**
- * Reads a model_fit row the way customerValueModel.ts writes it: a model is used only when it was fitted
- * and converged (thin data leaves every parameter NULL); the Gamma-Gamma also needs q > 1, or its mean
+ * Reads a model_fit row the way customerValueModel.ts writes it: a model is used only when it was fitted,
+ * converged and was not degenerate (is_used; thin data leaves every parameter NULL); the Gamma-Gamma also needs q > 1, or its mean
  * spend per order is undefined. A missing row means the pipeline never ran the model.
  */
 export function modelState(row: ModelFitRow | undefined): ModelState {
@@ -25,7 +25,7 @@ export function modelState(row: ModelFitRow | undefined): ModelState {
   const parameters = MODEL_PARAMETERS[row.model] ?? [];
   const complete = parameters.length > 0 && parameters.every((p) => typeof row[p] === 'number');
   const spendDefined = row.model !== 'gamma_gamma' || (row.q ?? 0) > 1;
-  if (complete && row.converged && spendDefined) return { fitted: true, reason: null };
+  if (complete && row.converged && spendDefined && row.is_used !== false) return { fitted: true, reason: null };
   return { fitted: false, reason: row.note ?? (row.converged ? 'parâmetros ausentes' : 'o ajuste não convergiu') };
 }
 

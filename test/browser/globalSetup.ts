@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { generateDemoData } from '../../pipelines/demo/generateDemo.ts';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { queryMarts } from './martsQuery.ts';
+import { addPrivacyFixture } from './privacyFixture.ts';
 import { CHROMIUM, HOSTILE_NAME, browserSuiteRuns, type SiteBuilds } from './siteBuilds.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,8 +57,8 @@ const pipeline = (exportsDir: string, outDir: string, configPath?: string) => ru
 
 /**
  * Global setup of the browser project: generates a small demo dataset, runs the real pipeline on it
- * (once as is, once without contratos.csv and with too few repeat buyers to fit the models), builds
- * the site from each marts folder and from an empty one, and hands the paths to the browser test files
+ * (once as is, once without contratos.csv and with too few repeat buyers to fit the models, once with
+ * the privacy fixture's personal data added), builds the site from each marts folder and from an empty one, and hands the paths to the browser test files
  * through `provide`. CARTEIRA_DIST skips all of it and tests an already built site.
  */
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
@@ -69,7 +70,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (process.env.CARTEIRA_DIST) {
     const dist = resolve(ROOT, process.env.CARTEIRA_DIST);
     if (!existsSync(join(dist, 'index.html'))) throw new Error(`CARTEIRA_DIST=${dist} holds no index.html: build the site first (npm run site).`);
-    project.provide('carteiraSite', { dist, martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'), noContractsDist: null, emptyDist: null });
+    project.provide('carteiraSite', { dist, martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'), noContractsDist: null, emptyDist: null, privacy: null });
     return undefined;
   }
 
@@ -82,6 +83,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     martsDir: join(temp, 'marts'),
     noContractsDist: join(temp, 'dist-no-contracts'),
     emptyDist: join(temp, 'dist-empty'),
+    privacy: { dist: join(temp, 'dist-privacy'), martsDir: join(temp, 'marts-privacy') },
   };
   // The biggest customer of the last 12 months (first in Segmentação's ranking) gets a name full of
   // markup, so the browser tests can see that names from the exports always render as text.
@@ -97,11 +99,17 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const thinModel = join(temp, 'thin-model.json');
   writeFileSync(thinModel, JSON.stringify({ customer_value: { min_repeat_buyers: 1_000_000 }, opportunities: { min_value_at_stake: 2500, max_suggestions: 3 } }));
   await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);
+  // The privacy scan reads a site whose exports hide personal data everywhere they can.
+  const withPersonalData = join(temp, 'exports-privacy');
+  cpSync(join(demo, 'canonical'), withPersonalData, { recursive: true });
+  addPrivacyFixture(withPersonalData);
+  await pipeline(withPersonalData, builds.privacy!.martsDir);
   // One build at a time: parallel astro builds would race on the project's .astro/ folder.
   await buildSite(builds.dist, builds.martsDir);
   await buildSite(builds.noContractsDist!, join(temp, 'marts-no-contracts'));
   await buildSite(builds.emptyDist!, join(temp, 'no-marts'));
-  console.log(`browser suite: demo data, pipeline and 3 site builds in ${((Date.now() - started) / 1000).toFixed(1)} s (${temp})`);
+  await buildSite(builds.privacy!.dist, builds.privacy!.martsDir);
+  console.log(`browser suite: demo data, pipeline and 4 site builds in ${((Date.now() - started) / 1000).toFixed(1)} s (${temp})`);
 
   project.provide('carteiraSite', builds);
   return () => rmSync(temp, { recursive: true, force: true });

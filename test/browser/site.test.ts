@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
@@ -35,6 +35,13 @@ describe.skipIf(!browserSuiteRuns())('the site built from the demo data, in Chro
 
   it('has every report page', () => {
     expect(pages).toEqual(expect.arrayContaining(REPORT_PAGES));
+  });
+
+  it('says on every page, in a visible banner, that the numbers are demo data', () => {
+    const html = (dist: string, path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+    const without = pages.filter((path) => !html(builds.dist, path).includes('<strong>Dados de demonstração.</strong>'));
+    expect(without).toEqual([]);
+    if (builds.emptyDist) expect(html(builds.emptyDist, '/')).not.toContain('Dados de demonstração');
   });
 
   it('loads every page without console errors, failed requests, broken links or markup from user data', async () => {

@@ -14,6 +14,11 @@ export interface SiteBuilds {
   noContractsDist: string | null;
   /** The site built from an empty marts folder; null when CARTEIRA_DIST is given. */
   emptyDist: string | null;
+  /**
+   * The site and marts built from the demo dataset with the privacy fixture's personal data added
+   * (privacyFixture.ts); null when CARTEIRA_DIST is given.
+   */
+  privacy: { dist: string; martsDir: string } | null;
 }
 
 declare module 'vitest' {

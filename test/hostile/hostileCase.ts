@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database, sqlString } from '../../pipelines/warehouse/database.ts';
 import { tempDir } from '../helpers/fixtures.ts';
@@ -137,3 +138,28 @@ export function describeHostileCases(title: string, cases: HostileCase[]): void 
 
 /** True when a path exists (a file, folder or link). */
 export const exists = (path: string): boolean => existsSync(path);
+
+/** Every file under `dir` (relative path → SHA-256), for byte-for-byte comparisons of outputs; empty when `dir` is missing. */
+export function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+  return Object.fromEntries(
+    files
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+      .map((path) => [relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex')]),
+  );
+}
+
+/** A small valid set of exports: two customers, three orders , as of 01/02/2026. */
+export const SMALL_EXPORTS: Record<string, string> = {
+  'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\nP2;C2;15/01/2026;20\nP3;C1;01/02/2026;30\n',
+  'clientes.csv': 'cliente;nome;uf\nC1;Mercado Um Ltda;SP\nC2;Padaria Dois Ltda;RJ\n',
+};
+
+/** A snapshot without Carteira's bookkeeping files (manifest, lock), to compare publications. */
+export const withoutBookkeeping = (files: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(files).filter(([path]) => !path.split('/').some((part) => part.startsWith('.carteira-'))));
+
+/** What a publication in progress leaves in a folder: staging folders and journals. */
+export const leftovers = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => /^\.carteira-(staging|commit)/.test(name)) : []);

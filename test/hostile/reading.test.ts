@@ -34,9 +34,9 @@ const cases: HostileCase[] = [
     exports: {
       'pedidos.csv': orders(3),
       'clientes.csv': Buffer.concat([
-        Buffer.from('cliente;nome;cidade\nC2;Padaria São João;São Paulo\nC3;Jos'),
+        Buffer.from('cliente;nome;cidade\nC2;Padaria São João;São Paulo\nC3;Açougue do Jos'),
         Buffer.from([0xe9]),
-        Buffer.from(' Açougue;Maceió\nC4;Ação Comercial;Goiânia\n'),
+        Buffer.from(' Ltda;Maceió\nC4;Ação Comercial;Goiânia\n'),
       ]),
     },
     expect: {
@@ -47,7 +47,7 @@ const cases: HostileCase[] = [
         const names = await readParquet<{ name: string; city: string }>(join(d.out, 'customers.parquet'), 'select name, city from t order by customer_id');
         expect(names).toEqual([
           { name: 'Padaria São João', city: 'São Paulo' },
-          { name: 'José Açougue', city: 'Maceió' },
+          { name: 'Açougue do José Ltda', city: 'Maceió' },
           { name: 'Ação Comercial', city: 'Goiânia' },
         ]);
         const [summary] = await readParquet<{ encoding: string }>(join(d.out, 'load_summary.parquet'), "select encoding from t where file = 'clientes.csv'");
@@ -93,13 +93,13 @@ const cases: HostileCase[] = [
     name: 'a Windows-1252 export (no valid UTF-8 in it) is still read as Windows-1252',
     exports: {
       'pedidos.csv': orders(2),
-      'clientes.csv': Buffer.from('cliente;nome\nC2;Padaria S\xe3o Jo\xe3o\nC3;\x93A\xe7ougue\x94\n', 'latin1'),
+      'clientes.csv': Buffer.from('cliente;nome\nC2;Padaria S\xe3o Jo\xe3o\nC3;\x93A\xe7ougue\x94 Ltda\n', 'latin1'),
     },
     expect: {
       exit: 0,
       check: async (d) => {
         const names = await readParquet<{ name: string }>(join(d.out, 'customers.parquet'), 'select name from t order by customer_id');
-        expect(names.map((n) => n.name)).toEqual(['Padaria São João', '“Açougue”']);
+        expect(names.map((n) => n.name)).toEqual(['Padaria São João', '“Açougue” Ltda']);
       },
     },
   },

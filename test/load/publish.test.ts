@@ -8,7 +8,7 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+  return Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith('.')).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
 
 describe('publishing outputs', () => {
@@ -33,6 +33,6 @@ describe('publishing outputs', () => {
     writeFileSync(join(exportsDir, 'clientes_2.csv'), '');
     await expect(runPipeline({ exportsDir, outDir: out, warehousePath: null, acceptRejects })).rejects.toThrow(/clientes_2\.csv: o arquivo está vazio/);
     expect(snapshot(out)).toEqual(before);
-    expect(readdirSync(tmp.dir).filter((f) => f.includes('staging'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.startsWith('.carteira-') && f !== '.carteira-manifest.json')).toEqual([]);
   });
 });

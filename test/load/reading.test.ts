@@ -125,7 +125,11 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
       'pedidos.csv': H + row(1),
       'clientes.csv': 'cliente;email\nC1;"ana@x.com.br\nC2;bia@x.com.br\n',
     });
-    expect(rejects).toEqual([{ line: '2', column: 'email', value: '"***@x.com.br', reason_code: 'unterminated_quote', severity: 'reject' }]);
+    expect(rejects).toEqual([
+      { line: '2', column: 'email', value: '"***@***', reason_code: 'unterminated_quote', severity: 'reject' },
+      // the order's customer was on the left-out line
+      { line: '2', column: 'cliente', value: 'C1', reason_code: 'unknown_customer', severity: 'warning' },
+    ]);
   });
 
   it('counts read records as the scan does in a file with every kind of trouble DuckDB also sees', async () => {

@@ -47,7 +47,7 @@ describe('every reject and warning reason, with its line', () => {
 
   it('lists each problem with file, line, source column, masked value and reason code', () => {
     expect(rejects).toEqual([
-      { file: 'clientes.csv', line: '3', column: 'cpf/cnpj', value: '***.982.247-**', reason_code: 'invalid_document', severity: 'warning' },
+      { file: 'clientes.csv', line: '3', column: 'cpf/cnpj', value: '***.***.***-**', reason_code: 'invalid_document', severity: 'warning' },
       { file: 'clientes.csv', line: '4', column: 'uf', value: 'ZZ', reason_code: 'unknown_uf', severity: 'warning' },
       { file: 'contratos.csv', line: '3', column: 'valor mensal', value: null, reason_code: 'missing_required', severity: 'reject' },
       // the value is the field the quote opens, up to the next delimiter, not the whole line

@@ -33,12 +33,12 @@ describe('loading a messy Brazilian orders export', () => {
     tmp.cleanup();
   });
 
-  it('names the physical line, the source column and the raw value of every rejected row', () => {
+  it('names the physical line, the source column and the raw value of every rejected row, and only the field count of a line with too many columns', () => {
     expect(rejects).toEqual([
       { line: '5', column: 'Data do Pedido', value: '31/02/2026', reason_code: 'bad_date', severity: 'reject' },
       { line: '6', column: 'Situação', value: 'pendente', reason_code: 'unknown_value', severity: 'reject' },
       { line: '8', column: 'Número do Pedido', value: 'P2', reason_code: 'duplicate_id', severity: 'reject' },
-      { line: '11', column: null, value: 'P6;C5;12/01/2026;V1;;8;extra', reason_code: 'too_many_columns', severity: 'reject' },
+      { line: '11', column: null, value: '7 campos; o cabeçalho tem 6', reason_code: 'too_many_columns', severity: 'reject' },
       { line: '12', column: 'Código Cliente', value: null, reason_code: 'missing_required', severity: 'reject' },
     ]);
   });

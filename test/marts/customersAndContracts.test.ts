@@ -40,11 +40,13 @@ afterAll(() => marts.close());
 
 describe('customers mart privacy (LGPD)', () => {
   it('shows companies in full and masks persons: pseudonym and CPF digits 4-9 only', async () => {
+    // 'Cliente PF ' + the first 6 hex digits of SHA-256(TEST_PSEUDONYM_KEY + 'P1'), spelled 0→A … f→R
+    // (`node -e` with node:crypto: 3b0ed0e89824… → DMAQPA)
     const rows = await marts.rows('select customer_id, name, document, document_kind, group_id, region from customers order by customer_id');
     expect(rows).toEqual([
       { customer_id: 'J1', name: 'Padaria Pão Quente Ltda', document: '11.222.333/0001-81', document_kind: 'cnpj', group_id: '11222333', region: 'nordeste' },
       { customer_id: 'J2', name: 'Padaria Pão Quente Filial Olinda', document: '11.222.333/0002-62', document_kind: 'cnpj', group_id: '11222333', region: 'nordeste' },
-      { customer_id: 'P1', name: 'Cliente PF 5F2B93', document: '***.982.247-**', document_kind: 'cpf', group_id: null, region: 'nordeste' },
+      { customer_id: 'P1', name: 'Cliente PF DMAQPA', document: '***.982.247-**', document_kind: 'cpf', group_id: null, region: 'nordeste' },
       { customer_id: 'Q1', name: 'Hotel Mar Azul Ltda', document: '45.123.456/0001-87', document_kind: 'cnpj', group_id: '45123456', region: 'nordeste' },
     ]);
   });

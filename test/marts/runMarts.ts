@@ -11,6 +11,9 @@ export interface MartRun {
   close: () => void;
 }
 
+/** The pseudonym key of every fixture run, so tests can state the pseudonyms they expect. */
+export const TEST_PSEUDONYM_KEY = 'carteira-test-key-0123456789abcdef';
+
 /**
  * Writes the fixture files (name → CSV lines) to a temp exports folder, runs the whole pipeline into a
  * temp output folder (with `config` as its --config file when given), and opens every published Parquet
@@ -23,7 +26,9 @@ export async function runMarts(files: Record<string, string[]>, asOf: string, co
   const outDir = join(out.dir, 'marts');
   const configPath = config ? join(out.dir, 'config.json') : undefined;
   if (configPath) writeFileSync(configPath, JSON.stringify(config));
-  await runPipeline({ exportsDir: exports.dir, outDir, asOf, configPath, warehousePath: null });
+  const pseudonymKeyFile = join(out.dir, 'pseudonym.key');
+  writeFileSync(pseudonymKeyFile, TEST_PSEUDONYM_KEY);
+  await runPipeline({ exportsDir: exports.dir, outDir, asOf, configPath, warehousePath: null, pseudonymKeyFile });
   const db = await Database.open();
   for (const file of readdirSync(outDir).filter((f) => f.endsWith('.parquet'))) {
     await db.run(`create view ${file.replace('.parquet', '')} as select * from read_parquet('${join(outDir, file)}')`);

@@ -101,9 +101,9 @@ describe('optional input files that are missing (only orders.csv given)', () => 
     expect(cube).toEqual([{ category: null, order_lines: null, quantity: null, gross_margin: null, orders: 2, revenue: '900.00' }]);
   });
 
-  it('publishes customers known only from orders, with no renewal flag and no contract rows', async () => {
+  it('publishes customers known only from orders (without a customers file) by their code, with no renewal flag and no contract rows', async () => {
     const rows = await marts.rows("select name, is_derived_from_orders, renewal_due, gross_margin from customers where customer_id = 'C1'");
-    expect(rows).toEqual([{ name: null, is_derived_from_orders: true, renewal_due: null, gross_margin: null }]);
+    expect(rows).toEqual([{ name: 'Cliente C1', is_derived_from_orders: true, renewal_due: null, gross_margin: null }]);
     const [counts] = await marts.rows('select (select count(*) from renewals)::integer as renewals, (select count(*) from contracts_monthly)::integer as contracts');
     expect(counts).toEqual({ renewals: 0, contracts: 0 });
   });

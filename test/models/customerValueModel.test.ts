@@ -54,8 +54,8 @@ describe('customer value model on a handful of orders', () => {
     const note = 'poucos clientes com recompra para ajustar o modelo';
     const nulls = { r: null, alpha: null, a: null, b: null, p: null, q: null, v: null, log_likelihood: null };
     expect(await db.rows('select * from model_fit order by model')).toEqual([
-      { model: 'bgnbd', ...nulls, customers: 3, repeat_buyers: 2, converged: false, note, as_of_date: '2026-06-30' },
-      { model: 'gamma_gamma', ...nulls, customers: 2, repeat_buyers: 2, converged: false, note, as_of_date: '2026-06-30' },
+      { model: 'bgnbd', ...nulls, customers: 3, repeat_buyers: 2, converged: false, is_used: false, note, as_of_date: '2026-06-30' },
+      { model: 'gamma_gamma', ...nulls, customers: 2, repeat_buyers: 2, converged: false, is_used: false, note, as_of_date: '2026-06-30' },
     ]);
   });
 
@@ -102,8 +102,8 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
 
   it('fits both models and records their parameters, each in its own column', async () => {
     const [bgnbd, gammaGamma] = await db.rowsJS<Record<string, unknown>>('select * from model_fit order by model');
-    expect(bgnbd).toMatchObject({ model: 'bgnbd', converged: true, note: null, customers: 3000, p: null, q: null, v: null });
-    expect(gammaGamma).toMatchObject({ model: 'gamma_gamma', converged: true, note: null, r: null, alpha: null, a: null, b: null });
+    expect(bgnbd).toMatchObject({ model: 'bgnbd', converged: true, is_used: true, note: null, customers: 3000, p: null, q: null, v: null });
+    expect(gammaGamma).toMatchObject({ model: 'gamma_gamma', converged: true, is_used: true, note: null, r: null, alpha: null, a: null, b: null });
     expect(Math.abs((bgnbd!.r as number) / truth.r - 1)).toBeLessThan(0.25);
     expect(Math.abs((bgnbd!.alpha as number) / truth.alpha - 1)).toBeLessThan(0.25);
   });
@@ -141,5 +141,38 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
     const [band] = await db.rowsJS<{ highest: number }>(`select max(p_alive) as highest from customer_value_predictions where churn_risk = 'high'`);
     expect(band!.highest).toBeGreaterThanOrEqual(0.3);
     expect(band!.highest).toBeLessThan(0.5);
+  });
+});
+
+describe('customer value model on degenerate data', () => {
+  /** Runs the model on customers given as their purchase days before 2026-06-30, with 2 values alternating. */
+  async function runOn(customers: number[][]) {
+    const db = await Database.open();
+    await db.run(ORDERS_TABLE);
+    const rows = customers.flatMap((days, c) => days.map((d, k) => `('o${c}-${k}', 'C${c}', DATE '2026-06-30' - ${d}, ${k % 2 ? 80 : 120}.00, true)`));
+    await db.run(`insert into int_orders_valued values ${rows.join(', ')}; set variable as_of_date = DATE '2026-06-30'`);
+    const result = await customerValueModel.run(db, {});
+    const fits = await db.rowsJS<{ model: string; is_used: boolean; note: string | null }>('select model, is_used, note from model_fit order by model');
+    const predicted = Number(await db.scalar<string>('select count(p_alive) from customer_value_predictions'));
+    db.close();
+    return { result, fits, predicted };
+  }
+
+  it('omits the predictions of a 13-day history, however many repeat buyers it has, and says why', async () => {
+    // 40 customers buying on days 13, 9, 5 and 1 before the as-of date
+    const { fits, predicted } = await runOn(Array.from({ length: 40 }, () => [13, 9, 5, 1]));
+    expect(fits.map((f) => f.is_used)).toEqual([false, false]);
+    expect(fits[0]!.note).toBe('histórico de só 13 dias (mínimo 90): curto demais para saber quem parou de comprar; previsões omitidas');
+    expect(predicted).toBe(0);
+  });
+
+  it('omits the predictions when everyone buys like clockwork up to the as-of date, which leaves no one to tell apart', async () => {
+    // 60 customers buying every 7 days for 26 weeks, the last purchase on the as-of date: nobody looks gone
+    const { fits, predicted } = await runOn(Array.from({ length: 60 }, () => Array.from({ length: 26 }, (_, k) => 7 * k)));
+    const bgnbd = fits.find((f) => f.model === 'bgnbd')!;
+    expect(bgnbd.is_used).toBe(false);
+    // the dropout share a/(a + b) runs to 0, the edge of the search: nobody ever leaves
+    expect(bgnbd.note).toMatch(/^parâmetros no limite da busca \(r=.*, a=.*e-\d+, b=.*\): ajuste degenerado; previsões omitidas$/);
+    expect(predicted).toBe(0);
   });
 });

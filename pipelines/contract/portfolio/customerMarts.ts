@@ -8,11 +8,17 @@ export const customerMarts: MartSpec[] = [
     grain_pt: 'uma linha por cliente (comprador ou prospect), julgado na data de referência',
     grain_en: 'one row per customer (buyer or prospect), judged at the as-of date',
     orderBy: 'customer_id',
+    // a company's CNPJ is published in full; a CPF is already masked by customers.sql (and asserted)
+    unmaskedColumns: ['document'],
     columns: {
-      customer_id: ['Código do cliente', 'Customer code', 'text'],
+      customer_id: [
+        'Código do cliente; um código que contém CPF, CNPJ, telefone ou e-mail vira o pseudônimo estável CLI-XXXXXXXXXXXX (LGPD)',
+        'Customer code; a code holding a CPF, CNPJ, phone or e-mail becomes the stable pseudonym CLI-XXXXXXXXXXXX (LGPD)',
+        'text',
+      ],
       name: [
-        'Razão social; pessoas físicas (CPF) recebem um pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável)',
-        'Company name; persons (CPF) get a stable pseudonym "Cliente PF XXXXXX" (LGPD, configurable)',
+        'Razão social; quem não tem CNPJ válido nem palavra de empresa no nome (Ltda, S/A, Comércio…) é tratado como pessoa e recebe o pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável); cliente ausente do arquivo de clientes: "Cliente não cadastrado (código)"; sem nome: "Cliente sem nome (código)"',
+        'Company name; a customer without a valid CNPJ or a company word in the name (Ltda, S/A, Comércio…) is treated as a person and gets the stable pseudonym "Cliente PF XXXXXX" (LGPD, configurable); a customer missing from the customers file: "Cliente não cadastrado (code)"; without a name: "Cliente sem nome (code)"',
         'text',
       ],
       document: [
@@ -146,6 +152,11 @@ export const customerMarts: MartSpec[] = [
       customers: ['Clientes usados no ajuste', 'Customers in the fit', 'count'],
       repeat_buyers: ['Clientes com recompra', 'Customers with a repeat purchase', 'count'],
       converged: ['O otimizador convergiu', 'The optimizer converged', 'flag'],
+      is_used: [
+        'As previsões do modelo foram publicadas (dados suficientes, ajuste convergido e não degenerado)',
+        "The model's predictions were published (enough data, a converged and non-degenerate fit)",
+        'flag',
+      ],
       note: ['Observação (ex.: poucos dados para ajustar)', 'Note (e.g. too little data to fit)', 'text'],
       as_of_date: asOf,
     },

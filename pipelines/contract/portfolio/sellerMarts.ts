@@ -16,7 +16,11 @@ export const sellerMarts: MartSpec[] = [
     orderBy: 'seller_id',
     columns: {
       seller_id: ['Código do vendedor', 'Seller code', 'text'],
-      name: ['Nome do vendedor (NULL sem arquivo de vendedores)', 'Seller name (NULL without a sellers export)', 'text'],
+      name: [
+        'Nome do vendedor (NULL sem arquivo de vendedores; o pseudônimo "Vendedor XXXXXX" quando a configuração pede pseudônimos também para vendedores)',
+        'Seller name (NULL without a sellers export; the pseudonym "Vendedor XXXXXX" when the configuration asks for seller pseudonyms too)',
+        'text',
+      ],
       team: ['Equipe', 'Team', 'text'],
       state: ['UF de atuação', 'State (UF) the seller works in', 'text'],
       hired_at: ['Data de admissão', 'Hiring date', 'date'],

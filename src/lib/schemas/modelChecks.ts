@@ -17,6 +17,8 @@ export const ModelFitRow = z.looseObject({
   customers: count,
   repeat_buyers: count,
   converged: z.boolean(),
+  /** Absent in marts written before degenerate fits were detected. */
+  is_used: z.boolean().optional(),
   note: z.string().nullable(),
 });
 export type ModelFitRow = z.infer<typeof ModelFitRow>;
