@@ -51,7 +51,9 @@ export class CsvWalk {
   // the field being read
   private field = 0;
   private fieldStart = 0;
+  /** Whether a quote here would open the field: at its start, after at most one space (as DuckDB reads). */
   private atFieldStart = true;
+  private leadingSpace = false;
   private quote = UNQUOTED;
   private quoteField = 0;
   private quoteFieldStart = 0;
@@ -73,6 +75,9 @@ export class CsvWalk {
 
   /** A record start the fast path gave back, to be read byte by byte. */
   private slowRecord = -1;
+  /** Line breaks outside quotes ending in LF alone and in CRLF. */
+  private lfBreaks = 0;
+  private crlfBreaks = 0;
 
   constructor(private readonly delim: number) {}
 
@@ -97,26 +102,32 @@ export class CsvWalk {
           this.nextMin = 0x80;
           this.nextMax = 0xbf;
           if (--this.need === 0) this.pendingValid++;
-          continue; // a continuation byte is never structural
+          // a continuation byte is never structural, only content
+          this.recHasContent = true;
+          if (this.quote === UNQUOTED) this.atFieldStart = false;
+          continue;
         }
         this.need = 0;
         this.nextMin = 0x80;
         this.nextMax = 0xbf;
         for (let k = this.seqStart; k < at; k++) this.invalid(k);
       }
+      let afterCR = false;
       if (this.pendingCR >= 0) {
         const cr = this.pendingCR;
         this.pendingCR = -1;
-        if (b !== LF) {
+        afterCR = b === LF;
+        if (!afterCR) {
           if (!this.headerDone) {
             // The header ends in a CR alone: an old Mac export, whose every line does.
             this.scan.lineBreak = 'cr';
             this.endLine(cr);
             return at;
           }
-          // Read as a space, which is allowed anywhere outside quotes.
+          // Read as the space it is mended into.
           this.recHasContent = true;
           this.pending.push({ code: 'stray_carriage_return', line: this.recLine, field: this.field, fieldStart: this.fieldStart, at: cr });
+          this.space();
         }
       }
       if (b >= 0x80) this.leadByte(b, at);
@@ -146,6 +157,8 @@ export class CsvWalk {
 
       // Outside quotes: a field without them, or after its closing quote.
       if (b === LF || (b === CR && crBreaks)) {
+        if (afterCR) this.crlfBreaks++;
+        else this.lfBreaks++;
         this.endLine(at);
         continue;
       }
@@ -157,8 +170,8 @@ export class CsvWalk {
       if (b === this.delim) {
         this.endField(at);
         this.startField(at + 1, this.field + 1);
-      } else if (b === SPACE && (this.atFieldStart || this.quote === CLOSED)) {
-        // spaces around a quoted value are allowed
+      } else if (b === SPACE) {
+        this.space();
       } else if (this.quote === CLOSED) {
         const resume = this.breakQuote(false);
         if (resume >= 0) return resume;
@@ -177,6 +190,14 @@ export class CsvWalk {
 
   /** The end of the file at `size`; returns the offset to read on from when a quote was left open, else -1. */
   finish(size: number): number {
+    const resume = this.finishRecords(size);
+    if (resume < 0 && this.scan.lineBreak !== 'cr') {
+      this.scan.lineBreak = this.crlfBreaks === 0 ? 'lf' : this.lfBreaks === 0 ? 'crlf' : 'mixed';
+    }
+    return resume;
+  }
+
+  private finishRecords(size: number): number {
     if (this.need > 0) {
       this.need = 0;
       for (let k = this.seqStart; k < size; k++) this.invalid(k);
@@ -210,6 +231,7 @@ export class CsvWalk {
     let i = from;
     let lineStart = from;
     let lines = 0;
+    let crlfLines = 0;
     let records = 0;
     let valid = 0;
     let validAtLineStart = 0;
@@ -224,6 +246,7 @@ export class CsvWalk {
           records++;
         }
         lines++;
+        if (b === CR) crlfLines++;
         i += b === CR ? 2 : 1;
         lineStart = i;
         validAtLineStart = valid;
@@ -239,8 +262,20 @@ export class CsvWalk {
     this.scan.records += records;
     this.scan.utf8.valid += validAtLineStart;
     this.line += lines;
+    this.lfBreaks += lines - crlfLines;
+    this.crlfBreaks += crlfLines;
     this.startRecord(base + lineStart);
     return lineStart;
+  }
+
+  /**
+   * A space outside quotes. DuckDB allows any number after a closing quote, but only one before an
+   * opening one: after two, a quote is a character of an unquoted field.
+   */
+  private space(): void {
+    if (this.quote === CLOSED || !this.atFieldStart) return;
+    if (this.leadingSpace) this.atFieldStart = false;
+    this.leadingSpace = true;
   }
 
   private leadByte(b: number, at: number): void {
@@ -263,6 +298,8 @@ export class CsvWalk {
   }
 
   private startRecord(offset: number): void {
+    // A character cut by a record left out does not go on into the next record.
+    this.need = 0;
     this.recStart = offset;
     this.recLine = this.line;
     this.recHasContent = false;
@@ -277,6 +314,7 @@ export class CsvWalk {
     this.field = index;
     this.fieldStart = offset;
     this.atFieldStart = true;
+    this.leadingSpace = false;
     this.quote = UNQUOTED;
     this.quoteBreak = -1;
   }

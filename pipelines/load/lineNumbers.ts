@@ -41,6 +41,7 @@ export async function findLines(path: string, delimiter: string, want: { records
   let inQuotes = false;
   let quoteSeen = false;
   let atFieldStart = true;
+  let leadingSpace = false;
   let seenHeader = false;
   let recordIndex = 0;
   const done = () => recordIndex > lastRecord && readerLine > lastReaderLine && physical > lastLine;
@@ -80,12 +81,21 @@ export async function findLines(path: string, delimiter: string, want: { records
         startReaderLine = readerLine;
         hasContent = false;
         atFieldStart = true;
+        leadingSpace = false;
         if (done()) break outer;
       } else if (b !== CR) {
         hasContent = true;
-        if (b === delim) atFieldStart = true;
-        else if (b === QUOTE && atFieldStart) inQuotes = true;
-        else if (b !== SPACE) atFieldStart = false;
+        if (b === delim) {
+          atFieldStart = true;
+          leadingSpace = false;
+        } else if (b === QUOTE && atFieldStart) {
+          inQuotes = true;
+          atFieldStart = false;
+        } else if (b === SPACE && atFieldStart && !leadingSpace) {
+          leadingSpace = true; // one space may come before an opening quote, as DuckDB reads
+        } else {
+          atFieldStart = false;
+        }
       }
     }
   }

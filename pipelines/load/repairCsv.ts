@@ -19,14 +19,19 @@ interface Edit {
 
 /** Whether the scan found anything the copy DuckDB reads must change. */
 export function needsRepair(scan: CsvScan, encoding: TextEncoding): boolean {
-  return scan.lineBreak === 'cr' || scan.dropped.length > 0 || scan.repairs.some((r) => encoding === 'utf-8' || r.code !== 'invalid_byte');
+  return (
+    scan.lineBreak === 'cr' || scan.lineBreak === 'mixed' || scan.dropped.length > 0 ||
+    scan.repairs.some((r) => encoding === 'utf-8' || r.code !== 'invalid_byte')
+  );
 }
 
 /**
  * Writes the UTF-8 copy of a file DuckDB reads, with what the scan found mended: records left out
  * become blank lines (which DuckDB skips), a stray CR becomes a space, an invalid byte of a UTF-8 file
- * becomes the Windows-1252 character it stands for, and the CRs of an old Mac file become LFs. Every
- * line break stays where it was, so physical line numbers in the copy are those of the original.
+ * becomes the Windows-1252 character it stands for. Every line break becomes an LF (DuckDB's reader
+ * stops on a file mixing LF and CRLF, which a blank line left for a record in a CRLF file would make),
+ * the CRs of an old Mac file included, and stays where it was, so physical line numbers in the copy are
+ * those of the original. A CRLF inside quotes becomes an LF too.
  */
 export async function repairCsv(source: string, target: string, scan: CsvScan, encoding: Exclude<TextEncoding, 'utf-16le'>): Promise<void> {
   const edits = editsOf(scan, encoding);
@@ -34,6 +39,8 @@ export async function repairCsv(source: string, target: string, scan: CsvScan, e
   async function* mended(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     let base = 0;
     let next = 0;
+    /** A CR ending the previous output, held back until the next byte tells whether an LF follows. */
+    let heldCR = false;
     for await (const chunk of chunks) {
       const end = base + chunk.length;
       const parts: Buffer[] = [];
@@ -49,11 +56,18 @@ export async function repairCsv(source: string, target: string, scan: CsvScan, e
         next++;
       }
       parts.push(chunk.subarray(from));
-      const out = Buffer.concat(parts);
-      if (crToLf) for (let i = out.indexOf(CR); i >= 0; i = out.indexOf(CR, i + 1)) out[i] = LF;
+      if (heldCR) parts.unshift(Buffer.from([CR]));
+      let out: Buffer = Buffer.concat(parts);
+      if (crToLf) {
+        for (let i = out.indexOf(CR); i >= 0; i = out.indexOf(CR, i + 1)) out[i] = LF;
+      } else {
+        heldCR = out.at(-1) === CR;
+        out = withoutCrBeforeLf(heldCR ? out.subarray(0, -1) : out);
+      }
       base = end;
       yield out;
     }
+    if (heldCR) yield Buffer.from([CR]);
   }
   const read = createReadStream(source, { highWaterMark: 4 * 1024 * 1024 });
   const write = createWriteStream(target, { highWaterMark: 4 * 1024 * 1024 });
@@ -72,6 +86,20 @@ function editsOf(scan: CsvScan, encoding: TextEncoding): Edit[] {
     repairs.push({ at: r.at, length: 1, bytes: r.code === 'stray_carriage_return' ? Buffer.from(' ') : 'windows-1252' });
   }
   return [...dropped, ...repairs].sort((a, b) => a.at - b.at);
+}
+
+/** The bytes with every CR that precedes an LF removed. */
+function withoutCrBeforeLf(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) {
+    if (bytes[i + 1] !== LF) continue;
+    parts.push(bytes.subarray(from, i));
+    from = i + 1;
+  }
+  if (from === 0) return bytes;
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
 }
 
 function replacement(edit: Edit, bytes: Buffer, crToLf: boolean): Buffer {

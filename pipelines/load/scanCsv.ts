@@ -38,8 +38,11 @@ export interface DroppedRecord {
 export interface CsvScan {
   /** Data records: the header excluded, blank lines skipped, line breaks inside quotes inside their record. */
   records: number;
-  /** The line break of the header: 'cr' for old Mac exports, whose lines end in a CR alone. */
-  lineBreak: 'lf' | 'cr';
+  /**
+   * The line breaks outside quotes: 'cr' for old Mac exports (decided by the header), 'mixed' when
+   * some lines end in LF and others in CRLF, which stops DuckDB's reader as a stray CR does.
+   */
+  lineBreak: 'lf' | 'crlf' | 'mixed' | 'cr';
   /** Records left out (counted in `records`). */
   dropped: DroppedRecord[];
   /** Stray CRs and invalid bytes of records kept; invalid bytes only up to MAX_INVALID_BYTES. */

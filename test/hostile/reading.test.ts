@@ -80,6 +80,11 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'two exports pasted together, one with CRLF line breaks and one with LF, are read whole (DuckDB alone stopped on the first CRLF)',
+    exports: { 'pedidos.csv': orders(10).replace(/\n/g, '\r\n') + Array.from({ length: 10 }, (_, k) => order(k + 12)).join('') },
+    expect: { exit: 0, notOutput: ['state machine'], summary: { 'pedidos.csv': { read: 20, loaded: 20, rejected: 0, warnings: 0 } } },
+  },
+  {
     name: 'an old Mac export, with lines ending in CR alone, is read line by line',
     exports: { 'pedidos.csv': orders(5).replace(/\n/g, '\r') },
     expect: { exit: 0, summary: { 'pedidos.csv': { read: 5, loaded: 5 } } },

@@ -75,6 +75,17 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
     expect(rejects).toEqual([{ line: '3', column: 'data', value: '01/01/2026 ', reason_code: 'stray_carriage_return', severity: 'warning' }]);
   });
 
+  it('reads a file mixing LF and CRLF line breaks, which stops DuckDB alone, with right line numbers', async () => {
+    const { file, rejects } = await load({ 'pedidos.csv': `${H}P1;C1;01/01/2026;10\r\nP2;C2;01/01/2026;10\n\r\nP3;C3;32/01/2026;10\r\n` });
+    expect(file).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
+    expect(rejects).toEqual([{ line: '5', column: 'data', value: '32/01/2026', reason_code: 'bad_date', severity: 'reject' }]);
+  });
+
+  it('reads a CRLF file with a left-out line, whose blank line in the copy would otherwise mix line breaks', async () => {
+    const { file } = await load({ 'pedidos.csv': `${H}${row(1)}P2;"C2;01/01/2026;10\n${row(3)}`.replace(/\n/g, '\r\n') });
+    expect(file).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
+  });
+
   it('reads an old Mac file whose lines end in CR alone, with right line numbers', async () => {
     const { file, rejects } = await load({ 'pedidos.csv': `${H}P1;C1;01/01/2026;10\nP2;C2;32/01/2026;10\n`.replace(/\n/g, '\r') });
     expect(file).toMatchObject({ read: 2, loaded: 1, rejected: 1 });

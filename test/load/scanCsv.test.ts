@@ -59,7 +59,28 @@ describe('scanning a CSV file without DuckDB', () => {
     const lf = await scan(`${H}${row(1)}P2;C2\rX;01/01/2026;10\nP3;"C\r3";01/01/2026;10\n`);
     expect([lf.records, repairs(lf)]).toEqual([3, [['stray_carriage_return', 3, 1]]]);
     const crlf = await scan(`${H.replace('\n', '\r\n')}P1;C1;01/01/2026;10\r\nP2;C2;01/01/2026\r;10\r\n`);
-    expect([crlf.records, crlf.lineBreak, repairs(crlf)]).toEqual([2, 'lf', [['stray_carriage_return', 3, 2]]]);
+    expect([crlf.records, crlf.lineBreak, repairs(crlf)]).toEqual([2, 'crlf', [['stray_carriage_return', 3, 2]]]);
+  });
+
+  it('tells a file whose lines all end in CRLF from one mixing LF and CRLF', async () => {
+    expect((await scan(`${H}${row(1)}`.replace(/\n/g, '\r\n'))).lineBreak).toBe('crlf');
+    expect((await scan(`${H}${row(1)}\r\n${row(2)}`)).lineBreak).toBe('mixed');
+    // a CRLF inside quotes is part of a value, not a line break of the file
+    expect((await scan(`${H}P1;"C\r\n1";01/01/2026;10\n`)).lineBreak).toBe('lf');
+  });
+
+  it('opens a quoted field after one space, as DuckDB does, but reads the quote as a character after two', async () => {
+    const s = await scan(`${H}P1; "C\n1";01/01/2026;10\nP2;  "C2;01/01/2026;10\n "P3\n3";C3;01/01/2026;10\n`);
+    // P1 spans lines 2-3; P2's quote is a character; " P3" opens a quote closed on line 6
+    expect([s.records, s.dropped]).toEqual([3, []]);
+  });
+
+  it('does not carry a character cut by a record left out into the next record', async () => {
+    // line 2 is left out at the byte after its closing quote, a lead byte waiting for two more; line 3
+    // starts with a byte that would continue it, then a space and a quote, which is a character there
+    const s = await scan(Buffer.concat([Buffer.from(`${H}P1;"C1"`), Buffer.from([0xe9]), Buffer.from('x\n'), Buffer.from([0x80]), Buffer.from(' "\n "')]));
+    expect(dropped(s)).toEqual([['unterminated_quote', 2, 1], ['unterminated_quote', 4, 0]]);
+    expect(s.records).toBe(3);
   });
 
   it('reads an old Mac file, whose lines end in CR alone, as lines', async () => {
