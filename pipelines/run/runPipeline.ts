@@ -1,4 +1,5 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { z } from 'zod';
 import { join } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
@@ -153,7 +154,7 @@ async function readConfig(path: string): Promise<PipelineConfig> {
   } catch (error) {
     throw new LoadError(path, `arquivo de configuração ilegível (${(error as Error).message})`, 'corrija o JSON; veja os campos no README, seção "Configuration"');
   }
-  const parsed = PipelineConfig.safeParse(json);
+  const parsed = PipelineConfig.safeParse(json, { error: z.locales.pt().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new LoadError(path, `configuração inválida: ${problems}`, 'use os nomes e faixas de valores do README, seção "Configuration"');

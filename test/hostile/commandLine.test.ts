@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeHostileCases, type HostileCase } from './hostileCase.ts';
 
 const orders = { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n' };
@@ -20,6 +22,13 @@ const cases: HostileCase[] = [
     exports: orders,
     args: (d) => ['--exports', d.exports, '--no-warehouse', '--out'],
     expect: { exit: 2, output: ['a opção --out precisa de um valor'] },
+  },
+  {
+    name: 'a --config with a misspelled rule stops with exit 3, naming the rule and where it sits, in Portuguese',
+    exports: orders,
+    setup: (d) => writeFileSync(join(d.root, 'regras.json'), JSON.stringify({ rejects: { per_entity: { pedidos: 0.2 } }, lifecycle: { new_dayz: 60 } })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--config', join(d.root, 'regras.json')],
+    expect: { exit: 3, output: ['configuração inválida', 'rejects.per_entity', 'lifecycle', 'new_dayz'], notOutput: ['Unrecognized'] },
   },
 ];
 
