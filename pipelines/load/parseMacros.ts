@@ -5,12 +5,18 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Date formats tried after ISO, Brazilian first (dd/mm before mm/dd: exports here never use US order). */
 const DATE_FORMATS = [
-  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%y',
+  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y',
   '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
   '%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y/%m/%d', '%Y%m%d',
 ];
 
-const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m', '%m/%y'];
+const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
+
+/**
+ * Two-digit years below this are read 20aa, the others 19aa: `03/01/19` is 2019, `15/08/95` is 1995.
+ * A fixed window rather than one sliding with the clock, so reruns give the same marts every year.
+ */
+export const TWO_DIGIT_YEAR_PIVOT = 50;
 
 const PT_MONTHS: [string, string][] = [
   ['jan', '01'], ['fev', '02'], ['mar', '03'], ['abr', '04'], ['mai', '05'], ['jun', '06'],
@@ -54,17 +60,25 @@ export function parseMacros(): string[] {
     `create or replace macro parse_integer(s, decimal_comma) as
        case when parse_number(s, decimal_comma) = trunc(parse_number(s, decimal_comma))
             then cast(parse_number(s, decimal_comma) as BIGINT) end`,
+    // "03/01/19" → "03/01/2019", "10/26" → "10/2026": a %Y format would read the year as 0019.
+    // `head` is the day and month of a date, or the month of a month, each followed by its separator.
+    `create or replace macro _four_digit_year(s, head) as
+       case when regexp_matches(s, '^' || head || '\\d{2}($|[^0-9])')
+            then regexp_replace(s, '^(' || head || ')(\\d{2})',
+                   '\\1' || case when cast(regexp_extract(s, '^' || head || '(\\d{2})', 1) as INTEGER) < ${TWO_DIGIT_YEAR_PIVOT} then '20' else '19' end || '\\2')
+            else s end`,
     `create or replace macro _plausible_date(d) as case when year(d) between 1900 and 2100 then d end`,
-    `create or replace macro parse_date(s) as _plausible_date(coalesce(
+    `create or replace macro _parse_full_year_date(s) as _plausible_date(coalesce(
        try_cast(s as DATE),
        cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE)))`,
+    `create or replace macro parse_date(s) as _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'))`,
     // "out/26", "Out/2026", "outubro de 2026" → "10/26", "10/2026", "10/2026" before the numeric formats.
     `create or replace macro _pt_month(s) as
        case when regexp_matches(lower(strip_accents(s)), '^[a-z]{3}') then
          (case left(lower(strip_accents(s)), 3) ${ptMonths} end) || '/' || regexp_extract(s, '(\\d{2,4})$', 1)
        else s end`,
     `create or replace macro parse_month(s) as _plausible_date(coalesce(
-       cast(try_strptime(_pt_month(s), [${MONTH_FORMATS.map(quote).join(', ')}]) as DATE),
+       cast(try_strptime(_four_digit_year(_pt_month(s), '\\d{1,2}[/-]'), [${MONTH_FORMATS.map(quote).join(', ')}]) as DATE),
        date_trunc('month', parse_date(s))::DATE))`,
     `create or replace macro parse_boolean(s) as
        case when fold_key(s) in ('true', 't', '1', 'sim', 's', 'yes', 'y', 'ativo', 'ativa', 'x', 'verdadeiro', 'v') then true

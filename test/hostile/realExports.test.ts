@@ -47,6 +47,19 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'dates written dd/mm/aa and months written out/26 are read as 20aa, not rejected as year 0019',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;03/01/26;10\nP2;C2;15/01/26;20\nP3;C1;01/02/26;30\n',
+      'metas.csv': 'vendedor;mes;meta\nV1;jan/26;1000\nV1;02/26;1000\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-02-01'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 3, loaded: 3, rejected: 0 }, 'metas.csv': { read: 2, loaded: 2, rejected: 0 } },
+      reasons: { 'pedidos.csv:bad_date': 0, 'metas.csv:bad_month': 0 },
+    },
+  },
 ];
 
 describeHostileCases('real exports read right', cases);
