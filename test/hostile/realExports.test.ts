@@ -60,6 +60,27 @@ const cases: HostileCase[] = [
       reasons: { 'pedidos.csv:bad_date': 0, 'metas.csv:bad_month': 0 },
     },
   },
+  {
+    name: 'an invoiced order with no items and no amount is rejected as missing_amount; a cancellation without value is a return, not a R$ 0 sale',
+    exports: {
+      // P2: no item, no amount; P3: no item, amount used; P4: canceled, nothing; P5: a cancellation invoice (negative quantity)
+      'pedidos.csv': 'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;\nP2;C1;06/01/2026;;\nP3;C2;07/01/2026;;30\nP4;C2;08/01/2026;cancelado;\nP5;C1;09/01/2026;;\n',
+      'itens.csv': 'pedido;produto;quantidade;preco\nP1;A;2;45\nP5;A;-1;45\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 5, loaded: 4, rejected: 1, warnings: 3 }, 'itens.csv': { read: 2, loaded: 1, rejected: 1 } },
+      reasons: { 'pedidos.csv:missing_amount': 1, 'pedidos.csv:order_without_items': 1, 'pedidos.csv:return_without_value': 2, 'itens.csv:negative_value': 1 },
+      check: async (d) => {
+        const [kpis] = await readParquet<{ orders: string; revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders, revenue from t where month = '2026-01-01'`);
+        // P1 (2 × 45 = 90) and P3 (30): two orders, 120 reais; P2 is not a R$ 0 order
+        expect({ orders: Number(kpis!.orders), revenue: Number(kpis!.revenue) }).toEqual({ orders: 2, revenue: 120 });
+        const reason = await readParquet<{ reason: string }>(join(d.out, 'rejects.parquet'), `select reason from t where reason_code = 'missing_amount'`);
+        expect(reason[0]!.reason).toContain('pedido rejeitado');
+      },
+    },
+  },
 ];
 
 describeHostileCases('real exports read right', cases);
