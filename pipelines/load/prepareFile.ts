@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ExportFile } from './discoverExports.ts';
 import { LoadError } from './loadError.ts';
 import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
+import { aliasesAllowed } from './columnUse.ts';
 import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
 import { sniffFile, type FileDialect, type TextEncoding } from './sniffFile.ts';
@@ -18,6 +19,8 @@ export interface RawFile {
   /** The UTF-8 file DuckDB reads (a transcoded copy when the export was not UTF-8). */
   readPath: string;
   decimalComma: boolean;
+  /** Notes for the load summary on how the file's ambiguous values were read. */
+  notes: string[];
   /** DuckDB's reject table for records the CSV reader could not split; null until a read needed it. */
   csvRejectsTable: string | null;
   /** What the scan of a CSV file found (null for Parquet): its records, and what was left out or mended. */
@@ -57,7 +60,7 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
   const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, reading: reading.scan, source: () => '' };
+  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, notes: [], csvRejectsTable: null, reading: reading.scan, source: () => '' };
   raw.source = ({ parallel, captureRejects }, native) => {
     const typeAt = new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type]));
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
@@ -102,7 +105,7 @@ async function prepareParquet(db: Database, file: ExportFile, index: number): Pr
   const select = headers.map((h, i) => `cast(${sqlIdent(h)} as VARCHAR) as c${i}`).join(', ');
   const dialect: FileDialect = { encoding: 'utf-8', delimiter: '', headers };
   const source = () => `(select ${select} from read_parquet(${sqlString(file.path)}))`;
-  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, csvRejectsTable: null, reading: null, source };
+  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, notes: [], csvRejectsTable: null, reading: null, source };
 }
 
 /**
@@ -133,7 +136,7 @@ async function readableCopy(path: string, scratchStem: string, dialect: FileDial
 }
 
 function resolveOrFail(file: ExportFile, headers: string[]): HeaderResolution {
-  const resolution = resolveHeaders(file.entity, headers, file.mapping?.columns);
+  const resolution = resolveHeaders(file.entity, headers, file.mapping?.columns, aliasesAllowed(file.mapping));
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
     throw new LoadError(

@@ -1,5 +1,6 @@
 import { sqlString, type Database } from '../warehouse/database.ts';
 import type { ExportInventory } from './discoverExports.ts';
+import { columnUse, describeColumnUse } from './columnUse.ts';
 import { findLines } from './lineNumbers.ts';
 import type { LoadedEntity } from './loadExports.ts';
 import type { RawFile } from './prepareFile.ts';
@@ -20,6 +21,12 @@ export interface FileSummary {
   after_as_of: number;
   warnings: number;
   ignored_columns: string[];
+  /** Every source column and what it became: `DOCNUM → order_id, Discount → ignorada`. */
+  column_mapping: string;
+  /** Whether a mapping entry listed the file's columns (then only those are used, unless it allows aliases). */
+  mapped: boolean;
+  /** How ambiguous values were read, per column (`order_date: datas ambíguas lidas como dd/mm`). */
+  notes: string[];
   /** How the values were parsed: by DuckDB's CSV reader (a clean file) or as text by the parse macros. */
   reader: 'native' | 'text';
 }
@@ -202,6 +209,9 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
     read: rows + unread, loaded: rows - left, empty: n('empty'), rejected: n('rejected') + unread,
     collapsed: n('collapsed'), after_as_of: n('after_as_of'), warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
+    column_mapping: describeColumnUse(columnUse(raw.dialect.headers, raw.resolution)),
+    mapped: Object.keys(raw.file.mapping?.columns ?? {}).length > 0,
+    notes: raw.notes,
     reader,
   };
 }

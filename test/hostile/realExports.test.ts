@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { describeHostileCases, readParquet, type HostileCase } from './hostileCase.ts';
@@ -78,6 +78,47 @@ const cases: HostileCase[] = [
         expect({ orders: Number(kpis!.orders), revenue: Number(kpis!.revenue) }).toEqual({ orders: 2, revenue: 120 });
         const reason = await readParquet<{ reason: string }>(join(d.out, 'rejects.parquet'), `select reason from t where reason_code = 'missing_amount'`);
         expect(reason[0]!.reason).toContain('pedido rejeitado');
+      },
+    },
+  },
+  {
+    name: 'a mapping entry that lists its columns uses only those: an unmapped Discount fraction is ignored, not taken as reais by an alias',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
+      'itens.csv': 'pedido;produto;qtd;preco;Discount\nP1;A;2;50;0,1\n',
+    },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
+      files: [{ match: 'itens.csv', entity: 'order_items', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } }],
+    })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      output: ['Colunas de itens.csv (só as do mapeamento): pedido → order_id, produto → product_id, qtd → quantity, preco → unit_price, Discount → ignorada'],
+      check: async (d) => {
+        // 2 × 50 = 100 reais; the 0,1 fraction would have made it 99,90
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(100);
+        const [summary] = await readParquet<{ column_mapping: string }>(join(d.out, 'load_summary.parquet'), `select column_mapping from t where file = 'itens.csv'`);
+        expect(summary!.column_mapping).toContain('Discount → ignorada');
+      },
+    },
+  },
+  {
+    name: 'a mapping entry with "aliases": true lets the built-in aliases take the columns it does not list',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
+      'itens.csv': 'pedido;produto;qtd;preco;desconto\nP1;A;2;50;10\n',
+    },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
+      files: [{ match: 'itens.csv', entity: 'order_items', aliases: true, columns: { qtd: 'quantity', preco: 'unit_price' } }],
+    })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        // 2 × 50 − 10 of discount
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(90);
       },
     },
   },
