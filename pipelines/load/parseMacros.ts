@@ -10,6 +10,11 @@ const DATE_FORMATS = [
   '%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y/%m/%d', '%Y%m%d',
 ];
 
+/** The same dates month first (US exports), tried before the day-first ones in a column read mm/dd. */
+const MONTH_FIRST_FORMATS = [
+  '%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m-%d-%Y', '%m.%d.%Y',
+];
+
 const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
 
 /**
@@ -68,10 +73,36 @@ export function parseMacros(): string[] {
                    '\\1' || case when cast(regexp_extract(s, '^' || head || '(\\d{2})', 1) as INTEGER) < ${TWO_DIGIT_YEAR_PIVOT} then '20' else '19' end || '\\2')
             else s end`,
     `create or replace macro _plausible_date(d) as case when year(d) between 1900 and 2100 then d end`,
-    `create or replace macro _parse_full_year_date(s) as _plausible_date(coalesce(
+    // month_first: a column proven mm/dd (its day-first values, if any, are still read day first);
+    // either: a day-first column some of whose values prove mm/dd, each read by its own proof.
+    `create or replace macro _parse_full_year_date(s, month_first, either) as _plausible_date(coalesce(
        try_cast(s as DATE),
-       cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE)))`,
-    `create or replace macro parse_date(s) as _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'))`,
+       case when month_first then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end,
+       cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE),
+       case when either then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end))`,
+    `create or replace macro parse_date(s, month_first := false, either := false) as
+       _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'), month_first, either)`,
+    // A format forced by the mapping file; ISO dates are still read.
+    `create or replace macro parse_date_as(s, fmt) as _plausible_date(coalesce(try_cast(s as DATE), cast(try_strptime(s, fmt) as DATE)))`,
+    // What a date's text proves about its order: a first part above 12 is a day (dmy), a second part
+    // above 12 is a day (mdy); both at most 12 cannot tell (ambiguous); other shapes say nothing.
+    `create or replace macro date_order_evidence(s) as
+       case when regexp_matches(s, '^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}($|[^0-9])') then
+         case when cast(regexp_extract(s, '^(\\d{1,2})', 1) as INTEGER) > 12 then 'dmy'
+              when cast(regexp_extract(s, '^\\d{1,2}[/.-](\\d{1,2})', 1) as INTEGER) > 12 then 'mdy'
+              else 'ambiguous' end end`,
+    // What a number's text proves about its decimal separator: both separators (the last is the
+    // decimal), or repeated thousands groups, decide; a lone separator with exactly three digits after
+    // it and one to three before (1.500) could be either; any other lone separator is the decimal.
+    `create or replace macro _num_body(s) as regexp_replace(replace(_num_clean(s), '%', ''), '^-', '')`,
+    `create or replace macro decimal_evidence(s) as
+       case when contains(_num_body(s), ',') and contains(_num_body(s), '.') then
+              case when strpos(reverse(_num_body(s)), ',') < strpos(reverse(_num_body(s)), '.') then 'comma' else 'point' end
+            when regexp_full_match(_num_body(s), '\\d{1,3}(\\.\\d{3}){2,}') then 'comma'
+            when regexp_full_match(_num_body(s), '\\d{1,3}(,\\d{3}){2,}') then 'point'
+            when regexp_full_match(_num_body(s), '[1-9]\\d{0,2}[.,]\\d{3}') then 'ambiguous'
+            when regexp_full_match(_num_body(s), '\\d*\\.\\d+') then 'point'
+            when regexp_full_match(_num_body(s), '\\d*,\\d+') then 'comma' end`,
     // "out/26", "Out/2026", "outubro de 2026" → "10/26", "10/2026", "10/2026" before the numeric formats.
     `create or replace macro _pt_month(s) as
        case when regexp_matches(lower(strip_accents(s)), '^[a-z]{3}') then

@@ -122,6 +122,90 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'US dates m/d/yyyy are read month first when a value proves it, and the summary says so',
+    exports: { 'orders.csv': 'order_id,customer_id,order_date,amount\nP1,C1,01/05/2026,10\nP2,C2,01/15/2026,20\nP3,C1,01/20/2026,30\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['order_date: datas lidas como mm/dd (formato americano): 2 valor(es) têm o segundo número acima de 12'],
+      summary: { 'orders.csv': { read: 3, loaded: 3, rejected: 0 } },
+      check: async (d) => {
+        // 01/05/2026 is the 5th of January, like its neighbours, not the 1st of May
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(3);
+        const [summary] = await readParquet<{ notes: string }>(join(d.out, 'load_summary.parquet'), `select notes from t`);
+        expect(summary!.notes).toContain('mm/dd');
+      },
+    },
+  },
+  {
+    name: 'a date column mixing dd/mm and mm/dd values warns the minority and the ambiguous values as mixed_date_order, with the counts',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;15/01/2026;10\nP2;C2;20/01/2026;20\nP3;C1;01/25/2026;30\nP4;C2;05/01/2026;40\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['data: ordem de data misturada: 2 valor(es) só podem ser dd/mm e 1 só mm/dd; 1 ambíguo(s) lido(s) como dd/mm'],
+      summary: { 'pedidos.csv': { read: 4, loaded: 4, rejected: 0, warnings: 2 } },
+      reasons: { 'pedidos.csv:mixed_date_order': 2 },
+      check: async (d) => {
+        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_date_order' order by line`);
+        expect(lines).toEqual([{ line: '4', value: '01/25/2026' }, { line: '5', value: '05/01/2026' }]);
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(4);
+      },
+    },
+  },
+  {
+    name: 'a column of dates that are all ambiguous is read dd/mm, and the summary says so',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;10\nP2;C2;06/01/2026;20\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: { exit: 0, output: ['data: datas ambíguas lidas como dd/mm (2 valor(es)'] },
+  },
+  {
+    name: 'the mapping file can force a file\'s date format: date_format %m/%d/%Y reads 01/05/2026 as the 5th of January',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/05/2026;10\nP2;C2;01/06/2026;20\n' },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({ files: [{ match: 'pedidos.csv', date_format: '%m/%d/%Y' }] })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(2);
+      },
+    },
+  },
+  {
+    name: 'in a ; file, 1.500 in a column where 30.10 proves a decimal point is one and a half, not fifteen hundred',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;1.500\nP2;C2;15/01/2026;30.10\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['valor: 1 valor(es) como 1.500 lido(s) com ponto decimal'],
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(31.6);
+      },
+    },
+  },
+  {
+    name: 'a number column mixing decimal comma and decimal point warns the minority as mixed_decimal_separators, reading each value by its own separator',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;1.234,56\nP2;C2;15/01/2026;2.000,00\nP3;C1;16/01/2026;30.10\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['valor: separador decimal misturado: 2 valor(es) com vírgula decimal e 1 com ponto decimal'],
+      summary: { 'pedidos.csv': { read: 3, loaded: 3, rejected: 0, warnings: 1 } },
+      reasons: { 'pedidos.csv:mixed_decimal_separators': 1 },
+      check: async (d) => {
+        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_decimal_separators'`);
+        expect(lines).toEqual([{ line: '4', value: '30.10' }]);
+        // 1.234,56 + 2.000,00 + 30.10
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(3264.66);
+      },
+    },
+  },
 ];
 
 describeHostileCases('real exports read right', cases);
