@@ -21,8 +21,8 @@ export interface NativeRead {
 /** Kinds whose text the reader parses as the parse macros' first attempt does; others stay text. */
 const NATIVE_KIND: Partial<Record<ColumnMeta['kind'], string>> = {
   date: 'DATE',
-  money: 'DECIMAL(18,4)',
-  quantity: 'DECIMAL(18,4)',
+  money: 'DECIMAL(18,6)',
+  quantity: 'DECIMAL(18,6)',
   integer: 'BIGINT',
 };
 

@@ -55,12 +55,12 @@ export function parseMacros(): string[] {
                    else replace(v, ',', '.') end
             when contains(v, '.') and decimal_comma and regexp_full_match(v, '-?\\d{1,3}(\\.\\d{3})+') then replace(v, '.', '')
             else v end
-       as DECIMAL(18,4))`,
+       as DECIMAL(18,6))`,
     // Plain numbers take the cast fast path; only text with separators or symbols goes through the rules.
     `create or replace macro parse_number(s, decimal_comma) as
        case when s is null then null
             else coalesce(
-              case when not decimal_comma or not contains(s, '.') then try_cast(s as DECIMAL(18,4)) end,
+              case when not decimal_comma or not contains(s, '.') then try_cast(s as DECIMAL(18,6)) end,
               _num_parse(_num_clean(s), decimal_comma)) end`,
     `create or replace macro parse_integer(s, decimal_comma) as
        case when parse_number(s, decimal_comma) = trunc(parse_number(s, decimal_comma))

@@ -42,7 +42,7 @@ const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'emai
 
 const TYPES: Record<ColumnMeta['kind'], string> = {
   id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
-  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,3)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
+  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,6)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
   boolean: 'BOOLEAN',
 };
 
@@ -55,7 +55,7 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
       name,
       meta,
       optional,
-      type: TYPES[meta.kind],
+      type: meta.kind === 'money' ? `DECIMAL(18,${meta.scale ?? 2})` : TYPES[meta.kind],
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
       rejectsRow: !optional || meta.kind === 'enum',
@@ -77,9 +77,9 @@ function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) =
     case 'month':
       return (r) => `parse_month(${r})`;
     case 'money':
-      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,2))`;
+      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,${meta.scale ?? 2}))`;
     case 'quantity':
-      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,3))`;
+      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,6))`;
     case 'integer':
       return (r, c) => `parse_integer(${r}, ${dc(c)})`;
     case 'percent':

@@ -206,6 +206,22 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'unit prices keep their decimals: 0,0125 × 10.000 is R$ 125 and 23,456 × 3 is R$ 70,37, each line rounded to cents once',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\nP2;C2;06/01/2026\n',
+      'itens.csv': 'pedido;produto;quantidade;preco\nP1;A;10000;0,0125\nP2;B;3;23,456\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        // rounding the prices first would give 0,01 × 10.000 = 100 and 23,46 × 3 = 70,38
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(kpis!.revenue).toBe('195.37');
+      },
+    },
+  },
 ];
 
 describeHostileCases('real exports read right', cases);

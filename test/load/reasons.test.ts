@@ -72,8 +72,8 @@ describe('every reject and warning reason, with its line', () => {
 
   it('keeps items of unknown products, nulls bad optional values, and reads "out/2026" as October', async () => {
     expect(await db.rows('select order_id, product_id, quantity from src_order_items order by order_id, product_id')).toEqual([
-      { order_id: 'P1', product_id: 'X1', quantity: '2.000' },
-      { order_id: 'P3', product_id: 'X9', quantity: '1.000' },
+      { order_id: 'P1', product_id: 'X1', quantity: '2.000000' },
+      { order_id: 'P3', product_id: 'X9', quantity: '1.000000' },
     ]);
     expect(await db.rows('select customer_id, document, state from src_customers order by customer_id')).toEqual([
       { customer_id: 'C1', document: '11222333000181', state: 'SP' },
