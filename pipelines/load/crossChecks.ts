@@ -4,12 +4,17 @@
  * `kept_<entity>` views hold the rows still in the run.
  */
 
-/** Without an items file the order total is the revenue, so an order without it cannot be used. */
+/**
+ * Without an items file the order total is the revenue, so an invoiced order without it cannot be
+ * used; a canceled or returned one is kept as a return of unknown value, as when items are missing.
+ */
 export function missingAmountSql(hasItems: boolean, rejected: string): string {
   if (hasItems) return 'select 1';
   return `
     insert into load_issues
-    select 'orders', file_idx, rec, rid, 'amount', 'missing_amount', 'reject', null, order_id
+    select 'orders', file_idx, rec, rid, 'amount',
+      case when coalesce(status, 'invoiced') = 'invoiced' then 'missing_amount' else 'return_without_value' end,
+      case when coalesce(status, 'invoiced') = 'invoiced' then 'reject' else 'warning' end, null, order_id
     from kept_orders where amount is null and not (${rejected})`;
 }
 

@@ -222,6 +222,16 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'without an items file, a canceled order without amount is a return of unknown value, and an invoiced one is rejected',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;10\nP2;C1;06/01/2026;cancelado;\nP3;C1;07/01/2026;;\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 3, loaded: 2, rejected: 1, warnings: 1 } },
+      reasons: { 'pedidos.csv:missing_amount': 1, 'pedidos.csv:return_without_value': 1 },
+    },
+  },
 ];
 
 describeHostileCases('real exports read right', cases);
