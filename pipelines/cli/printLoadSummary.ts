@@ -28,6 +28,8 @@ export function printLoadSummary(load: LoadResult): void {
   for (const f of files.filter((f) => f.ignored_columns.length)) {
     console.log(`Colunas ignoradas em ${f.file}: ${f.ignored_columns.join(', ')} (associe-as no arquivo de mapeamento se forem úteis)`);
   }
+  for (const f of files.filter((f) => f.mapped)) console.log(`Colunas de ${f.file} (só as do mapeamento): ${f.column_mapping}`);
+  for (const f of files) for (const note of f.notes) console.log(`${f.file}: ${note}`);
   for (const link of linked_files) console.log(`${link.file} é um link simbólico; lido de ${link.target}`);
   if (unrecognized_files.length) {
     console.log(`Arquivos ignorados (nome não corresponde a nenhuma entidade): ${unrecognized_files.join(', ')}`);

@@ -25,6 +25,8 @@ export interface ColumnMeta {
   kind: ColumnKind;
   /** For enums: accepted spellings (any case, accents ignored) → canonical key. */
   values?: Record<string, string>;
+  /** Decimal places kept for money (2 when absent): unit prices keep the source's precision. */
+  scale?: number;
   /** Smallest accepted value for numbers; below it the row is rejected (e.g. negative quantity). */
   min?: number;
   /** Personal data (LGPD): masked in rejects and never published as is. */
@@ -52,7 +54,13 @@ export const monthColumn = (description_pt: string) => tag(z.date(), { kind: 'mo
 /** Money in BRL (1.234,56, R$ 1.234,56 or 1234.56), DECIMAL(18,2). */
 export const moneyColumn = (description_pt: string, min?: number) =>
   tag(z.number(), { kind: 'money', description_pt, ...(min === undefined ? {} : { min }) });
-/** A quantity that may have decimals (kg, litres), DECIMAL(18,3). */
+/**
+ * A unit price or cost in BRL, DECIMAL(18,6): rounding it to cents before multiplying by the quantity
+ * (0,0125 × 10.000 = 125, not 100) would change revenue; the line total is rounded to cents, as an invoice does.
+ */
+export const unitPriceColumn = (description_pt: string, min?: number) =>
+  tag(z.number(), { kind: 'money', scale: 6, description_pt, ...(min === undefined ? {} : { min }) });
+/** A quantity that may have decimals (kg, litres), DECIMAL(18,6). */
 export const quantityColumn = (description_pt: string, min?: number) =>
   tag(z.number(), { kind: 'quantity', description_pt, ...(min === undefined ? {} : { min }) });
 /** A whole number. */

@@ -12,6 +12,7 @@ import {
   percentColumn,
   phoneColumn,
   quantityColumn,
+  unitPriceColumn,
   textColumn,
   ufColumn,
 } from './columns.ts';
@@ -78,9 +79,9 @@ export const OrderItem = z.object({
   order_id: idColumn('Número do pedido'),
   product_id: idColumn('Código do produto'),
   quantity: quantityColumn('Quantidade', 0),
-  unit_price: moneyColumn('Preço unitário em R$', 0),
-  discount: moneyColumn('Desconto da linha em R$ (valor, não percentual)').optional(),
-  unit_cost: moneyColumn('Custo unitário em R$', 0).optional(),
+  unit_price: unitPriceColumn('Preço unitário em R$', 0),
+  discount: unitPriceColumn('Desconto da linha em R$ (valor, não percentual)').optional(),
+  unit_cost: unitPriceColumn('Custo unitário em R$', 0).optional(),
   line_number: integerColumn('Número da linha no pedido (identifica linhas repetidas entre exportações)').optional(),
 });
 export type OrderItem = z.infer<typeof OrderItem>;

@@ -13,6 +13,10 @@ export const FileMapping = z.strictObject({
   /** Decimal separator of numbers in the file. */
   decimal: z.enum([',', '.']).optional(),
   encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16le']).optional(),
+  /** strptime format of the file's dates when its values cannot tell day and month apart, e.g. "%m/%d/%Y". */
+  date_format: z.string().min(2).optional(),
+  /** With `columns`, whether the built-in header aliases may still claim the columns left unmapped (default false). */
+  aliases: z.boolean().optional(),
   /** Source header → canonical column; a canonical column may be null to ignore a source column. */
   columns: z.record(z.string(), z.string().nullable()).default({}),
 });

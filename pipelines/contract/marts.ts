@@ -47,6 +47,8 @@ export const loaderMarts: MartSpec[] = [
       after_as_of: ['Linhas posteriores à data de referência, fora desta execução', 'Records dated after the as-of date, left out', 'count'],
       warnings: ['Linhas carregadas com aviso (valor opcional anulado)', 'Loaded records with a warning (optional value nulled)', 'count'],
       ignored_columns: ['Colunas do arquivo não reconhecidas (ignoradas)', 'Source columns not recognized (ignored)', 'text'],
+      column_mapping: ['Cada coluna do arquivo e a coluna em que se tornou (ou "ignorada")', 'Every source column and the column it became (or "ignorada")', 'text'],
+      notes: ['Como valores ambíguos foram lidos, por coluna (datas dd/mm ou mm/dd, separador decimal)', 'How ambiguous values were read, per column (date order, decimal separator)', 'text'],
       as_of_date: asOf,
     },
   },

@@ -4,12 +4,17 @@
  * `kept_<entity>` views hold the rows still in the run.
  */
 
-/** Without an items file the order total is the revenue, so an order without it cannot be used. */
+/**
+ * Without an items file the order total is the revenue, so an invoiced order without it cannot be
+ * used; a canceled or returned one is kept as a return of unknown value, as when items are missing.
+ */
 export function missingAmountSql(hasItems: boolean, rejected: string): string {
   if (hasItems) return 'select 1';
   return `
     insert into load_issues
-    select 'orders', file_idx, rec, rid, 'amount', 'missing_amount', 'reject', null, order_id
+    select 'orders', file_idx, rec, rid, 'amount',
+      case when coalesce(status, 'invoiced') = 'invoiced' then 'missing_amount' else 'return_without_value' end,
+      case when coalesce(status, 'invoiced') = 'invoiced' then 'reject' else 'warning' end, null, order_id
     from kept_orders where amount is null and not (${rejected})`;
 }
 
@@ -55,9 +60,30 @@ export function unknownCustomersSql(hasCustomers: boolean, rejected: string): st
     where not (${rejected})`;
 }
 
-/** Orders with no usable item keep their exported total as revenue; say so. */
+/**
+ * Orders with no usable item: with an exported total, that total is their revenue (warned). Without
+ * one their value is unknown: an invoiced order is rejected as missing_amount (counting it as R$ 0
+ * would sink the average ticket), while a cancellation or return (its status, or items whose every
+ * quantity was negative, as cancellation invoices are exported) is kept as a return, warned.
+ */
 export const ordersWithoutItemsSql = `
-  insert into load_issues
-  select 'orders', o.file_idx, o.rec, o.rid, 'order_id', 'order_without_items', 'warning', null, o.order_id
+  create or replace temp table orders_without_items as
+  select o.file_idx, o.rec, o.rid, o.order_id, o.amount,
+    coalesce(o.status, 'invoiced') <> 'invoiced'
+      or o.order_id in (select n.order_id from src_order_items n
+                        semi join load_issues i on i.entity = 'order_items' and i.rid = n.rowid
+                          and i.column_name = 'quantity' and i.code = 'negative_value') as is_return
   from kept_orders o
-  anti join kept_order_items i on i.order_id = o.order_id`;
+  anti join kept_order_items i on i.order_id = o.order_id;
+  insert into load_issues
+  select 'orders', file_idx, rec, rid,
+    case when amount is null then 'amount' else 'order_id' end,
+    case when amount is not null then 'order_without_items' when is_return then 'return_without_value' else 'missing_amount' end,
+    case when amount is null and not is_return then 'reject' else 'warning' end,
+    null, order_id
+  from orders_without_items;
+  update src_orders set status = 'returned'
+  where rowid in (select rid from orders_without_items where amount is null and is_return) and coalesce(status, 'invoiced') = 'invoiced';
+  insert into load_outcomes
+  select 'orders', file_idx, rid, 'rejected' from orders_without_items where amount is null and not is_return;
+  drop table orders_without_items`;

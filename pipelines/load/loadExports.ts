@@ -6,6 +6,7 @@ import type { Database } from '../warehouse/database.ts';
 import { discoverExports, filesOf, readMappingFile, type ExportInventory } from './discoverExports.ts';
 import { chooseNativeRead, harmonizeNativeReads, nativeSuspectsSql, withNativeColumns, type NativeRead } from './nativeRead.ts';
 import { parseMacros } from './parseMacros.ts';
+import { detectConventions, noteNativeDateOrder } from './columnConventions.ts';
 import { prepareFile, readWithFallbacks, type RawFile } from './prepareFile.ts';
 import { issueHelperColumns, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import {
@@ -126,8 +127,13 @@ async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
   if (natives.every((n) => n !== null)) {
     const harmonized = harmonizeNativeReads(natives, raws);
     const columns = withNativeColumns(textColumns, harmonized);
-    if (await tryInsert(db, spec, columns, raws, harmonized)) return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
+    for (const [i, raw] of raws.entries()) await detectConventions(db, raw, textColumns.filter((c) => !harmonized[i]!.types.has(c.name)));
+    if (await tryInsert(db, spec, columns, raws, harmonized)) {
+      for (const [i, raw] of raws.entries()) await noteNativeDateOrder(db, `src_${spec.name}`, raw, textColumns, new Set(harmonized[i]!.types.keys()));
+      return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
+    }
   }
+  for (const raw of raws) await detectConventions(db, raw, textColumns);
   await tryInsert(db, spec, textColumns, raws, null);
   return { columns: textColumns, reader: 'text' as const, ...(await placeFiles(db, spec, raws)) };
 }

@@ -21,8 +21,8 @@ export interface NativeRead {
 /** Kinds whose text the reader parses as the parse macros' first attempt does; others stay text. */
 const NATIVE_KIND: Partial<Record<ColumnMeta['kind'], string>> = {
   date: 'DATE',
-  money: 'DECIMAL(18,4)',
-  quantity: 'DECIMAL(18,4)',
+  money: 'DECIMAL(18,6)',
+  quantity: 'DECIMAL(18,6)',
   integer: 'BIGINT',
 };
 
@@ -41,7 +41,9 @@ export async function chooseNativeRead(db: Database, file: RawFile, columns: Typ
   const types = new Map<string, string>();
   for (const column of columns) {
     const type = NATIVE_KIND[column.meta.kind];
-    if (type && file.resolution.positions.has(column.name)) types.set(column.name, type);
+    // a date format forced by the mapping file is applied by the text path
+    const forced = column.meta.kind === 'date' && file.file.mapping?.date_format;
+    if (type && !forced && file.resolution.positions.has(column.name)) types.set(column.name, type);
   }
   if (!types.size) return null;
   const hasDates = columns.some((c) => c.meta.kind === 'date' && types.has(c.name));

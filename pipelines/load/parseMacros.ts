@@ -5,12 +5,23 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Date formats tried after ISO, Brazilian first (dd/mm before mm/dd: exports here never use US order). */
 const DATE_FORMATS = [
-  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%y',
+  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y',
   '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
   '%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y/%m/%d', '%Y%m%d',
 ];
 
-const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m', '%m/%y'];
+/** The same dates month first (US exports), tried before the day-first ones in a column read mm/dd. */
+const MONTH_FIRST_FORMATS = [
+  '%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m-%d-%Y', '%m.%d.%Y',
+];
+
+const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
+
+/**
+ * Two-digit years below this are read 20aa, the others 19aa: `03/01/19` is 2019, `15/08/95` is 1995.
+ * A fixed window rather than one sliding with the clock, so reruns give the same marts every year.
+ */
+export const TWO_DIGIT_YEAR_PIVOT = 50;
 
 const PT_MONTHS: [string, string][] = [
   ['jan', '01'], ['fev', '02'], ['mar', '03'], ['abr', '04'], ['mai', '05'], ['jun', '06'],
@@ -44,27 +55,61 @@ export function parseMacros(): string[] {
                    else replace(v, ',', '.') end
             when contains(v, '.') and decimal_comma and regexp_full_match(v, '-?\\d{1,3}(\\.\\d{3})+') then replace(v, '.', '')
             else v end
-       as DECIMAL(18,4))`,
+       as DECIMAL(18,6))`,
     // Plain numbers take the cast fast path; only text with separators or symbols goes through the rules.
     `create or replace macro parse_number(s, decimal_comma) as
        case when s is null then null
             else coalesce(
-              case when not decimal_comma or not contains(s, '.') then try_cast(s as DECIMAL(18,4)) end,
+              case when not decimal_comma or not contains(s, '.') then try_cast(s as DECIMAL(18,6)) end,
               _num_parse(_num_clean(s), decimal_comma)) end`,
     `create or replace macro parse_integer(s, decimal_comma) as
        case when parse_number(s, decimal_comma) = trunc(parse_number(s, decimal_comma))
             then cast(parse_number(s, decimal_comma) as BIGINT) end`,
+    // "03/01/19" → "03/01/2019", "10/26" → "10/2026": a %Y format would read the year as 0019.
+    // `head` is the day and month of a date, or the month of a month, each followed by its separator.
+    `create or replace macro _four_digit_year(s, head) as
+       case when regexp_matches(s, '^' || head || '\\d{2}($|[^0-9])')
+            then regexp_replace(s, '^(' || head || ')(\\d{2})',
+                   '\\1' || case when cast(regexp_extract(s, '^' || head || '(\\d{2})', 1) as INTEGER) < ${TWO_DIGIT_YEAR_PIVOT} then '20' else '19' end || '\\2')
+            else s end`,
     `create or replace macro _plausible_date(d) as case when year(d) between 1900 and 2100 then d end`,
-    `create or replace macro parse_date(s) as _plausible_date(coalesce(
+    // month_first: a column proven mm/dd (its day-first values, if any, are still read day first);
+    // either: a day-first column some of whose values prove mm/dd, each read by its own proof.
+    `create or replace macro _parse_full_year_date(s, month_first, either) as _plausible_date(coalesce(
        try_cast(s as DATE),
-       cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE)))`,
+       case when month_first then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end,
+       cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE),
+       case when either then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end))`,
+    `create or replace macro parse_date(s, month_first := false, either := false) as
+       _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'), month_first, either)`,
+    // A format forced by the mapping file; ISO dates are still read.
+    `create or replace macro parse_date_as(s, fmt) as _plausible_date(coalesce(try_cast(s as DATE), cast(try_strptime(s, fmt) as DATE)))`,
+    // What a date's text proves about its order: a first part above 12 is a day (dmy), a second part
+    // above 12 is a day (mdy); both at most 12 cannot tell (ambiguous); other shapes say nothing.
+    `create or replace macro date_order_evidence(s) as
+       case when regexp_matches(s, '^\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}($|[^0-9])') then
+         case when cast(regexp_extract(s, '^(\\d{1,2})', 1) as INTEGER) > 12 then 'dmy'
+              when cast(regexp_extract(s, '^\\d{1,2}[/.-](\\d{1,2})', 1) as INTEGER) > 12 then 'mdy'
+              else 'ambiguous' end end`,
+    // What a number's text proves about its decimal separator: both separators (the last is the
+    // decimal), or repeated thousands groups, decide; a lone separator with exactly three digits after
+    // it and one to three before (1.500) could be either; any other lone separator is the decimal.
+    `create or replace macro _num_body(s) as regexp_replace(replace(_num_clean(s), '%', ''), '^-', '')`,
+    `create or replace macro decimal_evidence(s) as
+       case when contains(_num_body(s), ',') and contains(_num_body(s), '.') then
+              case when strpos(reverse(_num_body(s)), ',') < strpos(reverse(_num_body(s)), '.') then 'comma' else 'point' end
+            when regexp_full_match(_num_body(s), '\\d{1,3}(\\.\\d{3}){2,}') then 'comma'
+            when regexp_full_match(_num_body(s), '\\d{1,3}(,\\d{3}){2,}') then 'point'
+            when regexp_full_match(_num_body(s), '[1-9]\\d{0,2}[.,]\\d{3}') then 'ambiguous'
+            when regexp_full_match(_num_body(s), '\\d*\\.\\d+') then 'point'
+            when regexp_full_match(_num_body(s), '\\d*,\\d+') then 'comma' end`,
     // "out/26", "Out/2026", "outubro de 2026" → "10/26", "10/2026", "10/2026" before the numeric formats.
     `create or replace macro _pt_month(s) as
        case when regexp_matches(lower(strip_accents(s)), '^[a-z]{3}') then
          (case left(lower(strip_accents(s)), 3) ${ptMonths} end) || '/' || regexp_extract(s, '(\\d{2,4})$', 1)
        else s end`,
     `create or replace macro parse_month(s) as _plausible_date(coalesce(
-       cast(try_strptime(_pt_month(s), [${MONTH_FORMATS.map(quote).join(', ')}]) as DATE),
+       cast(try_strptime(_four_digit_year(_pt_month(s), '\\d{1,2}[/-]'), [${MONTH_FORMATS.map(quote).join(', ')}]) as DATE),
        date_trunc('month', parse_date(s))::DATE))`,
     `create or replace macro parse_boolean(s) as
        case when fold_key(s) in ('true', 't', '1', 'sim', 's', 'yes', 'y', 'ativo', 'ativa', 'x', 'verdadeiro', 'v') then true

@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import type { ExportFile } from './discoverExports.ts';
 import { LoadError } from './loadError.ts';
 import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
+import { aliasesAllowed } from './columnUse.ts';
 import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
 import { sniffFile, type FileDialect, type TextEncoding } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
+import type { ReadingConvention } from './typedColumnSql.ts';
 
 /** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it. */
 export interface RawFile {
@@ -18,6 +20,12 @@ export interface RawFile {
   /** The UTF-8 file DuckDB reads (a transcoded copy when the export was not UTF-8). */
   readPath: string;
   decimalComma: boolean;
+  /** Notes for the load summary on how the file's ambiguous values were read. */
+  notes: string[];
+  /** Per canonical column, how values its text cannot settle are read (see columnConventions.ts). */
+  conventions: Map<string, ReadingConvention>;
+  /** Per canonical column, a CASE branch over its raw text warning values read against the column's majority. */
+  advisories: Map<string, (r: string) => string>;
   /** DuckDB's reject table for records the CSV reader could not split; null until a read needed it. */
   csvRejectsTable: string | null;
   /** What the scan of a CSV file found (null for Parquet): its records, and what was left out or mended. */
@@ -40,6 +48,8 @@ export interface ReadingScan {
 export interface ReadMode {
   parallel: boolean;
   captureRejects: boolean;
+  /** Skip records the reader cannot split, without recording them (a pre-pass that only counts). */
+  skipMalformed?: boolean;
 }
 
 /**
@@ -57,8 +67,8 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
   const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, csvRejectsTable: null, reading: reading.scan, source: () => '' };
-  raw.source = ({ parallel, captureRejects }, native) => {
+  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, notes: [], conventions: new Map(), advisories: new Map(), csvRejectsTable: null, reading: reading.scan, source: () => '' };
+  raw.source = ({ parallel, captureRejects, skipMalformed }, native) => {
     const typeAt = new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type]));
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
@@ -66,7 +76,7 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
     const encoding = readPath === file.path && dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
       ${encoding}auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
-      ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects})`;
+      ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects}${skipMalformed ? ', ignore_errors = true' : ''})`;
   };
   return raw;
 }
@@ -104,7 +114,7 @@ async function prepareParquet(db: Database, file: ExportFile, index: number): Pr
   const select = headers.map((h, i) => `cast(${sqlIdent(h)} as VARCHAR) as c${i}`).join(', ');
   const dialect: FileDialect = { encoding: 'utf-8', delimiter: '', headers };
   const source = () => `(select ${select} from read_parquet(${sqlString(file.path)}))`;
-  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, csvRejectsTable: null, reading: null, source };
+  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, notes: [], conventions: new Map(), advisories: new Map(), csvRejectsTable: null, reading: null, source };
 }
 
 /**
@@ -135,7 +145,7 @@ async function readableCopy(path: string, scratchStem: string, dialect: FileDial
 }
 
 function resolveOrFail(file: ExportFile, headers: string[]): HeaderResolution {
-  const resolution = resolveHeaders(file.entity, headers, file.mapping?.columns);
+  const resolution = resolveHeaders(file.entity, headers, file.mapping?.columns, aliasesAllowed(file.mapping));
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
     throw new LoadError(

@@ -23,8 +23,17 @@ export const rejectReasons = {
   order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
   unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
   unknown_customer: 'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
-  missing_amount: 'pedido sem valor: sem arquivo de itens, o valor total (amount) é obrigatório',
+  missing_amount: 'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
+  return_without_value:
+    'nota de cancelamento ou devolução (situação cancelada/devolvida, ou itens só com quantidade negativa) sem valor total nem itens utilizáveis; ' +
+    'contada como devolução de valor desconhecido, não como venda de R$ 0',
+  mixed_date_order:
+    'coluna com datas que só podem ser dd/mm e outras que só podem ser mm/dd; este valor foi lido na ordem da maioria ou pela sua própria prova, confira-o ' +
+    '(as contagens estão nas notas do resumo da carga); force a ordem com "date_format" no arquivo de mapeamento',
+  mixed_decimal_separators:
+    'coluna com números de vírgula decimal e outros de ponto decimal; este valor é da minoria ou ambíguo (como 1.500), confira-o ' +
+    '(as contagens estão nas notas do resumo da carga); force o separador com "decimal" no arquivo de mapeamento',
   too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',
   unterminated_quote:
     'aspas que abrem um campo e não fecham (ou texto logo depois das aspas de fechamento); a linha ficou de fora e as seguintes foram lidas; ' +

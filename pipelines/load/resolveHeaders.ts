@@ -20,9 +20,9 @@ export interface HeaderResolution {
  * Maps a file's headers to canonical columns: first the mapping file's explicit names, then the
  * built-in aliases. The first header to claim a column wins.
  */
-export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Record<string, string | null> = {}): HeaderResolution {
+export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Record<string, string | null> = {}, useAliases = true): HeaderResolution {
   const lookup = new Map<string, string>();
-  for (const column of columnNames(spec)) {
+  for (const column of useAliases ? columnNames(spec) : []) {
     for (const alias of aliasesFor(spec.name, column)) {
       const folded = foldName(alias);
       if (!lookup.has(folded)) lookup.set(folded, column);

@@ -1,5 +1,6 @@
 import { sqlString, type Database } from '../warehouse/database.ts';
 import type { ExportInventory } from './discoverExports.ts';
+import { columnUse, describeColumnUse } from './columnUse.ts';
 import { findLines } from './lineNumbers.ts';
 import type { LoadedEntity } from './loadExports.ts';
 import type { RawFile } from './prepareFile.ts';
@@ -20,6 +21,12 @@ export interface FileSummary {
   after_as_of: number;
   warnings: number;
   ignored_columns: string[];
+  /** Every source column and what it became: `DOCNUM → order_id, Discount → ignorada`. */
+  column_mapping: string;
+  /** Whether a mapping entry listed the file's columns (then only those are used, unless it allows aliases). */
+  mapped: boolean;
+  /** How ambiguous values were read, per column (`order_date: datas ambíguas lidas como dd/mm`). */
+  notes: string[];
   /** How the values were parsed: by DuckDB's CSV reader (a clean file) or as text by the parse macros. */
   reader: 'native' | 'text';
 }
@@ -154,12 +161,20 @@ function rejectsTableSql(raws: RawFile[]): string {
       join load_files f using (file_idx)
     ),
     all_issues as (select * from column_issues union all select * from reader_issues union all select * from reading_issues_named),
+    -- A duplicate names the occurrence kept ("file_idx:rec" in detail): parsed once into plain keys so
+    -- both joins are hash joins. Conditions on the reason code inside a left join made DuckDB compare
+    -- every duplicate with every line, quadratic in the number of duplicates.
+    first_occurrence as (
+      select *,
+        case when reason_code = 'duplicate_id' then cast(split_part(detail, ':', 1) as INTEGER) end as first_file_idx,
+        case when reason_code = 'duplicate_id' then cast(split_part(detail, ':', 2) as BIGINT) end as first_rec
+      from all_issues
+    ),
     with_first as (
       select a.*, first_file.file as first_file, first_line.line as first_line
-      from all_issues a
-      left join load_files first_file on a.reason_code = 'duplicate_id' and first_file.file_idx = cast(split_part(a.detail, ':', 1) as INTEGER)
-      left join issue_lines first_line on a.reason_code = 'duplicate_id'
-        and first_line.file_idx = cast(split_part(a.detail, ':', 1) as INTEGER) and first_line.rec = cast(split_part(a.detail, ':', 2) as BIGINT)
+      from first_occurrence a
+      left join load_files first_file on first_file.file_idx = a.first_file_idx
+      left join issue_lines first_line on first_line.file_idx = a.first_file_idx and first_line.rec = a.first_rec
     )
     select file, cast(line as BIGINT) as line, mask_personal("column") as "column", mask_personal(value) as value, reason_code,
       (case reason_code ${reasonCases} end) ||
@@ -194,6 +209,9 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
     read: rows + unread, loaded: rows - left, empty: n('empty'), rejected: n('rejected') + unread,
     collapsed: n('collapsed'), after_as_of: n('after_as_of'), warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
+    column_mapping: describeColumnUse(columnUse(raw.dialect.headers, raw.resolution)),
+    mapped: Object.keys(raw.file.mapping?.columns ?? {}).length > 0,
+    notes: raw.notes,
     reader,
   };
 }

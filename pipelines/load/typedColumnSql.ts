@@ -10,8 +10,11 @@ export interface TypedColumnSql {
   optional: boolean;
   /** DuckDB type of the loaded column. */
   type: string;
-  /** Expression over the raw text column `r` (and `decimal_comma`) giving the typed value or NULL. */
-  parse: (r: string) => string;
+  /**
+   * Expression over the raw text column `r` giving the typed value or NULL, in the column's reading
+   * convention (see columnConventions.ts); without one, the file's (`decimal_comma`) and day first.
+   */
+  parse: (r: string, convention?: ReadingConvention) => string;
   /** Whether a value that cannot be read rejects the row (true) or is nulled with a warning. */
   rejectsRow: boolean;
   /**
@@ -22,12 +25,24 @@ export interface TypedColumnSql {
   issueStored: boolean;
 }
 
+/** How one column of one file reads values its text alone cannot settle. */
+export interface ReadingConvention {
+  /** Whether a lone separator like the one in 1.500 is a thousands separator (decimal comma). */
+  decimalComma?: boolean;
+  /** Dates like 03/04/2026 read as March 4th. */
+  monthFirst?: boolean;
+  /** Dates that prove the other order (25/03 in a mm/dd column, 03/25 in a dd/mm one) read by that proof. */
+  eitherOrder?: boolean;
+  /** A strptime format forced by the mapping file. */
+  dateFormat?: string;
+}
+
 /** Kinds read as text without parsing: only ever missing, never unreadable. */
 const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'email', 'phone']);
 
 const TYPES: Record<ColumnMeta['kind'], string> = {
   id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
-  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,3)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
+  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,6)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
   boolean: 'BOOLEAN',
 };
 
@@ -40,7 +55,7 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
       name,
       meta,
       optional,
-      type: TYPES[meta.kind],
+      type: meta.kind === 'money' ? `DECIMAL(18,${meta.scale ?? 2})` : TYPES[meta.kind],
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
       rejectsRow: !optional || meta.kind === 'enum',
@@ -49,7 +64,8 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
   });
 }
 
-function parser(meta: ColumnMeta): (r: string) => string {
+function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) => string {
+  const dc = (c?: ReadingConvention) => (c?.decimalComma === undefined ? 'decimal_comma' : String(c.decimalComma));
   switch (meta.kind) {
     case 'id':
     case 'text':
@@ -57,17 +73,17 @@ function parser(meta: ColumnMeta): (r: string) => string {
     case 'phone':
       return (r) => r;
     case 'date':
-      return (r) => `parse_date(${r})`;
+      return (r, c) => (c?.dateFormat ? `parse_date_as(${r}, ${sqlString(c.dateFormat)})` : c?.monthFirst || c?.eitherOrder ? `parse_date(${r}, ${c.monthFirst ?? false}, ${c.eitherOrder ?? false})` : `parse_date(${r})`);
     case 'month':
       return (r) => `parse_month(${r})`;
     case 'money':
-      return (r) => `cast(parse_number(${r}, decimal_comma) as DECIMAL(18,2))`;
+      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,${meta.scale ?? 2}))`;
     case 'quantity':
-      return (r) => `cast(parse_number(${r}, decimal_comma) as DECIMAL(18,3))`;
+      return (r, c) => `cast(parse_number(${r}, ${dc(c)}) as DECIMAL(18,6))`;
     case 'integer':
-      return (r) => `parse_integer(${r}, decimal_comma)`;
+      return (r, c) => `parse_integer(${r}, ${dc(c)})`;
     case 'percent':
-      return (r) => `cast(parse_percent(${r}, decimal_comma) as DECIMAL(9,2))`;
+      return (r, c) => `cast(parse_percent(${r}, ${dc(c)}) as DECIMAL(9,2))`;
     case 'uf':
       return (r) => `parse_uf(${r})`;
     case 'document':
@@ -87,14 +103,26 @@ function parser(meta: ColumnMeta): (r: string) => string {
  * The issue code of a column for one row: missing when required and empty, the kind's bad-value code
  * when text is present but unreadable, negative_value below the minimum. `p` is the parsed value.
  */
-export function issueCodeSql(column: TypedColumnSql, r: string, p: string): string {
+export function issueCodeSql(column: TypedColumnSql, r: string, p: string, advisory?: string): string {
   const branches: string[] = [];
   if (!column.optional) branches.push(`when ${r} is null then 'missing_required'`);
   if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
   }
   if (column.meta.min !== undefined) branches.push(`when ${p} < ${column.meta.min} then 'negative_value'`);
+  if (advisory) branches.push(advisory);
   return branches.length ? `case ${branches.join(' ')} end` : 'cast(null as VARCHAR)';
+}
+
+/**
+ * Codes a column's issue may hold that only warn, whatever the column: the value was read, but its
+ * column's values disagree on a convention (see columnConventions.ts).
+ */
+export const ADVISORY_CODES = ['mixed_date_order', 'mixed_decimal_separators'] as const;
+
+/** SQL: true when the issue expression holds a code that rejects (not an advisory one). */
+export function rejectingIssueSql(issue: string): string {
+  return `coalesce(${issue} not in (${ADVISORY_CODES.map((c) => `'${c}'`).join(', ')}), false)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EntitySpec } from '../contract/entities.ts';
-import { issueCodeSql, issueHelperColumns, issueSql, rawSql, type TypedColumnSql } from './typedColumnSql.ts';
+import { ADVISORY_CODES, issueCodeSql, issueHelperColumns, issueSql, rawSql, rejectingIssueSql, type TypedColumnSql } from './typedColumnSql.ts';
 import type { NativeRead } from './nativeRead.ts';
 import type { RawFile, ReadMode } from './prepareFile.ts';
 
@@ -39,12 +39,12 @@ export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file:
       return pos === undefined ? `cast(null as VARCHAR) as r_${c.name}` : `nullif(trim(c${pos}), '') as r_${c.name}`;
     })
     .join(', ');
-  const parsed = ['*', ...columns.filter((c) => !isNative(c)).map((c) => `${c.parse(`r_${c.name}`)} as p_${c.name}`)].join(',\n        ');
+  const parsed = ['*', ...columns.filter((c) => !isNative(c)).map((c) => `${c.parse(`r_${c.name}`, file.conventions.get(c.name))} as p_${c.name}`)].join(',\n        ');
   const finals = columns
     .map((c) => (c.meta.min !== undefined && !isNative(c) ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`)
     .join(', ');
   const stored = columns.filter((c) => c.issueStored);
-  const issues = stored.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`)} as err_${c.name}`);
+  const issues = stored.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`, file.advisories.get(c.name)?.(`r_${c.name}`))} as err_${c.name}`);
   const raws = stored.map((c) => `case when err_${c.name} is not null then r_${c.name} end as raw_${c.name}`);
   const empty = columns.map((c) => `${isNative(c) ? 'p' : 'r'}_${c.name} is null`).join(' and ');
   const body = `
@@ -64,7 +64,8 @@ export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec
   const statements = columns.flatMap((c) => {
     const issue = issueSql(c);
     if (!issue) return [];
-    const severity = c.rejectsRow ? `'reject'` : `'warning'`;
+    const advisory = ADVISORY_CODES.map((a) => `'${a}'`).join(', ');
+    const severity = c.rejectsRow ? `case when ${issue} in (${advisory}) then 'warning' else 'reject' end` : `'warning'`;
     return [`insert into load_issues
         select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issue}, ${severity}, null, ${rawSql(c)}
         from src_${spec.name} where ${issue} is not null and not is_empty`];
@@ -76,7 +77,7 @@ export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec
 export function rejectPredicate(columns: TypedColumnSql[]): string {
   const parts = columns.flatMap((c) => {
     const issue = c.rejectsRow ? issueSql(c) : null;
-    return issue ? [`${issue} is not null`] : [];
+    return issue ? [rejectingIssueSql(issue)] : [];
   });
   return parts.length ? parts.join(' or ') : 'false';
 }

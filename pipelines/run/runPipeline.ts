@@ -138,13 +138,13 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
     select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
     from load_rejects`);
   const rows = load.summary.files.map((f) =>
-    `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))})`,
+    `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('; '))})`,
   );
   await db.run(`create or replace table load_summary as
     select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
       cast(empty as BIGINT) as empty, cast(rejected as BIGINT) as rejected, cast(collapsed as BIGINT) as collapsed,
-      cast(after_as_of as BIGINT) as after_as_of, cast(warnings as BIGINT) as warnings, ignored_columns, ${asOf} as as_of_date
-    from (values ${rows.join(', ')}) as t(file, entity, encoding, delimiter, read, loaded, empty, rejected, collapsed, after_as_of, warnings, ignored_columns)`);
+      cast(after_as_of as BIGINT) as after_as_of, cast(warnings as BIGINT) as warnings, ignored_columns, column_mapping, notes, ${asOf} as as_of_date
+    from (values ${rows.join(', ')}) as t(file, entity, encoding, delimiter, read, loaded, empty, rejected, collapsed, after_as_of, warnings, ignored_columns, column_mapping, notes)`);
 }
 
 async function readConfig(path: string): Promise<PipelineConfig> {

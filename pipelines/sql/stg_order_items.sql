@@ -1,4 +1,6 @@
 -- one row per order line, with its revenue (quantity × unit price − discount) and cost when known
+-- prices and quantities keep the export's decimals; each line total is rounded to cents once, as the
+-- line of an invoice is (NF-e vProd), so every sum above it is a sum of cents and adds up exactly
 select
     order_id,
     product_id,

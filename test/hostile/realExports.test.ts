@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { describeHostileCases, readParquet, type HostileCase } from './hostileCase.ts';
@@ -52,6 +52,191 @@ const cases: HostileCase[] = [
         expect(page).not.toContain('Maior UF');
         expect(page).not.toContain('Maior região');
       },
+    },
+  },
+  {
+    name: 'dates written dd/mm/aa and months written out/26 are read as 20aa, not rejected as year 0019',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;03/01/26;10\nP2;C2;15/01/26;20\nP3;C1;01/02/26;30\n',
+      'metas.csv': 'vendedor;mes;meta\nV1;jan/26;1000\nV1;02/26;1000\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-02-01'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 3, loaded: 3, rejected: 0 }, 'metas.csv': { read: 2, loaded: 2, rejected: 0 } },
+      reasons: { 'pedidos.csv:bad_date': 0, 'metas.csv:bad_month': 0 },
+    },
+  },
+  {
+    name: 'an invoiced order with no items and no amount is rejected as missing_amount; a cancellation without value is a return, not a R$ 0 sale',
+    exports: {
+      // P2: no item, no amount; P3: no item, amount used; P4: canceled, nothing; P5: a cancellation invoice (negative quantity)
+      'pedidos.csv': 'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;\nP2;C1;06/01/2026;;\nP3;C2;07/01/2026;;30\nP4;C2;08/01/2026;cancelado;\nP5;C1;09/01/2026;;\n',
+      'itens.csv': 'pedido;produto;quantidade;preco\nP1;A;2;45\nP5;A;-1;45\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 5, loaded: 4, rejected: 1, warnings: 3 }, 'itens.csv': { read: 2, loaded: 1, rejected: 1 } },
+      reasons: { 'pedidos.csv:missing_amount': 1, 'pedidos.csv:order_without_items': 1, 'pedidos.csv:return_without_value': 2, 'itens.csv:negative_value': 1 },
+      check: async (d) => {
+        const [kpis] = await readParquet<{ orders: string; revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders, revenue from t where month = '2026-01-01'`);
+        // P1 (2 × 45 = 90) and P3 (30): two orders, 120 reais; P2 is not a R$ 0 order
+        expect({ orders: Number(kpis!.orders), revenue: Number(kpis!.revenue) }).toEqual({ orders: 2, revenue: 120 });
+        const reason = await readParquet<{ reason: string }>(join(d.out, 'rejects.parquet'), `select reason from t where reason_code = 'missing_amount'`);
+        expect(reason[0]!.reason).toContain('pedido rejeitado');
+      },
+    },
+  },
+  {
+    name: 'a mapping entry that lists its columns uses only those: an unmapped Discount fraction is ignored, not taken as reais by an alias',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
+      'itens.csv': 'pedido;produto;qtd;preco;Discount\nP1;A;2;50;0,1\n',
+    },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
+      files: [{ match: 'itens.csv', entity: 'order_items', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } }],
+    })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      output: ['Colunas de itens.csv (só as do mapeamento): pedido → order_id, produto → product_id, qtd → quantity, preco → unit_price, Discount → ignorada'],
+      check: async (d) => {
+        // 2 × 50 = 100 reais; the 0,1 fraction would have made it 99,90
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(100);
+        const [summary] = await readParquet<{ column_mapping: string }>(join(d.out, 'load_summary.parquet'), `select column_mapping from t where file = 'itens.csv'`);
+        expect(summary!.column_mapping).toContain('Discount → ignorada');
+      },
+    },
+  },
+  {
+    name: 'a mapping entry with "aliases": true lets the built-in aliases take the columns it does not list',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
+      'itens.csv': 'pedido;produto;qtd;preco;desconto\nP1;A;2;50;10\n',
+    },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
+      files: [{ match: 'itens.csv', entity: 'order_items', aliases: true, columns: { qtd: 'quantity', preco: 'unit_price' } }],
+    })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        // 2 × 50 − 10 of discount
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(90);
+      },
+    },
+  },
+  {
+    name: 'US dates m/d/yyyy are read month first when a value proves it, and the summary says so',
+    exports: { 'orders.csv': 'order_id,customer_id,order_date,amount\nP1,C1,01/05/2026,10\nP2,C2,01/15/2026,20\nP3,C1,01/20/2026,30\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['order_date: datas lidas como mm/dd (formato americano): 2 valor(es) têm o segundo número acima de 12'],
+      summary: { 'orders.csv': { read: 3, loaded: 3, rejected: 0 } },
+      check: async (d) => {
+        // 01/05/2026 is the 5th of January, like its neighbours, not the 1st of May
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(3);
+        const [summary] = await readParquet<{ notes: string }>(join(d.out, 'load_summary.parquet'), `select notes from t`);
+        expect(summary!.notes).toContain('mm/dd');
+      },
+    },
+  },
+  {
+    name: 'a date column mixing dd/mm and mm/dd values warns the minority and the ambiguous values as mixed_date_order, with the counts',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;15/01/2026;10\nP2;C2;20/01/2026;20\nP3;C1;01/25/2026;30\nP4;C2;05/01/2026;40\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['data: ordem de data misturada: 2 valor(es) só podem ser dd/mm e 1 só mm/dd; 1 ambíguo(s) lido(s) como dd/mm'],
+      summary: { 'pedidos.csv': { read: 4, loaded: 4, rejected: 0, warnings: 2 } },
+      reasons: { 'pedidos.csv:mixed_date_order': 2 },
+      check: async (d) => {
+        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_date_order' order by line`);
+        expect(lines).toEqual([{ line: '4', value: '01/25/2026' }, { line: '5', value: '05/01/2026' }]);
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(4);
+      },
+    },
+  },
+  {
+    name: 'a column of dates that are all ambiguous is read dd/mm, and the summary says so',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;10\nP2;C2;06/01/2026;20\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: { exit: 0, output: ['data: datas ambíguas lidas como dd/mm (2 valor(es)'] },
+  },
+  {
+    name: 'the mapping file can force a file\'s date format: date_format %m/%d/%Y reads 01/05/2026 as the 5th of January',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/05/2026;10\nP2;C2;01/06/2026;20\n' },
+    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({ files: [{ match: 'pedidos.csv', date_format: '%m/%d/%Y' }] })),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
+        expect(Number(kpis!.orders)).toBe(2);
+      },
+    },
+  },
+  {
+    name: 'in a ; file, 1.500 in a column where 30.10 proves a decimal point is one and a half, not fifteen hundred',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;1.500\nP2;C2;15/01/2026;30.10\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['valor: 1 valor(es) como 1.500 lido(s) com ponto decimal'],
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(31.6);
+      },
+    },
+  },
+  {
+    name: 'a number column mixing decimal comma and decimal point warns the minority as mixed_decimal_separators, reading each value by its own separator',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;05/01/2026;1.234,56\nP2;C2;15/01/2026;2.000,00\nP3;C1;16/01/2026;30.10\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: ['valor: separador decimal misturado: 2 valor(es) com vírgula decimal e 1 com ponto decimal'],
+      summary: { 'pedidos.csv': { read: 3, loaded: 3, rejected: 0, warnings: 1 } },
+      reasons: { 'pedidos.csv:mixed_decimal_separators': 1 },
+      check: async (d) => {
+        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_decimal_separators'`);
+        expect(lines).toEqual([{ line: '4', value: '30.10' }]);
+        // 1.234,56 + 2.000,00 + 30.10
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(Number(kpis!.revenue)).toBe(3264.66);
+      },
+    },
+  },
+  {
+    name: 'unit prices keep their decimals: 0,0125 × 10.000 is R$ 125 and 23,456 × 3 is R$ 70,37, each line rounded to cents once',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\nP2;C2;06/01/2026\n',
+      'itens.csv': 'pedido;produto;quantidade;preco\nP1;A;10000;0,0125\nP2;B;3;23,456\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      check: async (d) => {
+        // rounding the prices first would give 0,01 × 10.000 = 100 and 23,46 × 3 = 70,38
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        expect(kpis!.revenue).toBe('195.37');
+      },
+    },
+  },
+  {
+    name: 'without an items file, a canceled order without amount is a return of unknown value, and an invoiced one is rejected',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;10\nP2;C1;06/01/2026;cancelado;\nP3;C1;07/01/2026;;\n' },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 3, loaded: 2, rejected: 1, warnings: 1 } },
+      reasons: { 'pedidos.csv:missing_amount': 1, 'pedidos.csv:return_without_value': 1 },
     },
   },
 ];

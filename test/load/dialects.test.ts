@@ -69,8 +69,8 @@ describe('reading the dialects real exports come in', () => {
       { order_id: 'P2', amount: '-12.50' },
     ]);
     expect(await db.rows('select order_id, quantity, unit_price from src_order_items order by order_id')).toEqual([
-      { order_id: 'P1', quantity: '1.234', unit_price: '1000.00' },
-      { order_id: 'P2', quantity: '2.000', unit_price: '1.50' },
+      { order_id: 'P1', quantity: '1.234000', unit_price: '1000.000000' },
+      { order_id: 'P2', quantity: '2.000000', unit_price: '1.500000' },
     ]);
     db.close();
   });

@@ -37,10 +37,10 @@ describe('the native read of clean files', () => {
   const readerOf = (result: LoadResult, entity: string) => result.summary.files.find((f) => f.entity === entity)?.reader;
 
   const expected = [
-    // 30.257 rounds to 30.26 as the text path's cast does; spaces around numbers are ignored
-    { order_id: 'P1', product_id: 'A', quantity: '2.000', unit_price: '30.26', discount: null, unit_cost: '10.00' },
-    { order_id: 'P1', product_id: 'B', quantity: '1.500', unit_price: '12.50', discount: '0.50', unit_cost: null },
-    { order_id: 'P2', product_id: 'A', quantity: '0.000', unit_price: '100.00', discount: '0.00', unit_cost: '7.13' },
+    // unit prices keep six decimals (30.257 stays 30.257); spaces around numbers are ignored
+    { order_id: 'P1', product_id: 'A', quantity: '2.000000', unit_price: '30.257000', discount: null, unit_cost: '10.000000' },
+    { order_id: 'P1', product_id: 'B', quantity: '1.500000', unit_price: '12.500000', discount: '0.500000', unit_cost: null },
+    { order_id: 'P2', product_id: 'A', quantity: '0.000000', unit_price: '100.000000', discount: '0.000000', unit_cost: '7.125000' },
   ];
 
   it('reads a clean decimal-point file natively', async () => {
@@ -54,7 +54,7 @@ describe('the native read of clean files', () => {
     // "R$ 5,00" is money the reader cannot parse: unit_price is read as text, the other columns natively
     const { result, rows } = await load([...ITEMS, 'P2,C,1,"R$ 5,00",0,1']);
     expect(readerOf(result, 'order_items')).toBe('native');
-    expect(rows).toEqual([...expected, { order_id: 'P2', product_id: 'C', quantity: '1.000', unit_price: '5.00', discount: '0.00', unit_cost: '1.00' }]);
+    expect(rows).toEqual([...expected, { order_id: 'P2', product_id: 'C', quantity: '1.000000', unit_price: '5.000000', discount: '0.000000', unit_cost: '1.000000' }]);
   });
 
   it('reads the whole entity as text when a value past the probed records cannot be read natively', async () => {
@@ -64,7 +64,7 @@ describe('the native read of clean files', () => {
     expect(rows.length).toBe(3 + 2100 + 1);
     expect(rows.filter((r) => !String(r.product_id).startsWith('F'))).toEqual([
       ...expected,
-      { order_id: 'P2', product_id: 'C', quantity: '1.000', unit_price: '5.00', discount: '0.00', unit_cost: '1.00' },
+      { order_id: 'P2', product_id: 'C', quantity: '1.000000', unit_price: '5.000000', discount: '0.000000', unit_cost: '1.000000' },
     ]);
   });
 

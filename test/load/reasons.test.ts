@@ -23,7 +23,7 @@ describe('every reject and warning reason, with its line', () => {
       'P1;C1;10/01/2026;V1;faturado', // 2
       'P2;C2;32/01/2026;V1;faturado', // 3: bad date
       'P3;C3;11/01/2026;V1;faturado', // 4
-      'P4;C1;12/01/2026;V1;faturado', // 5: has no items
+      'P4;C1;12/01/2026;V1;faturado', // 5: has no items and no amount: its value is unknown
     ]);
     writeExport(tmp.dir, 'itens_pedido.csv', [
       'pedido;produto;quantidade;preco unitario;desconto', // 1
@@ -59,7 +59,7 @@ describe('every reject and warning reason, with its line', () => {
       { file: 'itens_pedido.csv', line: '7', column: 'pedido', value: 'P7', reason_code: 'unknown_order', severity: 'reject' },
       { file: 'metas.csv', line: '4', column: 'mes', value: '13/2026', reason_code: 'bad_month', severity: 'reject' },
       { file: 'pedidos.csv', line: '3', column: 'data', value: '32/01/2026', reason_code: 'bad_date', severity: 'reject' },
-      { file: 'pedidos.csv', line: '5', column: 'pedido', value: 'P4', reason_code: 'order_without_items', severity: 'warning' },
+      { file: 'pedidos.csv', line: '5', column: 'amount', value: 'P4', reason_code: 'missing_amount', severity: 'reject' },
     ]);
   });
 
@@ -72,8 +72,8 @@ describe('every reject and warning reason, with its line', () => {
 
   it('keeps items of unknown products, nulls bad optional values, and reads "out/2026" as October', async () => {
     expect(await db.rows('select order_id, product_id, quantity from src_order_items order by order_id, product_id')).toEqual([
-      { order_id: 'P1', product_id: 'X1', quantity: '2.000' },
-      { order_id: 'P3', product_id: 'X9', quantity: '1.000' },
+      { order_id: 'P1', product_id: 'X1', quantity: '2.000000' },
+      { order_id: 'P3', product_id: 'X9', quantity: '1.000000' },
     ]);
     expect(await db.rows('select customer_id, document, state from src_customers order by customer_id')).toEqual([
       { customer_id: 'C1', document: '11222333000181', state: 'SP' },

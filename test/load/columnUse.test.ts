@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { aliasesAllowed, columnUse, describeColumnUse } from '../../pipelines/load/columnUse.ts';
+import { resolveHeaders } from '../../pipelines/load/resolveHeaders.ts';
+import { entities } from '../../pipelines/contract/entities.ts';
+import { FileMapping } from '../../pipelines/contract/mapping.ts';
+
+const items = entities.find((e) => e.name === 'order_items')!;
+const headers = ['pedido', 'produto', 'qtd', 'preco', 'Discount'];
+
+describe('which columns of a mapped file are used', () => {
+  it('uses only the listed columns when a mapping entry lists columns', () => {
+    const mapping = FileMapping.parse({ match: 'itens.csv', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } });
+    expect(aliasesAllowed(mapping)).toBe(false);
+    const resolution = resolveHeaders(items, headers, mapping.columns, aliasesAllowed(mapping));
+    expect(describeColumnUse(columnUse(headers, resolution))).toBe(
+      'pedido → order_id, produto → product_id, qtd → quantity, preco → unit_price, Discount → ignorada',
+    );
+  });
+
+  it('lets the aliases take the other columns when the entry says "aliases": true, or lists no columns', () => {
+    const listed = FileMapping.parse({ match: 'itens.csv', aliases: true, columns: { qtd: 'quantity', preco: 'unit_price' } });
+    expect(aliasesAllowed(listed)).toBe(true);
+    expect(aliasesAllowed(FileMapping.parse({ match: 'itens.csv', delimiter: ';' }))).toBe(true);
+    expect(aliasesAllowed(undefined)).toBe(true);
+    const resolution = resolveHeaders(items, headers, listed.columns, true);
+    expect(columnUse(headers, resolution).find((u) => u.source === 'Discount')?.column).toBe('discount');
+  });
+});
