@@ -115,7 +115,7 @@ const cases: HostileCase[] = [
     name: 'a per-entity limit for an entity that does not exist stops with exit 3 and the path of the mistake',
     exports: { 'pedidos.csv': orders(2, 0) },
     args: withConfig({ rejects: { per_entity: { pedidos: 0.2 } } }),
-    expect: { exit: 3, output: ['configuração inválida: rejects.per_entity: Unrecognized key: "pedidos"'] },
+    expect: { exit: 3, output: ['configuração inválida: rejects.per_entity: Chave inválida: "pedidos"'] },
   },
 ];
 
