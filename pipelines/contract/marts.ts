@@ -48,7 +48,7 @@ export const loaderMarts: MartSpec[] = [
       warnings: ['Linhas carregadas com aviso (valor opcional anulado)', 'Loaded records with a warning (optional value nulled)', 'count'],
       ignored_columns: ['Colunas do arquivo não reconhecidas (ignoradas)', 'Source columns not recognized (ignored)', 'text'],
       column_mapping: ['Cada coluna do arquivo e a coluna em que se tornou (ou "ignorada")', 'Every source column and the column it became (or "ignorada")', 'text'],
-      notes: ['Como valores ambíguos foram lidos, por coluna (datas dd/mm ou mm/dd, separador decimal)', 'How ambiguous values were read, per column (date order, decimal separator)', 'text'],
+      notes: ['Como valores ambíguos foram lidos, por coluna (datas dd/mm ou mm/dd, separador decimal), uma observação por linha', 'How ambiguous values were read, per column (date order, decimal separator), one note per line', 'text'],
       as_of_date: asOf,
     },
   },

@@ -40,6 +40,8 @@ export const LoadSummaryRow = z.looseObject({
   collapsed: count,
   after_as_of: count,
   warnings: count,
+  /** How ambiguous values were read, one note per line (absent in marts before it was published). */
+  notes: z.string().nullable().optional(),
 });
 export type LoadSummaryRow = z.infer<typeof LoadSummaryRow>;
 
