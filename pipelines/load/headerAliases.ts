@@ -26,6 +26,7 @@ const common: Record<string, string[]> = {
   channel: ['canal', 'canal de venda', 'canal venda', 'origem do pedido'],
   quantity: ['quantidade', 'qtd', 'qtde', 'qt', 'quant', 'qty'],
   unit_price: ['preco unitario', 'preco', 'valor unitario', 'vlr unitario', 'preco unit', 'vl unitario', 'price', 'unitprice'],
+  line_total: ['valor total do item', 'valor total item', 'total do item', 'total item', 'vlr total item', 'valor do item', 'line total'],
   discount: ['desconto', 'valor desconto', 'vlr desconto', 'desc', 'desconto r'],
   unit_cost: ['custo unitario', 'custo', 'custo unit', 'cmv unitario', 'cost', 'unitcost'],
   line_number: ['linha', 'numero da linha', 'item do pedido', 'seq', 'sequencia', 'line', 'line no'],

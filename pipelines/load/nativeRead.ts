@@ -38,6 +38,7 @@ const PROBE_ROWS = 2048;
  */
 export async function chooseNativeRead(db: Database, file: RawFile, columns: TypedColumnSql[]): Promise<NativeRead | null> {
   if (file.dialect.delimiter === '') return null; // Parquet: already typed
+  if (file.computed) return null; // values computed by the mapping file are text by construction
   const types = new Map<string, string>();
   for (const column of columns) {
     const type = NATIVE_KIND[column.meta.kind];

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { columnMeta, isOptional, type ColumnMeta } from '../contract/columns.ts';
 import { sqlString } from '../warehouse/database.ts';
 import { badValueCode } from './rejectReasons.ts';
+import { entities } from '../contract/entities.ts';
+import { alternativeColumns } from './alternativeColumns.ts';
 
 /** The SQL that reads one canonical column from its raw text. */
 export interface TypedColumnSql {
@@ -20,6 +22,8 @@ export interface TypedColumnSql {
    * from the value (see issueSql) and no raw text is ever needed.
    */
   issueStored: boolean;
+  /** Another column that, when present in a row, stands in for this required one (see alternativeColumns.ts). */
+  requiredUnless?: string;
 }
 
 /** Kinds read as text without parsing: only ever missing, never unreadable. */
@@ -33,17 +37,22 @@ const TYPES: Record<ColumnMeta['kind'], string> = {
 
 /** Builds the parse expression and policy of every column of a schema. */
 export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
+  const entity = entities.find((e) => e.schema === schema)?.name;
+  const alternatives = (entity && alternativeColumns[entity]) || {};
+  const standIns = new Set(Object.values(alternatives));
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const meta = columnMeta(field);
     const optional = isOptional(field);
     return {
+      ...(alternatives[name] ? { requiredUnless: alternatives[name] } : {}),
       name,
       meta,
       optional,
       type: TYPES[meta.kind],
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
-      rejectsRow: !optional || meta.kind === 'enum',
+      // A stand-in for a required column is as required where it stands in, so it rejects too.
+      rejectsRow: !optional || meta.kind === 'enum' || standIns.has(name),
       issueStored: !TEXT_KINDS.has(meta.kind),
     };
   });
@@ -89,7 +98,8 @@ function parser(meta: ColumnMeta): (r: string) => string {
  */
 export function issueCodeSql(column: TypedColumnSql, r: string, p: string): string {
   const branches: string[] = [];
-  if (!column.optional) branches.push(`when ${r} is null then 'missing_required'`);
+  const unless = column.requiredUnless ? ` and p_${column.requiredUnless} is null` : '';
+  if (!column.optional) branches.push(`when ${r} is null${unless} then 'missing_required'`);
   if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
   }
@@ -103,7 +113,8 @@ export function issueCodeSql(column: TypedColumnSql, r: string, p: string): stri
  */
 export function issueSql(column: TypedColumnSql): string | null {
   if (column.issueStored) return `err_${column.name}`;
-  return column.optional ? null : `(case when ${column.name} is null then 'missing_required' end)`;
+  const unless = column.requiredUnless ? ` and ${column.requiredUnless} is null` : '';
+  return column.optional ? null : `(case when ${column.name} is null${unless} then 'missing_required' end)`;
 }
 
 /** The raw text behind a loaded column's issue (NULL when the issue is only ever "missing"). */

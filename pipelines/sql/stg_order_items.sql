@@ -1,4 +1,4 @@
--- one row per order line, with its revenue (quantity × unit price − discount) and cost when known
+-- one row per order line, with its revenue (the exported line total, else quantity × unit price − discount) and cost when known
 select
     order_id,
     product_id,
@@ -7,6 +7,6 @@ select
     unit_price,
     coalesce(discount, 0) as discount,
     unit_cost,
-    cast(quantity * unit_price - coalesce(discount, 0) as decimal(18, 2)) as line_revenue,
+    cast(coalesce(line_total, quantity * unit_price - coalesce(discount, 0)) as decimal(18, 2)) as line_revenue,
     cast(quantity * unit_cost as decimal(18, 2)) as line_cost
 from src_order_items
