@@ -23,6 +23,10 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
   await readWithFallbacks((mode) => db.run(`create or replace temp table ${table} as select * from ${base.source(mode)}`));
   const headers = base.dialect.headers;
   const sources = columnSources(rule);
+  // A query's columns named after the contract are the user's explicit choice: take them as they are.
+  if (rule.sql !== undefined) {
+    for (const h of headers) if (columnNames(spec).includes(h) && !sources.has(h)) sources.set(h, { from: h });
+  }
   const derivedBy = isDerived(base) ? latestBy(rule, base.file.siblings ?? []) : undefined;
 
   const usedInExpressions = new Set<string>();

@@ -50,6 +50,64 @@ const SUPERSTORE_MAPPING = {
   ],
 };
 
+/**
+ * An Olist-like set of tables: customer ids are per order and resolve to the real customer
+ * (customer_unique_id) through the customers table; statuses are English; items are one row per unit
+ * with price and freight. Order o5's customer c9 is not in the customers table (an orphan: its
+ * customer_id comes out empty, row 5 of the query), and item o9 belongs to no order. Invoiced: o1, o2,
+ * o3 (o4 canceled): revenue = (29.99 + 8.72) + (118.70 + 22.76) + 2 × (159.90 + 19.22) = 538.41.
+ */
+const OLIST: Record<string, string> = {
+  'olist_customers_dataset.csv': [
+    '"customer_id","customer_unique_id","customer_zip_code_prefix","customer_city","customer_state"',
+    '"c1","u1","14409","franca","SP"',
+    '"c2","u2","09790","sao bernardo do campo","SP"',
+    '"c3","u1","14409","franca","SP"',
+    '"c4","u3","01151","sao paulo","SP"',
+  ].join('\n') + '\n',
+  'olist_orders_dataset.csv': [
+    '"order_id","customer_id","order_status","order_purchase_timestamp","order_approved_at"',
+    '"o1","c1","delivered","2017-10-02 10:56:33","2017-10-02 11:07:15"',
+    '"o2","c2","shipped","2018-07-24 20:41:37","2018-07-26 03:24:27"',
+    '"o3","c3","delivered","2018-08-08 08:38:49","2018-08-08 08:55:23"',
+    '"o4","c4","canceled","2018-08-01 10:00:00",""',
+    '"o5","c9","delivered","2018-08-05 09:00:00","2018-08-05 09:10:00"',
+  ].join('\n') + '\n',
+  'olist_order_items_dataset.csv': [
+    '"order_id","order_item_id","product_id","seller_id","shipping_limit_date","price","freight_value"',
+    '"o1",1,"p1","s1","2017-10-06 11:07:15",29.99,8.72',
+    '"o2",1,"p2","s2","2018-07-30 03:24:27",118.70,22.76',
+    '"o3",1,"p3","s1","2018-08-13 08:55:23",159.90,19.22',
+    '"o3",2,"p3","s1","2018-08-13 08:55:23",159.90,19.22',
+    '"o4",1,"p1","s1","2018-08-05 10:00:00",29.99,8.72',
+    '"o5",1,"p2","s2","2018-08-09 09:10:00",118.70,22.76',
+    '"o9",1,"p1","s1","2018-08-09 09:10:00",10.00,5.00',
+  ].join('\n') + '\n',
+  'olist_products_dataset.csv': '"product_id","product_category_name"\n"p1","cool_stuff"\n"p2","perfumaria"\n"p3","informatica_acessorios"\n',
+};
+
+const OLIST_MAPPING = {
+  files: [
+    {
+      entity: 'customers',
+      sql: "select customer_unique_id as customer_id, min(customer_city) as city, min(customer_state) as state from 'olist_customers_dataset.csv' group by customer_unique_id order by 1",
+    },
+    {
+      entity: 'orders',
+      sql: "select o.order_id, c.customer_unique_id as customer_id, o.order_purchase_timestamp as order_date, o.order_status from 'olist_orders_dataset.csv' o left join 'olist_customers_dataset.csv' c on c.customer_id = o.customer_id order by o.order_id",
+      columns: { status: { from: 'order_status', values: { delivered: 'invoiced', shipped: 'invoiced', canceled: 'canceled', unavailable: 'canceled' } } },
+    },
+    {
+      match: 'olist_order_items_dataset.csv', entity: 'order_items',
+      columns: {
+        order_id: { from: 'order_id' }, product_id: { from: 'product_id' }, line_number: { from: 'order_item_id' },
+        quantity: { constant: 1 }, line_total: { expr: '"price" + "freight_value"' },
+      },
+    },
+    { match: 'olist_products_dataset.csv', entity: 'products', columns: { product_category_name: 'category' } },
+  ],
+};
+
 /** The default flags plus a mapping file written beside the exports. */
 const withMapping = (mapping: unknown, extra: string[] = []) => (d: CaseDirs) => {
   const path = join(d.root, 'mapping.json');
@@ -88,6 +146,28 @@ const cases: HostileCase[] = [
         ]);
         const rejects = await readParquet(join(d.out, 'rejects.parquet'), "select * from t where severity = 'reject'");
         expect(rejects).toEqual([]);
+      },
+    },
+  },
+  {
+    name: 'Olist-like tables load through a mapping file alone: per-order customer ids resolved by a query, English statuses mapped, orphans reported',
+    exports: OLIST,
+    args: withMapping(OLIST_MAPPING, ['--accept-rejects']),
+    expect: {
+      exit: 0,
+      summary: {
+        'sql:customers': { read: 3, loaded: 3, rejected: 0 },
+        'sql:orders': { read: 5, loaded: 4, rejected: 1 },
+        'olist_order_items_dataset.csv': { read: 7, loaded: 5, rejected: 2 },
+      },
+      reasons: { 'sql:orders:missing_required': 1, 'olist_order_items_dataset.csv:order_rejected': 1, 'olist_order_items_dataset.csv:unknown_order': 1 },
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), 'select cast(sum(revenue) as VARCHAR) as revenue from t');
+        expect(Number(kpis?.revenue)).toBe(538.41);
+        const [orphan] = await readParquet<{ line: string; column: string }>(join(d.out, 'rejects.parquet'), "select line, \"column\" from t where file = 'sql:orders'");
+        expect({ line: Number(orphan?.line), column: orphan?.column }).toEqual({ line: 5, column: 'customer_id' });
+        const customers = await readParquet<{ customer_id: string }>(join(d.out, 'customers.parquet'), 'select customer_id from t order by 1');
+        expect(customers.map((c) => c.customer_id)).toEqual(['u1', 'u2', 'u3']);
       },
     },
   },
