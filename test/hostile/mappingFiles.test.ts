@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { describeHostileCases, readParquet, type CaseDirs, type HostileCase } from './hostileCase.ts';
@@ -168,6 +168,54 @@ const cases: HostileCase[] = [
         expect({ line: Number(orphan?.line), column: orphan?.column }).toEqual({ line: 5, column: 'customer_id' });
         const customers = await readParquet<{ customer_id: string }>(join(d.out, 'customers.parquet'), 'select customer_id from t order by 1');
         expect(customers.map((c) => c.customer_id)).toEqual(['u1', 'u2', 'u3']);
+      },
+    },
+  },
+  ...[
+    ['a path with ..', "select * from '../segredo.csv'"],
+    ['an absolute path', "select * from '/etc/passwd'"],
+    ['a glob', "select * from '*.csv'"],
+    ['a table function', "select * from read_csv('/etc/passwd')"],
+    ['a table of the warehouse', 'select * from load_rejects'],
+  ].map(([what, sql]): HostileCase => ({
+    name: `a query reading ${what} is refused with exit 3 before anything is read`,
+    exports: { 'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n' },
+    setup: (d) => writeFileSync(join(d.root, 'segredo.csv'), 'customer_id\nX\n'),
+    args: withMapping({ files: [{ entity: 'customers', sql }] }),
+    expect: { exit: 3, output: ['sql:customers (consulta do arquivo de mapeamento)'], notOutput: ['X\n'] },
+  })),
+  {
+    name: 'a query reading a link of the exports folder that leads out of it is refused with exit 3',
+    exports: { 'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n' },
+    setup: (d) => {
+      writeFileSync(join(d.root, 'segredo.csv'), 'customer_id\nX\n');
+      symlinkSync(join(d.root, 'segredo.csv'), join(d.exports, 'atalho.csv'));
+    },
+    args: withMapping({ files: [{ entity: 'customers', sql: "select * from 'atalho.csv'" }, { match: 'atalho.csv', entity: 'sellers', columns: { customer_id: 'seller_id' } }] }),
+    expect: { exit: 3, output: ['fora da pasta de exportações'] },
+  },
+  ...[
+    ['a subquery', '(select max("valor") from pedidos)', 'subconsulta'],
+    ['an aggregate', 'sum("valor")', 'a função sum'],
+    ['a file read', "getenv('HOME')", 'a função getenv'],
+    ['a column the file does not have', '"preço" * 2', 'não existe no arquivo'],
+  ].map(([what, expr, says]): HostileCase => ({
+    name: `a column expression with ${what} is refused with exit 3, naming the file, entity and column`,
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n' },
+    args: withMapping({ files: [{ match: 'pedidos.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data' }, amount: { expr } } }] }),
+    expect: { exit: 3, output: ['pedidos.csv (mapeamento de orders, coluna amount)', says!] },
+  })),
+  {
+    name: 'a date that does not follow its column date_format is rejected as bad_date with the format named, not read in another convention',
+    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;12/31/2025;10\nP2;C1;31/12/2025;10\n' },
+    args: withMapping({ files: [{ match: 'pedidos.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data', date_format: '%m/%d/%Y' }, amount: { from: 'valor' } } }] }, ['--accept-rejects']),
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 2, loaded: 1, rejected: 1 } },
+      reasons: { 'pedidos.csv:bad_date': 1 },
+      check: async (d) => {
+        const [reject] = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), "select line, value from t where reason_code = 'bad_date'");
+        expect({ line: Number(reject?.line), value: reject?.value }).toEqual({ line: 3, value: '31/12/2025 (formato %m/%d/%Y)' });
       },
     },
   },
