@@ -81,3 +81,24 @@ export const MappingFile = z
     });
   });
 export type MappingFile = z.infer<typeof MappingFile>;
+
+/**
+ * The problems of a mapping file as `path: message`. A column entry is text, null or an object, and
+ * zod reports a wrong one as "none of these"; the object's own mistakes are what the user needs, so
+ * they are taken from the branch that got furthest.
+ */
+export function mappingProblems(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      const furthest = issue.errors.find((branch) => branch.some((i) => i.code !== 'invalid_type' || i.path.length > 0));
+      if (furthest) return mappingProblems(furthest, path);
+    }
+    return [`${path.map(String).join('.') || '(raiz)'}: ${issue.message}`];
+  });
+}
+
+/** Validates a parsed mapping file, with zod's own messages in Portuguese (the user reads them). */
+export function parseMappingFile(json: unknown) {
+  return MappingFile.safeParse(json, { error: z.locales.pt().localeError });
+}

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import picomatch from 'picomatch';
 import { entities, columnNames, type EntityName, type EntitySpec } from '../contract/entities.ts';
-import { MappingFile, type FileMapping } from '../contract/mapping.ts';
+import { MappingFile, mappingProblems, parseMappingFile, type FileMapping } from '../contract/mapping.ts';
 import { LoadError } from './loadError.ts';
 import { excelHint } from './sniffFile.ts';
 import { foldName } from './normalizeName.ts';
@@ -47,9 +47,9 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
   } catch (error) {
     throw new LoadError(path, `não é um JSON válido (${(error as Error).message})`, 'corrija a sintaxe; veja o exemplo no README, seção "Mapping file"');
   }
-  const parsed = MappingFile.safeParse(json);
+  const parsed = parseMappingFile(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(raiz)'}: ${i.message}`).join('; ');
+    const problems = mappingProblems(parsed.error.issues).join('; ');
     throw new LoadError(path, `arquivo de mapeamento inválido: ${problems}`, 'siga o formato do README, seção "Mapping file"');
   }
   return parsed.data;

@@ -33,7 +33,7 @@ export async function prepareQuery(db: Database, file: ExportFile, index: number
   const where = `${file.name} (consulta do arquivo de mapeamento)`;
   const node = await parseSelect(db, rule.sql!, where);
   const refs = tableReferences(node);
-  const outside = [...refs.functions.map((f) => String((f.function as { function_name?: string })?.function_name ?? 'função')), ...refs.outside];
+  const outside = [...new Set([...refs.functions.map((f) => String((f.function as { function_name?: string })?.function_name ?? "função")), ...refs.outside])];
   if (outside.length) {
     throw new LoadError(where, `a consulta usa ${outside.map((f) => `${f}()`).join(', ')}, que lê fora dos arquivos exportados`, "leia os arquivos pelo nome entre aspas simples, ex.: from 'clientes.csv'");
   }
