@@ -1,5 +1,6 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { OLIST, SUPERSTORE } from './mappingFixtures.ts';
 import { describeHostileCases, readParquet, type CaseDirs, type HostileCase } from './hostileCase.ts';
@@ -163,6 +164,29 @@ const cases: HostileCase[] = [
       check: async (d) => {
         const [reject] = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), "select line, value from t where reason_code = 'bad_date'");
         expect({ line: Number(reject?.line), value: reject?.value }).toEqual({ line: 3, value: '31/12/2025 (formato %m/%d/%Y)' });
+      },
+    },
+  },
+  {
+    name: 'the draft printed by npm run mapping loads the flat Superstore report as it is, with revenue Σ Sales and the Discount fraction left out',
+    exports: { 'superstore.csv': SUPERSTORE },
+    args: (d) => {
+      const draft = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/mapping.ts', '--exports', d.exports], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+      expect(draft.status, draft.stderr).toBe(0);
+      expect(draft.stderr).toContain('"Discount" tem frações entre 0 e 1');
+      const mapping = JSON.parse(draft.stdout) as { files: { entity: string; columns: Record<string, unknown> }[] };
+      expect(mapping.files.map((f) => f.entity)).toEqual(['orders', 'order_items', 'customers', 'products']);
+      expect(mapping.files[0]!.columns.order_date).toEqual({ from: 'Order Date', date_format: '%m/%d/%Y' });
+      expect(mapping.files[1]!.columns.line_total).toEqual({ from: 'Sales' });
+      expect(mapping.files[1]!.columns.discount).toBeUndefined();
+      return withMapping(mapping)(d);
+    },
+    expect: {
+      exit: 0,
+      output: ['superstore.csv → customers: 7 linhas em 3 registros'],
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), 'select cast(sum(revenue) as VARCHAR) as revenue from t');
+        expect(Number(kpis?.revenue)).toBe(2415.3);
       },
     },
   },
