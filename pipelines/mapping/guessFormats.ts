@@ -28,8 +28,9 @@ export function guessDecimal(columns: string[][]): ',' | '.' | undefined {
   for (const values of columns) {
     for (const v of values) {
       const n = v.replace(/^R\$\s*/, '');
-      if (/^-?[\d.]*\d,\d+$/.test(n) && !/^-?\d{1,3}(\.\d{3})+$/.test(n)) comma++;
-      else if (/^-?[\d,]*\d\.\d+$/.test(n) && !/^-?\d{1,3}(,\d{3})+$/.test(n)) point++;
+      // 1.234 and 1,234 are thousands as often as decimals: they say nothing
+      if (/^-?[\d.]*\d,\d+$/.test(n) && !/^-?\d{1,3}(,\d{3})+$/.test(n)) comma++;
+      else if (/^-?[\d,]*\d\.\d+$/.test(n) && !/^-?\d{1,3}(\.\d{3})+$/.test(n)) point++;
     }
   }
   if (comma === point) return undefined;
