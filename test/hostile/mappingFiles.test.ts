@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -55,6 +55,11 @@ const OLIST_MAPPING = {
     { match: 'olist_products_dataset.csv', entity: 'products', columns: { product_category_name: 'category' } },
   ],
 };
+
+/** The complete flat-file example of the README, as documented. */
+const README_MAPPING: unknown = JSON.parse(
+  /A complete mapping for a Superstore-like report[\s\S]*?```json\n([\s\S]*?)```/.exec(readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8'))![1]!,
+);
 
 /** The default flags plus a mapping file written beside the exports. */
 const withMapping = (mapping: unknown, extra: string[] = []) => (d: CaseDirs) => {
@@ -184,6 +189,18 @@ const cases: HostileCase[] = [
     expect: {
       exit: 0,
       output: ['superstore.csv → customers: 7 linhas em 3 registros'],
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), 'select cast(sum(revenue) as VARCHAR) as revenue from t');
+        expect(Number(kpis?.revenue)).toBe(2415.3);
+      },
+    },
+  },
+  {
+    name: "the README's complete flat-file example loads the Superstore report with revenue Σ Sales",
+    exports: { 'superstore.csv': SUPERSTORE },
+    args: withMapping(README_MAPPING),
+    expect: {
+      exit: 0,
       check: async (d) => {
         const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), 'select cast(sum(revenue) as VARCHAR) as revenue from t');
         expect(Number(kpis?.revenue)).toBe(2415.3);
