@@ -42,7 +42,7 @@ export async function chooseNativeRead(db: Database, file: RawFile, columns: Typ
   const types = new Map<string, string>();
   for (const column of columns) {
     const type = NATIVE_KIND[column.meta.kind];
-    if (type && file.resolution.positions.has(column.name)) types.set(column.name, type);
+    if (type && !column.standsIn && file.resolution.positions.has(column.name)) types.set(column.name, type);
   }
   if (!types.size) return null;
   const hasDates = columns.some((c) => c.meta.kind === 'date' && types.has(c.name));

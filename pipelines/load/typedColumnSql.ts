@@ -24,6 +24,8 @@ export interface TypedColumnSql {
   issueStored: boolean;
   /** Another column that, when present in a row, stands in for this required one (see alternativeColumns.ts). */
   requiredUnless?: string;
+  /** Stands in for a required column: always read as text, so its raw text says whether a row has it. */
+  standsIn?: boolean;
 }
 
 /** Kinds read as text without parsing: only ever missing, never unreadable. */
@@ -45,6 +47,7 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
     const optional = isOptional(field);
     return {
       ...(alternatives[name] ? { requiredUnless: alternatives[name] } : {}),
+      ...(standIns.has(name) ? { standsIn: true } : {}),
       name,
       meta,
       optional,
@@ -98,7 +101,8 @@ function parser(meta: ColumnMeta): (r: string) => string {
  */
 export function issueCodeSql(column: TypedColumnSql, r: string, p: string): string {
   const branches: string[] = [];
-  const unless = column.requiredUnless ? ` and p_${column.requiredUnless} is null` : '';
+  // The stand-in's raw text, not its value: an unreadable total is its own bad_number, not a missing price.
+  const unless = column.requiredUnless ? ` and r_${column.requiredUnless} is null` : '';
   if (!column.optional) branches.push(`when ${r} is null${unless} then 'missing_required'`);
   if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
