@@ -75,6 +75,10 @@ export const MappingFile = z
           ctx.addIssue({ code: 'custom', path: at('columns', key), message: `"${key}" não é coluna de ${spec.name}; use uma destas: ${known.join(', ')}` });
         }
       }
+      const twin = mapping.files.findIndex((other, j) => j < i && other.match !== undefined && other.match === file.match && other.entity === file.entity && file.entity);
+      if (twin >= 0) {
+        ctx.addIssue({ code: 'custom', path: at('entity'), message: `files.${twin} já lê "${file.match}" como ${file.entity}; um arquivo alimenta cada entidade uma vez` });
+      }
       if (file.latest_by && !spec?.key) {
         ctx.addIssue({ code: 'custom', path: at('latest_by'), message: 'só entidades com código (clientes, vendedores, produtos, pedidos) escolhem a linha mais recente' });
       }

@@ -55,6 +55,11 @@ describe('the mapping file format reports every mistake with its JSON path', () 
     expect(problems({ files: [{ match: 'a.csv', entity: 'pedidos' }] })[0]).toMatch(/^files\.0\.entity: .*(inválid|esperado)/i);
   });
 
+  it('names a second entry reading the same file as the same entity', () => {
+    expect(problems({ files: [{ match: 'v.csv', entity: 'orders' }, { match: 'v.csv', entity: 'customers' }, { match: 'v.csv', entity: 'orders' }] }))
+      .toEqual(['files.2.entity: files.0 já lê "v.csv" como orders; um arquivo alimenta cada entidade uma vez']);
+  });
+
   it('names a constant that is neither text, number nor true/false', () => {
     expect(paths({ files: [{ match: 'a.csv', entity: 'orders', columns: { channel: { constant: ['loja'] } } }] })).toEqual(['files.0.columns.channel.constant']);
   });
