@@ -207,6 +207,28 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'an id of a flat report takes the later of two lines of the same date, and a line without a readable date never wins',
+    exports: {
+      'vendas.csv': 'pedido,cliente,segmento,data,produto,qtd,total\nP1,C1,Varejo,01/15/2026,A,1,10.00\nP1,C1,Atacado,01/15/2026,B,1,20.00\nP2,C1,Outro,15/01/2026,A,1,5.00\n',
+    },
+    args: withMapping({
+      files: [
+        { match: 'vendas.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data', date_format: '%m/%d/%Y' } } },
+        { match: 'vendas.csv', entity: 'order_items', columns: { order_id: { from: 'pedido' }, product_id: { from: 'produto' }, quantity: { from: 'qtd' }, line_total: { from: 'total' } } },
+        { match: 'vendas.csv', entity: 'customers', columns: { customer_id: { from: 'cliente' }, segment: { from: 'segmento' } } },
+      ],
+    }, ['--accept-rejects']),
+    expect: {
+      exit: 0,
+      reasons: { 'vendas.csv:bad_date': 1, 'vendas.csv:order_rejected': 1 },
+      check: async (d) => {
+        expect(await summaryOf(d, 'vendas.csv', 'customers')).toEqual({ read: 3, loaded: 1, rejected: 0, collapsed: 2 });
+        const customers = await readParquet<{ segment: string }>(join(d.out, 'customers.parquet'), 'select segment from t');
+        expect(customers).toEqual([{ segment: 'Atacado' }]);
+      },
+    },
+  },
 ];
 
 describeHostileCases('mapping files for flat reports and joined exports', cases);
