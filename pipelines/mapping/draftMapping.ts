@@ -5,6 +5,7 @@ import { entities, type EntityName, type EntitySpec } from '../contract/entities
 import type { ColumnSource, FileMapping } from '../contract/mapping.ts';
 import type { Database } from '../warehouse/database.ts';
 import { entityForFileName } from '../load/discoverExports.ts';
+import { LoadError } from '../load/loadError.ts';
 import { resolveHeaders } from '../load/resolveHeaders.ts';
 import { guessDecimal, isMonthFirst, monthFirstFormat, guessValues, isFraction, mostlyUfs } from './guessFormats.ts';
 import { sampleFile, type FileSample } from './sampleValues.ts';
@@ -34,7 +35,15 @@ export async function draftMapping(db: Database, exportsDir: string): Promise<Ma
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     if (name.startsWith('.') || !['.csv', '.txt', '.tsv', '.parquet'].includes(ext)) continue;
-    const sample = await sampleFile(db, join(exportsDir, name), name, ext === '.parquet' ? 'parquet' : 'csv');
+    let sample: FileSample;
+    try {
+      sample = await sampleFile(db, join(exportsDir, name), name, ext === '.parquet' ? 'parquet' : 'csv');
+    } catch (error) {
+      // One unreadable file (empty, binary) should not cost the draft of the others.
+      if (!(error instanceof LoadError)) throw error;
+      notes.push(`${name}: não pôde ser lido (${error.message})`);
+      continue;
+    }
     const chosen = chooseEntities(sample);
     if (!chosen.length) {
       notes.push(`${name}: nenhuma entidade reconhecida pelas colunas; acrescente uma entrada à mão se o arquivo for útil`);
