@@ -8,7 +8,7 @@ import { LoadError } from './loadError.ts';
 import { excelHint } from './sniffFile.ts';
 import { foldName } from './normalizeName.ts';
 import { fileRules, headerRenames } from './mappedColumns.ts';
-import { queryExports } from './queryExports.ts';
+import { filesReadByQueries, queryExports } from './queryExports.ts';
 
 /** One input file and the entity it holds. */
 export interface ExportFile {
@@ -60,11 +60,13 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
   const { names, links } = await listFolder(dir);
   const files: ExportFile[] = [];
   const unrecognized: string[] = [];
+  const readByQueries = filesReadByQueries(mapping);
   for (const name of names) {
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const ext = extname(name).toLowerCase();
     const rules = fileRules(mapping).filter((m) => picomatch.isMatch(name, m.match!, { nocase: true }));
     const rule = rules[0];
+    if (!rule && readByQueries.has(name.toLowerCase())) continue;
     if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
       throw new LoadError(name, 'planilhas Excel ainda não são lidas diretamente', excelHint);
     }

@@ -23,6 +23,19 @@ export function queryExports(dir: string, mapping: MappingFile): ExportFile[] {
 }
 
 /**
+ * The file names the mapping's queries quote (lower case). A file a query reads is not also loaded
+ * by its name (clientes.csv read by a customers query would load twice); an explicit "match" still
+ * loads it. Quoted strings that are not table names only spare a file that no query needed anyway.
+ */
+export function filesReadByQueries(mapping: MappingFile): Set<string> {
+  const names = new Set<string>();
+  for (const rule of mapping.files) {
+    for (const m of (rule.sql ?? '').matchAll(/'((?:[^']|'')+)'/g)) names.add(m[1]!.replace(/''/g, "'").toLowerCase());
+  }
+  return names;
+}
+
+/**
  * Runs an entity's query over files of the exports folder, sandboxed: DuckDB's parser reads the query,
  * every table it names must be a file of the folder (no path, no glob, no link leading out, no table
  * function), each such file is read by the loader as any export and the query is rewritten to read
@@ -89,4 +102,10 @@ async function materialize(db: Database, rawIndex: number, file: ExportFile, tab
     return [`c${i} as ${sqlIdent(h)}`];
   });
   await readWithFallbacks((mode) => db.run(`create or replace temp table ${table} as select ${columns.join(', ')} from ${raw.source(mode)}`));
+  // A query's rows are not the file's lines, so a line the reader had to leave out could not be
+  // reported where it is: rather than drop it in silence, the run stops and says so.
+  const unread = (raw.reading?.scan.dropped.length ?? 0) + (raw.csvRejectsTable ? Number(await db.scalar<string>(`select count(*) from ${raw.csvRejectsTable}`)) : 0);
+  if (unread > 0) {
+    throw new LoadError(file.name, `lido pela consulta do arquivo de mapeamento, tem ${unread} linha(s) que não podem ser lidas (aspas abertas, colunas a mais)`, 'corrija essas linhas; para vê-las uma a uma, carregue o arquivo sem a consulta (uma entrada com "match")');
+  }
 }

@@ -229,6 +229,31 @@ const cases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'a file a query reads is not loaded again by its name: clientes.csv read by a customers query gives each customer once',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n',
+      'clientes.csv': 'codigo;nome\nC1;Um\nC2;Dois\n',
+    },
+    args: withMapping({ files: [{ entity: 'customers', sql: "select codigo as customer_id, nome as name from 'clientes.csv'" }] }),
+    expect: {
+      exit: 0,
+      summary: { 'sql:customers': { read: 2, loaded: 2 } },
+      check: async (d) => {
+        const files = await readParquet<{ file: string }>(join(d.out, 'load_summary.parquet'), 'select file from t order by file');
+        expect(files.map((f) => f.file)).toEqual(['pedidos.csv', 'sql:customers']);
+      },
+    },
+  },
+  {
+    name: 'a file read by a query with a line the reader cannot split stops the run with exit 3 instead of losing the line in silence',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n',
+      'clientes.csv': 'codigo;nome\nC1;Um\nC2;"Dois\nC3;Tres\n',
+    },
+    args: withMapping({ files: [{ entity: 'customers', sql: "select codigo as customer_id, nome as name from 'clientes.csv'" }] }),
+    expect: { exit: 3, output: ['clientes.csv: lido pela consulta do arquivo de mapeamento, tem 1 linha(s) que não podem ser lidas'] },
+  },
 ];
 
 describeHostileCases('mapping files for flat reports and joined exports', cases);
