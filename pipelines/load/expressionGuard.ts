@@ -36,7 +36,9 @@ export async function checkColumnExpression(db: Database, expr: string, headers:
   const aggregates = new Set(
     (await db.rows<{ name: string }>(`select distinct function_name as name from duckdb_functions() where function_type in ('aggregate', 'table', 'table_macro', 'pragma')`)).map((r) => r.name.toLowerCase()),
   );
-  const folded = new Map(headers.map((h) => [h.toLowerCase(), h]));
+  // The first of two headers DuckDB cannot tell apart (case) is the one expressions see.
+  const folded = new Map<string, string>();
+  for (const h of headers) if (!folded.has(h.toLowerCase())) folded.set(h.toLowerCase(), h);
   const used = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);

@@ -39,7 +39,8 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
   }
   const numeric = await numericHeaders(db, table, headers, [...usedInExpressions], base.decimalComma);
   const scope = headers
-    .map((h, i) => (headers.indexOf(h) !== i ? null : `${numeric.has(h) ? `parse_number(nullif(trim(c${i}), ''), ${base.decimalComma})` : `c${i}`} as ${sqlIdent(h)}`))
+    // Expressions name columns by header: an empty or repeated header (DuckDB folds case) cannot be named.
+    .map((h, i) => (h.trim() === '' || headers.findIndex((o) => o.toLowerCase() === h.toLowerCase()) !== i ? null : `${numeric.has(h) ? `parse_number(nullif(trim(c${i}), ''), ${base.decimalComma})` : `c${i}`} as ${sqlIdent(h)}`))
     .filter(Boolean);
   const scopeSql = `(select rowid as __line, ${headers.map((_, i) => `c${i} as __c${i}`).join(', ')}, ${scope.join(', ')} from ${table})`;
 
@@ -52,13 +53,13 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
 
   const canonical = [...sources.keys()];
   const texts: string[] = [];
-  for (const column of canonical) texts.push(await columnText(db, sources.get(column)!, headers, scopeSql, base.decimalComma));
+  for (const column of canonical) texts.push(await columnText(db, sources.get(column)!, headers, scopeSql, base.decimalComma, where(column)));
   const first = headers.length;
   const computed = canonical.map((c, k) => `${texts[k]} as c${first + k}`).join(', ');
   let source = `(select ${computed} from ${scopeSql} order by __line)`;
   if (derivedBy && spec.key) {
     const key = texts[canonical.indexOf(spec.key[0]!)];
-    const date = `parse_date(${await columnText(db, derivedBy, headers, scopeSql, base.decimalComma)})`;
+    const date = `parse_date(${await columnText(db, derivedBy, headers, scopeSql, base.decimalComma, where('latest_by'))})`;
     const outs = canonical.map((_, k) => `c${first + k}`);
     source = `(
       with lines as (select __line, ${computed}, nullif(trim(${key}), '') as __key, ${date} as __date from ${scopeSql}),
@@ -85,7 +86,7 @@ function isDerived(raw: RawFile): boolean {
 }
 
 /** The text of one computed column, in the file's number convention, for the usual parse to read. */
-async function columnText(db: Database, source: ColumnSource, headers: string[], scopeSql: string, decimalComma: boolean): Promise<string> {
+async function columnText(db: Database, source: ColumnSource, headers: string[], scopeSql: string, decimalComma: boolean, where: string): Promise<string> {
   let text: string;
   if (source.from !== undefined) {
     text = `__c${headerIndex(headers, source.from)}`;
@@ -93,7 +94,13 @@ async function columnText(db: Database, source: ColumnSource, headers: string[],
     const c = source.constant;
     text = typeof c === 'number' ? sqlString(decimalComma ? String(c).replace('.', ',') : String(c)) : sqlString(String(c));
   } else {
-    const [described] = await db.rows<{ column_type: string }>(`describe select (${source.expr}) as v from ${scopeSql}`);
+    let described: { column_type: string } | undefined;
+    try {
+      [described] = await db.rows<{ column_type: string }>(`describe select (${source.expr}) as v from ${scopeSql}`);
+    } catch (error) {
+      const reason = (error as Error).message.split('\n')[0];
+      throw new LoadError(where, `a expressão "${source.expr}" não pode ser calculada (${reason})`, 'confira os nomes e os tipos: colunas com números em todas as linhas são números, as demais são texto (converta com try_cast)');
+    }
     text = asText(`(${source.expr})`, described?.column_type ?? 'VARCHAR', decimalComma);
   }
   if (source.values) {

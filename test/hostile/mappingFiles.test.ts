@@ -152,6 +152,7 @@ const cases: HostileCase[] = [
     ['an aggregate', 'sum("valor")', 'a função sum'],
     ['a file read', "getenv('HOME')", 'a função getenv'],
     ['a column the file does not have', '"preço" * 2', 'não existe no arquivo'],
+    ['text multiplied by a number', '"cliente" * 2', 'não pode ser calculada (Binder Error'],
   ].map(([what, expr, says]): HostileCase => ({
     name: `a column expression with ${what} is refused with exit 3, naming the file, entity and column`,
     exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n' },
