@@ -159,3 +159,11 @@ function label(source: ColumnSource, canonical: string): string {
   if (source.expr !== undefined) return source.expr;
   return canonical;
 }
+
+/** Drops the copies mapping entries and queries read (a flat report is held once per entity), once the load is summarized. */
+export async function dropMappedTables(db: Database): Promise<void> {
+  const tables = await db.rows<{ name: string }>(
+    `select table_name as name from duckdb_tables() where temporary and regexp_matches(table_name, '^(mapped_src|query)_[0-9_]+$|^query_result_[0-9]+$')`,
+  );
+  for (const t of tables) await db.run(`drop table if exists ${sqlIdent(t.name)}`);
+}
