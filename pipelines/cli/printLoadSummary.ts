@@ -30,6 +30,11 @@ export function printLoadSummary(load: LoadResult): void {
   }
   for (const f of files.filter((f) => f.mapped)) console.log(`Colunas de ${f.file} (só as do mapeamento): ${f.column_mapping}`);
   for (const f of files) for (const note of f.notes) console.log(`${f.file}: ${note}`);
+  // A flat report read as several entities: its ids collapse, one row per id from its latest line.
+  const flat = new Set(files.map((f) => f.file).filter((name, i, all) => all.indexOf(name) !== i));
+  for (const f of files.filter((f) => flat.has(f.file) && f.collapsed > 0)) {
+    console.log(`${f.file} → ${f.entity}: ${n(f.read)} linhas em ${n(f.loaded)} registros (cada código com os dados da sua linha mais recente; as demais contam como duplicatas consolidadas)`);
+  }
   for (const link of linked_files) console.log(`${link.file} é um link simbólico; lido de ${link.target}`);
   if (unrecognized_files.length) {
     console.log(`Arquivos ignorados (nome não corresponde a nenhuma entidade): ${unrecognized_files.join(', ')}`);

@@ -74,12 +74,17 @@ export const Order = z.object({
 });
 export type Order = z.infer<typeof Order>;
 
-/** One line of an order. Revenue of the line = quantity × unit_price − discount. */
+/**
+ * One line of an order. Revenue of the line = line_total when the export gives it (valor total do
+ * item: revenue then equals the export's own totals to the cent), else quantity × unit_price − discount.
+ * unit_price is required only where line_total is missing (see load/alternativeColumns.ts).
+ */
 export const OrderItem = z.object({
   order_id: idColumn('Número do pedido'),
   product_id: idColumn('Código do produto'),
   quantity: quantityColumn('Quantidade', 0),
   unit_price: unitPriceColumn('Preço unitário em R$', 0),
+  line_total: moneyColumn('Valor total do item em R$ (no lugar de quantidade × preço unitário − desconto)', 0).optional(),
   discount: unitPriceColumn('Desconto da linha em R$ (valor, não percentual)').optional(),
   unit_cost: unitPriceColumn('Custo unitário em R$', 0).optional(),
   line_number: integerColumn('Número da linha no pedido (identifica linhas repetidas entre exportações)').optional(),

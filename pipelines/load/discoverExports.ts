@@ -3,10 +3,12 @@ import type { Dirent } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import picomatch from 'picomatch';
 import { entities, columnNames, type EntityName, type EntitySpec } from '../contract/entities.ts';
-import { MappingFile, type FileMapping } from '../contract/mapping.ts';
+import { MappingFile, mappingProblems, parseMappingFile, type FileMapping } from '../contract/mapping.ts';
 import { LoadError } from './loadError.ts';
 import { excelHint } from './sniffFile.ts';
 import { foldName } from './normalizeName.ts';
+import { fileRules, headerRenames } from './mappedColumns.ts';
+import { filesReadByQueries, queryExports } from './queryExports.ts';
 
 /** One input file and the entity it holds. */
 export interface ExportFile {
@@ -18,6 +20,8 @@ export interface ExportFile {
   mapping?: FileMapping;
   /** Where the file really is, when its name in the folder is a symbolic link. */
   linkTarget?: string;
+  /** The other mapping entries reading the same file (a flat report feeding several entities). */
+  siblings?: FileMapping[];
 }
 
 /** The files of an exports folder, grouped by entity, plus the names it could not place. */
@@ -43,9 +47,9 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
   } catch (error) {
     throw new LoadError(path, `não é um JSON válido (${(error as Error).message})`, 'corrija a sintaxe; veja o exemplo no README, seção "Mapping file"');
   }
-  const parsed = MappingFile.safeParse(json);
+  const parsed = parseMappingFile(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(raiz)'}: ${i.message}`).join('; ');
+    const problems = mappingProblems(parsed.error.issues).join('; ');
     throw new LoadError(path, `arquivo de mapeamento inválido: ${problems}`, 'siga o formato do README, seção "Mapping file"');
   }
   return parsed.data;
@@ -56,10 +60,13 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
   const { names, links } = await listFolder(dir);
   const files: ExportFile[] = [];
   const unrecognized: string[] = [];
+  const readByQueries = filesReadByQueries(mapping);
   for (const name of names) {
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const ext = extname(name).toLowerCase();
-    const rule = mapping.files.find((m) => picomatch.isMatch(name, m.match, { nocase: true }));
+    const rules = fileRules(mapping).filter((m) => picomatch.isMatch(name, m.match!, { nocase: true }));
+    const rule = rules[0];
+    if (!rule && readByQueries.has(name.toLowerCase())) continue;
     if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
       throw new LoadError(name, 'planilhas Excel ainda não são lidas diretamente', excelHint);
     }
@@ -69,11 +76,23 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
       unrecognized.push(name);
       continue;
     }
-    if (rule) checkMappedColumns(name, spec, rule);
     const link = links.get(name);
     if (link && 'broken' in link) throw brokenLink(name, link.broken);
+    const targeted = rules.filter((r) => r.entity);
+    if (targeted.length > 1) {
+      // A flat report: one file, one entry per entity it feeds.
+      for (const r of targeted) {
+        const entity = entities.find((e) => e.name === r.entity)!;
+        checkMappedColumns(name, entity, r);
+        const siblings = targeted.filter((s) => s !== r);
+        files.push({ path: join(dir, name), name, entity, format, mapping: r, siblings, ...(link ? { linkTarget: link.file } : {}) });
+      }
+      continue;
+    }
+    if (rule) checkMappedColumns(name, spec, rule);
     files.push({ path: join(dir, name), name, entity: spec, format, ...(rule ? { mapping: rule } : {}), ...(link ? { linkTarget: link.file } : {}) });
   }
+  files.push(...queryExports(dir, mapping));
   if (!files.some((f) => f.entity.name === 'orders')) {
     const seen = unrecognized.length ? ` Arquivos encontrados sem entidade reconhecida: ${unrecognized.join(', ')}.` : '';
     throw new LoadError(dir, `nenhum arquivo de pedidos (orders) encontrado.${seen}`, 'inclua pedidos.csv ou orders.csv, ou associe o arquivo à entidade "orders" no arquivo de mapeamento (--mapping)');
@@ -130,7 +149,7 @@ function brokenLink(name: string, target: string): LoadError {
 
 function checkMappedColumns(name: string, spec: EntitySpec, rule: FileMapping): void {
   const known = new Set(columnNames(spec));
-  for (const [source, target] of Object.entries(rule.columns)) {
+  for (const [source, target] of Object.entries(headerRenames(rule))) {
     if (target !== null && !known.has(target)) {
       throw new LoadError(name, `o mapeamento associa "${source}" a "${target}", que não é coluna de ${spec.name}`, `use uma destas colunas: ${[...known].join(', ')}`);
     }

@@ -26,6 +26,7 @@ const common: Record<string, string[]> = {
   channel: ['canal', 'canal de venda', 'canal venda', 'origem do pedido'],
   quantity: ['quantidade', 'qtd', 'qtde', 'qt', 'quant', 'qty'],
   unit_price: ['preco unitario', 'preco', 'valor unitario', 'vlr unitario', 'preco unit', 'vl unitario', 'price', 'unitprice'],
+  line_total: ['sales', 'item total', 'valor total do item', 'valor total item', 'total do item', 'total item', 'vlr total item', 'valor do item', 'line total'],
   discount: ['desconto', 'valor desconto', 'vlr desconto', 'desc', 'desconto r'],
   unit_cost: ['custo unitario', 'custo', 'custo unit', 'cmv unitario', 'cost', 'unitcost'],
   line_number: ['linha', 'numero da linha', 'item do pedido', 'seq', 'sequencia', 'line', 'line no'],
@@ -42,7 +43,7 @@ const common: Record<string, string[]> = {
 
 const perEntity: Partial<Record<EntityName, Record<string, string[]>>> = {
   customers: {
-    name: ['nome', 'razao social', 'nome fantasia', 'nome do cliente', 'cliente nome', 'nome cliente', 'company', 'company name'],
+    name: ['nome', 'razao social', 'nome fantasia', 'nome do cliente', 'cliente nome', 'nome cliente', 'company', 'company name', 'customer name'],
     created_at: ['data de cadastro', 'cadastro', 'data cadastro', 'cadastrado em', 'data de criacao', 'criado em', 'cliente desde'],
   },
   sellers: {
@@ -50,7 +51,7 @@ const perEntity: Partial<Record<EntityName, Record<string, string[]>>> = {
     state: ['uf', 'estado', 'uf de atuacao', 'regiao uf'],
   },
   products: {
-    name: ['nome', 'descricao', 'descricao do produto', 'nome do produto', 'produto nome', 'description'],
+    name: ['nome', 'descricao', 'descricao do produto', 'nome do produto', 'produto nome', 'description', 'product name'],
   },
   orders: {
     status: ['situacao', 'status do pedido', 'situacao do pedido', 'status', 'estado do pedido'],

@@ -24,6 +24,7 @@ import {
 import { itemsAfterAsOfSql, missingAmountSql, ordersWithoutItemsSql, unknownCustomersSql, unknownParentsSql } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 import { createReadingIssuesSql, insertReadingIssues } from './readingIssues.ts';
+import { dropMappedTables } from './mappedSource.ts';
 
 /** Where to read exports from and how to judge them. */
 export interface LoadOptions {
@@ -109,6 +110,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
   if (present.order_items) await db.run(ordersWithoutItemsSql);
   const summary = await summarizeLoad(db, loaded, inventory);
   for (const entity of loaded) await db.run(cleanupSql(entity.spec, entity.columns));
+  await dropMappedTables(db);
   return { asOf: asOf ?? null, invoicedOrders, present, inventory, summary };
 }
 

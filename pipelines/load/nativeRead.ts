@@ -38,12 +38,13 @@ const PROBE_ROWS = 2048;
  */
 export async function chooseNativeRead(db: Database, file: RawFile, columns: TypedColumnSql[]): Promise<NativeRead | null> {
   if (file.dialect.delimiter === '') return null; // Parquet: already typed
+  if (file.computed) return null; // values computed by the mapping file are text by construction
   const types = new Map<string, string>();
   for (const column of columns) {
     const type = NATIVE_KIND[column.meta.kind];
     // a date format forced by the mapping file is applied by the text path
     const forced = column.meta.kind === 'date' && file.file.mapping?.date_format;
-    if (type && !forced && file.resolution.positions.has(column.name)) types.set(column.name, type);
+    if (type && !forced && !column.standsIn && file.resolution.positions.has(column.name)) types.set(column.name, type);
   }
   if (!types.size) return null;
   const hasDates = columns.some((c) => c.meta.kind === 'date' && types.has(c.name));

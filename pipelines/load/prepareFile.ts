@@ -10,6 +10,9 @@ import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
 import type { ReadingConvention } from './typedColumnSql.ts';
+import { headerRenames, isComputed } from './mappedColumns.ts';
+import { mappedSource } from './mappedSource.ts';
+import { prepareQuery } from './queryExports.ts';
 
 /** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it. */
 export interface RawFile {
@@ -35,6 +38,8 @@ export interface RawFile {
    * with the columns of a native read parsed by DuckDB's CSV reader.
    */
   source: (mode: ReadMode, native?: NativeRead) => string;
+  /** Columns computed by the mapping file (mappedSource.ts): always read as text. */
+  computed?: boolean;
 }
 
 /** The scan of a CSV file, and the file and encoding its offsets refer to (a UTF-16 file's UTF-8 copy). */
@@ -57,7 +62,15 @@ export interface ReadMode {
  * text and every value can be validated in SQL and reported with its raw text.
  */
 export async function prepareFile(db: Database, file: ExportFile, index: number, scratchDir: string): Promise<RawFile> {
-  if (file.format === 'parquet') return prepareParquet(db, file, index);
+  if (file.mapping?.sql !== undefined) return prepareQuery(db, file, index, scratchDir);
+  if (file.mapping && isComputed(file.mapping, (file.siblings?.length ?? 0) > 0)) return mappedSource(db, await prepareSourceFile(db, file, index, scratchDir));
+  return prepareSourceFile(db, file, index, scratchDir, true);
+}
+
+/** Prepares one file; its headers are resolved (and required columns checked) only when `resolve`. */
+export async function prepareSourceFile(db: Database, file: ExportFile, index: number, scratchDir: string, resolve = false): Promise<RawFile> {
+  const resolveOrFail = resolve ? resolveRequired : (f: ExportFile, headers: string[]) => resolveHeaders(f.entity, headers, {});
+  if (file.format === 'parquet') return prepareParquet(db, file, index, resolveOrFail);
   const forced = {
     ...(file.mapping?.encoding ? { encoding: file.mapping.encoding } : {}),
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
@@ -103,7 +116,7 @@ export async function readWithFallbacks(run: (mode: ReadMode) => Promise<void>):
   }
 }
 
-async function prepareParquet(db: Database, file: ExportFile, index: number): Promise<RawFile> {
+async function prepareParquet(db: Database, file: ExportFile, index: number, resolveOrFail: typeof resolveRequired): Promise<RawFile> {
   let headers: string[];
   try {
     headers = (await db.rows<{ column_name: string }>(`describe select * from read_parquet(${sqlString(file.path)})`)).map((r) => r.column_name);
@@ -144,8 +157,8 @@ async function readableCopy(path: string, scratchStem: string, dialect: FileDial
   return { readPath: source, scan: reading };
 }
 
-function resolveOrFail(file: ExportFile, headers: string[]): HeaderResolution {
-  const resolution = resolveHeaders(file.entity, headers, file.mapping?.columns, aliasesAllowed(file.mapping));
+function resolveRequired(file: ExportFile, headers: string[]): HeaderResolution {
+  const resolution = resolveHeaders(file.entity, headers, headerRenames(file.mapping), aliasesAllowed(file.mapping));
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
     throw new LoadError(

@@ -3,6 +3,7 @@ import { columnNames } from '../contract/entities.ts';
 import { isOptional } from '../contract/columns.ts';
 import { aliasesFor } from './headerAliases.ts';
 import { foldName } from './normalizeName.ts';
+import { missingAlternatives } from './alternativeColumns.ts';
 
 /** Where each canonical column of an entity is found in a file's header. */
 export interface HeaderResolution {
@@ -47,6 +48,7 @@ export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Re
     positions.set(column, index);
   });
   const shape = spec.schema.shape as Record<string, Parameters<typeof isOptional>[0]>;
-  const missingRequired = columnNames(spec).filter((column) => !isOptional(shape[column]!) && !positions.has(column));
+  const missing = columnNames(spec).filter((column) => !isOptional(shape[column]!) && !positions.has(column));
+  const missingRequired = missingAlternatives(spec.name, missing, new Set(positions.keys()));
   return { positions, ignored, shadowed, missingRequired };
 }

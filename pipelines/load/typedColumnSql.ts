@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { columnMeta, isOptional, type ColumnMeta } from '../contract/columns.ts';
 import { sqlString } from '../warehouse/database.ts';
 import { badValueCode } from './rejectReasons.ts';
+import { entities } from '../contract/entities.ts';
+import { alternativeColumns } from './alternativeColumns.ts';
 
 /** The SQL that reads one canonical column from its raw text. */
 export interface TypedColumnSql {
@@ -23,6 +25,10 @@ export interface TypedColumnSql {
    * from the value (see issueSql) and no raw text is ever needed.
    */
   issueStored: boolean;
+  /** Another column that, when present in a row, stands in for this required one (see alternativeColumns.ts). */
+  requiredUnless?: string;
+  /** Stands in for a required column: always read as text, so its raw text says whether a row has it. */
+  standsIn?: boolean;
 }
 
 /** How one column of one file reads values its text alone cannot settle. */
@@ -48,17 +54,23 @@ const TYPES: Record<ColumnMeta['kind'], string> = {
 
 /** Builds the parse expression and policy of every column of a schema. */
 export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
+  const entity = entities.find((e) => e.schema === schema)?.name;
+  const alternatives = (entity && alternativeColumns[entity]) || {};
+  const standIns = new Set(Object.values(alternatives));
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const meta = columnMeta(field);
     const optional = isOptional(field);
     return {
+      ...(alternatives[name] ? { requiredUnless: alternatives[name] } : {}),
+      ...(standIns.has(name) ? { standsIn: true } : {}),
       name,
       meta,
       optional,
       type: meta.kind === 'money' ? `DECIMAL(18,${meta.scale ?? 2})` : TYPES[meta.kind],
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
-      rejectsRow: !optional || meta.kind === 'enum',
+      // A stand-in for a required column is as required where it stands in, so it rejects too.
+      rejectsRow: !optional || meta.kind === 'enum' || standIns.has(name),
       issueStored: !TEXT_KINDS.has(meta.kind),
     };
   });
@@ -105,7 +117,9 @@ function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) =
  */
 export function issueCodeSql(column: TypedColumnSql, r: string, p: string, advisory?: string): string {
   const branches: string[] = [];
-  if (!column.optional) branches.push(`when ${r} is null then 'missing_required'`);
+  // The stand-in's raw text, not its value: an unreadable total is its own bad_number, not a missing price.
+  const unless = column.requiredUnless ? ` and r_${column.requiredUnless} is null` : '';
+  if (!column.optional) branches.push(`when ${r} is null${unless} then 'missing_required'`);
   if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
   }
@@ -131,7 +145,8 @@ export function rejectingIssueSql(issue: string): string {
  */
 export function issueSql(column: TypedColumnSql): string | null {
   if (column.issueStored) return `err_${column.name}`;
-  return column.optional ? null : `(case when ${column.name} is null then 'missing_required' end)`;
+  const unless = column.requiredUnless ? ` and ${column.requiredUnless} is null` : '';
+  return column.optional ? null : `(case when ${column.name} is null${unless} then 'missing_required' end)`;
 }
 
 /** The raw text behind a loaded column's issue (NULL when the issue is only ever "missing"). */

@@ -1,4 +1,4 @@
--- one row per order line, with its revenue (quantity × unit price − discount) and cost when known
+-- one row per order line, with its revenue (the exported line total, else quantity × unit price − discount) and cost when known
 -- prices and quantities keep the export's decimals; each line total is rounded to cents once, as the
 -- line of an invoice is (NF-e vProd), so every sum above it is a sum of cents and adds up exactly
 select
@@ -9,6 +9,6 @@ select
     unit_price,
     coalesce(discount, 0) as discount,
     unit_cost,
-    cast(quantity * unit_price - coalesce(discount, 0) as decimal(18, 2)) as line_revenue,
+    cast(coalesce(line_total, quantity * unit_price - coalesce(discount, 0)) as decimal(18, 2)) as line_revenue,
     cast(quantity * unit_cost as decimal(18, 2)) as line_cost
 from src_order_items

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasesAllowed, columnUse, describeColumnUse } from '../../pipelines/load/columnUse.ts';
+import { headerRenames } from '../../pipelines/load/mappedColumns.ts';
 import { resolveHeaders } from '../../pipelines/load/resolveHeaders.ts';
 import { entities } from '../../pipelines/contract/entities.ts';
 import { FileMapping } from '../../pipelines/contract/mapping.ts';
@@ -11,7 +12,7 @@ describe('which columns of a mapped file are used', () => {
   it('uses only the listed columns when a mapping entry lists columns', () => {
     const mapping = FileMapping.parse({ match: 'itens.csv', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } });
     expect(aliasesAllowed(mapping)).toBe(false);
-    const resolution = resolveHeaders(items, headers, mapping.columns, aliasesAllowed(mapping));
+    const resolution = resolveHeaders(items, headers, headerRenames(mapping), aliasesAllowed(mapping));
     expect(describeColumnUse(columnUse(headers, resolution))).toBe(
       'pedido → order_id, produto → product_id, qtd → quantity, preco → unit_price, Discount → ignorada',
     );
@@ -22,7 +23,7 @@ describe('which columns of a mapped file are used', () => {
     expect(aliasesAllowed(listed)).toBe(true);
     expect(aliasesAllowed(FileMapping.parse({ match: 'itens.csv', delimiter: ';' }))).toBe(true);
     expect(aliasesAllowed(undefined)).toBe(true);
-    const resolution = resolveHeaders(items, headers, listed.columns, true);
+    const resolution = resolveHeaders(items, headers, headerRenames(listed), true);
     expect(columnUse(headers, resolution).find((u) => u.source === 'Discount')?.column).toBe('discount');
   });
 });
