@@ -50,10 +50,10 @@ function buildSite(martsDir: string, outDir: string): Promise<void> {
     createInterface({ input: child.stderr }).on('line', (line) => console.error(line));
     child.on('error', fail);
     // 'close', not 'exit': only then has every line of its output been relayed
-    child.on('close', (code) =>
-      code === 0
-        ? done()
-        : fail(new Failure(ExitCode.site, `a geração do site (astro build) falhou com o código ${code}`, 'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam')),
-    );
+    child.on('close', (code, signal) => {
+      if (code === 0) return done();
+      const how = signal ? `foi interrompida (sinal ${signal}; falta de memória, por exemplo)` : `falhou com o código ${code}`;
+      fail(new Failure(ExitCode.site, `a geração do site (astro build) ${how}`, 'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam'));
+    });
   });
 }

@@ -41,13 +41,13 @@ async function until(condition: () => boolean, what: string, timeoutMs = 120_000
   }
 }
 
-function startBuild(exports: string, out: string, dist: string): { child: ChildProcess; exited: Promise<number | null> } {
+function startBuild(exports: string, out: string, dist: string, stdio: 'ignore' | 'pipe' = 'ignore'): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli/build.ts', '--exports', exports, '--out', out, '--dist', dist, '--no-warehouse'], {
     cwd: repo,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', stdio],
     detached: true,
   });
-  return { child, exited: new Promise((r) => child.once('exit', (code) => r(code))) };
+  return { child, exited: new Promise((r) => child.once('close', (code) => r(code))) };
 }
 
 describe('kill -9 or a failed site build while `npm run build` publishes', () => {
@@ -104,10 +104,13 @@ describe('kill -9 or a failed site build while `npm run build` publishes', () =>
 
   it('when the site build fails (its process killed, as by the OOM killer), exits 6 and keeps the previous marts and site', { timeout: 300_000 }, async () => {
     const c = previousPublication('site-fails');
-    const build = startBuild(v2.exports, c.out, c.dist);
+    const build = startBuild(v2.exports, c.out, c.dist, 'pipe');
+    let output = '';
+    build.child.stderr!.on('data', (chunk) => (output += chunk));
     await until(() => astroChildrenOf(build.child.pid!).length > 0, 'the astro build to start');
     for (const pid of astroChildrenOf(build.child.pid!)) process.kill(pid, 'SIGKILL');
     expect(await build.exited).toBe(6);
+    expect(output).toContain('a geração do site (astro build) foi interrompida (sinal SIGKILL');
     expect(withoutBookkeeping(snapshot(c.out))).toEqual(oldMarts);
     expect(withoutBookkeeping(snapshot(c.dist))).toEqual(oldSite);
     expect([...leftovers(c.out), ...leftovers(c.dist)]).toEqual([]);
