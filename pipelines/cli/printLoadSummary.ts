@@ -1,6 +1,6 @@
 import type { LoadResult } from '../load/loadExports.ts';
+import { formatNumber as n } from '../contract/locale.ts';
 
-const n = (v: number) => v.toLocaleString('pt-BR');
 
 /** Prints the data-quality summary: per file, rows read and where each went, then reasons. */
 export function printLoadSummary(load: LoadResult): void {

@@ -1,6 +1,7 @@
 import type { Database } from '../warehouse/database.ts';
 import type { RawFile } from './prepareFile.ts';
 import type { TypedColumnSql } from './typedColumnSql.ts';
+import { formatNumber as n } from '../contract/locale.ts';
 
 /**
  * Decides, column by column, how a file's values read when their text alone cannot say: 03/04/2026
@@ -80,7 +81,6 @@ async function countEvidence(db: Database, file: RawFile, counts: string[]): Pro
   }
 }
 
-const n = (v: number) => v.toLocaleString('pt-BR');
 
 function decideDateOrder(file: RawFile, e: Evidence): void {
   const monthFirst = e.second > e.first;

@@ -6,6 +6,7 @@ import { LoadError } from './loadError.ts';
 import type { RawFile, ReadingScan } from './prepareFile.ts';
 import type { ScanProblem } from './scanCsv.ts';
 import { utf8Length } from './utf8Bytes.ts';
+import { formatNumber as n } from '../contract/locale.ts';
 
 /**
  * What the scans of the CSV files found, one row per problem: records left out (severity reject,
@@ -77,7 +78,6 @@ export async function placeReadingWarnings(db: Database, raw: RawFile, readerLin
 export function checkRecordCount(raw: RawFile, read: number): void {
   const expected = raw.reading?.scan.records;
   if (expected === undefined || expected === read) return;
-  const n = (v: number) => v.toLocaleString('pt-BR');
   throw new LoadError(
     raw.file.name,
     `o leitor de CSV obteve ${n(read)} registros, mas o arquivo tem ${n(expected)} (contados à parte, respeitando as aspas); ` +

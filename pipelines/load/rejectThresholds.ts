@@ -3,6 +3,7 @@ import type { PipelineConfig } from '../contract/config.ts';
 import { QualityFailure } from '../run/failure.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
 import type { LoadSummary } from './summarizeLoad.ts';
+import { formatNumber as n } from '../contract/locale.ts';
 
 /** Rows read and rejected of one entity, against the share of rejects it may have. */
 export interface EntityRejects {
@@ -73,7 +74,6 @@ export function isOverLimit(c: EntityRejects): boolean {
 
 /** "pedidos: 99 de 100 linhas rejeitadas (99,0%)" */
 export function describeShare(c: EntityRejects): string {
-  const n = (v: number) => v.toLocaleString('pt-BR');
   return `${entity(c.entity).label_pt}: ${n(c.rejected)} de ${n(c.read)} linhas rejeitadas (${percent(c.rejected / c.read, 1)})`;
 }
 
@@ -96,7 +96,7 @@ async function rejectDetail(db: Database, name: EntityName): Promise<RejectDetai
 }
 
 function formatDetail(label: string, detail: RejectDetail): string {
-  const reasons = detail.reasons.map((r) => `${r.reason_code} (${r.rows.toLocaleString('pt-BR')})`).join(', ');
+  const reasons = detail.reasons.map((r) => `${r.reason_code} (${n(r.rows)})`).join(', ');
   const examples = detail.examples.map((e) => {
     const column = e.column ? `, coluna "${e.column}"` : '';
     const value = e.value !== null && e.value !== undefined ? `, valor "${clip(e.value)}"` : '';

@@ -1,9 +1,8 @@
 import type { PipelineConfig } from '../contract/config.ts';
-import { formatDate } from '../contract/locale.ts';
+import { formatDate, formatNumber as n } from '../contract/locale.ts';
 import type { LoadResult } from '../load/loadExports.ts';
 import { QualityFailure } from './failure.ts';
 
-const n = (value: number) => value.toLocaleString('pt-BR');
 const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /**
