@@ -1,9 +1,10 @@
 import type { MartSpec } from './marts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
+import { historyMarts } from './portfolio/historyMarts.ts';
 import { opportunityMarts } from './portfolio/opportunityMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
 import { sellerMarts } from './portfolio/sellerMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts];
+export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts, ...historyMarts];

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
+import { HISTORY_FOLDER } from '../contract/history.ts';
+import { createPreviousSnapshotTables, recordSnapshot, stageHistory } from '../history/snapshots.ts';
 import { isDemoExports } from '../demo/demoMarker.ts';
 import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
@@ -98,6 +100,10 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     );
     await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
     const asOf = checkOrdersCoverAsOf(load, config);
+    const isDemo = isDemoExports(options.exportsDir);
+    const historyStaging = join(martsDir, HISTORY_FOLDER);
+    const history = await stageHistory(db, { published: join(options.outDir, HISTORY_FOLDER), staging: historyStaging, asOf, isDemo }, log);
+    await createPreviousSnapshotTables(db, history.previous, log);
     await db.run(configVariablesSql(config, asOf));
     log(`Chave dos pseudônimos: ${key.source}`);
     for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
@@ -116,7 +122,8 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
         throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
       }
     });
-    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo: isDemoExports(options.exportsDir) }));
+    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo }));
+    if (history.record) await recordSnapshot(martsDir, historyStaging, asOf);
     if (warehouseFile) await db.run('checkpoint');
     return { asOf, load, marts, stages: clock.timings, models: modelTimes };
   } finally {

@@ -56,7 +56,17 @@ fixed_labels as (
         ('action', 4, 'offer', 'Oferecer', 'Offer'),
         ('churn_risk', 1, 'high', 'Risco alto', 'High risk'),
         ('churn_risk', 2, 'medium', 'Risco médio', 'Medium risk'),
-        ('churn_risk', 3, 'low', 'Risco baixo', 'Low risk')
+        ('churn_risk', 3, 'low', 'Risco baixo', 'Low risk'),
+        ('change_type', 1, 'status', 'Mudança de situação', 'Status change'),
+        ('change_type', 2, 'owner', 'Troca de vendedor', 'Handed to another seller'),
+        ('change_type', 3, 'kpi', 'Indicador', 'Headline KPI'),
+        ('kpi', 1, 'active_customers', 'Clientes na carteira ativa', 'Active portfolio customers'),
+        ('kpi', 2, 'at_risk_customers', 'Clientes em risco', 'At-risk customers'),
+        ('kpi', 3, 'new_customers', 'Clientes novos', 'New customers'),
+        ('kpi', 4, 'churned', 'Clientes perdidos (churn)', 'Churned customers'),
+        ('kpi', 5, 'revenue', 'Faturamento', 'Revenue'),
+        ('kpi', 6, 'coverage_pct', 'Positivação (%)', 'Coverage (%)'),
+        ('kpi', 7, 'avg_ticket', 'Ticket médio', 'Average ticket')
     ) as t(field, sort_order, value, label_pt, label_en)
 ),
 
@@ -83,7 +93,7 @@ state_labels as (
 -- where each field's keys appear, so a reader knows which label set a column uses
 field_columns as (
     select * from (values
-        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start'),
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_changes.status, status_changes.previous_status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
         ('abc_class', 'customers.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region'),
@@ -98,7 +108,9 @@ field_columns as (
         ('peer_group_level', 'opportunities.peer_group_level'),
         ('holdout_method', 'recommendation_holdout.method'),
         ('action', 'action_list.action'),
-        ('churn_risk', 'customers.churn_risk')
+        ('churn_risk', 'customers.churn_risk'),
+        ('change_type', 'status_changes.change_type'),
+        ('kpi', 'status_changes.kpi')
     ) as t(field, used_in)
 ),
 

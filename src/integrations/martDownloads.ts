@@ -1,9 +1,10 @@
 import { mkdir, copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
-import { listMarts, martColumns, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
+import { listSnapshots } from '../lib/history.ts';
+import { listMarts, martColumns, martsDir, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
 import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
@@ -51,7 +52,10 @@ export async function writeMartCsv(mart: MartFile, targetDir: string, limits: Cs
   return parts;
 }
 
-/** After the build, copies every mart into dist/dados/ as Parquet and as CSV for Brazilian Excel. */
+/**
+ * After the build, copies every mart into dist/dados/ as Parquet and as CSV for Brazilian Excel, and the
+ * history's dated snapshots as Parquet (dist/dados/history/as_of_date=…/), in the marts folder's layout.
+ */
 export function martDownloads(): AstroIntegration {
   return {
     name: 'carteira-mart-downloads',
@@ -64,7 +68,12 @@ export function martDownloads(): AstroIntegration {
           await copyFile(mart.path, join(target, mart.file));
           await writeMartCsv(mart, target);
         }
-        logger.info(`${marts.length} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV`);
+        const snapshots = listSnapshots();
+        for (const file of snapshots.flatMap((s) => s.files)) {
+          await mkdir(dirname(join(target, file.path)), { recursive: true });
+          await copyFile(join(martsDir(), file.path), join(target, file.path));
+        }
+        logger.info(`${marts.length} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV, ${snapshots.length} history snapshot(s) as Parquet`);
       },
     },
   };

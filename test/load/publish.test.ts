@@ -1,15 +1,15 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { tempDir, writeExport } from '../helpers/fixtures.ts';
+import { snapshot as filesAndHashes, withoutBookkeeping } from '../hostile/hostileCase.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith('.')).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
-}
+/** Every published file (history snapshots included) with its content's hash. */
+const snapshot = (dir: string): Record<string, string> => withoutBookkeeping(filesAndHashes(dir));
 
 describe('publishing outputs', () => {
   const exportsDir = join(tmp.dir, 'exports');

@@ -15,6 +15,9 @@ coded as (
     union select distinct 'peer_group_level', peer_group_level from opportunities
     union select distinct 'holdout_method', method from recommendation_holdout
     union select distinct 'action', action from action_list
+    union select distinct 'change_type', change_type from status_changes
+    union select distinct 'status', previous_status from status_changes
+    union select distinct 'kpi', kpi from status_changes
 )
 
 select coded.field, coded.value
