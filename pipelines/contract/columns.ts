@@ -18,7 +18,8 @@ export type ColumnKind =
   | 'email'
   | 'phone'
   | 'enum'
-  | 'boolean';
+  | 'boolean'
+  | 'company_size';
 
 /** What the loader needs to know about a column beyond its zod type. */
 export interface ColumnMeta {
@@ -78,6 +79,16 @@ export const emailColumn = (description_pt: string) => tag(z.string(), { kind: '
 export const phoneColumn = (description_pt: string) => tag(z.string(), { kind: 'phone', description_pt, personal: true });
 /** Yes/no in English or Portuguese (sim/não, s/n, ativo/inativo, true/false, 1/0). */
 export const booleanColumn = (description_pt: string) => tag(z.boolean(), { kind: 'boolean', description_pt });
+
+/**
+ * A company's size (porte), read to one of the keys mei, me, epp, medio, grande: the Brazilian labels (MEI,
+ * ME/microempresa, EPP/pequeno porte, médio/média, grande; any case, accents ignored) or a number of
+ * employees, banded as SEBRAE does for commerce and services (up to 9 → me, 10-49 → epp, 50-99 → medio,
+ * 100 or more → grande). A number never reads as MEI: that is a legal form, not a headcount. Unlike an enum,
+ * an unknown value is nulled with a warning (unknown_value), because a missing size only changes how the
+ * customer's peers are chosen, never what its orders count as.
+ */
+export const companySizeColumn = (description_pt: string) => tag(z.string(), { kind: 'company_size', description_pt });
 
 /** A closed set of keys; `values` lists every accepted spelling, Portuguese included. */
 export function enumColumn<const K extends string>(keys: readonly [K, ...K[]], values: Record<string, K>, description_pt: string) {

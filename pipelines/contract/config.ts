@@ -50,9 +50,12 @@ export const PipelineConfig = z.strictObject({
   opportunities: z.strictObject({
     /** Category spend is measured over this many months before the as-of date. */
     window_months: z.number().int().positive().default(12),
-    /** Size bands within a segment: quantiles of monthly spend (3 = tertiles). */
+    /** Spend bands within a segment, for customers without a porte (company size): quantiles of monthly spend (3 = tertiles). */
     revenue_tiers: z.number().int().positive().default(3),
-    /** A peer group smaller than this (the customer included) falls back to a wider one: segment + tier + region → segment + tier → segment → everyone. */
+    /**
+     * A peer group smaller than this (the customer included) falls back to a wider one: with a porte, segment + porte + region →
+     * segment + porte → porte → everyone; without, segment + tier + region → segment + tier → segment → everyone.
+     */
     min_peers: z.number().int().positive().default(20),
     /** A category's peer median needs at least this many peers buying it. */
     min_category_buyers: z.number().int().positive().default(5),
@@ -60,7 +63,7 @@ export const PipelineConfig = z.strictObject({
     min_peer_share: z.number().gt(0).lte(1).default(0.3),
     /** Upsell: the customer spends less than this share of the scaled peer median (0-1). */
     upsell_below_share: z.number().gt(0).lt(1).default(0.8),
-    /** Bounds of the size factor (customer monthly spend ÷ peer median monthly spend). */
+    /** Bounds of the size factor (customer monthly spend ÷ peer median monthly spend), for customers without a porte; the scaled potential is then capped at the top peer's spend. */
     size_factor_min: z.number().positive().default(0.25),
     size_factor_max: z.number().positive().default(4),
     /** Suggestions kept per customer. */

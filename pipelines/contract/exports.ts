@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   booleanColumn,
+  companySizeColumn,
   dateColumn,
   documentColumn,
   emailColumn,
@@ -23,6 +24,7 @@ export const Customer = z.object({
   name: textColumn('Nome ou razão social').optional(),
   document: documentColumn('CNPJ (empresa) ou CPF (pessoa física), só dígitos').optional(),
   segment: textColumn('Segmento de mercado').optional(),
+  company_size: companySizeColumn('Porte da empresa: MEI, ME, EPP, médio, grande, ou o número de empregados (até 9 ME, 10-49 EPP, 50-99 médio, 100+ grande)').optional(),
   city: textColumn('Cidade').optional(),
   state: ufColumn('UF').optional(),
   seller_id: idColumn('Vendedor dono da conta').optional(),

@@ -13,6 +13,7 @@ const common: Record<string, string[]> = {
   contract_id: ['contrato', 'numero do contrato', 'numero contrato', 'cod contrato', 'id contrato', 'contract', 'contract number'],
   lead_id: ['lead', 'codigo do lead', 'cod lead', 'id lead', 'oportunidade', 'id oportunidade', 'codigo da oportunidade'],
   document: ['cnpj', 'cpf', 'cnpj cpf', 'cpf cnpj', 'documento', 'doc', 'cnpj ou cpf', 'cpf ou cnpj', 'tax id', 'inscricao'],
+  company_size: ['porte', 'porte da empresa', 'porte empresa', 'porte do cliente', 'tamanho da empresa', 'numero de empregados', 'numero de funcionarios', 'funcionarios', 'empregados', 'company size'],
   segment: ['segmento', 'ramo', 'ramo de atividade', 'tipo de cliente', 'canal do cliente', 'setor'],
   city: ['cidade', 'municipio', 'town'],
   state: ['uf', 'estado', 'state code', 'province'],

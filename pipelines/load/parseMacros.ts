@@ -28,6 +28,15 @@ const PT_MONTHS: [string, string][] = [
   ['jul', '07'], ['ago', '08'], ['set', '09'], ['out', '10'], ['nov', '11'], ['dez', '12'],
 ];
 
+/** Spellings of a company size (folded: lower case, no accents, "_" between words) → its key. */
+const COMPANY_SIZES: [string, string][] = [
+  ['mei', 'mei'], ['microempreendedor_individual', 'mei'], ['micro_empreendedor_individual', 'mei'],
+  ['me', 'me'], ['micro', 'me'], ['microempresa', 'me'], ['micro_empresa', 'me'],
+  ['epp', 'epp'], ['pequeno', 'epp'], ['pequena', 'epp'], ['pequeno_porte', 'epp'], ['pequena_empresa', 'epp'], ['empresa_de_pequeno_porte', 'epp'], ['small', 'epp'],
+  ['medio', 'medio'], ['media', 'medio'], ['medio_porte', 'medio'], ['media_empresa', 'medio'], ['empresa_de_medio_porte', 'medio'], ['medium', 'medio'],
+  ['grande', 'grande'], ['grande_porte', 'grande'], ['grande_empresa', 'grande'], ['empresa_de_grande_porte', 'grande'], ['large', 'grande'],
+];
+
 /**
  * DuckDB macros that turn export text into typed values at DuckDB speed (no per-row JS).
  * Each returns NULL for text it cannot read; the validator reports those as bad values.
@@ -114,6 +123,15 @@ export function parseMacros(): string[] {
     `create or replace macro parse_boolean(s) as
        case when fold_key(s) in ('true', 't', '1', 'sim', 's', 'yes', 'y', 'ativo', 'ativa', 'x', 'verdadeiro', 'v') then true
             when fold_key(s) in ('false', 'f', '0', 'nao', 'n', 'no', 'inativo', 'inativa', 'falso', 'desligado', 'desligada') then false end`,
+    // Porte: a number is a headcount, banded as SEBRAE does for commerce and services (see companySizeColumn).
+    `create or replace macro parse_company_size(s, decimal_comma) as
+       case when parse_integer(s, decimal_comma) is not null then
+              case when parse_integer(s, decimal_comma) < 0 then null
+                   when parse_integer(s, decimal_comma) <= 9 then 'me'
+                   when parse_integer(s, decimal_comma) <= 49 then 'epp'
+                   when parse_integer(s, decimal_comma) <= 99 then 'medio'
+                   else 'grande' end
+            else (case fold_key(s) ${COMPANY_SIZES.map(([spelling, key]) => `when ${quote(spelling)} then ${quote(key)}`).join(' ')} end) end`,
     `create or replace macro parse_uf(s) as
        case when upper(s) in (${ufCodes}) then upper(s)
             else (case lower(regexp_replace(strip_accents(s), '[^A-Za-z]', '', 'g')) ${ufNames} end) end`,

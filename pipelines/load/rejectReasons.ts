@@ -66,6 +66,7 @@ export function badValueCode(kind: ColumnKind): RejectCode {
     case 'document':
       return 'invalid_document';
     case 'enum':
+    case 'company_size':
       return 'unknown_value';
     case 'boolean':
       return 'bad_boolean';

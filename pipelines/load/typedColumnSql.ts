@@ -49,7 +49,7 @@ const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'emai
 const TYPES: Record<ColumnMeta['kind'], string> = {
   id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
   date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,6)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
-  boolean: 'BOOLEAN',
+  boolean: 'BOOLEAN', company_size: 'VARCHAR',
 };
 
 /** Builds the parse expression and policy of every column of a schema. */
@@ -102,6 +102,8 @@ function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) =
       return (r) => `case when doc_is_valid(doc_normalize(${r})) then doc_normalize(${r}) end`;
     case 'boolean':
       return (r) => `parse_boolean(${r})`;
+    case 'company_size':
+      return (r, c) => `parse_company_size(${r}, ${dc(c)})`;
     case 'enum': {
       const cases = Object.entries(meta.values ?? {})
         .map(([spelling, key]) => `when ${sqlString(spelling)} then ${sqlString(key)}`)

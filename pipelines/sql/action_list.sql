@@ -9,6 +9,8 @@ contracts as (select * from int_contracts_renewal_checked),
 
 suggestions as (select * from opportunities),
 
+customer_suggestions as (select * from opportunity_customers),
+
 -- what a year of business with the customer is worth: revenue in the action horizon up to its last purchase
 -- (for a customer who stopped buying, what it used to buy)
 yearly_revenue as (
@@ -114,33 +116,40 @@ renew as (
     left join portfolio on portfolio.customer_id = contracts_due.customer_id
 ),
 
--- offer: the customer's best suggestion; its priority weights the gain by the share of peers buying the category
+-- offer: the customer's best suggestion, its priority weighting the gain by the share of peers buying the category;
+-- the reason opens with what all the customer's suggestions add up to, upsell and cross-sell apart
 offer as (
     select
-        seller_id,
-        customer_id,
+        suggestions.seller_id,
+        suggestions.customer_id,
         'offer' as action,
-        'Potencial de R$ ' || replace(format('{:,}', round(gain)::bigint), ',', '.') || '/mês '
-            || case kind
-                when 'cross_sell' then 'em ' || category || ': ' || round(100 * peer_share)::integer
-                    || '% dos clientes semelhantes compram'
-                else 'a mais em ' || category || ': compra R$ '
-                    || replace(format('{:,}', round(current_value)::bigint), ',', '.')
-                    || '/mês, clientes semelhantes do mesmo porte R$ '
-                    || replace(format('{:,}', round(potential_value)::bigint), ',', '.') || '/mês'
-            end as reason_pt,
-        getvariable('opportunities_action_horizon_months') * gain as value_at_stake,
-        getvariable('opportunities_action_horizon_months') * expected_gain as priority_score,
+        case
+            when customer_suggestions.suggestions = 1 then suggestions.reason_pt
+            else 'Potencial de R$ ' || replace(format('{:,}', round(customer_suggestions.gain)::bigint), ',', '.') || '/mês em '
+                || customer_suggestions.suggestions || ' sugestões ('
+                || concat_ws(', ',
+                    case when customer_suggestions.upsell_suggestions > 0
+                        then 'upsell +R$ ' || replace(format('{:,}', round(customer_suggestions.upsell_gain)::bigint), ',', '.') end,
+                    case when customer_suggestions.cross_sell_suggestions > 0
+                        then 'cross-sell +R$ ' || replace(format('{:,}', round(customer_suggestions.cross_sell_gain)::bigint), ',', '.') end)
+                || '). Principal: ' || lower(suggestions.reason_pt[1]) || suggestions.reason_pt[2:]
+        end as reason_pt,
+        getvariable('opportunities_action_horizon_months') * suggestions.gain as value_at_stake,
+        getvariable('opportunities_action_horizon_months') * suggestions.expected_gain as priority_score,
+        customer_suggestions.upsell_gain,
+        customer_suggestions.cross_sell_gain,
     from suggestions
-    where rank = 1
+    inner join customer_suggestions on customer_suggestions.customer_id = suggestions.customer_id
+    where suggestions.rank = 1
 ),
 
+-- only offers carry the customer's suggestion totals
 all_actions as (
-    select * from retain where value_at_stake >= getvariable('opportunities_min_value_at_stake')
+    select *, null as upsell_gain, null as cross_sell_gain from retain where value_at_stake >= getvariable('opportunities_min_value_at_stake')
     union all
-    select * from reactivate where value_at_stake >= getvariable('opportunities_min_value_at_stake')
+    select *, null as upsell_gain, null as cross_sell_gain from reactivate where value_at_stake >= getvariable('opportunities_min_value_at_stake')
     union all
-    select * from renew
+    select *, null as upsell_gain, null as cross_sell_gain from renew
     union all
     select * from offer where value_at_stake >= getvariable('opportunities_min_value_at_stake')
 ),
@@ -153,6 +162,8 @@ final as (
         reason_pt,
         cast(value_at_stake as decimal(18, 2)) as value_at_stake,
         cast(priority_score as decimal(18, 2)) as priority_score,
+        cast(upsell_gain as decimal(18, 2)) as upsell_gain,
+        cast(cross_sell_gain as decimal(18, 2)) as cross_sell_gain,
         cast(row_number() over (
             partition by seller_id
             order by priority_score desc, customer_id, action

@@ -1,4 +1,4 @@
--- one row per scenario × peer group that some eligible customer is compared with × category its members buy: share of members buying and their median monthly spend
+-- one row per scenario × peer group that some eligible customer is compared with × category its members buy: share of members buying, their median and their highest monthly spend
 with
 
 spend as (select * from int_customer_category_spend_summed where is_bought),
@@ -39,6 +39,8 @@ final as (
         cast(count(*) as integer) as buyers,
         count(*) / any_value(used_groups.peers) as peer_share,
         median(member_spend.monthly_spend) as median_monthly_spend,
+        -- the cap of a potential scaled to the customer's size: no projection above what the top peer buys
+        max(member_spend.monthly_spend) as max_monthly_spend,
     from member_spend
     inner join used_groups
         on used_groups.scenario = member_spend.scenario

@@ -31,6 +31,7 @@ unified as (
         customers.document_kind,
         customers.is_person,
         customers.segment,
+        customers.company_size,
         customers.city,
         customers.state,
         coalesce(customers.seller_id, latest_order_seller.seller_id) as seller_id,
@@ -47,6 +48,7 @@ unified as (
         -- nothing says it is a company
         true as is_person,
         null as segment,
+        null as company_size,
         null as city,
         null as state,
         seller_id,

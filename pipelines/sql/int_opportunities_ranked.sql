@@ -20,6 +20,8 @@ candidates as (
         peer_groups.scenario_as_of_date,
         peer_groups.customer_id,
         peer_groups.seller_id,
+        peer_groups.company_size,
+        peer_groups.is_same_porte,
         peer_groups.peer_group_level,
         peer_groups.peers,
         peer_groups.size_factor,
@@ -27,6 +29,7 @@ candidates as (
         benchmarks.buyers,
         benchmarks.peer_share,
         benchmarks.median_monthly_spend,
+        benchmarks.max_monthly_spend,
         case when spend.customer_id is null then 'cross_sell' else 'upsell' end as kind,
         coalesce(spend.monthly_spend, 0) as current_value,
     from peer_groups
@@ -41,11 +44,21 @@ candidates as (
         or benchmarks.peer_share >= getvariable('opportunities_min_peer_share')
 ),
 
--- potential: the peers' median among those who buy the category, scaled to the customer's size
+-- potential: the peers' median among those who buy the category. Peers of the same porte buy at the customer's
+-- scale, so their median stands as is (same_porte); otherwise it is scaled to the customer's size and never
+-- above what the top peer of the group buys in the category (size_factor, or capped_at_top_peer when the cap bit)
 valued as (
     select
         *,
-        median_monthly_spend * size_factor as potential_value,
+        case
+            when is_same_porte then median_monthly_spend
+            else least(median_monthly_spend * size_factor, max_monthly_spend)
+        end as potential_value,
+        case
+            when is_same_porte then 'same_porte'
+            when median_monthly_spend * size_factor > max_monthly_spend then 'capped_at_top_peer'
+            else 'size_factor'
+        end as potential_rule,
     from candidates
 ),
 
@@ -86,10 +99,13 @@ final as (
         cast((cast(potential_value as decimal(18, 2)) - cast(current_value as decimal(18, 2))) * peer_share as decimal(18, 2)) as expected_gain,
         peer_share,
         cast(buyers as integer) as peer_buyers,
+        company_size,
+        potential_rule,
         peer_group_level,
         peers,
         size_factor,
         cast(median_monthly_spend as decimal(18, 2)) as peer_median_monthly_spend,
+        cast(max_monthly_spend as decimal(18, 2)) as peer_max_monthly_spend,
         cast(rank as integer) as rank,
     from ranked
     where rank <= getvariable('opportunities_max_suggestions')

@@ -1,9 +1,9 @@
--- one row per scenario (current, holdout) × customer with category spend in the scenario's window: its size band, peer group and whether it gets suggestions
+-- one row per scenario (current, holdout) × customer with category spend in the scenario's window: its porte or size band, peer group and whether it gets suggestions
 with
 
 spend as (select * from int_customer_category_spend_summed where is_bought),
 
-profiles as (select customer_id, segment, region, seller_id from int_customers_unified),
+profiles as (select customer_id, segment, region, seller_id, company_size from int_customers_unified),
 
 statuses as (select customer_id, month, status from customer_status_monthly),
 
@@ -20,31 +20,44 @@ customer_spend as (
     group by all
 ),
 
--- size band: quantile of monthly spend within the segment (1 = smallest), ties split by customer code
+-- size band: quantile of monthly spend within the segment (1 = smallest), ties split by customer code. Only for
+-- customers without a porte in the customers export: a customer with one is compared with companies of its porte
 tiered as (
     select
         customer_spend.*,
         profiles.seller_id,
+        profiles.company_size,
         coalesce(profiles.segment, '(sem segmento)') as segment_key,
         coalesce(profiles.region, '(sem região)') as region_key,
-        ntile(getvariable('opportunities_revenue_tiers')) over (
-            partition by customer_spend.scenario, coalesce(profiles.segment, '(sem segmento)')
+        case when profiles.company_size is null then ntile(getvariable('opportunities_revenue_tiers')) over (
+            partition by customer_spend.scenario, coalesce(profiles.segment, '(sem segmento)'), profiles.company_size is null
             order by customer_spend.monthly_spend, customer_spend.customer_id
-        ) as revenue_tier,
+        ) end as revenue_tier,
     from customer_spend
     left join profiles on profiles.customer_id = customer_spend.customer_id
 ),
 
--- every customer belongs to one group per level, from the narrowest (1) to everyone (4)
+-- every customer belongs to one group per level, from the narrowest (1) to everyone (4). With a porte, a group
+-- widens by dropping the region, then the segment, and keeps the porte up to level 3: a small company is compared
+-- with small companies as long as any group can; only everyone (4) mixes portes. Without one, the size band
+-- (a number) stands where the porte would (a label), so the two kinds of groups never share a member below level 4
 grouped as (
     select
         *,
-        [
-            segment_key || ' | ' || revenue_tier || ' | ' || region_key,
-            segment_key || ' | ' || revenue_tier || ' | *',
-            segment_key || ' | * | *',
-            '* | * | *'
-        ] as peer_group_ids,
+        case
+            when company_size is not null then [
+                segment_key || ' | ' || company_size || ' | ' || region_key,
+                segment_key || ' | ' || company_size || ' | *',
+                '* | ' || company_size || ' | *',
+                '* | * | *'
+            ]
+            else [
+                segment_key || ' | ' || revenue_tier || ' | ' || region_key,
+                segment_key || ' | ' || revenue_tier || ' | *',
+                segment_key || ' | * | *',
+                '* | * | *'
+            ]
+        end as peer_group_ids,
     from tiered
 ),
 
@@ -123,29 +136,34 @@ final as (
         grouped.seller_id,
         grouped.segment_key,
         grouped.region_key,
+        grouped.company_size,
         cast(grouped.revenue_tier as integer) as revenue_tier,
         grouped.monthly_spend,
         cast(grouped.categories_bought as integer) as categories_bought,
         grouped.bought_categories,
         grouped.peer_group_ids,
         cast(chosen_groups.chosen.level as integer) as peer_group_level_number,
-        case chosen_groups.chosen.level
-            when 1 then 'segment_tier_region'
-            when 2 then 'segment_tier'
-            when 3 then 'segment'
-            else 'all'
+        case
+            when chosen_groups.chosen.level = 4 then 'all'
+            when grouped.company_size is not null then
+                case chosen_groups.chosen.level when 1 then 'segment_porte_region' when 2 then 'segment_porte' else 'porte' end
+            else
+                case chosen_groups.chosen.level when 1 then 'segment_tier_region' when 2 then 'segment_tier' else 'segment' end
         end as peer_group_level,
+        -- peers of the same porte buy at the customer's scale: no size factor. Everyone else (no porte, or a porte
+        -- whose groups were all too small) is scaled, and its potential capped at the top peer (int_opportunities_ranked)
+        grouped.company_size is not null and chosen_groups.chosen.level < 4 as is_same_porte,
         chosen_groups.chosen.peer_group_id as peer_group_id,
         cast(chosen_groups.chosen.peers as integer) as peers,
         chosen_groups.chosen.peer_median_monthly_spend as peer_median_monthly_spend,
-        -- size factor: how much larger than the peers' median the customer buys, bounded
-        least(
+        -- size factor: how much larger than the peers' median the customer buys, bounded; 1 among peers of the same porte
+        case when grouped.company_size is not null and chosen_groups.chosen.level < 4 then 1.0 else least(
             greatest(
                 grouped.monthly_spend / nullif(chosen_groups.chosen.peer_median_monthly_spend, 0),
                 getvariable('opportunities_size_factor_min')
             ),
             getvariable('opportunities_size_factor_max')
-        ) as size_factor,
+        ) end as size_factor,
         eligible.status,
         coalesce(eligible.status in ('new', 'active', 'at_risk', 'reactivated'), false) as is_eligible,
     from grouped

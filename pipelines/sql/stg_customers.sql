@@ -8,6 +8,8 @@ select
     case length(document) when 11 then 'cpf' when 14 then 'cnpj' end as document_kind,
     not (coalesce(length(document) = 14, false) or coalesce(is_company_name(name), false)) as is_person,
     segment,
+    -- porte: mei, me, epp, medio, grande (labels and headcounts read by parse_company_size); NULL when absent or unknown
+    company_size,
     city,
     state,
     pseudonymous_id('VEN', seller_id) as seller_id,

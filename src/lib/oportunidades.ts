@@ -1,8 +1,13 @@
 import { martExists, martPath, query, sqlString } from './readMart.ts';
-import { OpportunityTotalRow, SuggestionRow } from './schemas/oportunidades.ts';
+import { loadModelChecks } from './modelChecks.ts';
+import { OpportunityCustomerRow, OpportunityTotalRow, SuggestionRow } from './schemas/oportunidades.ts';
+import type { HoldoutRow } from './schemas/modelChecks.ts';
 
 /** Suggestions listed on the page, highest expected gain first. */
 export const TOP_SUGGESTIONS = 25;
+
+/** Customers listed on the page, largest summed gain first. */
+export const TOP_CUSTOMERS = 25;
 
 /** What the Oportunidades page shows; every money value is a monthly gain in BRL. */
 export interface OpportunityData {
@@ -12,12 +17,17 @@ export interface OpportunityData {
   bySeller: OpportunityTotalRow[];
   byState: OpportunityTotalRow[];
   top: SuggestionRow[];
+  /** The customers with the largest summed gain (opportunity_customers); empty when that mart is missing. */
+  topCustomers: OpportunityCustomerRow[];
+  /** The holdout measurement of the peer-group method; null when the mart is missing. */
+  holdout: HoldoutRow | null;
 }
 
 /**
- * Sums the opportunities mart's monthly gain (potential − current) by category, owning seller and the
- * customer's state, upsell and cross-sell apart, and lists the suggestions with the highest expected gain
- * (gain × share of peers buying: the mart's own ranking). Null when the mart was not published.
+ * Sums the opportunities mart's monthly gain (potential − current) and its holdout-weighted value by category,
+ * owning seller and the customer's state, upsell and cross-sell apart; lists the suggestions with the highest
+ * expected gain (gain × share of peers buying: the mart's own ranking) and the customers with the largest summed
+ * gain, with the holdout measurement the weighting came from. Null when the mart was not published.
  */
 export async function loadOpportunityData(): Promise<OpportunityData | null> {
   if (!martExists('opportunities') || !martExists('customers')) return null;
@@ -29,7 +39,9 @@ export async function loadOpportunityData(): Promise<OpportunityData | null> {
       `select ${key} as key, count(distinct customer_id)::integer as customers, count(*)::integer as suggestions,
               coalesce(sum(gain) filter (where kind = 'upsell'), 0)::double as upsell,
               coalesce(sum(gain) filter (where kind = 'cross_sell'), 0)::double as cross_sell,
-              coalesce(sum(gain), 0)::double as value
+              coalesce(sum(gain), 0)::double as value,
+              sum(holdout_weighted_gain)::double as weighted,
+              count(distinct customer_id) filter (where company_size is not null)::integer as with_porte
        from ${joined} ${key === 'null' ? '' : 'group by all'} order by value desc, key nulls last`,
     )).map((row) => OpportunityTotalRow.parse(row));
   const [total] = await totals('null');
@@ -41,11 +53,24 @@ export async function loadOpportunityData(): Promise<OpportunityData | null> {
      order by expected_gain desc, gain desc, customer_id, category
      limit ${TOP_SUGGESTIONS}`,
   )).map((row) => SuggestionRow.parse(row));
+  const topCustomers = martExists('opportunity_customers')
+    ? (await query(
+      `select oc.customer_id, oc.seller_id, c.name, oc.company_size, oc.suggestions, oc.upsell_gain::double as upsell_gain,
+              oc.cross_sell_gain::double as cross_sell_gain, oc.gain::double as gain, oc.holdout_weighted_gain::double as holdout_weighted_gain
+       from read_parquet(${sqlString(martPath('opportunity_customers'))}) oc
+       left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = oc.customer_id
+       order by oc.gain desc, oc.customer_id
+       limit ${TOP_CUSTOMERS}`,
+    )).map((row) => OpportunityCustomerRow.parse(row))
+    : [];
+  const holdout = (await loadModelChecks()).holdout.find((row) => row.method === 'peer_group') ?? null;
   return {
     total: total!,
     byCategory: await totals('category'),
     bySeller: await totals('seller_id'),
     byState: await totals('state'),
     top,
+    topCustomers,
+    holdout,
   };
 }

@@ -26,6 +26,8 @@ export const WORK_LIST_COLUMNS: Array<CsvColumn & { description: string }> = [
   { name: 'Motivo', description: 'a evidência que justifica a ação' },
   { name: 'Valor em jogo (R$)', type: 'DECIMAL(18,2)', description: 'valor em 12 meses, em reais' },
   { name: 'Prioridade (R$)', type: 'DECIMAL(18,2)', description: 'valor esperado que ordena a lista, em reais' },
+  { name: 'Upsell do cliente (R$/mês)', type: 'DECIMAL(18,2)', description: 'em Oferecer: todas as sugestões de upsell do cliente somadas, por mês' },
+  { name: 'Cross-sell do cliente (R$/mês)', type: 'DECIMAL(18,2)', description: 'em Oferecer: todas as sugestões de cross-sell do cliente somadas, por mês' },
   { name: 'Data de referência', type: 'DATE', description: 'data em que a lista foi calculada' },
 ];
 
@@ -43,6 +45,8 @@ export function workListCsvRows(rows: WorkListRow[], actions: FieldLabels): Reco
       Motivo: row.reason_pt,
       'Valor em jogo (R$)': row.value_at_stake,
       'Prioridade (R$)': row.priority_score,
+      'Upsell do cliente (R$/mês)': row.upsell_gain,
+      'Cross-sell do cliente (R$/mês)': row.cross_sell_gain,
       'Data de referência': row.as_of_date,
     }));
 }
@@ -61,7 +65,8 @@ export async function loadWorkLists(): Promise<Map<string | null, WorkListRow[]>
   if (!martExists('action_list') || !martExists('customers')) return null;
   const rows = await query(
     `select a.seller_id, a.customer_id, c.name, c.city, c.state, a.action, a.reason_pt,
-            a.value_at_stake::double as value_at_stake, a.priority_score::double as priority_score, a.rank, a.as_of_date
+            a.value_at_stake::double as value_at_stake, a.priority_score::double as priority_score,
+            a.upsell_gain::double as upsell_gain, a.cross_sell_gain::double as cross_sell_gain, a.rank, a.as_of_date
      from read_parquet(${sqlString(martPath('action_list'))}) a
      left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = a.customer_id
      order by a.seller_id nulls last, a.rank`,

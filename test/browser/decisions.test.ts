@@ -15,7 +15,8 @@ const share = (value: unknown) => plain(brazilianShare(value));
 const parseNumber = (text: string) => Number(text.replace(/\./g, '').replace(',', '.').replace('−', '-'));
 
 /** The documented columns of the per-seller work-list CSV, written out here, not taken from the site. */
-const WORK_LIST_HEADER = 'Posição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Data de referência';
+const WORK_LIST_HEADER =
+  'Posição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Upsell do cliente (R$/mês);Cross-sell do cliente (R$/mês);Data de referência';
 const ACTION_LABELS: Record<string, string> = { retain: 'Reter', reactivate: 'Reativar', renew: 'Renovar', offer: 'Oferecer' };
 
 describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list and model pages agree with the marts', () => {
@@ -116,6 +117,11 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
 
   it('totals the upsell and cross-sell gain on the cards and by category, and lists the top suggestions with their reasons', async () => {
     const kinds = await marts(`select kind, sum(gain) as gain from opportunities group by 1`);
+    const [headline] = await marts(`select sum(gain) as raw, sum(holdout_weighted_gain) as weighted from opportunities`);
+    const [hitRate] = await marts(`select hit_rate from recommendation_holdout where method = 'peer_group'`);
+    const customers = await marts(`
+      select coalesce(c.name, o.customer_id) as name, o.upsell_gain, o.cross_sell_gain, o.gain, o.holdout_weighted_gain
+      from opportunity_customers o join customers c using (customer_id) order by o.gain desc, o.customer_id limit 10`);
     const gain = (kind: string) => kinds.find((k) => k.kind === kind)?.gain ?? 0;
     const categories = await marts(`
       select category, sum(gain) filter (where kind = 'cross_sell') as cross_sell, sum(gain) filter (where kind = 'upsell') as upsell, sum(gain) as total
@@ -127,6 +133,14 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     const cards = await texts('.card');
     expect(cards.find((c) => c.startsWith('Cross-sell'))).toContain(brl(gain('cross_sell')));
     expect(cards.find((c) => c.startsWith('Upsell'))).toContain(brl(gain('upsell')));
+    // the headline: the raw potential weighted by the measured hit rate, the raw potential beside it
+    expect(cards.find((c) => c.startsWith('Valor esperado'))).toContain(brl(headline!.weighted));
+    expect(cards.find((c) => c.startsWith('Valor esperado'))).toContain(share(hitRate!.hit_rate));
+    expect(cards.find((c) => c.startsWith('Potencial por mês'))).toContain(brl(headline!.raw));
+    const byCustomer = await tableRows(page, 'Os 10 clientes com maior potencial somado');
+    expect(byCustomer.map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(
+      customers.map((c) => [String(c.name), brl(c.upsell_gain), brl(c.cross_sell_gain), brl(c.gain), brl(c.holdout_weighted_gain)]),
+    );
     const rows = await tableRows(page, 'Ganho potencial por mês, por categoria');
     expect(rows).toEqual(categories.map((c) => [String(c.category), brl(c.cross_sell ?? 0), brl(c.upsell ?? 0), brl(c.total)]));
     const suggestions = await tableRows(page, 'As 25 sugestões');
@@ -142,7 +156,8 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     for (const seller of sellers) {
       const id = String(seller.seller_id);
       const actions = await marts(`
-        select a.rank, a.action, a.customer_id, coalesce(c.name, a.customer_id) as name, a.value_at_stake, a.as_of_date::varchar as as_of
+        select a.rank, a.action, a.customer_id, coalesce(c.name, a.customer_id) as name, a.value_at_stake, a.upsell_gain, a.cross_sell_gain,
+               a.as_of_date::varchar as as_of
         from action_list a join customers c using (customer_id) where a.seller_id = '${id}' order by a.rank`);
       await page.goto(`${server.url}/vendedores/${id.toLowerCase()}/`);
       const section = page.locator('section[aria-labelledby="work-list-title"]');
@@ -167,8 +182,11 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       expect(data.length, id).toBe(actions.length);
       for (const [i, fields] of data.entries()) {
         const action = actions[i]!;
-        expect(fields.length, `${id} line ${i + 2}`).toBe(10);
-        expect([fields[0], fields[1], fields[2], fields[9]], `${id} line ${i + 2}`).toEqual([
+        expect(fields.length, `${id} line ${i + 2}`).toBe(12);
+        // an offer carries its customer's summed upsell and cross-sell; other actions leave them empty
+        const monthly = (v: unknown) => (v === null ? '' : String(Number(v)).replace('.', ','));
+        expect([fields[9], fields[10]], `${id} line ${i + 2}`).toEqual([monthly(action.upsell_gain), monthly(action.cross_sell_gain)]);
+        expect([fields[0], fields[1], fields[2], fields[11]], `${id} line ${i + 2}`).toEqual([
           String(action.rank), ACTION_LABELS[String(action.action)], String(action.customer_id), brazilianDate(String(action.as_of)),
         ]);
         // Decimal comma, no thousands separator: Excel in Portuguese reads it as a number.

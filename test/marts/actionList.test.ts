@@ -82,7 +82,7 @@ const V1_ACTIONS = [
   {
     // potential 500 × size factor 1.200 / 1.500 = R$ 400 a month; priority 12 × 400 × 75%
     seller_id: 'V1', customer_id: 'O1', action: 'offer', rank: 3,
-    reason_pt: 'Potencial de R$ 400/mês em Petiscos: 75% dos clientes semelhantes compram', value_at_stake: '4800.00', priority_score: '3600.00',
+    reason_pt: '75% dos clientes semelhantes compram Petiscos; potencial estimado R$ 400/mês, ajustado ao tamanho do cliente', value_at_stake: '4800.00', priority_score: '3600.00',
   },
 ];
 
@@ -101,6 +101,15 @@ describe('action_list without a fitted churn model (rhythm fallback)', () => {
         seller_id: 'V2', customer_id: 'K', action: 'renew', rank: 1,
         reason_pt: 'Contrato termina em 12 dias: R$ 3.200/mês', value_at_stake: '38400.00', priority_score: '38400.00',
       },
+    ]);
+  });
+
+  it('gives only the offer the customer\'s suggestion totals: O1\'s one cross-sell of R$ 400/mês', async () => {
+    expect(await marts.rows(`select action, upsell_gain, cross_sell_gain from action_list order by seller_id, rank`)).toEqual([
+      { action: 'retain', upsell_gain: null, cross_sell_gain: null },
+      { action: 'reactivate', upsell_gain: null, cross_sell_gain: null },
+      { action: 'offer', upsell_gain: '0.00', cross_sell_gain: '400.00' },
+      { action: 'renew', upsell_gain: null, cross_sell_gain: null },
     ]);
   });
 

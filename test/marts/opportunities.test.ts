@@ -74,28 +74,52 @@ describe('opportunities: cross-sell and upsell against peers', () => {
       {
         kind: 'cross_sell', category: 'Requeijão', current_value: '0.00', potential_value: '4000.00', gain: '4000.00', expected_gain: '2000.00',
         peer_share: 0.5, peer_buyers: 4, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 1,
-        reason_pt: '50% dos clientes semelhantes compram Requeijão; potencial estimado R$ 4.000/mês',
+        reason_pt: '50% dos clientes semelhantes compram Requeijão; potencial estimado R$ 4.000/mês, ajustado ao tamanho do cliente',
       },
       {
         kind: 'cross_sell', category: 'Queijos', current_value: '0.00', potential_value: '5000.00', gain: '5000.00', expected_gain: '1875.00',
         peer_share: 0.375, peer_buyers: 3, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 2,
-        reason_pt: '38% dos clientes semelhantes compram Queijos; potencial estimado R$ 5.000/mês',
+        reason_pt: '38% dos clientes semelhantes compram Queijos; potencial estimado R$ 5.000/mês, ajustado ao tamanho do cliente',
       },
       {
         kind: 'upsell', category: 'Leite', current_value: '7000.00', potential_value: '10000.00', gain: '3000.00', expected_gain: '1500.00',
         peer_share: 0.5, peer_buyers: 4, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 3,
-        reason_pt: 'Compra R$ 7.000/mês em Leite; clientes semelhantes do mesmo porte compram R$ 10.000/mês (+R$ 3.000/mês)',
+        reason_pt: 'Compra R$ 7.000/mês em Leite; clientes semelhantes compram R$ 10.000/mês, ajustado ao tamanho do cliente (+R$ 3.000/mês)',
       },
       {
         kind: 'upsell', category: 'Manteiga', current_value: '3000.00', potential_value: '4000.00', gain: '1000.00', expected_gain: '375.00',
         peer_share: 0.375, peer_buyers: 3, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 4,
-        reason_pt: 'Compra R$ 3.000/mês em Manteiga; clientes semelhantes do mesmo porte compram R$ 4.000/mês (+R$ 1.000/mês)',
+        reason_pt: 'Compra R$ 3.000/mês em Manteiga; clientes semelhantes compram R$ 4.000/mês, ajustado ao tamanho do cliente (+R$ 1.000/mês)',
       },
     ]);
     const totals = await marts.rows(`select kind, sum(gain)::varchar as gain from opportunities where customer_id = 'C' group by kind order by kind`);
     expect(totals).toEqual([
       { kind: 'cross_sell', gain: '9000.00' },
       { kind: 'upsell', gain: '4000.00' },
+    ]);
+  });
+
+  it('never projects more than the top peer buys: P5, 1,4 times the median size, is offered milk at R$ 13.000, not 14.000', async () => {
+    // group totals: P7 4.000, P6 9.000, C, P1, P2 10.000, P3, P4 13.000, P5 14.000 → median 10.000; P5's factor 1,4.
+    // Milk: median of the buyers [7.000, 10.000, 10.000, 13.000] = 10.000 × 1,4 = 14.000 > the top buyer's 13.000.
+    // Butter, cheese and requeijão: capped at 5.000, 5.000 and 4.000, which P5 already buys: no upsell.
+    // The holdout (as of 30/03/2026) checked one suggestion: L, the only customer active then, was offered milk and
+    // did not buy it since. Hit rate 0: every gain weighs 0.
+    expect(await marts.rows(`select suggestions, hits, hit_rate from recommendation_holdout where method = 'peer_group'`)).toEqual([
+      { suggestions: 1, hits: 0, hit_rate: 0 },
+    ]);
+    expect(await marts.rows(
+      `select kind, category, potential_value, gain, potential_rule, peer_median_value, peer_max_value, size_factor, holdout_weighted_gain, reason_pt
+       from opportunities where customer_id = 'P5'`,
+    )).toEqual([
+      {
+        kind: 'cross_sell', category: 'Leite', potential_value: '13000.00', gain: '13000.00', potential_rule: 'capped_at_top_peer',
+        peer_median_value: '10000.00', peer_max_value: '13000.00', size_factor: 1.4, holdout_weighted_gain: '0.00',
+        reason_pt: '50% dos clientes semelhantes compram Leite; potencial estimado R$ 13.000/mês, ajustado ao tamanho do cliente, limitado ao maior comprador semelhante',
+      },
+    ]);
+    expect(await marts.rows(`select upsell_gain, cross_sell_gain, gain, holdout_weighted_gain from opportunity_customers where customer_id = 'P5'`)).toEqual([
+      { upsell_gain: '0.00', cross_sell_gain: '13000.00', gain: '13000.00', holdout_weighted_gain: '0.00' },
     ]);
   });
 
@@ -142,6 +166,7 @@ describe('opportunities without an order_items file', () => {
     );
     try {
       expect(await marts.rows('select * from opportunities')).toEqual([]);
+      expect(await marts.rows('select * from opportunity_customers')).toEqual([]);
       expect(await marts.rows('select method, customers, suggestions, hits, hit_rate from recommendation_holdout order by method')).toEqual([
         { method: 'peer_group', customers: 0, suggestions: 0, hits: 0, hit_rate: null },
         { method: 'popularity', customers: 0, suggestions: 0, hits: 0, hit_rate: null },

@@ -10,7 +10,8 @@ const actions: FieldLabels = {
 const asOf = new Date(Date.UTC(2026, 10, 20));
 const row = (overrides: Partial<WorkListRow>): WorkListRow => ({
   seller_id: 'V1', customer_id: 'C1', name: 'Mercado Central Ltda', city: 'Curitiba', state: 'PR', action: 'retain',
-  reason_pt: 'Chance de seguir comprando: 12%', value_at_stake: 1000, priority_score: 1000, rank: 1, as_of_date: asOf,
+  reason_pt: 'Chance de seguir comprando: 12%', value_at_stake: 1000, priority_score: 1000,
+  upsell_gain: null, cross_sell_gain: null, rank: 1, as_of_date: asOf,
   ...overrides,
 });
 
@@ -30,14 +31,19 @@ describe('the per-seller work list CSV', () => {
       actions,
     ).toString('utf8');
     expect(csv).toBe(
-      '\ufeffPosição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Data de referência\r\n' +
-        `1;Reter;C1;"'=HYPERLINK(""x"")";Curitiba;PR;"comprava a cada 7 dias; está há 30 dias sem comprar";1234,5;617,25;20/11/2026\r\n`,
+      '\ufeffPosição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Upsell do cliente (R$/mês);Cross-sell do cliente (R$/mês);Data de referência\r\n' +
+        `1;Reter;C1;"'=HYPERLINK(""x"")";Curitiba;PR;"comprava a cada 7 dias; está há 30 dias sem comprar";1234,5;617,25;;;20/11/2026\r\n`,
     );
+  });
+
+  it('gives an offer the customer\'s summed upsell and cross-sell, a month', () => {
+    const [offer] = workListCsvRows([row({ action: 'offer', upsell_gain: 4000, cross_sell_gain: 9000 })], actions);
+    expect([offer!['Upsell do cliente (R$/mês)'], offer!['Cross-sell do cliente (R$/mês)']]).toEqual([4000, 9000]);
   });
 
   it('writes only the header for a seller without actions', () => {
     expect(workListCsv([], actions).toString('utf8').split('\r\n')).toEqual([
-      '\ufeffPosição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Data de referência',
+      '\ufeffPosição;Ação;Código do cliente;Cliente;Cidade;UF;Motivo;Valor em jogo (R$);Prioridade (R$);Upsell do cliente (R$/mês);Cross-sell do cliente (R$/mês);Data de referência',
       '',
     ]);
   });

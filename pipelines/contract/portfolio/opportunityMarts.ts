@@ -5,8 +5,8 @@ const customerId = ['Código do cliente', 'Customer code', 'text'] as const;
 const ownerId = ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller (NULL = no seller)', 'text'] as const;
 
 /**
- * Marts of issue 5 sections 2 and 3: cross-sell and upsell by category against peer groups, the holdout
- * check of those suggestions, and the work list of each seller. Defaults named here are configurable
+ * Marts of issue 5 sections 2 and 3: cross-sell and upsell by category against peer groups (per suggestion
+ * and summed per customer), the holdout check of those suggestions, and the work list of each seller. Defaults named here are configurable
  * (pipelines/contract/config.ts, group `opportunities`).
  */
 export const opportunityMarts: MartSpec[] = [
@@ -30,8 +30,8 @@ export const opportunityMarts: MartSpec[] = [
         'brl',
       ],
       potential_value: [
-        'Potencial mensal: mediana do gasto mensal na categoria entre os semelhantes que a compram (peer_median_value) × fator de porte (size_factor)',
-        'Monthly potential: median monthly spend in the category among the peers who buy it (peer_median_value) × size factor (size_factor)',
+        'Potencial mensal: mediana do gasto mensal na categoria entre os semelhantes que a compram (peer_median_value); entre clientes do mesmo porte, sem ajuste; sem porte, × fator de tamanho (size_factor) e no máximo o que o maior comprador semelhante compra (peer_max_value); a regra usada está em potential_rule',
+        'Monthly potential: median monthly spend in the category among the peers who buy it (peer_median_value); among peers of the same company size, as is; without a company size, × size factor (size_factor) and at most what the top peer buys (peer_max_value); the rule used is in potential_rule',
         'brl',
       ],
       gain: [
@@ -42,6 +42,11 @@ export const opportunityMarts: MartSpec[] = [
       expected_gain: [
         'Ganho mensal esperado, que ordena as sugestões: gain × peer_share (a parcela dos semelhantes que compram a categoria como chance de adoção)',
         'Expected monthly gain, which ranks the suggestions: gain × peer_share (the share of peers buying the category as the chance of adoption)',
+        'brl',
+      ],
+      holdout_weighted_gain: [
+        'Ganho mensal ponderado pela taxa de acerto medida: gain × hit_rate do método peer_group em recommendation_holdout (parcela das sugestões de cross-sell feitas 3 meses antes que o cliente comprou depois); NULL quando o holdout não mediu nada (histórico curto demais)',
+        'Monthly gain weighted by the measured hit rate: gain × hit_rate of the peer_group method in recommendation_holdout (share of the cross-sell suggestions made 3 months earlier that the customer bought since); NULL when the holdout measured nothing (too short a history)',
         'brl',
       ],
       peer_share: [
@@ -55,19 +60,34 @@ export const opportunityMarts: MartSpec[] = [
         'Size of the peer group: customers with item purchases in the 12 months in the same group, the customer included',
         'count',
       ],
+      company_size: [
+        'Porte do cliente no arquivo de clientes: mei, me, epp, medio, grande (labels, campo company_size); NULL sem porte',
+        "The customer's company size from the customers export: mei, me, epp, medio, grande (labels, field company_size); NULL without one",
+        'text',
+      ],
       peer_group_level: [
-        'Grupo de semelhantes usado: segment_tier_region (mesmo segmento, faixa de porte e região), ou, com menos de 20 clientes, segment_tier, segment, all (todos) (labels, campo peer_group_level). Faixa de porte: tercis do gasto mensal dentro do segmento',
-        'Peer group used: segment_tier_region (same segment, size band and region), or, with fewer than 20 customers, segment_tier, segment, all (labels, field peer_group_level). Size band: tertiles of monthly spend within the segment',
+        'Grupo de semelhantes usado (labels, campo peer_group_level). Cliente com porte: segment_porte_region (mesmo segmento, porte e região), ou, com menos de 20 clientes, segment_porte, porte, all (todos). Sem porte: segment_tier_region (mesmo segmento, faixa de gasto e região), ou segment_tier, segment, all. Faixa de gasto: tercis do gasto mensal dentro do segmento, entre os clientes sem porte',
+        'Peer group used (labels, field peer_group_level). A customer with a company size: segment_porte_region (same segment, company size and region), or, with fewer than 20 customers, segment_porte, porte, all. Without one: segment_tier_region (same segment, spend band and region), or segment_tier, segment, all. Spend band: tertiles of monthly spend within the segment, among customers without a company size',
+        'text',
+      ],
+      potential_rule: [
+        'Regra que deu o potencial (labels, campo potential_rule): same_porte (mediana dos clientes do mesmo porte, sem ajuste), size_factor (mediana × fator de tamanho), capped_at_top_peer (mediana × fator de tamanho passava do maior comprador semelhante: limitado a ele)',
+        'Rule that gave the potential (labels, field potential_rule): same_porte (median of peers of the same company size, not scaled), size_factor (median × size factor), capped_at_top_peer (median × size factor was above the top peer: capped at it)',
         'text',
       ],
       peer_median_value: [
-        'Mediana do gasto mensal na categoria entre os semelhantes que a compram, sem ajuste de porte',
+        'Mediana do gasto mensal na categoria entre os semelhantes que a compram, sem ajuste de tamanho',
         'Median monthly spend in the category among the peers who buy it, not scaled',
         'brl',
       ],
+      peer_max_value: [
+        'Maior gasto mensal na categoria entre os semelhantes: o teto do potencial ajustado ao tamanho',
+        'Highest monthly spend in the category among the peers: the cap of a potential scaled to the size',
+        'brl',
+      ],
       size_factor: [
-        'Fator de porte: gasto mensal total do cliente ÷ mediana do gasto mensal total dos semelhantes, limitado a 0,25-4',
-        "Size factor: customer's total monthly spend ÷ the peers' median total monthly spend, bounded to 0.25-4",
+        'Fator de tamanho: gasto mensal total do cliente ÷ mediana do gasto mensal total dos semelhantes, limitado a 0,25-4; 1 entre clientes do mesmo porte',
+        "Size factor: customer's total monthly spend ÷ the peers' median total monthly spend, bounded to 0.25-4; 1 among peers of the same company size",
         'ratio',
       ],
       rank: [
@@ -75,7 +95,34 @@ export const opportunityMarts: MartSpec[] = [
         "Rank of the suggestion within the customer (1 = highest expected gain; ties by gain, then category)",
         'number',
       ],
-      reason_pt: ['Explicação em português, com a parcela dos semelhantes e os valores em R$/mês', 'Explanation in Portuguese, with the peer share and the BRL/month values', 'text'],
+      reason_pt: [
+        'Explicação em português, com a parcela dos semelhantes, os valores em R$/mês e a regra do potencial (clientes do mesmo porte; ajustado ao tamanho do cliente; limitado ao maior comprador semelhante)',
+        'Explanation in Portuguese, with the peer share, the BRL/month values and the rule of the potential (peers of the same company size; scaled to the customer\'s size; capped at the top peer)',
+        'text',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'opportunity_customers',
+    grain_pt: 'uma linha por cliente com ao menos uma sugestão em opportunities: as sugestões somadas, upsell e cross-sell à parte',
+    grain_en: 'one row per customer with at least one suggestion in opportunities: its suggestions summed, upsell and cross-sell apart',
+    orderBy: 'customer_id',
+    columns: {
+      customer_id: customerId,
+      seller_id: ownerId,
+      company_size: ['Porte do cliente no arquivo de clientes (labels, campo company_size); NULL sem porte', "The customer's company size from the customers export (labels, field company_size); NULL without one", 'text'],
+      suggestions: ['Sugestões do cliente (até 5)', "The customer's suggestions (at most 5)", 'count'],
+      upsell_suggestions: ['Sugestões de upsell', 'Upsell suggestions', 'count'],
+      cross_sell_suggestions: ['Sugestões de cross-sell', 'Cross-sell suggestions', 'count'],
+      upsell_gain: ['Ganho mensal somado das sugestões de upsell (gain), R$/mês; 0 sem upsell', 'Monthly gain of the upsell suggestions summed (gain), BRL/month; 0 without upsell', 'brl'],
+      cross_sell_gain: ['Ganho mensal somado das sugestões de cross-sell (gain), R$/mês; 0 sem cross-sell', 'Monthly gain of the cross-sell suggestions summed (gain), BRL/month; 0 without cross-sell', 'brl'],
+      gain: ['Ganho mensal de todas as sugestões: upsell_gain + cross_sell_gain', 'Monthly gain of all suggestions: upsell_gain + cross_sell_gain', 'brl'],
+      holdout_weighted_gain: [
+        'Soma de holdout_weighted_gain das sugestões: gain × taxa de acerto medida no holdout; NULL quando o holdout não mediu nada',
+        'Sum of the suggestions\' holdout_weighted_gain: gain × hit rate measured in the holdout; NULL when the holdout measured nothing',
+        'brl',
+      ],
       as_of_date: asOf,
     },
   },
@@ -122,7 +169,11 @@ export const opportunityMarts: MartSpec[] = [
         'retain: active portfolio with medium or high churn risk from P(alive), or, without a fitted model, at_risk by rhythm; reactivate: inactive or lost for up to 730 days; renew: a contract neither canceled nor renewed ending within 90 days or ended up to 30 days ago; offer: the customer\'s best suggestion in opportunities (labels, field action)',
         'text',
       ],
-      reason_pt: ['A evidência, em português (ritmo e silêncio, fim do contrato, potencial)', 'The evidence, in Portuguese (rhythm and silence, contract end, potential)', 'text'],
+      reason_pt: [
+        'A evidência, em português (ritmo e silêncio, fim do contrato; em offer, o potencial somado do cliente, upsell e cross-sell, e a sugestão principal)',
+        'The evidence, in Portuguese (rhythm and silence, contract end; for offer, the customer\'s summed potential, upsell and cross-sell, and the main suggestion)',
+        'text',
+      ],
       value_at_stake: [
         'Valor em jogo em 12 meses, R$: retain = faturamento dos 12 meses até a última compra × (1 − P(ativo)) (sem modelo: × 1); reactivate = faturamento dos 12 meses até a última compra; renew = 12 × valor mensal dos contratos a renovar; offer = 12 × gain da melhor sugestão. Retain, reactivate e offer abaixo de R$ 1.000 ficam de fora',
         'Value at stake over 12 months, BRL: retain = revenue of the 12 months to the last purchase × (1 − P(alive)) (without the model: × 1); reactivate = revenue of the 12 months to the last purchase; renew = 12 × monthly value of the contracts due; offer = 12 × gain of the best suggestion. Retain, reactivate and offer below BRL 1,000 are left out',
@@ -131,6 +182,16 @@ export const opportunityMarts: MartSpec[] = [
       priority_score: [
         'Valor esperado que ordena a lista, R$: value_at_stake, exceto offer = 12 × expected_gain (ganho × parcela dos semelhantes que compram)',
         'Expected value ranking the list, BRL: value_at_stake, except offer = 12 × expected_gain (gain × share of peers buying)',
+        'brl',
+      ],
+      upsell_gain: [
+        'Só em offer: ganho mensal somado de todas as sugestões de upsell do cliente (opportunity_customers), R$/mês; NULL nas outras ações',
+        "Offer only: monthly gain of all the customer's upsell suggestions summed (opportunity_customers), BRL/month; NULL for other actions",
+        'brl',
+      ],
+      cross_sell_gain: [
+        'Só em offer: ganho mensal somado de todas as sugestões de cross-sell do cliente (opportunity_customers), R$/mês; NULL nas outras ações',
+        "Offer only: monthly gain of all the customer's cross-sell suggestions summed (opportunity_customers), BRL/month; NULL for other actions",
         'brl',
       ],
       rank: ['Posição na lista do vendedor (1 = maior priority_score; empates pelo cliente e pela ação)', "Rank in the seller's list (1 = highest priority_score; ties by customer, then action)", 'number'],

@@ -13,6 +13,9 @@ coded as (
     union select distinct 'period_type', period_type from kpis_periods
     union select distinct 'opportunity_kind', kind from opportunities
     union select distinct 'peer_group_level', peer_group_level from opportunities
+    union select distinct 'company_size', company_size from opportunities
+    union select distinct 'company_size', company_size from opportunity_customers
+    union select distinct 'potential_rule', potential_rule from opportunities
     union select distinct 'holdout_method', method from recommendation_holdout
     union select distinct 'action', action from action_list
     union select distinct 'change_type', change_type from status_changes

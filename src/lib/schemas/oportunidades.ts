@@ -12,6 +12,10 @@ export const OpportunityTotalRow = z.object({
   upsell: z.number(),
   cross_sell: z.number(),
   value: z.number(),
+  /** Gain × the measured holdout hit rate; null when the holdout measured nothing. */
+  weighted: z.number().nullable(),
+  /** Customers with suggestions whose porte came from the customers export. */
+  with_porte: count,
 });
 export type OpportunityTotalRow = z.infer<typeof OpportunityTotalRow>;
 
@@ -31,3 +35,17 @@ export const SuggestionRow = z.object({
   reason_pt: z.string(),
 });
 export type SuggestionRow = z.infer<typeof SuggestionRow>;
+
+/** One customer of opportunity_customers with its published name: its suggestions summed, upsell and cross-sell apart. */
+export const OpportunityCustomerRow = z.object({
+  customer_id: z.string(),
+  seller_id: z.string().nullable(),
+  name: z.string().nullable(),
+  company_size: z.string().nullable(),
+  suggestions: count,
+  upsell_gain: z.number(),
+  cross_sell_gain: z.number(),
+  gain: z.number(),
+  holdout_weighted_gain: z.number().nullable(),
+});
+export type OpportunityCustomerRow = z.infer<typeof OpportunityCustomerRow>;

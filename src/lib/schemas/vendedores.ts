@@ -93,6 +93,9 @@ export const WorkListRow = z.object({
   reason_pt: z.string(),
   value_at_stake: z.number(),
   priority_score: z.number(),
+  /** Offers only: the customer's upsell and cross-sell suggestions summed, BRL a month; null for other actions. */
+  upsell_gain: z.number().nullable(),
+  cross_sell_gain: z.number().nullable(),
   rank: count,
   as_of_date: z.date(),
 });
