@@ -77,12 +77,12 @@ export async function loadProductData(): Promise<ProductData | null> {
       'product_mix',
       `select ${key} as key, sum(portfolio_customers)::integer as portfolio_customers, sum(buying_customers)::integer as buying_customers,
               sum(category_purchases)::integer as category_purchases
-       from mart group by all order by portfolio_customers desc, key nulls last`,
+       from mart group by all having count(*) > 0 order by portfolio_customers desc, key nulls last`,
       MixRow,
     );
     const buyers = await readMart(
       'category_penetration',
-      `select ${key} as key, category, sum(buying_customers)::integer as buying_customers from mart group by all`,
+      `select ${key} as key, category, sum(buying_customers)::integer as buying_customers from mart group by all having count(*) > 0`,
       CategoryBuyersRow,
     );
     return mix.map((m) => ({
