@@ -1,5 +1,5 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
-import { asOf, sellerId, state } from './columnDocs.ts';
+import { asOf, state } from './columnDocs.ts';
 
 /**
  * Marts about products and categories: ABC curves, positivação (coverage) of the active portfolio, mix
@@ -10,6 +10,7 @@ import { asOf, sellerId, state } from './columnDocs.ts';
 const WINDOW_PT = 'nos 12 meses até a data de referência (windows.segmentation_months)';
 const WINDOW_EN = 'in the 12 months to the as-of date (windows.segmentation_months)';
 
+const ownerId: ColumnDoc = ['Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'];
 const category: ColumnDoc = [
   'Categoria do produto no cadastro de produtos ("Sem categoria" quando o produto não está no cadastro ou não tem categoria)',
   'Product category from the products export ("Sem categoria" when the product is not in the export or has no category)',
@@ -127,7 +128,7 @@ export const productMarts: MartSpec[] = [
     orderBy: 'category, seller_id nulls first, state nulls first',
     columns: {
       category,
-      seller_id: ['Vendedor dono da conta (clientes.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'],
+      seller_id: ownerId,
       state,
       portfolio_customers: portfolioCustomers,
       buying_customers: [
@@ -154,7 +155,7 @@ export const productMarts: MartSpec[] = [
     grain_en: 'one row per owning seller × state of the active portfolio at the as-of date (the sums add up by seller, state or overall)',
     orderBy: 'seller_id nulls first, state nulls first',
     columns: {
-      seller_id: sellerId,
+      seller_id: ownerId,
       state,
       portfolio_customers: portfolioCustomers,
       buying_customers: [
