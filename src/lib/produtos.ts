@@ -6,6 +6,10 @@ import { CategoryBuyersRow, CategoryRow, MixRow, ProductClassRow, ProductRow, ty
 export const TOP_ROWS = 10;
 /** Rows of the UF and seller tables shown before the rest: each row is a long card on a phone. */
 export const PIVOT_ROWS = 5;
+/** Categories (the largest by revenue) drawn in the positivação chart. */
+export const CHART_CATEGORIES = 20;
+/** Categories (the largest by revenue) given a column in the UF and seller tables. */
+export const PIVOT_CATEGORIES = 10;
 /** Products a list on the page holds at most; the full marts are on the Dados page. */
 export const MAX_LISTED = 200;
 
