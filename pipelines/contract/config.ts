@@ -40,10 +40,15 @@ export const PipelineConfig = z.strictObject({
     frequency_5_min_orders: z.number().int().positive().default(10),
   }).refine((f) => f.frequency_2_min_orders < f.frequency_3_min_orders && f.frequency_3_min_orders < f.frequency_4_min_orders
     && f.frequency_4_min_orders < f.frequency_5_min_orders, { message: 'frequency thresholds must increase' }).prefault({}),
+  /** The ABC classes of customers, products and categories (a_share and b_share are cumulative revenue shares). */
   abc: z.strictObject({
     a_share: z.number().gt(0).lt(1).default(0.8),
     b_share: z.number().gt(0).lte(1).default(0.95),
   }).refine((abc) => abc.a_share < abc.b_share, { message: 'a_share must be below b_share' }).prefault({}),
+  products: z.strictObject({
+    /** Products losing buyers: distinct buyers in the last this many months against the same number of months just before. */
+    trend_months: z.number().int().positive().default(3),
+  }).prefault({}),
   /** BG/NBD, Gamma-Gamma and CLV: discount rate, churn-risk bands, minimum data to fit. */
   customer_value: CustomerValueModelConfig,
   /** Cross-sell and upsell by category (peer groups), their holdout check, and the sellers' action list. */

@@ -3,8 +3,17 @@ import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { historyMarts } from './portfolio/historyMarts.ts';
 import { opportunityMarts } from './portfolio/opportunityMarts.ts';
+import { productMarts } from './portfolio/productMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
 import { sellerMarts } from './portfolio/sellerMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts, ...historyMarts];
+export const portfolioMarts: MartSpec[] = [
+  ...customerMarts,
+  ...salesMarts,
+  ...sellerMarts,
+  ...contractMarts,
+  ...opportunityMarts,
+  ...productMarts,
+  ...historyMarts,
+];

@@ -106,7 +106,7 @@ field_columns as (
     select * from (values
         ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_changes.status, status_changes.previous_status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
-        ('abc_class', 'customers.abc_class'),
+        ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region'),
         ('state', 'customers.state, geography.state, sales_cube.state'),
         ('order_status', 'orders export (status); kpis_monthly.canceled_*, kpis_monthly.returned_*'),

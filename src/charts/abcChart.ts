@@ -2,11 +2,12 @@ import * as Plot from '@observablehq/plot';
 import { formatShare } from '../../pipelines/contract/locale.ts';
 import { INK } from './palette.ts';
 
-/** One ABC class with its share of customers and of revenue. */
+/** One ABC class with its share of customers (or of products) and of revenue. */
 export interface AbcClass {
   abc_class: string;
   /** Portuguese label from the labels mart. */
   label: string;
+  /** Share of the ranked items in the class: customers, or products on the Produtos page. */
   customer_share: number;
   revenue_share: number;
 }
@@ -14,6 +15,8 @@ export interface AbcClass {
 /** Size of the ABC bars. */
 export interface AbcOptions {
   width?: number;
+  /** Name of the first bar, what is ranked (default "Clientes"). */
+  items?: string;
 }
 
 /** Class colours: A darkest. White labels on each reach at least 4.5:1. */
@@ -24,8 +27,8 @@ export const ABC_COLORS: Record<string, string> = { A: '#1d4f91', B: '#2b6cb0', 
  * Each segment carries its class and share inside when they fit, else just the class letter.
  */
 export function abcChart(rows: AbcClass[], options: AbcOptions, document: Document): SVGElement | HTMLElement {
-  const { width = 720 } = options;
-  const bars = ['Clientes', 'Faturamento'];
+  const { width = 720, items = 'Clientes' } = options;
+  const bars = [items, 'Faturamento'];
   const data = rows.flatMap((r) => [
     { bar: bars[0]!, key: r.abc_class, label: r.label, share: r.customer_share },
     { bar: bars[1]!, key: r.abc_class, label: r.label, share: r.revenue_share },
@@ -59,10 +62,10 @@ export function abcChart(rows: AbcClass[], options: AbcOptions, document: Docume
   });
 }
 
-/** The ABC bars' text alternative. */
-export function describeAbc(rows: AbcClass[]): string {
-  if (!rows.length) return 'Sem compradores nos últimos 12 meses.';
+/** The ABC bars' text alternative; `items` names what is ranked, plural and lower case. */
+export function describeAbc(rows: AbcClass[], items = 'clientes'): string {
+  if (!rows.length) return items === 'clientes' ? 'Sem compradores nos últimos 12 meses.' : `Sem ${items} vendidos nos últimos 12 meses.`;
   return rows
-    .map((r) => `${r.label}: ${formatShare(r.customer_share)} dos clientes e ${formatShare(r.revenue_share)} do faturamento`)
+    .map((r) => `${r.label}: ${formatShare(r.customer_share)} dos ${items} e ${formatShare(r.revenue_share)} do faturamento`)
     .join('; ') + '.';
 }

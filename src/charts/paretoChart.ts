@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent, formatShare } from '../../pipelines/contract/locale.ts';
 import { ACCENT, INK, MUTED, TARGET } from './palette.ts';
 
-/** A point of the concentration curve: the top `pct_customers`% of buyers bring `cum_revenue_share` of revenue. */
+/** A point of the concentration curve: the top `pct_customers`% of buyers (or products) bring `cum_revenue_share` of revenue. */
 export interface ParetoPoint {
   pct_customers: number;
   customers: number;
@@ -13,6 +13,8 @@ export interface ParetoPoint {
 export interface ParetoOptions {
   width?: number;
   height?: number;
+  /** What is ranked, plural and lower case (default "clientes"): the curve of products says "produtos". */
+  items?: string;
 }
 
 /** The real share of revenue from the top 20% of buyers, or null without buyers. */
@@ -23,7 +25,7 @@ export const shareAt20 = (rows: ParetoPoint[]): number | null => rows.find((r) =
  * 80/20 reference (20% of customers, 80% of revenue) is marked, with the real share at 20% labelled.
  */
 export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, document: Document): SVGElement | HTMLElement {
-  const { width = 720, height = 380 } = options;
+  const { width = 720, height = 380, items = 'clientes' } = options;
   const points = [{ x: 0, y: 0 }, ...rows.filter((r) => r.cum_revenue_share !== null).map((r) => ({ x: r.pct_customers, y: r.cum_revenue_share! * 100 }))];
   const at20 = shareAt20(rows);
   const narrow = width < 480;
@@ -36,7 +38,7 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
     marginRight: 16,
     marginBottom: 40,
     style: { fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], tickFormat: pct, label: 'Clientes, do maior para o menor →', labelAnchor: 'center', labelArrow: 'none' },
+    x: { domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], tickFormat: pct, label: `${items[0]!.toUpperCase()}${items.slice(1)}, do maior para o menor →`, labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], tickFormat: pct, grid: true, label: '↑ Faturamento acumulado', labelArrow: 'none' },
     marks: [
       Plot.line([{ x: 0, y: 0 }, { x: 100, y: 100 }], { x: 'x', y: 'y', stroke: MUTED, strokeDasharray: '2,4' }),
@@ -53,7 +55,7 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
             Plot.text([{ x: 20, y: at20 * 100 }], {
               x: 'x',
               y: 'y',
-              text: () => `20% dos clientes → ${formatShare(at20)} do faturamento`,
+              text: () => `20% dos ${items} → ${formatShare(at20)} do faturamento`,
               textAnchor: 'start',
               dx: 10,
               dy: narrow ? 26 : 16,
@@ -69,16 +71,26 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
   });
 }
 
-/** The curve's text alternative: the share at 20% against the 80/20 rule, and the customers behind 80%. */
-export function describePareto(rows: ParetoPoint[]): string {
+/** The words of the curve's text alternative for what is ranked. */
+export interface ParetoWords {
+  /** Plural, lower case: "clientes", "produtos". */
+  items: string;
+  /** The whole population, after its count: "compradores dos últimos 12 meses". */
+  population: string;
+}
+
+const CUSTOMER_WORDS: ParetoWords = { items: 'clientes', population: 'compradores dos últimos 12 meses' };
+
+/** The curve's text alternative: the share at 20% against the 80/20 rule, and the customers (or products) behind 80%. */
+export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOMER_WORDS): string {
   const at20 = shareAt20(rows);
   const buyers = rows[rows.length - 1]?.customers ?? 0;
-  if (at20 === null || !buyers) return 'Sem compradores nos últimos 12 meses.';
+  if (at20 === null || !buyers) return `Sem ${words.population}.`;
   const to80 = rows.find((r) => (r.cum_revenue_share ?? 0) >= 0.8);
   const row20 = rows.find((r) => r.pct_customers === 20);
   return (
-    `Os 20% maiores clientes (${formatNumber(row20?.customers ?? 0)} de ${formatNumber(buyers)} compradores dos últimos 12 meses) ` +
+    `Os 20% maiores ${words.items} (${formatNumber(row20?.customers ?? 0)} de ${formatNumber(buyers)} ${words.population}) ` +
     `trouxeram ${formatShare(at20)} do faturamento, ${at20 >= 0.8 ? 'acima' : 'abaixo'} dos 80% da regra 80/20. ` +
-    (to80 ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos clientes (${formatNumber(to80.customers)}).` : '')
+    (to80 ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos ${words.items} (${formatNumber(to80.customers)}).` : '')
   );
 }

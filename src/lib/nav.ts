@@ -15,6 +15,7 @@ export const reportPages: NavPage[] = [
   { href: '/segmentacao/', label: 'Segmentação' },
   { href: '/risco/', label: 'Risco de churn' },
   { href: '/oportunidades/', label: 'Oportunidades' },
+  { href: '/produtos/', label: 'Produtos' },
   { href: '/geografia/', label: 'Geografia' },
   { href: '/ticket-medio/', label: 'Ticket médio' },
   { href: '/vendedores/', label: 'Vendedores' },

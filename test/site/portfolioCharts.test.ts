@@ -65,6 +65,15 @@ describe('paretoChart', () => {
         '80% do faturamento vem de 50% dos clientes (5).',
     );
   });
+  it('names products instead of customers on the Produtos page', () => {
+    const svg = renderChart(paretoChart, rows, { width: 720, height: 380, items: 'produtos' });
+    expect(svg).toContain('20% dos produtos → 55,0% do faturamento');
+    expect(svg).toContain('Produtos, do maior para o menor');
+    expect(describePareto(rows, { items: 'produtos', population: 'produtos vendidos no período' })).toBe(
+      'Os 20% maiores produtos (2 de 10 produtos vendidos no período) trouxeram 55,0% do faturamento, abaixo dos 80% da regra 80/20. ' +
+        '80% do faturamento vem de 50% dos produtos (5).',
+    );
+  });
 });
 
 describe('cohortHeatmapChart', () => {

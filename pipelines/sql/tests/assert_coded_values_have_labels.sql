@@ -6,6 +6,8 @@ coded as (
     union select distinct 'status', status from customer_status_monthly
     union select distinct 'rfm_segment', rfm_segment from customers
     union select distinct 'abc_class', abc_class from customers
+    union select distinct 'abc_class', abc_class from product_abc
+    union select distinct 'abc_class', abc_class from category_abc
     union select distinct 'region', region from customers
     union select distinct 'churn_risk', churn_risk from customers
     union select distinct 'document_kind', document_kind from customers

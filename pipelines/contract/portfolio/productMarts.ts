@@ -1,0 +1,182 @@
+import type { ColumnDoc, MartSpec } from '../marts.ts';
+import { asOf, state } from './columnDocs.ts';
+
+/**
+ * Marts about products and categories: ABC curves, positivação (coverage) of the active portfolio, mix
+ * and buyers gained and lost. All read the invoiced order lines of the last windows.segmentation_months
+ * months to the as-of date (the customer ABC's window) and are empty without an order_items export.
+ */
+
+const WINDOW_PT = 'nos 12 meses até a data de referência (windows.segmentation_months)';
+const WINDOW_EN = 'in the 12 months to the as-of date (windows.segmentation_months)';
+
+const ownerId: ColumnDoc = ['Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'];
+const category: ColumnDoc = [
+  'Categoria do produto no cadastro de produtos ("Sem categoria" quando o produto não está no cadastro ou não tem categoria)',
+  'Product category from the products export ("Sem categoria" when the product is not in the export or has no category)',
+  'text',
+];
+const revenue: ColumnDoc = [
+  `Faturamento dos itens de pedidos faturados ${WINDOW_PT}: quantidade × preço − desconto (ou o total do item exportado); pedidos sem itens não entram`,
+  `Revenue of the invoiced order lines ${WINDOW_EN}: quantity × unit price − discount (or the exported line total); orders without lines are left out`,
+  'brl',
+];
+const revenueShare: ColumnDoc = ['Parcela do faturamento de produtos na janela (mix do faturamento)', 'Share of the product revenue in the window (revenue mix)', 'share'];
+const revenueRank: ColumnDoc = ['Posição pelo faturamento (1 = maior; empates pelo código)', 'Rank by revenue (1 = largest; ties by code)', 'number'];
+const cumRevenue: ColumnDoc = ['Faturamento acumulado do primeiro até esta linha', 'Cumulative revenue from the first row to this one', 'brl'];
+const cumRevenueShare: ColumnDoc = ['Parcela acumulada do faturamento até esta linha', 'Cumulative share of revenue up to this row', 'share'];
+const abcClass: ColumnDoc = [
+  'Classe ABC pelo faturamento acumulado (padrão 80/95, seção abc da configuração, a mesma dos clientes): A até 80% (inclui quem cruza os 80%), B até 95%, C o restante (labels, campo abc_class)',
+  'ABC class by cumulative revenue (default 80/95, config section abc, the same as for customers): A up to 80% (the row crossing 80% included), B up to 95%, C the rest (labels, field abc_class)',
+  'text',
+];
+const orders: ColumnDoc = ['Pedidos faturados com ao menos um item aqui, na janela', 'Invoiced orders with at least one line here, in the window', 'count'];
+const buyers: ColumnDoc = [
+  'Clientes distintos que compraram na janela (qualquer situação, inclusive fora da carteira ativa)',
+  'Distinct customers who bought in the window (any status, outside the active portfolio too)',
+  'count',
+];
+const portfolioBuyers: ColumnDoc = [
+  'Clientes da carteira ativa na data de referência (new, active, at_risk, reactivated) que compraram na janela; numerador da positivação',
+  'Active-portfolio customers at the as-of date (new, active, at_risk, reactivated) who bought in the window; the coverage numerator',
+  'count',
+];
+const portfolioCustomers: ColumnDoc = [
+  'Carteira ativa na data de referência (new, active, at_risk, reactivated); denominador da positivação',
+  'Active portfolio at the as-of date (new, active, at_risk, reactivated); the coverage denominator',
+  'count',
+];
+const coveragePct: ColumnDoc = [
+  'Positivação: clientes da carteira ativa que compraram na janela ÷ carteira ativa × 100; NULL com carteira vazia',
+  'Coverage (positivação): active-portfolio customers who bought in the window ÷ active portfolio × 100; NULL for an empty portfolio',
+  'pct',
+];
+const TREND_PT = 'nos 3 meses até a data de referência (products.trend_months)';
+const TREND_EN = 'in the 3 months to the as-of date (products.trend_months)';
+const PREVIOUS_PT = 'nos 3 meses imediatamente anteriores a esses';
+const PREVIOUS_EN = 'in the 3 months just before those';
+const trendColumns: Record<string, ColumnDoc> = {
+  recent_buyers: [`Clientes distintos que compraram ${TREND_PT}`, `Distinct customers who bought ${TREND_EN}`, 'count'],
+  previous_buyers: [`Clientes distintos que compraram ${PREVIOUS_PT}`, `Distinct customers who bought ${PREVIOUS_EN}`, 'count'],
+  won_buyers: ['Compradores ganhos: compraram nos 3 meses recentes e não nos 3 anteriores', 'Buyers won: bought in the recent 3 months and not in the 3 before', 'count'],
+  lost_buyers: [
+    'Compradores perdidos: compraram nos 3 meses anteriores e não nos 3 recentes',
+    'Buyers lost: bought in the previous 3 months and not in the recent 3',
+    'count',
+  ],
+  buyer_change: [
+    'Variação de compradores: recent_buyers − previous_buyers (= ganhos − perdidos); negativa = perdendo compradores',
+    'Change in buyers: recent_buyers − previous_buyers (= won − lost); negative = losing buyers',
+    'number',
+  ],
+};
+
+/** The product marts: product_abc, category_abc, category_penetration and product_mix. */
+export const productMarts: MartSpec[] = [
+  {
+    name: 'product_abc',
+    grain_pt: 'uma linha por produto com item faturado nos 12 meses até a data de referência ou nos 6 meses das duas janelas de tendência',
+    grain_en: 'one row per product with an invoiced line in the 12 months to the as-of date or in the 6 months of the two trend periods',
+    orderBy: 'revenue_rank',
+    columns: {
+      product_id: ['Código do produto', 'Product code', 'text'],
+      product_name: ['Nome do produto (NULL fora do cadastro de produtos)', 'Product name (NULL when not in the products export)', 'text'],
+      category,
+      revenue,
+      quantity: ['Quantidade vendida na janela (na unidade do cadastro)', 'Quantity sold in the window (in the export\'s unit)', 'number'],
+      orders,
+      revenue_share: revenueShare,
+      revenue_rank: revenueRank,
+      cum_revenue: cumRevenue,
+      cum_revenue_share: cumRevenueShare,
+      abc_class: abcClass,
+      buyers,
+      portfolio_buyers: portfolioBuyers,
+      portfolio_customers: portfolioCustomers,
+      coverage_pct: coveragePct,
+      ...trendColumns,
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'category_abc',
+    grain_pt: 'uma linha por categoria de produto com item faturado nos 12 meses até a data de referência ou nas duas janelas de tendência',
+    grain_en: 'one row per product category with an invoiced line in the 12 months to the as-of date or in the two trend periods',
+    orderBy: 'revenue_rank',
+    columns: {
+      category,
+      revenue,
+      revenue_share: revenueShare,
+      revenue_rank: revenueRank,
+      cum_revenue: cumRevenue,
+      cum_revenue_share: cumRevenueShare,
+      abc_class: abcClass,
+      products: ['Produtos distintos vendidos na janela', 'Distinct products sold in the window', 'count'],
+      orders,
+      buyers,
+      portfolio_buyers: portfolioBuyers,
+      portfolio_customers: portfolioCustomers,
+      coverage_pct: coveragePct,
+      ...trendColumns,
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'category_penetration',
+    grain_pt: 'uma linha por categoria × vendedor dono da conta × UF da carteira ativa na data de referência (as células repartem a carteira: as contagens somam por vendedor, por UF ou no total)',
+    grain_en: 'one row per category × owning seller × state of the active portfolio at the as-of date (the cells partition the portfolio: counts add up by seller, state or overall)',
+    orderBy: 'category, seller_id nulls first, state nulls first',
+    columns: {
+      category,
+      seller_id: ownerId,
+      state,
+      portfolio_customers: portfolioCustomers,
+      buying_customers: [
+        `Clientes da célula que compraram a categoria ${WINDOW_PT}; numerador da positivação`,
+        `Customers of the cell who bought the category ${WINDOW_EN}; the coverage numerator`,
+        'count',
+      ],
+      coverage_pct: [
+        'Positivação da categoria: clientes da célula que compraram a categoria ÷ clientes da célula × 100',
+        'Category coverage: customers of the cell who bought the category ÷ customers of the cell × 100',
+        'pct',
+      ],
+      revenue: [
+        `Faturamento da categoria com os clientes da célula ${WINDOW_PT} (itens de pedidos faturados)`,
+        `Category revenue from the cell's customers ${WINDOW_EN} (invoiced order lines)`,
+        'brl',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'product_mix',
+    grain_pt: 'uma linha por vendedor dono da conta × UF da carteira ativa na data de referência (as somas valem por vendedor, por UF ou no total)',
+    grain_en: 'one row per owning seller × state of the active portfolio at the as-of date (the sums add up by seller, state or overall)',
+    orderBy: 'seller_id nulls first, state nulls first',
+    columns: {
+      seller_id: ownerId,
+      state,
+      portfolio_customers: portfolioCustomers,
+      buying_customers: [
+        `Clientes da célula com ao menos um item faturado ${WINDOW_PT}`,
+        `Customers of the cell with at least one invoiced order line ${WINDOW_EN}`,
+        'count',
+      ],
+      coverage_pct: [
+        'Positivação em produtos: buying_customers ÷ portfolio_customers × 100',
+        'Coverage in products: buying_customers ÷ portfolio_customers × 100',
+        'pct',
+      ],
+      category_purchases: [
+        'Soma, entre os compradores, das categorias distintas que cada um comprou (numerador do mix)',
+        'Sum over buyers of the distinct categories each bought (the mix numerator)',
+        'count',
+      ],
+      product_purchases: ['Soma, entre os compradores, dos produtos distintos que cada um comprou', 'Sum over buyers of the distinct products each bought', 'count'],
+      categories_per_buyer: ['Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)', 'Mix: distinct categories per buying customer', 'ratio'],
+      products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+      as_of_date: asOf,
+    },
+  },
+];
