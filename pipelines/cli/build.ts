@@ -6,10 +6,12 @@ import { buildMarts, publicationPlan, publishTogether } from '../run/runPipeline
 import { parseCommandLine, runMain, type CommandSpec, type FlagSpec } from './args.ts';
 import { pipelineFlags, pipelineOptions } from './pipelineCommand.ts';
 import { printLoadSummary } from './printLoadSummary.ts';
+import { REPORT_PDF, writeReportPdf } from '../site/reportPdf.ts';
 
 const flags = {
   ...pipelineFlags,
   dist: { type: 'string', value: 'PASTA', help: 'pasta onde o site estático é publicado', default: 'dist' },
+  pdf: { type: 'boolean', help: `grava também ${REPORT_PDF} no site: a visão geral e a página de cada vendedor em A4 (precisa do chromium do Debian)` },
 } as const satisfies Record<string, FlagSpec>;
 
 const spec = {
@@ -30,11 +32,25 @@ await runMain(async () => {
     printLoadSummary(marts.load);
     console.log('Gerando o site estático');
     await buildSite(publication.staging('marts'), publication.staging('site'));
+    if (args.pdf) await printReport(publication.staging('site'));
     return marts;
   });
   console.log(`Relatório em ${args.dist}/ (data de referência ${result.asOf}) em ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Para abrir: npx astro preview --outDir ${args.dist}  (ou sirva a pasta ${args.dist}/ em qualquer servidor estático)`);
 });
+
+/** Writes the PDF of the overview and the sellers' pages into the staged site; any failure fails the build (exit 6). */
+async function printReport(site: string): Promise<void> {
+  console.log(`Gerando ${REPORT_PDF} (visão geral e páginas dos vendedores)`);
+  const started = performance.now();
+  try {
+    const { pages, sheets } = await writeReportPdf(site, { log: console.log });
+    console.log(`${REPORT_PDF}: ${pages} páginas do relatório em ${sheets} folhas A4, em ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    throw new Failure(ExitCode.site, `o PDF não pôde ser gerado (${(error as Error).message.split('\n')[0]})`, 'veja a mensagem acima; rode sem --pdf para publicar só o site');
+  }
+}
 
 /**
  * Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. Its output

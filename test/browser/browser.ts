@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './siteBuilds.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../pipelines/site/chromium.ts';
 
 /** Where the suite saves its screenshots (gitignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('../../screenshots', import.meta.url));

@@ -4,7 +4,7 @@ import { launchBrowser, tableRows } from './browser.ts';
 import { parseCsv } from '../demo/readCsv.ts';
 import { brazilianBrl, brazilianCount as count, brazilianDate, brazilianShare, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module; every space
 // (Intl's no-break ones included) is compared as a plain space.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, visit } from './browser.ts';
 import { brazilianBrl as brl, brazilianMonth, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Expected text is formatted here with Intl and worked out with SQL over the Parquet marts, never with the
 // site's own locale module or aggregation code.

@@ -9,7 +9,8 @@ import { generateDemoData } from '../../pipelines/demo/generateDemo.ts';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { queryMarts } from './martsQuery.ts';
 import { addPrivacyFixture } from './privacyFixture.ts';
-import { CHROMIUM, HOSTILE_NAME, browserSuiteRuns, type SiteBuilds } from './siteBuilds.ts';
+import { CHROMIUM } from '../../pipelines/site/chromium.ts';
+import { HOSTILE_NAME, browserSuiteRuns, type SiteBuilds } from './siteBuilds.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Small enough to build in seconds, big enough for every page to have data (8 sellers, 3 years of orders). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { brazilianBrl as brl, brazilianCount as count, brazilianMonth, brazilianShare as share, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Collapses layout whitespace but keeps the no-break spaces Intl puts in "R$ 1,00".
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent().then((t) => (t ?? '').replace(/[ \t\r\n]+/g, ' ').trim());

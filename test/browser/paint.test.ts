@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWPORTS, builtPages, checkPages, launchBrowser, onePerTemplate } from './browser.ts';
 import { browserSuiteRuns, siteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 /** First contentful paint, with the charts already in it (they are SVG in the HTML), on localhost. */
 const FIRST_PAINT_MS = 1000;

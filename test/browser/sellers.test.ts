@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, launchBrowser, tableRows, visit } from './browser.ts';
 import { brazilianBrl, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module.
 const brl = (value: number): string => brazilianBrl(value).replace(/\s/g, ' ');

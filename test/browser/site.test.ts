@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, VIEWPORTS, builtPages, checkPages, launchBrowser, onePerTemplate, slug, visit } from './browser.ts';
 import { brazilianDate, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
-import { serveStatic, type StaticServer } from './staticServer.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 /** Pages of the report every build must have (others, like one page per seller, come from the data). */
 const REPORT_PAGES = ['/', '/carteira/', '/segmentacao/', '/coortes/', '/renovacoes/', '/produtos/', '/dados/'];

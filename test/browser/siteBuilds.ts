@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { inject } from 'vitest';
+import { CHROMIUM } from '../../pipelines/site/chromium.ts';
 
 /** The sites the browser suite's global setup builds once and shares with every browser test file. */
 export interface SiteBuilds {
@@ -31,14 +32,6 @@ declare module 'vitest' {
 /** The name the global setup gives the biggest customer: markup and quotes that must show as plain text. */
 export const HOSTILE_NAME = '<script>alert("x")</script><b>Mercado</b> & "Cia" <img src=x onerror=alert(1)>';
 
-/** Debian's chromium, driven by playwright-core. */
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Flags that keep Chromium off the (closed) network and quiet in a container. */
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 /** Whether the browser suite runs: Chromium is installed, or CI demands it (and fails loudly without it). */
 export const browserSuiteRuns = (): boolean => existsSync(CHROMIUM) || Boolean(process.env.CI);
