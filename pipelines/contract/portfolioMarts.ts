@@ -1,4 +1,5 @@
 import type { MartSpec } from './marts.ts';
+import { balanceMarts } from './portfolio/balanceMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { opportunityMarts } from './portfolio/opportunityMarts.ts';
@@ -6,4 +7,4 @@ import { salesMarts } from './portfolio/salesMarts.ts';
 import { sellerMarts } from './portfolio/sellerMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts];
+export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts, ...balanceMarts];
