@@ -68,7 +68,7 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Phase 1 (orphaned): orphaned customers by workload (heaviest first, then code) each go to the least loaded
  * seller of the customer's region who already serves its segment and is at or below the region's mean
  * workload, else to the least loaded seller of the region (ties by seller code); a region's only seller takes
- * them all. A region without a seller able to take customers leaves them orphaned.
+ * them all. A customer without a UF, or in a region without a seller able to take customers, stays orphaned.
  * Phase 2 (balance): in every region with two or more such sellers, the most loaded (A) gives one customer of
  * that region to the least loaded (B) while A is more than overload_tolerance_share above the region's mean;
  * the customer moved weighs less than the gap between them (so the sum of squares, hence the spread, falls),
@@ -128,8 +128,8 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
     const mean = peers.reduce((sum, id) => sum + load.get(id)!, 0) / peers.length;
     const fits = (id: string) => serves(id, c.segment) && load.get(id)! <= mean + EPSILON;
     const [to] = [...peers].sort((a, b) => Number(fits(b)) - Number(fits(a)) || load.get(a)! - load.get(b)! || byCode(a, b));
-    const where = fits(to!) ? 'vendedor da região abaixo da média que já atende o segmento' : 'menor carga da região';
-    give(c, to!, 'orphaned', `${ORPHAN_REASONS[c.orphan_reason!] ?? c.orphan_reason}; destino: ${where}`);
+    const where = fits(to!) ? 'destino abaixo da média da região e já atende o segmento' : 'destino com a menor carga da região';
+    give(c, to!, 'orphaned', `${ORPHAN_REASONS[c.orphan_reason!] ?? c.orphan_reason}; ${where}`);
   }
 
   const maxMoves = Math.floor(rules.max_moved_share * customers.length);

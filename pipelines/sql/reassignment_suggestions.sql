@@ -4,7 +4,7 @@
 -- (owner departed, missing from the sellers export, or none), heaviest workload first, goes to the least
 -- loaded seller of the customer's region who already serves its segment and is at or below the region's
 -- mean workload, else to the least loaded seller of the region (a region's only seller takes them all); a
--- region with no seller able to take customers keeps them orphaned. Then, in each region with two
+-- customer without a UF, or in a region with no seller able to take customers, stays orphaned. Then, in each region with two
 -- or more sellers, the most loaded seller gives one customer of that region to the least loaded while it is
 -- more than balance.overload_tolerance_share (20%) above the region's mean workload and the move lowers the
 -- spread; a customer of a segment the receiver already serves first. Balancing moves stop at
