@@ -63,6 +63,35 @@ export function coefficientOfVariation(values: number[]): number {
 }
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const lighterFirst = (a: BalanceCustomer, b: BalanceCustomer) => a.workload - b.workload || byCode(a.customer_id, b.customer_id);
+
+/** Index of the first customer of `list` (lighter first, then by code) at or after (workload, code). */
+function firstAtLeast(list: BalanceCustomer[], workload: number, code = ''): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = list[mid]!;
+    if (c.workload < workload || (c.workload === workload && c.customer_id < code)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The customer of `list` (lighter first, then by code) lighter than `gap` whose workload is closest to
+ * half of it, ties to the lower code; null when every customer weighs the gap or more.
+ */
+function closestToHalf(list: BalanceCustomer[], gap: number): BalanceCustomer | null {
+  const end = firstAtLeast(list, gap - EPSILON);
+  const at = firstAtLeast(list, gap / 2);
+  const above = at < end ? list[at]! : null;
+  // the lowest code among the customers just below half the gap: the first of their equal workloads
+  const below = at > 0 && at - 1 < end ? list[firstAtLeast(list, list[at - 1]!.workload)]! : null;
+  if (!above || !below) return above ?? below;
+  const order = Math.abs(above.workload - gap / 2) - Math.abs(below.workload - gap / 2) || byCode(above.customer_id, below.customer_id);
+  return order < 0 ? above : below;
+}
 
 /**
  * Phase 1 (orphaned): orphaned customers by workload (heaviest first, then code) each go to the least loaded
@@ -80,31 +109,36 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
   const eligible = sellers.filter((s) => s.is_eligible).sort((a, b) => byCode(a.seller_id, b.seller_id));
   const load = new Map(eligible.map((s) => [s.seller_id, 0]));
   const segments = new Map(eligible.map((s) => [s.seller_id, new Map<string, number>()]));
-  const owned = new Map(eligible.map((s) => [s.seller_id, new Set<BalanceCustomer>()]));
+  const regionOf = new Map(eligible.map((s) => [s.seller_id, s.region]));
+  // What each seller may give in the balancing: its customers of its own region that weigh something, by segment
+  const givable = new Map(eligible.map((s) => [s.seller_id, new Map<string | null, BalanceCustomer[]>()]));
   for (const c of customers) {
     if (c.orphan_reason || !c.seller_id || !load.has(c.seller_id)) continue;
     load.set(c.seller_id, load.get(c.seller_id)! + c.workload);
-    owned.get(c.seller_id)!.add(c);
     if (c.segment) segments.get(c.seller_id)!.set(c.segment, (segments.get(c.seller_id)!.get(c.segment) ?? 0) + 1);
+    if (c.region !== null && c.region === regionOf.get(c.seller_id) && c.workload > EPSILON) {
+      const bySegment = givable.get(c.seller_id)!;
+      bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c]);
+    }
   }
+  for (const bySegment of givable.values()) for (const list of bySegment.values()) list.sort(lighterFirst);
   const serves = (seller: string, segment: string | null) => segment !== null && (segments.get(seller)!.get(segment) ?? 0) > 0;
   const byRegion = new Map<string, string[]>();
   for (const s of eligible) if (s.region) byRegion.set(s.region, [...(byRegion.get(s.region) ?? []), s.seller_id]);
 
   const moves: ProposedMove[] = [];
-  const moved = new Set<string>();
   const give = (c: BalanceCustomer, to: string, phase: ProposedMove['phase'], reason: string) => {
     const from = c.seller_id;
     const sameSegment = serves(to, c.segment);
     if (from && load.has(from)) {
       load.set(from, load.get(from)! - c.workload);
-      owned.get(from)!.delete(c);
+      const list = givable.get(from)!.get(c.segment);
+      const at = list ? firstAtLeast(list, c.workload, c.customer_id) : -1;
+      if (list && list[at] === c) list.splice(at, 1);
       if (c.segment) segments.get(from)!.set(c.segment, segments.get(from)!.get(c.segment)! - 1);
     }
     load.set(to, load.get(to)! + c.workload);
-    owned.get(to)!.add(c);
     if (c.segment) segments.get(to)!.set(c.segment, (segments.get(to)!.get(c.segment) ?? 0) + 1);
-    moved.add(c.customer_id);
     moves.push({
       step: moves.length + 1,
       phase,
@@ -143,20 +177,21 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
       const mean = ids.reduce((sum, id) => sum + load.get(id)!, 0) / ids.length;
       if (a === b || load.get(a)! <= (1 + rules.overload_tolerance_share) * mean + EPSILON) continue;
       const gap = load.get(a)! - load.get(b)!;
-      let pick: BalanceCustomer | null = null;
-      for (const c of owned.get(a)!) {
-        if (c.region !== region || moved.has(c.customer_id) || c.workload <= EPSILON || c.workload >= gap - EPSILON) continue;
-        if (!pick) { pick = c; continue; }
-        const order = Number(serves(b, pick.segment)) - Number(serves(b, c.segment))
-          || Math.abs(c.workload - gap / 2) - Math.abs(pick.workload - gap / 2)
-          || byCode(c.customer_id, pick.customer_id);
-        if (order < 0) pick = c;
+      let pick: { c: BalanceCustomer; same: boolean; distance: number } | null = null;
+      for (const [segment, list] of givable.get(a)!) {
+        const found = closestToHalf(list, gap);
+        if (!found) continue;
+        const candidate = { c: found, same: serves(b, segment), distance: Math.abs(found.workload - gap / 2) };
+        const order = !pick ? -1 : Number(pick.same) - Number(candidate.same)
+          || candidate.distance - pick.distance
+          || byCode(candidate.c.customer_id, pick.c.customer_id);
+        if (order < 0) pick = candidate;
       }
       if (!pick) continue;
-      const reduction = 2 * pick.workload * (gap - pick.workload);
+      const reduction = 2 * pick.c.workload * (gap - pick.c.workload);
       if (!best || reduction > best.reduction + EPSILON) {
         const above = Math.round(100 * (load.get(a)! / mean - 1));
-        best = { c: pick, to: b, reduction, reason: `Carteira ${above}% acima da média da região` };
+        best = { c: pick.c, to: b, reduction, reason: `Carteira ${above}% acima da média da região` };
       }
     }
     if (!best) break;
