@@ -82,6 +82,13 @@ export const PipelineConfig = z.strictObject({
     /** Action list: inactive or lost customers silent for longer than this are not worth a reactivation call. */
     reactivate_max_days_silent: z.number().int().positive().default(730),
   }).refine((o) => o.size_factor_min <= o.size_factor_max, { message: 'size_factor_min must not exceed size_factor_max' }).prefault({}),
+  /** Balance between sellers and the reassignment proposal (portfolio_balance, reassignment_suggestions). */
+  balance: z.strictObject({
+    /** Balancing moves (orphaned customers aside) stop at this share of all customers (0-1), so the proposal stays realistic. */
+    max_moved_share: share.default(0.05),
+    /** A seller gives customers to a peer only while its workload is more than this share above its region's mean (0.2 = 20%). */
+    overload_tolerance_share: z.number().nonnegative().default(0.2),
+  }).prefault({}),
   as_of: z.strictObject({
     /** An --as-of date more than this many days after the last invoiced order stops the run: the exports are probably stale. */
     max_days_after_last_order: z.number().int().nonnegative().default(90),

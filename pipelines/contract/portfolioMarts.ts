@@ -1,4 +1,5 @@
 import type { MartSpec } from './marts.ts';
+import { balanceMarts } from './portfolio/balanceMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { historyMarts } from './portfolio/historyMarts.ts';
@@ -15,5 +16,6 @@ export const portfolioMarts: MartSpec[] = [
   ...contractMarts,
   ...opportunityMarts,
   ...productMarts,
+  ...balanceMarts,
   ...historyMarts,
 ];

@@ -1,4 +1,5 @@
 import type { CodeModel } from '../warehouse/runModels.ts';
+import { reassignmentModel } from '../balance/reassignmentModel.ts';
 import { customerValueModel } from './customerValueModel.ts';
 
 /** The models computed in TypeScript, placed by the runner among the SQL models. */
@@ -9,6 +10,14 @@ export const codeModels: CodeModel[] = [
     dependsOn: customerValueModel.dependsOn,
     run: async (db, config) => {
       await customerValueModel.run(db, config.customer_value);
+    },
+  },
+  {
+    kind: 'code',
+    name: reassignmentModel.name,
+    dependsOn: reassignmentModel.dependsOn,
+    run: async (db, config) => {
+      await reassignmentModel.run(db, config.balance);
     },
   },
 ];

@@ -1,0 +1,79 @@
+import { excelCsv, type CsvColumn } from './excelCsv.ts';
+import type { FieldLabels } from './labels.ts';
+import { martExists, readMart } from './readMart.ts';
+import { BalanceSellerRow, BalanceSpreadRow, ReassignmentRow } from './schemas/equilibrio.ts';
+
+/** Proposed moves shown on the page before the rest collapses; the CSV holds every one. */
+export const PROPOSAL_SHOWN = 10;
+
+/** File name of the proposal for Excel, beside the page (/vendedores/equilibrio/proposta-de-redistribuicao.csv). */
+export const PROPOSAL_FILE = 'proposta-de-redistribuicao.csv';
+
+/** The three marts of the balance between sellers, read once. */
+export interface BalanceData {
+  sellers: BalanceSellerRow[];
+  spread: Map<string, BalanceSpreadRow>;
+  moves: ReassignmentRow[];
+}
+
+/** Reads portfolio_balance, portfolio_balance_spread and reassignment_suggestions; null when the pipeline published none. */
+export async function loadBalanceData(): Promise<BalanceData | null> {
+  // The three come from one pipeline step: published together or not at all.
+  if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions'].every(martExists)) return null;
+  const [sellers, spread, moves] = await Promise.all([
+    readMart('portfolio_balance', 'select * from mart order by seller_id nulls last', BalanceSellerRow),
+    readMart('portfolio_balance_spread', 'select * from mart order by measure_order', BalanceSpreadRow),
+    readMart('reassignment_suggestions', 'select * from mart order by step', ReassignmentRow),
+  ]);
+  return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves };
+}
+
+/**
+ * The columns of the proposal CSV, in order, with what each holds: the page lists them beside the link.
+ * Headers are Portuguese because a sales director opens the file in Excel; the analysts' version with
+ * the mart's own names is reassignment_suggestions.csv on the Dados page.
+ */
+export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
+  { name: 'Passo', type: 'INTEGER', description: 'ordem da proposta: carteiras órfãs primeiro, depois o equilíbrio' },
+  { name: 'Código do cliente', description: 'código do cliente nas exportações' },
+  { name: 'Cliente', description: 'razão social; pessoas físicas aparecem com pseudônimo' },
+  { name: 'Segmento', description: 'segmento do cliente' },
+  { name: 'UF', description: 'estado do cliente' },
+  { name: 'Região', description: 'região IBGE do cliente' },
+  { name: 'Vendedor atual', description: 'quem tem o cliente hoje (vazio: sem vendedor)' },
+  { name: 'Vendedor proposto', description: 'quem passaria a atender o cliente' },
+  { name: 'Motivo', description: 'por que mudar e por que este destino' },
+  { name: 'Mesmo segmento', description: 'o vendedor proposto já atende clientes do segmento (VERDADEIRO/FALSO)' },
+  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente na janela de 12 meses' },
+  { name: 'Potencial 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'CLV de 12 meses do cliente (vazio sem modelo)' },
+  { name: 'Carga do cliente', type: 'DOUBLE', description: 'o que o cliente soma à carga do vendedor (1,00 = carga média de um vendedor)' },
+  { name: 'Carga do proposto depois', type: 'DOUBLE', description: 'carga do vendedor proposto depois deste passo' },
+  { name: 'Dispersão depois (CV)', type: 'DOUBLE', description: 'coeficiente de variação da carga entre vendedores depois deste passo' },
+  { name: 'Data de referência', type: 'DATE', description: 'data em que a proposta foi calculada' },
+];
+
+/** A seller's name with its code beside it, as the report shows people. */
+export const sellerLabel = (name: string | null, id: string | null): string => (id === null ? 'Sem vendedor' : name && name !== id ? `${name} (${id})` : id);
+
+/** The proposal as Excel-ready CSV (the shared writer: `;`, decimal comma, UTF-8 with BOM). */
+export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buffer {
+  const rows = moves.map((m) => ({
+    Passo: m.step,
+    'Código do cliente': m.customer_id,
+    Cliente: m.customer_name ?? m.customer_id,
+    Segmento: m.segment,
+    UF: m.state,
+    'Região': m.region ? regions.label(m.region) : null,
+    'Vendedor atual': m.from_seller_id === null ? null : sellerLabel(m.from_seller_name, m.from_seller_id),
+    'Vendedor proposto': sellerLabel(m.to_seller_name, m.to_seller_id),
+    Motivo: m.reason_pt,
+    'Mesmo segmento': m.is_same_segment,
+    'Faturamento 12 meses (R$)': m.window_revenue,
+    'Potencial 12 meses (R$)': m.potential,
+    'Carga do cliente': m.workload,
+    'Carga do proposto depois': m.to_workload_after,
+    'Dispersão depois (CV)': m.workload_cv_after,
+    'Data de referência': m.as_of_date,
+  }));
+  return excelCsv(PROPOSAL_COLUMNS, rows);
+}
