@@ -13,7 +13,7 @@ import { LoadError } from '../load/loadError.ts';
 import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
-import { readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
+import { createRuleMacros, readModels, runModels, runSqlAssertions } from '../warehouse/runModels.ts';
 import { companyNameSqlMacro } from '../privacy/companyNames.ts';
 import { pseudonymKey } from '../privacy/pseudonymKey.ts';
 import { pseudonymKeySql, pseudonymSqlMacros } from '../privacy/pseudonyms.ts';
@@ -110,6 +110,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     await db.run(inputPresenceSql(load.present));
     const modelTimes: PipelineResult['models'] = [];
     await clock.stage('models', async () => {
+      await createRuleMacros(db);
       const models = await readModels(codeModels);
       await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
       await publishLoaderTables(db, load, asOf);

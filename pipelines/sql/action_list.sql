@@ -61,7 +61,7 @@ retain as (
         yearly_revenue * (1 - coalesce(p_alive, 0)) as value_at_stake,
         yearly_revenue * (1 - coalesce(p_alive, 0)) as priority_score,
     from described
-    where status in ('new', 'active', 'at_risk', 'reactivated')
+    where is_active_portfolio(status)
         and (churn_risk in ('medium', 'high') or (p_alive is null and status = 'at_risk'))
 ),
 

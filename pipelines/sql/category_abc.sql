@@ -10,7 +10,7 @@ lines as (select * from int_order_lines_joined_to_products),
 portfolio as (
     select customer_id
     from customers
-    where status in ('new', 'active', 'at_risk', 'reactivated')
+    where is_active_portfolio(status)
 ),
 
 portfolio_size as (

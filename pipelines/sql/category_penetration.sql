@@ -13,7 +13,7 @@ portfolio as (
         seller_id,
         state,
     from customers
-    where status in ('new', 'active', 'at_risk', 'reactivated')
+    where is_active_portfolio(status)
 ),
 
 cells as (

@@ -28,8 +28,7 @@ final as (
         cast(sum(revenue) over (partition by cohort_month order by month) as decimal(18, 2)) as cumulative_revenue,
         cast(sum(revenue) over (partition by cohort_month order by month) / cohort_customers as decimal(18, 2))
             as cumulative_revenue_per_customer,
-        month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(month) as is_partial_month,
+        is_partial_month(month) as is_partial_month,
         getvariable('as_of_date') as as_of_date,
     from per_cohort_month
 )

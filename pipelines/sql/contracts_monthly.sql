@@ -21,8 +21,7 @@ movements as (
 final as (
     select
         month,
-        month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(month) as is_partial_month,
+        is_partial_month(month) as is_partial_month,
         cast(mrr_start as decimal(18, 2)) as mrr_start,
         cast(mrr as decimal(18, 2)) as mrr,
         cast(coalesce(new_mrr, 0) as decimal(18, 2)) as new_mrr,

@@ -198,10 +198,10 @@ final as (
         owners.seller_id,
         with_start.status,
         with_start.status_start,
-        with_start.status in ('new', 'active', 'at_risk', 'reactivated') as is_in_active_portfolio,
-        with_start.status_start in ('new', 'active', 'at_risk', 'reactivated') as was_in_active_portfolio,
+        is_active_portfolio(with_start.status) as is_in_active_portfolio,
+        is_active_portfolio(with_start.status_start) as was_in_active_portfolio,
         -- the working portfolio (coverage denominator): active portfolio or inactive at the start of the month
-        with_start.status_start in ('new', 'active', 'at_risk', 'reactivated', 'inactive') as was_in_working_portfolio,
+        is_working_portfolio(with_start.status_start) as was_in_working_portfolio,
         with_start.bought_in_month,
         cast(with_start.orders as integer) as orders,
         cast(with_start.revenue as decimal(18, 2)) as revenue,
@@ -211,8 +211,7 @@ final as (
         cast(with_start.days_since_last_order as integer) as days_since_last_order,
         with_start.rhythm_days,
         with_start.judged_at,
-        with_start.month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(with_start.month) as is_partial_month,
+        is_partial_month(with_start.month) as is_partial_month,
         getvariable('as_of_date') as as_of_date,
     from with_start
     left join owners on owners.customer_id = with_start.customer_id

@@ -105,7 +105,7 @@ final as (
             when coalesce(lifetime_orders.orders, 0) = 0 then 0
             else cast(lifetime_orders.gross_margin as decimal(18, 2))
         end as gross_margin,
-        cast(lifetime_orders.revenue / nullif(lifetime_orders.orders, 0) as decimal(18, 2)) as avg_ticket,
+        avg_ticket(lifetime_orders.revenue, lifetime_orders.orders) as avg_ticket,
         -- intervals between consecutive distinct purchase days over all history
         case when status_at_as_of.purchase_days > 1 then status_at_as_of.rhythm_days end as median_interval_days,
         (lifetime_orders.last_order_date - lifetime_orders.first_order_date)

@@ -65,9 +65,8 @@ final as (
             when margins.month is not null then cast(margins.gross_margin as decimal(18, 2))
             when (select is_present from presence where entity = 'order_items') then 0
         end as gross_margin,
-        cast(per_state.revenue / nullif(per_state.orders, 0) as decimal(18, 2)) as avg_ticket,
-        months.month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(months.month) as is_partial_month,
+        avg_ticket(per_state.revenue, per_state.orders) as avg_ticket,
+        is_partial_month(months.month) as is_partial_month,
         getvariable('as_of_date') as as_of_date,
     from months
     cross join states

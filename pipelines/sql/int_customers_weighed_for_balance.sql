@@ -31,7 +31,7 @@ measured as (
         portfolio.seller_id,
         portfolio.segment,
         portfolio.region,
-        portfolio.status in ('new', 'active', 'at_risk', 'reactivated') as is_active_portfolio,
+        is_active_portfolio(portfolio.status) as is_active_portfolio,
         coalesce(portfolio.window_revenue, 0) as window_revenue,
         portfolio.clv_12m as potential,
         coalesce(at_risk.at_risk_value, 0) as at_risk_value,

@@ -165,7 +165,7 @@ final as (
             getvariable('opportunities_size_factor_max')
         ) end as size_factor,
         eligible.status,
-        coalesce(eligible.status in ('new', 'active', 'at_risk', 'reactivated'), false) as is_eligible,
+        coalesce(is_active_portfolio(eligible.status), false) as is_eligible,
     from grouped
     inner join chosen_groups
         on chosen_groups.scenario = grouped.scenario

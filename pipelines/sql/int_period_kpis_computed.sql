@@ -197,7 +197,7 @@ final as (
             then cast(period_sums.costed_margin as decimal(18, 2))
         end as gross_margin,
         cast(period_sums.orders as integer) as orders,
-        cast(period_sums.revenue / nullif(period_sums.orders, 0) as decimal(18, 2)) as avg_ticket,
+        avg_ticket(period_sums.revenue, period_sums.orders) as avg_ticket,
         cast(coalesce(customer_counts.active_start, 0) as integer) as active_start,
         cast(coalesce(customer_counts.new, 0) as integer) as new,
         cast(coalesce(customer_counts.reactivated, 0) as integer) as reactivated,

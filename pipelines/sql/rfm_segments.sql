@@ -34,7 +34,7 @@ final as (
         cast(coalesce(per_segment.orders, 0) as integer) as orders,
         cast(coalesce(per_segment.revenue, 0) as decimal(18, 2)) as revenue,
         coalesce(per_segment.revenue, 0) / nullif(totals.revenue, 0) as revenue_share,
-        cast(per_segment.revenue / nullif(per_segment.orders, 0) as decimal(18, 2)) as avg_ticket,
+        avg_ticket(per_segment.revenue, per_segment.orders) as avg_ticket,
         cast(per_segment.revenue / nullif(per_segment.customers, 0) as decimal(18, 2)) as revenue_per_customer,
         per_segment.avg_days_since_last_order,
         getvariable('as_of_date') as as_of_date,

@@ -96,9 +96,8 @@ final as (
             case when bool_and(customer_cells.has_cost) then sum(customer_cells.revenue) - sum(customer_cells.cost) end
             as decimal(18, 2)
         ) as gross_margin,
-        cast(sum(customer_cells.revenue) / sum(customer_cells.orders) as decimal(18, 2)) as avg_ticket,
-        customer_cells.order_month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(customer_cells.order_month) as is_partial_month,
+        avg_ticket(sum(customer_cells.revenue), sum(customer_cells.orders)) as avg_ticket,
+        is_partial_month(customer_cells.order_month) as is_partial_month,
         getvariable('as_of_date') as as_of_date,
     from customer_cells
     left join customers on customers.customer_id = customer_cells.customer_id

@@ -9,7 +9,7 @@ owned as (
     select
         seller_id,
         count(*) as owned_customers,
-        count(*) filter (where status in ('new', 'active', 'at_risk', 'reactivated')) as active_portfolio_customers,
+        count(*) filter (where is_active_portfolio(status)) as active_portfolio_customers,
         count(*) filter (where status = 'at_risk') as at_risk_customers,
         count(*) filter (where status = 'inactive') as inactive_customers,
         count(*) filter (where status = 'lost') as lost_customers,

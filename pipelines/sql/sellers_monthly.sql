@@ -115,7 +115,7 @@ joined as (
         targets.revenue_target,
         100.0 * coalesce(sales.revenue, 0) / nullif(targets.revenue_target, 0) as target_pct,
         coalesce(sales.orders, 0) as orders,
-        sales.revenue / nullif(sales.orders, 0) as avg_ticket,
+        avg_ticket(sales.revenue, sales.orders) as avg_ticket,
         coalesce(acquisitions.new_customers, 0) as new_customers,
         targets.new_customers_target,
         coalesce(portfolio.active_start, 0) as active_start,
@@ -160,8 +160,7 @@ final as (
         seller_id,
         team,
         month,
-        month = date_trunc('month', getvariable('as_of_date'))
-            and getvariable('as_of_date') < last_day(month) as is_partial_month,
+        is_partial_month(month) as is_partial_month,
         cast(portfolio_customers as integer) as portfolio_customers,
         cast(portfolio_buying_customers as integer) as portfolio_buying_customers,
         cast(buying_customers as integer) as buying_customers,

@@ -107,6 +107,18 @@ export async function runModels(db: Database, models: Model[], config: PipelineC
   }
 }
 
+/**
+ * Creates the macros in pipelines/sql/macros: the business rules several models apply (the active
+ * portfolio, a partial month, ticket médio), defined once. Each file holds `create or replace macro`
+ * statements separated by semicolons.
+ */
+export async function createRuleMacros(db: Database, dir = join(SQL_DIR, 'macros')): Promise<void> {
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) {
+    const sql = (await readFile(join(dir, file), 'utf8')).replace(/--.*$/gm, '');
+    for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+  }
+}
+
 /** Runs the assertions in pipelines/sql/tests; each returns the rows that break a rule. */
 export async function runSqlAssertions(db: Database, dir = join(SQL_DIR, 'tests')): Promise<{ name: string; failures: Record<string, unknown>[] }[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.sql')).sort();

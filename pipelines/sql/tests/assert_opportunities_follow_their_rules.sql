@@ -32,7 +32,7 @@ checked as (
             when suggestions.rank > getvariable('opportunities_max_suggestions') then 'more suggestions than the cap'
             when count(*) over (partition by suggestions.customer_id) <> max(suggestions.rank) over (partition by suggestions.customer_id)
                 then 'ranks are not 1..n'
-            when statuses.status is null or statuses.status not in ('new', 'active', 'at_risk', 'reactivated')
+            when statuses.status is null or not is_active_portfolio(statuses.status)
                 then 'customer outside the active portfolio'
         end as problem,
     from suggestions

@@ -6,7 +6,7 @@ with
 portfolio as (
     select count(*) as customers
     from customers
-    where status in ('new', 'active', 'at_risk', 'reactivated')
+    where is_active_portfolio(status)
 ),
 
 revenues as (

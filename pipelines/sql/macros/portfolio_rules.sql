@@ -1,0 +1,21 @@
+-- The business rules several models apply, each defined once here and created before any model runs.
+
+-- The active portfolio (carteira ativa): customers new, active, at risk or reactivated; inactive, lost and
+-- prospects are outside it.
+create or replace macro is_active_portfolio(status) as
+    status in ('new', 'active', 'at_risk', 'reactivated');
+
+-- The working portfolio (carteira de trabalho), the positivação denominator: the active portfolio plus the
+-- inactive customers a seller still works to win back.
+create or replace macro is_working_portfolio(status) as
+    is_active_portfolio(status) or status = 'inactive';
+
+-- A month still running at the as-of date: the as-of month when the as-of date is not its last day. Its
+-- figures must not be compared with complete months.
+create or replace macro is_partial_month(month_start) as
+    month_start = date_trunc('month', getvariable('as_of_date'))
+    and getvariable('as_of_date') < last_day(month_start);
+
+-- Ticket médio: revenue per invoiced order, in cents; NULL without orders.
+create or replace macro avg_ticket(revenue, orders) as
+    cast(revenue / nullif(orders, 0) as decimal(18, 2));
