@@ -95,6 +95,8 @@ final as (
         customers.seller_id,
         customers.is_derived_from_orders,
         coalesce(status_at_as_of.status, 'prospect') as status,
+        is_active_portfolio(coalesce(status_at_as_of.status, 'prospect')) as is_active_portfolio,
+        is_working_portfolio(coalesce(status_at_as_of.status, 'prospect')) as is_working_portfolio,
         lifetime_orders.first_order_date,
         lifetime_orders.last_order_date,
         cast(coalesce(lifetime_orders.orders, 0) as integer) as orders,

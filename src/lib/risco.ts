@@ -6,9 +6,6 @@ import { RiskBandRow, RiskCustomerRow, RiskTotalRow } from './schemas/risco.ts';
 /** Customers listed on the page, biggest value at stake first. */
 export const RISK_LIST_SIZE = 25;
 
-/** The statuses of the active portfolio (DOMAIN.md): at_risk customers have not left yet. */
-const ACTIVE_PORTFOLIO = `('new', 'active', 'at_risk', 'reactivated')`;
-
 /** The churn_risk bands from worst to best. */
 export const CHURN_BANDS = ['high', 'medium', 'low'] as const;
 
@@ -78,11 +75,11 @@ export async function loadRiskData(): Promise<RiskData | null> {
     'customers',
     `select ${bandKey} as key, count(*)::integer as customers, count(*) filter (where status = 'at_risk')::integer as at_risk_by_rhythm,
             coalesce(sum(window_revenue), 0)::double as window_revenue, min(p_alive)::double as min_p_alive, max(p_alive)::double as max_p_alive
-     from mart where status in ${ACTIVE_PORTFOLIO} and ${bandKey} is not null group by all`,
+     from mart where is_active_portfolio and ${bandKey} is not null group by all`,
     RiskBandRow,
   );
   const pAlive = model.fitted
-    ? (await readMart('customers', `select p_alive::double as p from mart where status in ${ACTIVE_PORTFOLIO} and p_alive is not null`)).map((r) => Number(r.p))
+    ? (await readMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
     : [];
   return {
     model,

@@ -125,7 +125,7 @@ async function load(): Promise<SellersData | null> {
   const statusRows = customersHere
     ? await readMart(
         'customers',
-        `select seller_id, status, count(*)::integer as customers, coalesce(sum(window_revenue), 0)::double as window_revenue
+        `select seller_id, status, bool_or(is_active_portfolio) as is_active_portfolio, count(*)::integer as customers, coalesce(sum(window_revenue), 0)::double as window_revenue
          from mart group by all order by seller_id nulls last, status`,
         SellerStatusRow,
       )
@@ -158,7 +158,7 @@ async function load(): Promise<SellersData | null> {
   ].join(' or ');
   const atRisk = customersHere ? await customerLists(`status = 'at_risk'`) : [];
   const left = customersHere && departedWhere
-    ? await customerLists(`status in ('new', 'active', 'at_risk', 'reactivated', 'inactive') and (${departedWhere})`)
+    ? await customerLists(`is_working_portfolio and (${departedWhere})`)
     : [];
 
   let renewals: Map<string | null, SellerRenewalRow[]> | null = null;

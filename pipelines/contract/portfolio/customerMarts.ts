@@ -39,6 +39,12 @@ export const customerMarts: MartSpec[] = [
       ],
       is_derived_from_orders: ['Cliente conhecido só pelos pedidos (fora do cadastro)', 'Customer known only from orders (not in the customers export)', 'flag'],
       status,
+      is_active_portfolio: ['Na carteira ativa na data de referência (novo, ativo, em risco ou reativado)', 'In the active portfolio at the as-of date (new, active, at_risk or reactivated)', 'flag'],
+      is_working_portfolio: [
+        'Na carteira de trabalho na data de referência: a carteira ativa mais os inativos (denominador da positivação)',
+        'In the working portfolio at the as-of date: the active portfolio plus the inactive customers (the coverage denominator)',
+        'flag',
+      ],
       first_order_date: ['Data do primeiro pedido faturado', 'Date of the first invoiced order', 'date'],
       last_order_date: ['Data do último pedido faturado', 'Date of the last invoiced order', 'date'],
       orders: ['Pedidos faturados em todo o histórico', 'Invoiced orders over all history', 'count'],

@@ -35,6 +35,7 @@ export type SellerMonthRow = z.infer<typeof SellerMonthRow>;
 export const SellerStatusRow = z.object({
   seller_id: z.string().nullable(),
   status: z.string(),
+  is_active_portfolio: z.boolean(),
   customers: count,
   window_revenue: z.number(),
 });
