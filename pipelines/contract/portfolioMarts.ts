@@ -5,6 +5,7 @@ import { historyMarts } from './portfolio/historyMarts.ts';
 import { opportunityMarts } from './portfolio/opportunityMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
 import { sellerMarts } from './portfolio/sellerMarts.ts';
+import { targetMarts } from './portfolio/targetMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts, ...historyMarts];
+export const portfolioMarts: MartSpec[] = [...customerMarts, ...salesMarts, ...sellerMarts, ...contractMarts, ...opportunityMarts, ...targetMarts, ...historyMarts];
