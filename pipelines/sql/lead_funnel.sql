@@ -57,6 +57,8 @@ grouped as (
         count(*) filter (where status = 'lost') as lost_total,
     from leads_measured
     group by grouping sets ((seller_id, source), (seller_id), (source), ())
+    -- without leads the empty grouping set would still give an all row of zeros
+    having count(*) > 0
 ),
 
 final as (

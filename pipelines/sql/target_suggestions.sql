@@ -14,6 +14,9 @@ opportunity_values as (select * from opportunity_customers),
 
 seller_months as (select * from sellers_monthly),
 
+-- sellers_monthly ends at the as-of month: a target already set for the next month is read from the export
+targets as (select * from stg_targets),
+
 target_month as (
     select
         cast(date_trunc('month', getvariable('as_of_date')) + interval 1 month as date) as month,
@@ -75,7 +78,6 @@ recent as (
         avg(seller_months.revenue) filter (
             where seller_months.month > month_days.last_month - interval 3 months and seller_months.month <= month_days.last_month
         ) as avg_revenue_3m,
-        any_value(seller_months.revenue_target) filter (where seller_months.month = month_days.month) as existing_revenue_target,
     from seller_months
     cross join month_days
     where seller_months.seller_id is not null
@@ -96,7 +98,7 @@ final as (
             coalesce(seller_expectations.expected_revenue, 0) + coalesce(seller_expectations.opportunity_value, 0)
             as decimal(18, 2)
         ) as suggested_revenue_target,
-        cast(recent.existing_revenue_target as decimal(18, 2)) as existing_revenue_target,
+        cast(targets.revenue_target as decimal(18, 2)) as existing_revenue_target,
         month_days.last_month,
         cast(recent.last_month_revenue_target as decimal(18, 2)) as last_month_revenue_target,
         cast(recent.last_month_revenue as decimal(18, 2)) as last_month_revenue,
@@ -109,6 +111,9 @@ final as (
         on seller_expectations.seller_id = team.seller_id
     left join recent
         on recent.seller_id = team.seller_id
+    left join targets
+        on targets.seller_id = team.seller_id
+        and targets.month = month_days.month
     where team.is_active
 )
 
