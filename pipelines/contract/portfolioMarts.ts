@@ -7,6 +7,7 @@ import { opportunityMarts } from './portfolio/opportunityMarts.ts';
 import { productMarts } from './portfolio/productMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
 import { sellerMarts } from './portfolio/sellerMarts.ts';
+import { targetMarts } from './portfolio/targetMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
 export const portfolioMarts: MartSpec[] = [
@@ -17,5 +18,6 @@ export const portfolioMarts: MartSpec[] = [
   ...opportunityMarts,
   ...productMarts,
   ...balanceMarts,
+  ...targetMarts,
   ...historyMarts,
 ];

@@ -19,6 +19,8 @@ export const reportPages: NavPage[] = [
   { href: '/geografia/', label: 'Geografia' },
   { href: '/ticket-medio/', label: 'Ticket médio' },
   { href: '/vendedores/', label: 'Vendedores' },
+  { href: '/metas/', label: 'Metas' },
+  { href: '/prospeccao/', label: 'Prospecção' },
   { href: '/renovacoes/', label: 'Renovações' },
   { href: '/coortes/', label: 'Coortes' },
   { href: '/dados/', label: 'Dados' },

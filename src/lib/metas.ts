@@ -1,0 +1,140 @@
+import { excelCsv, type CsvColumn } from './excelCsv.ts';
+import { groupBy } from './groupBy.ts';
+import { martExists, readMart } from './readMart.ts';
+import { TargetAttainmentRow, TargetSuggestionRow } from './schemas/metas.ts';
+
+/** The Metas page's data: target attainment per seller and month, and next month's suggested targets. */
+
+/** A target kind of the targets export, the column that holds it and how the page names it. */
+export interface TargetKind {
+  key: 'revenue' | 'coverage' | 'new_customers';
+  column: 'revenue_target' | 'coverage_target_pct' | 'new_customers_target';
+  label: string;
+  /** Whether any row of the targets export gave this kind. */
+  present: boolean;
+}
+
+/** What the Metas page reads; null parts were not published. */
+export interface TargetsData {
+  attainment: TargetAttainmentRow[];
+  suggestions: TargetSuggestionRow[];
+  kinds: TargetKind[];
+}
+
+/** Reads target_attainment and target_suggestions (empty lists when a mart is missing). */
+export async function loadTargetsData(): Promise<TargetsData> {
+  const attainment = martExists('target_attainment')
+    ? await readMart('target_attainment', 'select * from mart order by month, revenue_attainment_rank nulls last, seller_id', TargetAttainmentRow)
+    : [];
+  const suggestions = martExists('target_suggestions')
+    ? await readMart('target_suggestions', 'select * from mart order by suggested_revenue_target desc, seller_id', TargetSuggestionRow)
+    : [];
+  const any = (pick: (row: TargetAttainmentRow) => unknown) => attainment.some((row) => pick(row) !== null);
+  return {
+    attainment,
+    suggestions,
+    kinds: [
+      { key: 'revenue', column: 'revenue_target', label: 'Faturamento', present: any((r) => r.revenue_target) },
+      { key: 'coverage', column: 'coverage_target_pct', label: 'Positivação', present: any((r) => r.coverage_target_pct) },
+      { key: 'new_customers', column: 'new_customers_target', label: 'Clientes novos', present: any((r) => r.new_customers_target) },
+    ],
+  };
+}
+
+/** A month's rows ranked by revenue attainment (as the mart ranks them), sellers without a revenue target last. */
+export function monthRanking(rows: TargetAttainmentRow[], month: Date): TargetAttainmentRow[] {
+  return rows
+    .filter((row) => row.month.getTime() === month.getTime())
+    .sort((a, b) => (a.revenue_attainment_rank ?? Infinity) - (b.revenue_attainment_rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id));
+}
+
+/** A seller's targets summed over the months of a year up to a month (year to date). */
+export interface YearAttainment {
+  seller_id: string;
+  months: number;
+  revenue: number;
+  revenue_target: number | null;
+  revenue_attainment_pct: number | null;
+  new_customers: number;
+  new_customers_target: number | null;
+  new_customers_attainment_pct: number | null;
+  /** Months whose coverage reached the target, of the months with a coverage target. */
+  coverage_months_met: number;
+  coverage_months: number;
+  rank: number | null;
+}
+
+/**
+ * Year to date per seller: each kind summed over the months that have that kind of target (a month without a
+ * revenue target adds neither revenue nor target), attainment = Σ actual ÷ Σ target × 100; coverage, a ratio,
+ * is not summed: the months it met its target are counted. Ranked by revenue attainment (ties share a rank).
+ */
+export function yearToDate(rows: TargetAttainmentRow[], through: Date): YearAttainment[] {
+  const year = through.getUTCFullYear();
+  const inYear = rows.filter((row) => row.month.getUTCFullYear() === year && row.month <= through);
+  const sellers = [...groupBy(inYear, (row) => row.seller_id).entries()].map(([seller_id, months]) => {
+    const withRevenue = months.filter((m) => m.revenue_target !== null);
+    const withNew = months.filter((m) => m.new_customers_target !== null);
+    const withCoverage = months.filter((m) => m.coverage_target_pct !== null && m.coverage_pct !== null);
+    const revenue = withRevenue.reduce((t, m) => t + m.revenue, 0);
+    const revenueTarget = withRevenue.length ? withRevenue.reduce((t, m) => t + m.revenue_target!, 0) : null;
+    const newCustomers = withNew.reduce((t, m) => t + m.new_customers, 0);
+    const newTarget = withNew.length ? withNew.reduce((t, m) => t + m.new_customers_target!, 0) : null;
+    return {
+      seller_id,
+      months: months.length,
+      revenue,
+      revenue_target: revenueTarget,
+      revenue_attainment_pct: revenueTarget ? (100 * revenue) / revenueTarget : null,
+      new_customers: newCustomers,
+      new_customers_target: newTarget,
+      new_customers_attainment_pct: newTarget ? (100 * newCustomers) / newTarget : null,
+      coverage_months_met: withCoverage.filter((m) => m.coverage_pct! >= m.coverage_target_pct!).length,
+      coverage_months: withCoverage.length,
+      rank: null as number | null,
+    };
+  });
+  const ranked = sellers.filter((s) => s.revenue_attainment_pct !== null).sort((a, b) => b.revenue_attainment_pct! - a.revenue_attainment_pct!);
+  ranked.forEach((s, i) => {
+    const previous = ranked[i - 1];
+    s.rank = previous && previous.revenue_attainment_pct === s.revenue_attainment_pct ? previous.rank : i + 1;
+  });
+  return sellers.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id));
+}
+
+/** The columns of the suggested-targets CSV, with what each holds (shown on the page). */
+export const SUGGESTION_COLUMNS: Array<CsvColumn & { description: string }> = [
+  { name: 'Código do vendedor', description: 'código do vendedor nas exportações' },
+  { name: 'Vendedor', description: 'nome do vendedor' },
+  { name: 'Mês da meta', type: 'DATE', description: 'primeiro dia do mês da meta sugerida' },
+  { name: 'Meta sugerida', description: 'faturamento esperado da carteira + oportunidades ponderadas, em R$' },
+  { name: 'Faturamento esperado da carteira', description: 'compras esperadas no mês × valor esperado por compra, em R$' },
+  { name: 'Oportunidades ponderadas', description: 'ganho mensal das sugestões de upsell e cross-sell × taxa de acerto medida, em R$' },
+  { name: 'Clientes na carteira ativa', description: 'clientes novos, ativos, em risco e reativados do vendedor' },
+  { name: 'Meta já definida', description: 'meta de faturamento do mês já presente no arquivo de metas (vazio se não há)' },
+  { name: 'Mês anterior', type: 'DATE', description: 'último mês completo' },
+  { name: 'Meta do mês anterior', description: 'meta de faturamento do último mês completo, em R$' },
+  { name: 'Realizado no mês anterior', description: 'faturamento do último mês completo, em R$' },
+  { name: 'Média dos 3 últimos meses', description: 'faturamento médio mensal dos 3 últimos meses completos, em R$' },
+];
+
+/** The suggested targets as a CSV for Brazilian Excel (the report's one CSV writer). */
+export function suggestionsCsv(rows: TargetSuggestionRow[], name: (id: string) => string): Buffer {
+  return excelCsv(
+    SUGGESTION_COLUMNS,
+    rows.map((row) => ({
+      'Código do vendedor': row.seller_id,
+      'Vendedor': name(row.seller_id),
+      'Mês da meta': row.target_month,
+      'Meta sugerida': row.suggested_revenue_target,
+      'Faturamento esperado da carteira': row.expected_revenue,
+      'Oportunidades ponderadas': row.opportunity_value,
+      'Clientes na carteira ativa': row.active_portfolio_customers,
+      'Meta já definida': row.existing_revenue_target,
+      'Mês anterior': row.last_month,
+      'Meta do mês anterior': row.last_month_revenue_target,
+      'Realizado no mês anterior': row.last_month_revenue,
+      'Média dos 3 últimos meses': row.avg_revenue_3m,
+    })),
+  );
+}
