@@ -1,4 +1,5 @@
 import type { MartSpec } from './marts.ts';
+import { clusterMarts } from './portfolio/clusterMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { historyMarts } from './portfolio/historyMarts.ts';
@@ -10,6 +11,7 @@ import { sellerMarts } from './portfolio/sellerMarts.ts';
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
 export const portfolioMarts: MartSpec[] = [
   ...customerMarts,
+  ...clusterMarts,
   ...salesMarts,
   ...sellerMarts,
   ...contractMarts,

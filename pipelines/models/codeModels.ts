@@ -1,4 +1,5 @@
 import type { CodeModel } from '../warehouse/runModels.ts';
+import { customerClusterModel } from './customerClusterModel.ts';
 import { customerValueModel } from './customerValueModel.ts';
 
 /** The models computed in TypeScript, placed by the runner among the SQL models. */
@@ -9,6 +10,15 @@ export const codeModels: CodeModel[] = [
     dependsOn: customerValueModel.dependsOn,
     run: async (db, config) => {
       await customerValueModel.run(db, config.customer_value);
+    },
+  },
+  {
+    kind: 'code',
+    name: customerClusterModel.name,
+    alsoCreates: customerClusterModel.alsoCreates,
+    dependsOn: customerClusterModel.dependsOn,
+    run: async (db, config) => {
+      await customerClusterModel.run(db, config.clusters);
     },
   },
 ];
