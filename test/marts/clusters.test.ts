@@ -101,6 +101,24 @@ describe('customer_clusters', () => {
   });
 });
 
+describe('a base too small or odd to split', () => {
+  it('puts everyone in one group, a zero ticket and a single purchase included, and says why', async () => {
+    // two distinct customers (Z1 and Z2 alike, Z3 apart): fewer than 3 distinct points, so no k can be tried
+    const small = await runMarts(
+      { 'orders.csv': ['order_id,customer_id,order_date,amount', 'O1,Z1,2026-06-01,0', 'O2,Z2,2026-06-01,0', 'O3,Z3,2026-05-01,50', 'O4,Z3,2026-06-01,50'] },
+      '2026-06-30',
+    );
+    try {
+      expect(await small.rows('select cluster_id, customers, chosen_k, k_criterion, note from customer_clusters')).toEqual([
+        { cluster_id: 1, customers: 3, chosen_k: 1, k_criterion: 'poucos_clientes', note: 'poucos clientes distintos para agrupar: um só grupo' },
+      ]);
+      expect(await small.rows('select count(*)::integer as k_tried from customer_cluster_k_scores')).toEqual([{ k_tried: 0 }]);
+    } finally {
+      small.close();
+    }
+  });
+});
+
 describe('cluster names', () => {
   const row = (segment: string, region: string, ticket: number, silentDays: number): NamingRow => ({
     segment, region, company_size: null, median_interval_days: 30, avg_ticket: ticket, days_since_last_order: silentDays,
