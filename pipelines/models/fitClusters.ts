@@ -20,7 +20,15 @@ export interface KScore {
   inertia: number;
 }
 
-const squaredDistance = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + (v - b[i]!) ** 2, 0);
+/** A plain loop: the silhouette calls this n² times per k. */
+function squaredDistance(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    sum += d * d;
+  }
+  return sum;
+}
 
 function inertiaOf(points: number[][], clusters: number[], centroids: number[][]): number {
   return points.reduce((sum, p, i) => sum + squaredDistance(p, centroids[clusters[i]!]!), 0);
