@@ -51,6 +51,20 @@ export const PipelineConfig = z.strictObject({
   }).prefault({}),
   /** BG/NBD, Gamma-Gamma and CLV: discount rate, churn-risk bands, minimum data to fit. */
   customer_value: CustomerValueModelConfig,
+  /** Carteirização: k-means groups of the customers who bought, by behaviour and profile. */
+  clusters: z.strictObject({
+    /** Number of groups; 0 lets the run choose it by the best silhouette among k = min_k..max_k. */
+    k: z.number().int().min(0).default(0),
+    /** Smallest k tried when choosing: two groups only split the customers who buy from those who stopped, which the status already shows. */
+    min_k: z.number().int().min(2).default(3),
+    /** Largest k tried when choosing. */
+    max_k: z.number().int().min(2).max(20).default(8),
+    /** Weight of the profile (region, segment, porte) against the standardised behaviour features: 1 makes a different region as far apart as one standard deviation of a behaviour feature. */
+    profile_weight: z.number().nonnegative().default(1),
+    /** The silhouette is measured on at most this many customers (every n-th by customer code), as it costs n² distances. */
+    silhouette_sample: z.number().int().min(100).default(2000),
+  }).refine((c) => c.k !== 1, { message: 'k must be 0 (choose) or at least 2' })
+    .refine((c) => c.min_k <= c.max_k, { message: 'min_k must not exceed max_k' }).prefault({}),
   /** Cross-sell and upsell by category (peer groups), their holdout check, and the sellers' action list. */
   opportunities: z.strictObject({
     /** Category spend is measured over this many months before the as-of date. */

@@ -1,5 +1,6 @@
 import type { MartSpec } from './marts.ts';
 import { balanceMarts } from './portfolio/balanceMarts.ts';
+import { clusterMarts } from './portfolio/clusterMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { historyMarts } from './portfolio/historyMarts.ts';
@@ -12,6 +13,7 @@ import { targetMarts } from './portfolio/targetMarts.ts';
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
 export const portfolioMarts: MartSpec[] = [
   ...customerMarts,
+  ...clusterMarts,
   ...salesMarts,
   ...sellerMarts,
   ...contractMarts,

@@ -1,5 +1,6 @@
 import type { CodeModel } from '../warehouse/runModels.ts';
 import { reassignmentModel } from '../balance/reassignmentModel.ts';
+import { customerClusterModel } from './customerClusterModel.ts';
 import { customerValueModel } from './customerValueModel.ts';
 
 /** The models computed in TypeScript, placed by the runner among the SQL models. */
@@ -18,6 +19,15 @@ export const codeModels: CodeModel[] = [
     dependsOn: reassignmentModel.dependsOn,
     run: async (db, config) => {
       await reassignmentModel.run(db, config.balance);
+    },
+  },
+  {
+    kind: 'code',
+    name: customerClusterModel.name,
+    alsoCreates: customerClusterModel.alsoCreates,
+    dependsOn: customerClusterModel.dependsOn,
+    run: async (db, config) => {
+      await customerClusterModel.run(db, config.clusters);
     },
   },
 ];

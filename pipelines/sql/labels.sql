@@ -108,11 +108,11 @@ state_labels as (
 -- where each field's keys appear, so a reader knows which label set a column uses
 field_columns as (
     select * from (values
-        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_changes.status, status_changes.previous_status'),
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_changes.status, status_changes.previous_status, customer_cluster_members.status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
         ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class'),
-        ('region', 'customers.region, geography.region, sales_cube.region'),
-        ('state', 'customers.state, geography.state, sales_cube.state'),
+        ('region', 'customers.region, geography.region, sales_cube.region, customer_cluster_members.region, customer_clusters.dominant_region (label)'),
+        ('state', 'customers.state, geography.state, sales_cube.state, customer_cluster_members.state'),
         ('order_status', 'orders export (status); kpis_monthly.canceled_*, kpis_monthly.returned_*'),
         ('contract_status', 'renewals.status'),
         ('renewal_status', 'renewals.renewal_status'),
@@ -121,7 +121,7 @@ field_columns as (
         ('document_kind', 'customers.document_kind'),
         ('opportunity_kind', 'opportunities.kind'),
         ('peer_group_level', 'opportunities.peer_group_level'),
-        ('company_size', 'customers export (company_size); opportunities.company_size, opportunity_customers.company_size'),
+        ('company_size', 'customers export (company_size); opportunities.company_size, opportunity_customers.company_size, customer_cluster_members.company_size, customer_clusters.dominant_company_size'),
         ('potential_rule', 'opportunities.potential_rule'),
         ('holdout_method', 'recommendation_holdout.method'),
         ('action', 'action_list.action'),

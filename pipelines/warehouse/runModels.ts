@@ -19,6 +19,8 @@ export interface SqlModel {
 export interface CodeModel {
   kind: 'code';
   name: string;
+  /** Further tables the same run writes, which SQL models may read too. */
+  alsoCreates?: string[];
   dependsOn: string[];
   run: (db: Database, config: PipelineConfig) => Promise<void>;
 }
@@ -39,7 +41,7 @@ export async function readModels(codeModels: CodeModel[] = [], dir = SQL_DIR): P
       return { kind: 'sql' as const, name, sql, layer, dependsOn: [] as string[] };
     }),
   );
-  const names = new Set([...models.map((m) => m.name), ...codeModels.map((m) => m.name)]);
+  const names = new Set([...models.map((m) => m.name), ...codeModels.flatMap((m) => [m.name, ...(m.alsoCreates ?? [])])]);
   for (const model of models) model.dependsOn = referencedRelations(model.sql).filter((other) => other !== model.name && names.has(other));
   return topologicalOrder([...models, ...codeModels]);
 }
@@ -56,7 +58,7 @@ export function referencedRelations(sql: string): string[] {
 }
 
 function topologicalOrder(models: Model[]): Model[] {
-  const byName = new Map(models.map((m) => [m.name, m]));
+  const byName = new Map(models.flatMap((m) => [m.name, ...(m.kind === 'code' ? (m.alsoCreates ?? []) : [])].map((name) => [name, m] as const)));
   const ordered: Model[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (model: Model, path: string[]) => {

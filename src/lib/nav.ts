@@ -11,8 +11,10 @@ export interface NavPage {
 /** Every page of the report, in reading order. */
 export const reportPages: NavPage[] = [
   { href: '/', label: 'Visão geral' },
+  { href: '/periodos/', label: 'Trimestres e anos' },
   { href: '/carteira/', label: 'Carteira' },
   { href: '/segmentacao/', label: 'Segmentação' },
+  { href: '/carteirizacao/', label: 'Carteirização' },
   { href: '/risco/', label: 'Risco de churn' },
   { href: '/oportunidades/', label: 'Oportunidades' },
   { href: '/produtos/', label: 'Produtos' },

@@ -10,7 +10,7 @@ import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 /** Pages of the report every build must have (others, like one page per seller, come from the data). */
-const REPORT_PAGES = ['/', '/carteira/', '/segmentacao/', '/coortes/', '/renovacoes/', '/produtos/', '/metas/', '/prospeccao/', '/dados/'];
+const REPORT_PAGES = ['/', '/periodos/', '/carteira/', '/segmentacao/', '/carteirizacao/', '/coortes/', '/renovacoes/', '/produtos/', '/metas/', '/prospeccao/', '/dados/'];
 /** Bytes transferred (gzip) before any interaction: HTML, CSS, JS and data. */
 const BUDGET = { overview: 150_000, page: 300_000 };
 

@@ -36,7 +36,7 @@ describe('the settings mart', () => {
       select count(distinct split_part(setting, '.', 1)) as sections, count(*) as rules,
         count(*) filter (where as_of_date = DATE '2026-01-31') as dated
       from settings`);
-    // lifecycle 8, windows 4, rfm 4, abc 2, products 1, customer_value 5, opportunities 13, balance 2, as_of 1, rejects 1 + 1 entity, privacy 2
-    expect(row).toEqual({ sections: '11', rules: '44', dated: '44' });
+    // lifecycle 8, windows 4, rfm 4, abc 2, products 1, customer_value 5, clusters 5, opportunities 13, balance 2, as_of 1, rejects 1 + 1 entity, privacy 2
+    expect(row).toEqual({ sections: '12', rules: '49', dated: '49' });
   });
 });

@@ -173,7 +173,38 @@ export const salesMarts: MartSpec[] = [
     grain_pt: 'uma linha por mês, do primeiro mês com pedidos ao mês da data de referência',
     grain_en: 'one row per month, from the first month with orders to the as-of month',
     orderBy: 'month',
-    columns: { month, is_partial_month: partialMonth, ...kpiColumns },
+    columns: {
+      month,
+      is_partial_month: partialMonth,
+      ...kpiMeasures,
+      active_start_12m: [
+        'Carteira ativa no início dos 12 meses que terminam neste mês (início do mês m − 11); base do churn de 12 meses; NULL antes de 12 meses de histórico',
+        'Active portfolio at the start of the 12 months ending with this month (start of month m − 11); the 12-month churn base; NULL before 12 months of history',
+        'count',
+      ],
+      churned_12m: [
+        'Desses, os que estão fora da carteira ativa no fim do mês (inactive ou lost); quem saiu e voltou dentro dos 12 meses conta como mantido',
+        'Of those, the ones out of the active portfolio at the end of the month (inactive or lost); one who left and came back within the 12 months counts as kept',
+        'count',
+      ],
+      churn_rate_12m: [
+        'Churn de 12 meses: churned_12m ÷ active_start_12m (igual ao churn do ano em kpis_periods no mês de dezembro)',
+        'Twelve-month churn: churned_12m ÷ active_start_12m (equal to the year churn of kpis_periods in December)',
+        'share',
+      ],
+      new_customers_12m: ['Clientes novos (primeiro pedido faturado) nos 12 meses que terminam neste mês', 'New customers (first invoiced order) in the 12 months ending with this month', 'count'],
+      marketing_spend_12m: [
+        'Investimento em marketing e vendas dos 12 meses que terminam neste mês; NULL se falta algum mês',
+        'Sales and marketing spend of the 12 months ending with this month; NULL when a month is missing',
+        'brl',
+      ],
+      cac_12m: [
+        'CAC de 12 meses: marketing_spend_12m ÷ new_customers_12m; menos sensível que o mensal a meses de poucos clientes novos',
+        'Twelve-month CAC: marketing_spend_12m ÷ new_customers_12m; steadier than the monthly one in months with few new customers',
+        'brl',
+      ],
+      as_of_date: asOf,
+    },
   },
   {
     name: 'kpis_periods',

@@ -33,6 +33,11 @@ export const KpiMonthRow = z.looseObject({
   cac: nullableMoney,
   ltv_cac: nullableNumber,
   top20_revenue_share: nullableNumber,
+  /** Trailing 12 months (NULL before 12 months of history). */
+  active_start_12m: count.nullable(),
+  churned_12m: count.nullable(),
+  churn_rate_12m: nullableNumber,
+  cac_12m: nullableMoney,
   as_of_date: z.date(),
 });
 export type KpiMonthRow = z.infer<typeof KpiMonthRow>;
