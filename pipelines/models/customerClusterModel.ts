@@ -48,7 +48,7 @@ export const customerClusterModel = {
       : rows.map(() => null);
 
     const members = Array.from({ length: k }, () => [] as FeatureRow[]);
-    rows.forEach((row, i) => members[clusters[i]!]!.push(row));
+    for (const [i, row] of rows.entries()) members[clusters[i]!]!.push(row);
     const traits = nameClusters(members, rows);
     const chosen = scores.find((s) => s.k === k);
     const criterion = !fit ? 'poucos_clientes' : config.k > 0 ? 'fixo' : 'silhueta';

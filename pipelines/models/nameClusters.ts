@@ -149,6 +149,6 @@ export function nameClusters(members: NamingRow[][], everyone: NamingRow[]): Clu
 /** Indexes of clusters sharing a name, one list per shared name. */
 function collisions(traits: ClusterTraits[]): number[][] {
   const byName = new Map<string, number[]>();
-  traits.forEach((t, i) => byName.set(t.cluster_name, [...(byName.get(t.cluster_name) ?? []), i]));
+  for (const [i, t] of traits.entries()) byName.set(t.cluster_name, [...(byName.get(t.cluster_name) ?? []), i]);
   return [...byName.values()].filter((group) => group.length > 1);
 }
