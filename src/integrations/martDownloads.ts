@@ -61,6 +61,7 @@ export function martDownloads(): AstroIntegration {
     name: 'carteira-mart-downloads',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`writing the downloads to ${DOWNLOADS_DIR}/`);
         const target = join(fileURLToPath(dir), DOWNLOADS_DIR);
         await mkdir(target, { recursive: true });
         const marts = await listMarts();
