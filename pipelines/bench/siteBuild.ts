@@ -31,7 +31,7 @@ const CARTEIRA_PHASES: { phase: string; starts: RegExp | 'start' }[] = [
   { phase: 'astro: client bundle (vite)', starts: /building client \(vite\)/ },
   { phase: 'astro: page generation', starts: /generating static routes/ },
   { phase: 'astro: after pages', starts: /✓ Completed in/ },
-  { phase: 'downloads (Parquet, CSV)', starts: /\[carteira-mart-downloads\] writing/ },
+  { phase: 'downloads (what remains after the pages)', starts: /\[carteira-mart-downloads\] writing the downloads to \S+\/$/ },
   { phase: 'publish (moves)', starts: /\[build\] Complete!/ },
 ];
 
