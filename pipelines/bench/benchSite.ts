@@ -30,6 +30,8 @@ export async function benchSite(options: SiteBenchOptions): Promise<void> {
       }
       console.log(`Rodada ${round}: npm run build a frio`);
       rows.push({ round, measurement: await measureCarteiraBuild(options.canonicalDir, options.outDir) });
+      console.log(`Rodada ${round}: npm run build de novo, sem mudanças`);
+      rows.push({ round, measurement: await measureCarteiraBuild(options.canonicalDir, options.outDir, { rebuild: true }) });
     }
   } finally {
     await rm(options.outDir, { recursive: true, force: true });
@@ -55,7 +57,7 @@ export async function benchSite(options: SiteBenchOptions): Promise<void> {
   if (!options.frameworkDir && options.frameworkSeconds !== undefined) {
     console.log(`Framework: ${options.frameworkSeconds.toFixed(2)} s medidos à parte (--framework-seconds); a razão só vale se medida nos mesmos minutos.`);
   }
-  for (const { round, measurement: m } of rows) {
+  for (const { round, measurement: m } of rows.filter((r) => r.measurement.phases.length > 1)) {
     console.log(`\nRodada ${round}, ${m.label} (${seconds(m.ms)} s), por fase:`);
     console.table(m.phases.map((p) => ({ phase: p.phase, seconds: seconds(p.ms), share: `${Math.round((p.ms / m.ms) * 100)}%` })));
     const pipeline = m.lines.filter((l) => /^✓ \S+\s+[\d.]+ s/.test(l.text)).map((l) => l.text.replace(/\s+/g, ' ').replace(/^✓ /, ''));
