@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, copyFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
@@ -58,7 +59,7 @@ export async function writeMartCsv(mart: MartFile, targetDir: string, limits: Cs
  * snapshots as Parquet (history/as_of_date=…/), in the marts folder's layout. Returns what it wrote.
  */
 export async function writeDownloads(target: string): Promise<{ marts: number; snapshots: number }> {
-  await mkdir(target, { recursive: true });
+  await mkdirBelow(dirname(target), basename(target));
   const marts = await listMarts();
   for (const mart of marts) {
     await copyFile(mart.path, join(target, mart.file));
@@ -66,7 +67,7 @@ export async function writeDownloads(target: string): Promise<{ marts: number; s
   }
   const snapshots = listSnapshots();
   for (const file of snapshots.flatMap((s) => s.files)) {
-    await mkdir(dirname(join(target, file.path)), { recursive: true });
+    await mkdirBelow(target, dirname(file.path));
     await copyFile(join(martsDir(), file.path), join(target, file.path));
   }
   return { marts: marts.length, snapshots: snapshots.length };
@@ -90,6 +91,7 @@ export function martDownloads(): AstroIntegration {
       'astro:build:setup': ({ logger }) => {
         if (writing || !outDir) return;
         logger.info(`writing the downloads to ${DOWNLOADS_DIR}/ alongside the build`);
+        mkdirSync(outDir, { recursive: true });
         writing = writeDownloadsInChild(join(outDir, DOWNLOADS_DIR));
         writing.catch(() => {}); // awaited, and reported, in astro:build:done
       },
@@ -102,6 +104,21 @@ export function martDownloads(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Creates the folders of `path` under `root`, one level at a time and never `root` itself: when the
+ * build that asked for the downloads is gone and its staging folder removed, this fails instead of
+ * bringing the folder back.
+ */
+async function mkdirBelow(root: string, path: string): Promise<void> {
+  let dir = root;
+  for (const part of path.split(/[\\/]/).filter((p) => p && p !== '.')) {
+    dir = join(dir, part);
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
 }
 
 /** Runs src/integrations/writeDownloads.ts in a child process; resolves with what it wrote. */
