@@ -4,13 +4,18 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemoData } from '../demo/generateDemo.ts';
 import type { Measurement } from '../bench/measure.ts';
-import { parseCommandLine, positiveInteger, runMain, type CommandSpec, type FlagSpec } from './args.ts';
+import { benchSite } from '../bench/benchSite.ts';
+import { parseCommandLine, positiveInteger, runMain, UsageError, type CommandSpec, type FlagSpec } from './args.ts';
 
 const flags = {
   'order-lines': { type: 'string', value: 'N', help: 'linhas de itens de pedido a gerar e carregar', default: '1000000' },
   dir: { type: 'string', value: 'PASTA', help: 'pasta de trabalho para os dados gerados e as saídas', default: 'bench' },
   'skip-excel': { type: 'boolean', help: 'não mede o dialeto Excel brasileiro' },
   'no-warehouse': { type: 'boolean', help: 'mede o pipeline sem gravar o arquivo do warehouse' },
+  site: { type: 'boolean', help: 'mede o build inteiro a frio (npm run build: pipeline, astro, downloads) por fase, em vez do pipeline' },
+  'framework-dir': { type: 'string', value: 'PASTA', help: 'com --site: cópia instalada (npm install) da âncora Observable Framework, cujo build a frio é medido nos mesmos dados' },
+  'framework-seconds': { type: 'string', value: 'S', help: 'com --site: tempo do build a frio do Framework medido à parte, em segundos' },
+  rounds: { type: 'string', value: 'N', help: 'com --site: quantas vezes medir cada build, alternando', default: '1' },
 } as const satisfies Record<string, FlagSpec>;
 
 const spec = {
@@ -28,6 +33,19 @@ await runMain(async () => {
   if (!existsSync(join(dataDir, 'canonical'))) {
     console.log(`Gerando ${orderLines.toLocaleString('pt-BR')} linhas de pedido em ${dataDir} (não entra na medição)`);
     await generateDemoData({ outDir: dataDir, orderLines });
+  }
+  if (args.site) {
+    const frameworkSeconds = args['framework-seconds'] === undefined ? undefined : Number(args['framework-seconds']);
+    if (frameworkSeconds !== undefined && !(frameworkSeconds > 0)) throw new UsageError('--framework-seconds precisa de um número de segundos maior que zero');
+    await benchSite({
+      orderLines,
+      canonicalDir: join(dataDir, 'canonical'),
+      outDir: join(args.dir!, 'out-site'),
+      frameworkDir: args['framework-dir'],
+      frameworkSeconds,
+      rounds: positiveInteger('rounds', args.rounds!),
+    });
+    return;
   }
   const warehouse = args['no-warehouse'] ? 'none' : join(args.dir!, 'out', 'carteira.duckdb');
   const runs: Measurement[] = [];

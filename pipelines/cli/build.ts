@@ -2,15 +2,16 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { ExitCode, Failure } from '../run/failure.ts';
-import { buildMarts, publicationPlan, publishTogether } from '../run/runPipeline.ts';
 import { parseCommandLine, runMain, type CommandSpec, type FlagSpec } from './args.ts';
 import { pipelineFlags, pipelineOptions } from './pipelineCommand.ts';
-import { printLoadSummary } from './printLoadSummary.ts';
-import { REPORT_PDF, writeReportPdf } from '../site/reportPdf.ts';
+import { REPORT_PDF } from '../site/reportPdfName.ts';
+import { pseudonymKey } from '../privacy/pseudonymKey.ts';
+import { fingerprintBuild, isPublished, recordBuild } from '../run/buildFingerprint.ts';
 
 const flags = {
   ...pipelineFlags,
   dist: { type: 'string', value: 'PASTA', help: 'pasta onde o site estático é publicado', default: 'dist' },
+  force: { type: 'boolean', help: 'refaz tudo mesmo quando exportações, configuração e código não mudaram desde o último build publicado' },
   pdf: { type: 'boolean', help: `grava também ${REPORT_PDF} no site: a visão geral e a página de cada vendedor em A4 (precisa do chromium do Debian)` },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -26,6 +27,23 @@ await runMain(async () => {
   if (!args) return;
   const started = performance.now();
   const options = await pipelineOptions(args);
+  const key = await pseudonymKey(options.pseudonymKeyFile);
+  const outputs = { martsDir: options.outDir, siteDir: args.dist!, warehousePath: options.warehousePath ?? null };
+  const fingerprint = await fingerprintBuild({
+    ...outputs,
+    exportsDir: options.exportsDir,
+    mappingPath: options.mappingPath,
+    configPath: options.configPath,
+    pseudonymKey: key.key,
+    flags: { asOf: options.asOf ?? null, acceptRejects: !!options.acceptRejects, pdf: !!args.pdf },
+  });
+  if (!args.force && (await isPublished(fingerprint, outputs))) {
+    console.log(`Nada mudou desde o último build publicado (exportações, mapeamento, configuração, chave e código iguais): ${args.out}/ e ${args.dist}/ continuam valendo. Verificado em ${((performance.now() - started) / 1000).toFixed(1)} s; use --force para refazer.`);
+    return;
+  }
+  // Loaded only now, so that the check above stays quick.
+  const { buildMarts, publicationPlan, publishTogether } = await import('../run/runPipeline.ts');
+  const { printLoadSummary } = await import('./printLoadSummary.ts');
   const site = { kind: 'site', flag: '--dist', path: args.dist! } as const;
   const result = await publishTogether(publicationPlan(options, [site]), console.log, async (publication) => {
     const marts = await buildMarts(options, publication.staging('marts'), publication.warehouseStaging);
@@ -35,6 +53,7 @@ await runMain(async () => {
     if (args.pdf) await printReport(publication.staging('site'));
     return marts;
   });
+  await recordBuild(fingerprint, outputs);
   console.log(`Relatório em ${args.dist}/ (data de referência ${result.asOf}) em ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Para abrir: npx astro preview --outDir ${args.dist}  (ou sirva a pasta ${args.dist}/ em qualquer servidor estático)`);
 });
@@ -44,6 +63,7 @@ async function printReport(site: string): Promise<void> {
   console.log(`Gerando ${REPORT_PDF} (visão geral e páginas dos vendedores)`);
   const started = performance.now();
   try {
+    const { writeReportPdf } = await import('../site/reportPdf.ts');
     const { pages, sheets } = await writeReportPdf(site, { log: console.log });
     console.log(`${REPORT_PDF}: ${pages} páginas do relatório em ${sheets} folhas A4, em ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {

@@ -1,7 +1,6 @@
-import { buildMarts, publicationPlan, publishTogether, type PipelineOptions, type PipelineResult } from '../run/runPipeline.ts';
+import type { PipelineOptions, PipelineResult } from '../run/runPipeline.ts';
 import { resolveExports } from '../run/resolveExports.ts';
 import { isoDate, type FlagSpec } from './args.ts';
-import { printLoadSummary } from './printLoadSummary.ts';
 
 /** Flags shared by `npm run pipeline` and `npm run build`. */
 export const pipelineFlags = {
@@ -34,6 +33,8 @@ export async function pipelineOptions(args: PipelineArgs): Promise<PipelineOptio
 /** Runs the pipeline as the flags say, prints the data-quality summary and publishes the marts. */
 export async function runPipelineCommand(args: PipelineArgs): Promise<PipelineResult> {
   const options = await pipelineOptions(args);
+  const { buildMarts, publicationPlan, publishTogether } = await import('../run/runPipeline.ts');
+  const { printLoadSummary } = await import('./printLoadSummary.ts');
   return publishTogether(publicationPlan(options, []), console.log, async (publication) => {
     const result = await buildMarts(options, publication.staging('marts'), publication.warehouseStaging);
     printLoadSummary(result.load);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { forgetBuild } from '../run/buildFingerprint.ts';
 import { UnsafeOutputFailure } from '../run/failure.ts';
 import { releaseLock, takeLock } from './folderLock.ts';
 import { killPoint } from './killPoint.ts';
@@ -50,6 +51,7 @@ export class Publication {
         await takeLock(dir, target);
         steps.push({ target, dir, staging: join(dir, `${STAGING}${process.pid}`), ownership: { files: [], foreign: [], adopted: false }, created });
         await recover(dir, log);
+        await forgetBuild(dir);
         const ownership = await judgeOwnership(dir, target.kind, target.flag);
         steps.at(-1)!.ownership = ownership;
         if (ownership.adopted) log(`${target.path}: pasta de uma versão anterior do Carteira; nenhum arquivo será apagado, os de mesmo nome serão substituídos`);

@@ -1,7 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDemoExports } from '../demo/demoMarker.ts';
-import { generateDemoData } from '../demo/generateDemo.ts';
 import { LoadError } from '../load/loadError.ts';
 
 /** Where the demo dataset lives. */
@@ -24,7 +23,10 @@ export async function resolveExports(explicit: string | undefined, log: (line: s
   }
   if (await holdsFiles(DEFAULT_EXPORTS_DIR)) return DEFAULT_EXPORTS_DIR;
   const demo = join(DEMO_DIR, 'canonical');
-  if (!(await holdsFiles(demo)) || !isDemoExports(demo)) await generateDemoData({ outDir: DEMO_DIR });
+  if (!(await holdsFiles(demo)) || !isDemoExports(demo)) {
+    const { generateDemoData } = await import('../demo/generateDemo.ts');
+    await generateDemoData({ outDir: DEMO_DIR });
+  }
   log(`AVISO: ${DEFAULT_EXPORTS_DIR}/ está vazia ou não existe: usando os DADOS DE DEMONSTRAÇÃO (fictícios) de ${demo}.`);
   log('       Todas as páginas do relatório dirão isso. Para usar seus dados, coloque as exportações em data/exports/ ou use --exports PASTA.');
   return demo;

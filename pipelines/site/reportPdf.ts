@@ -7,8 +7,9 @@ import { ExitCode, Failure } from '../run/failure.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { serveStatic } from './staticServer.ts';
 
-/** The printed report inside the site, beside index.html. */
-export const REPORT_PDF = 'relatorio.pdf';
+import { REPORT_PDF } from './reportPdfName.ts';
+
+export { REPORT_PDF };
 
 /** The list of pages the site declares for the printed report (src/pages/relatorio-paginas.json.ts). */
 const PAGE_LIST = 'relatorio-paginas.json';

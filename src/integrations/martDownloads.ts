@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdir, copyFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
 import { listSnapshots } from '../lib/history.ts';
-import { listMarts, martColumns, martsDir, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
+import { listMarts, martColumns, martsDir, projectRoot, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
 import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
@@ -53,28 +55,83 @@ export async function writeMartCsv(mart: MartFile, targetDir: string, limits: Cs
 }
 
 /**
- * After the build, copies every mart into dist/dados/ as Parquet and as CSV for Brazilian Excel, and the
- * history's dated snapshots as Parquet (dist/dados/history/as_of_date=…/), in the marts folder's layout.
+ * Copies every mart into `target` as Parquet and as CSV for Brazilian Excel, and the history's dated
+ * snapshots as Parquet (history/as_of_date=…/), in the marts folder's layout. Returns what it wrote.
+ */
+export async function writeDownloads(target: string): Promise<{ marts: number; snapshots: number }> {
+  await mkdirBelow(dirname(target), basename(target));
+  const marts = await listMarts();
+  for (const mart of marts) {
+    await copyFile(mart.path, join(target, mart.file));
+    await writeMartCsv(mart, target);
+  }
+  const snapshots = listSnapshots();
+  for (const file of snapshots.flatMap((s) => s.files)) {
+    await mkdirBelow(target, dirname(file.path));
+    await copyFile(join(martsDir(), file.path), join(target, file.path));
+  }
+  return { marts: marts.length, snapshots: snapshots.length };
+}
+
+/**
+ * Writes the downloads (see writeDownloads) into dist/dados/. They depend on the marts only, so a child
+ * process writes them while Vite bundles and Astro renders the pages (on another core); the build
+ * waits for it at the end and fails if it failed.
  */
 export function martDownloads(): AstroIntegration {
+  let outDir: string | undefined;
+  let writing: Promise<{ marts: number; snapshots: number }> | undefined;
   return {
     name: 'carteira-mart-downloads',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // The first setup comes after Astro empties the output folder, so the files written from here on stay.
+      'astro:build:setup': ({ logger }) => {
+        if (writing || !outDir) return;
+        logger.info(`writing the downloads to ${DOWNLOADS_DIR}/ alongside the build`);
+        mkdirSync(outDir, { recursive: true });
+        writing = writeDownloadsInChild(join(outDir, DOWNLOADS_DIR));
+        writing.catch(() => {}); // awaited, and reported, in astro:build:done
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const target = join(fileURLToPath(dir), DOWNLOADS_DIR);
-        await mkdir(target, { recursive: true });
-        const marts = await listMarts();
-        for (const mart of marts) {
-          await copyFile(mart.path, join(target, mart.file));
-          await writeMartCsv(mart, target);
-        }
-        const snapshots = listSnapshots();
-        for (const file of snapshots.flatMap((s) => s.files)) {
-          await mkdir(dirname(join(target, file.path)), { recursive: true });
-          await copyFile(join(martsDir(), file.path), join(target, file.path));
-        }
-        logger.info(`${marts.length} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV, ${snapshots.length} history snapshot(s) as Parquet`);
+        logger.info(`writing the downloads to ${DOWNLOADS_DIR}/`);
+        // Without a setup hook (or with another output folder) they are written here, in this process.
+        const written = writing && outDir && join(outDir, DOWNLOADS_DIR) === target ? await writing : await writeDownloads(target);
+        logger.info(`${written.marts} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV, ${written.snapshots} history snapshot(s) as Parquet`);
       },
     },
   };
+}
+
+/**
+ * Creates the folders of `path` under `root`, one level at a time and never `root` itself: when the
+ * build that asked for the downloads is gone and its staging folder removed, this fails instead of
+ * bringing the folder back.
+ */
+async function mkdirBelow(root: string, path: string): Promise<void> {
+  let dir = root;
+  for (const part of path.split(/[\\/]/).filter((p) => p && p !== '.')) {
+    dir = join(dir, part);
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/** Runs src/integrations/writeDownloads.ts in a child process; resolves with what it wrote. */
+function writeDownloadsInChild(target: string): Promise<{ marts: number; snapshots: number }> {
+  return new Promise((done, fail) => {
+    const script = join(projectRoot(), 'src', 'integrations', 'writeDownloads.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', script, target], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`writing the downloads failed (exit ${code})`));
+      done(JSON.parse(out.trim().split('\n').pop()!));
+    });
+  });
 }
