@@ -170,7 +170,7 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
   const regions = [...byRegion.entries()].filter(([, ids]) => ids.length > 1).sort(([a], [b]) => byCode(a, b));
   for (let balanced = 0; balanced < maxMoves; balanced++) {
     let best: { c: BalanceCustomer; to: string; reduction: number; reason: string } | null = null;
-    for (const [region, ids] of regions) {
+    for (const [, ids] of regions) {
       const ordered = [...ids].sort((a, b) => load.get(b)! - load.get(a)! || byCode(a, b));
       const a = ordered[0]!;
       const b = [...ids].sort((x, y) => load.get(x)! - load.get(y)! || byCode(x, y))[0]!;

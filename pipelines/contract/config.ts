@@ -6,8 +6,8 @@ import { entities, type EntityName } from './entities.ts';
 const share = z.number().min(0).max(1);
 
 /**
- * Business rules that differ between companies. Every field has the default DOMAIN.md describes;
- * a JSON file given with --config overrides any of them, and the data dictionary states the rule used.
+ * Business rules that differ between companies. Every field has the default docs/ describes;
+ * a JSON file given with --config overrides any of them, and the settings mart states the rule each run used.
  */
 export const PipelineConfig = z.strictObject({
   lifecycle: z.strictObject({

@@ -87,7 +87,10 @@ export function createFormatters(locale: LocaleSpec): Formatters {
   const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
     const key = JSON.stringify(options);
     let format = cache.get(key);
-    if (!format) cache.set(key, (format = new Intl.NumberFormat(locale.tag, { ...NEGATIVE_ONLY, ...options })));
+    if (!format) {
+      format = new Intl.NumberFormat(locale.tag, { ...NEGATIVE_ONLY, ...options });
+      cache.set(key, format);
+    }
     return format;
   };
   const number = (value: Numeric, options: Intl.NumberFormatOptions, divisor = 1): string => {

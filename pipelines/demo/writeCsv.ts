@@ -59,7 +59,10 @@ function formatterFor(kind: ColumnKind, dialect: Dialect): (value: Cell) => stri
   const cached = (render: (n: number) => string) => (value: Cell) => {
     const n = value as number;
     let text = cache.get(n);
-    if (text === undefined) cache.set(n, (text = render(n)));
+    if (text === undefined) {
+      text = render(n);
+      cache.set(n, text);
+    }
     return text;
   };
   if (typeof kind === 'object') {
@@ -101,6 +104,7 @@ function formatterFor(kind: ColumnKind, dialect: Dialect): (value: Cell) => stri
  * of a ten-million-line run's encoding.
  */
 function encodeWindows1252(text: string): Buffer {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range names every byte Latin-1 encodes as itself
   return /[^\x00-\x7f\xa0-\xff]/.test(text) ? iconv.encode(text, 'win1252') : Buffer.from(text, 'latin1');
 }
 

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import picomatch from 'picomatch';
 import { entities, columnNames, type EntityName, type EntitySpec } from '../contract/entities.ts';
-import { MappingFile, mappingProblems, parseMappingFile, type FileMapping } from '../contract/mapping.ts';
+import { type MappingFile, mappingProblems, parseMappingFile, type FileMapping } from '../contract/mapping.ts';
 import { LoadError } from './loadError.ts';
 import { excelHint } from './sniffFile.ts';
 import { foldName } from './normalizeName.ts';

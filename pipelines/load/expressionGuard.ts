@@ -41,7 +41,10 @@ export async function checkColumnExpression(db: Database, expr: string, headers:
   for (const h of headers) if (!folded.has(h.toLowerCase())) folded.set(h.toLowerCase(), h);
   const used = new Set<string>();
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const n = value as Node;
     if (typeof n.class === 'string') {
@@ -72,7 +75,10 @@ export function tableReferences(node: unknown): { tables: Node[]; functions: Nod
   const ctes = new Set<string>();
   const outside: string[] = [];
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const n = value as Node;
     if (n.type === 'BASE_TABLE') tables.push(n);

@@ -55,7 +55,7 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
   const texts: string[] = [];
   for (const column of canonical) texts.push(await columnText(db, sources.get(column)!, headers, scopeSql, base.decimalComma, where(column)));
   const first = headers.length;
-  const computed = canonical.map((c, k) => `${texts[k]} as c${first + k}`).join(', ');
+  const computed = canonical.map((_c, k) => `${texts[k]} as c${first + k}`).join(', ');
   let source = `(select ${computed} from ${scopeSql} order by __line)`;
   if (derivedBy && spec.key) {
     const key = texts[canonical.indexOf(spec.key[0]!)];

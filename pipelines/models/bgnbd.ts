@@ -3,7 +3,7 @@ import { minimizeNelderMead } from './nelderMead.ts';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"), with the
- * formulas of DOMAIN.md. Time is in weeks; x counts repeat purchases (distinct purchase days after the first).
+ * formulas in docs/customer-value.md. Time is in weeks; x counts repeat purchases (distinct purchase days after the first).
  */
 
 /** Purchase rate λ ~ Gamma(r, rate α); dropout probability p ~ Beta(a, b). */
@@ -38,7 +38,10 @@ export interface BgNbdFit extends BgNbdParams {
 function compileSummaries(summaries: readonly PurchaseSummary[]) {
   const index = (values: Map<number, number>, v: number) => {
     let i = values.get(v);
-    if (i === undefined) values.set(v, (i = values.size));
+    if (i === undefined) {
+      i = values.size;
+      values.set(v, i);
+    }
     return i;
   };
   const xs = new Map<number, number>();

@@ -33,7 +33,6 @@ export class Publication {
     private readonly plan: PublicationPlan,
     private readonly steps: { target: FolderTarget; dir: string; staging: string; ownership: Ownership; created: boolean }[],
     private readonly warehouseStagingPath: string | null,
-    private readonly log: (line: string) => void,
   ) {}
 
   /**
@@ -66,9 +65,9 @@ export class Publication {
         warehouseStaging = join(dirname(target), `${STAGING}${process.pid}-${basename(target)}`);
         await writeFile(`${warehouseStaging}.json`, JSON.stringify({ pid: process.pid, journal: join(resolve(plan.folders[0]!.path), JOURNAL) }));
       }
-      return new Publication(plan, steps, warehouseStaging, log);
+      return new Publication(plan, steps, warehouseStaging);
     } catch (error) {
-      await new Publication(plan, steps, null, log).abort();
+      await new Publication(plan, steps, null).abort();
       throw error;
     }
   }

@@ -84,7 +84,7 @@ export async function recover(dir: string, log: (line: string) => void = () => {
   }
   for (const name of await readdir(dir)) {
     const match = new RegExp(`^${STAGING}(\\d+)(.*?)(\\.json|\\.wal)?$`).exec(name);
-    if (!match || match[3] !== '.json') continue;
+    if (match?.[3] !== '.json') continue;
     const pid = Number(match[1]);
     const staging = join(dir, name.slice(0, -'.json'.length));
     let journal: string | undefined;

@@ -155,7 +155,7 @@ with_month_purchases as (
         and month_purchases.month = with_last_purchase.month
 ),
 
--- DOMAIN.md lifecycle table: the first row that matches wins
+-- the lifecycle table of docs/lifecycle.md: the first row that matches wins
 judged as (
     select
         *,

@@ -218,7 +218,7 @@ export function brazilMapChart(rows: BrazilMapRow[], options: BrazilMapOptions, 
   const tolerance = Math.round(scale * 0.5 * 100) / 100;
   const outside = new Map<string, number>();
   const step = Math.max(20, font * 1.15);
-  NORTHEAST_OUTSIDE.forEach((uf, k) => outside.set(uf, 212 + (k - (NORTHEAST_OUTSIDE.length - 1) / 2) * step));
+  for (const [k, uf] of NORTHEAST_OUTSIDE.entries()) outside.set(uf, 212 + (k - (NORTHEAST_OUTSIDE.length - 1) / 2) * step);
   for (const uf of LEVEL_OUTSIDE) outside.set(uf, centroids.get(uf)?.[1] ?? 0);
   const byState = new Map(rows.filter((r) => r.state).map((r) => [r.state!.toUpperCase(), r]));
   const values = rows.filter((r) => r.state && r.value !== null && Number.isFinite(r.value)).map((r) => r.value!);

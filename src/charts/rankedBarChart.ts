@@ -77,7 +77,7 @@ export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, doc
     .map((row, index) => ({ ...row, value: row.value!, short: clip(row.label, maxLabel), index }));
   if (!keepOrder) data.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'pt-BR'));
   // Two rows may share a short label: the band scale keys on a unique id and shows the short label.
-  const keys = data.map((row, i) => `${i}`);
+  const keys = data.map((_row, i) => `${i}`);
   const shortOf = new Map(keys.map((key, i) => [key, data[i]!.short]));
   const points = data.map((row, i) => ({ ...row, key: keys[i]! }));
   const max = Math.max(0, ...points.map((p) => p.value), reference?.value ?? 0);

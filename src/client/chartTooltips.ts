@@ -56,7 +56,10 @@ function markUnder(event: PointerEvent): Element | null {
 /** Shows the tooltip of the mark under the pointer, or hides it. */
 function update(event: PointerEvent): void {
   const mark = markUnder(event);
-  if (!mark) return hide();
+  if (!mark) {
+    hide();
+    return;
+  }
   if (!tip.isConnected) document.body.append(tip);
   tip.textContent = mark.getAttribute('data-tip');
   tip.hidden = false;

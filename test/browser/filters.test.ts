@@ -218,7 +218,12 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     }, HOSTILE_NAME);
     const tip = page.locator('.chart-tip');
     // Scrolling hides the tooltip, and hover() may scroll the bar into view first: hover again until it stays.
-    await expect.poll(async () => (await bar.hover(), tip.isVisible())).toBe(true);
+    await expect
+      .poll(async () => {
+        await bar.hover();
+        return tip.isVisible();
+      })
+      .toBe(true);
     expect(await tip.textContent()).toBe(HOSTILE_NAME);
     expect(await page.locator('.chart-tip *, img[src="x"]').count()).toBe(0);
     await page.mouse.move(5, 5);

@@ -101,7 +101,9 @@ export async function readParquet<T = Record<string, unknown>>(file: string, sql
 export function describeHostileCases(title: string, cases: HostileCase[]): void {
   describe(title, () => {
     const cleanups: (() => void)[] = [];
-    afterAll(() => cleanups.forEach((c) => c()));
+    afterAll(() => {
+      for (const cleanup of cleanups) cleanup();
+    });
     for (const c of cases) {
       it(c.name, async () => {
         const tmp = tempDir('carteira-hostile-');

@@ -20,7 +20,7 @@ describe('the two dialects of the demo data', () => {
     }
   });
   afterAll(() => {
-    dbs.forEach((db) => db.close());
+    for (const db of dbs) db.close();
     tmp.cleanup();
   });
 

@@ -4,7 +4,9 @@ import { loadExports } from '../../pipelines/load/loadExports.ts';
 import { tempDir, writeExport } from '../helpers/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 /** Loads a folder and returns src_<entity> rows with dates as text. */
 async function load(dir: string, entity: string, columns: string) {

@@ -6,7 +6,9 @@ import { loadExports } from '../../pipelines/load/loadExports.ts';
 import { tempDir, writeExport } from '../helpers/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 async function loadError(setup: (dir: string) => void): Promise<string> {
   const tmp = tempDir();

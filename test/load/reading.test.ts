@@ -8,7 +8,9 @@ import type { RawFile } from '../../pipelines/load/prepareFile.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 type Reject = { line: string; column: string | null; value: string | null; reason_code: string; severity: string };
 

@@ -18,7 +18,10 @@ const PIECES = [
 /** A linear congruential generator: the same files on every run, no clock. */
 function generator(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
 }
 
 describe('the record count of any file built from troublesome pieces', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineConfig } from '../../pipelines/contract/config.ts';
 import { loadExports, type LoadResult } from '../../pipelines/load/loadExports.ts';
 import { checkRejectThresholds } from '../../pipelines/load/rejectThresholds.ts';
-import { ExitCode, Failure } from '../../pipelines/run/failure.ts';
+import { ExitCode, type Failure } from '../../pipelines/run/failure.ts';
 import { Database } from '../../pipelines/warehouse/database.ts';
 import { tempDir, writeExport } from '../helpers/fixtures.ts';
 

@@ -6,7 +6,9 @@ import { loadExports, type LoadResult } from '../../pipelines/load/loadExports.t
 import { tempDir, writeExport } from '../helpers/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 /** Arranges an exports folder inside a fresh temporary root and loads it. */
 async function load(arrange: (root: string, exports: string) => void): Promise<LoadResult | string> {

@@ -13,7 +13,7 @@ function weeklyOrders(customer: string): string[] {
   return lines;
 }
 
-describe('lifecycle statuses judged at the as-of date (DOMAIN.md worked cases)', () => {
+describe('lifecycle statuses judged at the as-of date (the worked cases of docs/lifecycle.md)', () => {
   let marts: MartRun;
 
   beforeAll(async () => {

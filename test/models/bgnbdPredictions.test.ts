@@ -35,7 +35,7 @@ describe('P(alive)', () => {
 
   it('falls towards 0 as the silence since the last purchase grows', () => {
     const values = [40, 60, 100, 400, 4000].map((T) => pAlive(cdnow, 3, 40, T));
-    values.slice(1).forEach((v, i) => expect(v).toBeLessThan(values[i]!));
+    for (const [i, v] of values.slice(1).entries()) expect(v).toBeLessThan(values[i]!);
     // T = 4000: 1/(1 + 0.793/4.426 · (4004.414/44.414)^3.243) ≈ 2.6e-6
     expect(values.at(-1)).toBeLessThan(1e-5);
   });

@@ -89,7 +89,7 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
       const days = [...new Set(simulateRepeatPurchases(rng, truth, ageDays / 7).map((t) => Math.floor(t * 7)))].filter((d) => d > 0);
       const nu = drawGamma(rng, 4, 200);
       const values = [0, ...days].map(() => Math.round(drawGamma(rng, 3, nu) * 100) / 100);
-      [0, ...days].forEach((day, k) => rows.push(`('${id}-${k}', '${id}', DATE '2026-06-30' - ${ageDays} + ${day}, ${values[k]!.toFixed(2)}, true)`));
+      for (const [k, day] of [0, ...days].entries()) rows.push(`('${id}-${k}', '${id}', DATE '2026-06-30' - ${ageDays} + ${day}, ${values[k]!.toFixed(2)}, true)`);
       histories.set(id, { x: days.length, txDays: days.at(-1) ?? 0, ageDays, repeatValue: values.slice(1).reduce((s, v) => s + v, 0) });
     }
     db = await Database.open();

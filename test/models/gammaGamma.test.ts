@@ -35,8 +35,8 @@ describe('Gamma-Gamma parameter recovery (p = 6, q = 4, v = 15, 20,000 repeat bu
   it('converges and recovers p, q and v within 3 standard errors', () => {
     expect(fit.converged).toBe(true);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(gammaGammaLogLikelihood(truth, spends));
-    (['p', 'q', 'v'] as const).forEach((n, i) => expect(Math.abs(fit[n] - truth[n]), `${n}: ${fit[n]} ± ${se[i]}`).toBeLessThan(3 * se[i]!));
-    se.forEach((s, i) => expect(s / estimate[i]!).toBeLessThan(0.1));
+    for (const [i, n] of (['p', 'q', 'v'] as const).entries()) expect(Math.abs(fit[n] - truth[n]), `${n}: ${fit[n]} ± ${se[i]}`).toBeLessThan(3 * se[i]!);
+    for (const [i, s] of se.entries()) expect(s / estimate[i]!).toBeLessThan(0.1);
   });
 
   it('gives the same fit when equal customers are merged into one summary with a count', () => {

@@ -21,7 +21,7 @@ describe('the per-seller work list CSV', () => {
       [row({ rank: 2, customer_id: 'C2', name: null, action: 'offer', value_at_stake: 2400, priority_score: 1680 }), row({ rank: 1, action: 'renew' })],
       actions,
     );
-    expect(rows.map((r) => [r['Posição'], r['Ação'], r.Cliente])).toEqual([[1, 'Renovar', 'Mercado Central Ltda'], [2, 'Oferecer', 'C2']]);
+    expect(rows.map((r) => [r.Posição, r.Ação, r.Cliente])).toEqual([[1, 'Renovar', 'Mercado Central Ltda'], [2, 'Oferecer', 'C2']]);
     expect(Object.keys(rows[0]!)).toEqual(WORK_LIST_COLUMNS.map((c) => c.name));
   });
 

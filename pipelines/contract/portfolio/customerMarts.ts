@@ -41,8 +41,8 @@ export const customerMarts: MartSpec[] = [
       status,
       is_active_portfolio: ['Na carteira ativa na data de referência (novo, ativo, em risco ou reativado)', 'In the active portfolio at the as-of date (new, active, at_risk or reactivated)', 'flag'],
       is_working_portfolio: [
-        'Na carteira de trabalho na data de referência: a carteira ativa mais os inativos (denominador da positivação)',
-        'In the working portfolio at the as-of date: the active portfolio plus the inactive customers (the coverage denominator)',
+        'Na carteira de trabalho na data de referência: a carteira ativa mais os inativos (a positivação mensal divide pela carteira de trabalho do início de cada mês)',
+        'In the working portfolio at the as-of date: the active portfolio plus the inactive customers (monthly coverage divides by the working portfolio at the start of each month)',
         'flag',
       ],
       first_order_date: ['Data do primeiro pedido faturado', 'Date of the first invoiced order', 'date'],
