@@ -156,6 +156,9 @@ async function loadCustomerCounts(): Promise<CustomerCountRow[]> {
      from mart m
      inner join read_parquet(${sqlString(martPath('customers'))}) c using (customer_id)
      group by all
+     -- lost and inactive customers keep a row every month: cells where every count is zero add nothing
+     having count(*) filter (where m.was_in_active_portfolio or m.is_in_active_portfolio
+                                or m.status_start = 'prospect' or m.was_in_working_portfolio) > 0
      order by m.month, c.seller_id nulls last, c.state nulls last, c.segment nulls last`,
     CustomerCountRow,
   );
