@@ -1,16 +1,21 @@
+import { formatBRLCompact, formatMonth, formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
 import { brazilMapChart, describeBrazilMap } from '../charts/brazilMapChart.ts';
 import { describeRankedBars, rankedBarChart } from '../charts/rankedBarChart.ts';
-import { NO_FILTERED_SALES, geoRegionBars, geoRevenueMap, regionBarRows, revenueMapRows } from '../lib/filterableCharts.ts';
+import {
+  NO_FILTERED_SALES, geoRegionBars, geoRevenueMap, geoSmallMapSize, geoSmallMaps, regionBarRows, revenueMapRows, smallMapRows,
+} from '../lib/filterableCharts.ts';
+import { summarizeRegions, summarizeStates, type AreaSummary, type GeographyLabels } from '../lib/geographySummary.ts';
+import type { FieldLabels } from '../lib/labels.ts';
 import type { SalesFilter } from '../lib/filterParams.ts';
 import { completeMonths, periodWindow } from '../lib/filterPeriods.ts';
-import { describeWindow } from '../lib/reportPeriods.ts';
-import { filterCells, totalsBy } from '../lib/salesCubeTotals.ts';
-import type { SalesCube } from '../lib/salesFilterFile.ts';
-import { noSalesNotice, swapChart } from './chartSwap.ts';
+import { describeWindow, type MonthWindow } from '../lib/reportPeriods.ts';
+import { filterCells, filteredGeographyMonths, totalsBy } from '../lib/salesCubeTotals.ts';
+import type { FilterEntry, SalesCube } from '../lib/salesFilterFile.ts';
+import { keepOriginal, noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
- * Geografia: redraws the revenue map and the regions for the filter, over the last 12 complete months
- * unless a period is chosen. The other maps count distinct customers, which the cube cannot re-add.
+ * Geografia: redraws the cards, the revenue map, the regions and the small maps for the filter, over the
+ * last 12 complete months unless a period is chosen. The tables stay as built (marked so on the page).
  */
 export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
   const complete = completeMonths(cube.months, cube.partialMonth);
@@ -43,5 +48,57 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
         summary: describeRankedBars(bars, options),
       }
     : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+
+  renderSummaries(cube, filter, window);
   return windowText;
+}
+
+/** The labels the summaries need, from the file's dictionaries (built from the same labels mart). */
+function dictionaryLabels(entries: FilterEntry[], name: (entry: FilterEntry) => string): FieldLabels {
+  const byKey = new Map(entries.map((entry) => [entry.key, name(entry)]));
+  return { order: entries.flatMap((entry) => (entry.key === null ? [] : [entry.key])), label: (key) => byKey.get(key ?? null) ?? key ?? 'Não informado' };
+}
+
+/** The cards and the small maps, from the same summaries as the build (geographySummary.ts) over the filtered rows. */
+function renderSummaries(cube: SalesCube, filter: SalesFilter, window: MonthWindow): void {
+  const labels: GeographyLabels = {
+    state: dictionaryLabels(cube.states, (entry) => cube.states.find((s) => s.key === entry.key)?.name ?? entry.label),
+    region: dictionaryLabels(cube.regions, (entry) => entry.label),
+  };
+  const rows = filteredGeographyMonths(cube, filter, window.months);
+  const states = summarizeStates(rows, window, labels);
+  const { regions, country } = summarizeRegions(rows, window, labels);
+  const ufs = states.filter((s) => s.key !== null);
+  const leader = (areas: AreaSummary[]) => areas.filter((a) => a.key !== null && a.revenue > 0).sort((a, b) => b.revenue - a.revenue)[0];
+  const topState = leader(ufs);
+  const topRegion = leader(regions);
+  const none = 'sem vendas com estes filtros';
+  writeCard('revenue', formatBRLCompact(country.revenue), describeWindow(window), filter.period ? 'Faturamento no período' : undefined);
+  writeCard('state', topState?.key ?? '—', topState ? `${formatShare(topState.revenueShare)} do faturamento` : none);
+  writeCard('region', topRegion?.name ?? '—', topRegion ? `${formatShare(topRegion.revenueShare)} do faturamento` : none);
+  writeCard('states', `${formatNumber(ufs.filter((s) => s.orders > 0).length)} de 27`, 'no período');
+
+  const lastText = formatMonth(window.last);
+  for (const map of geoSmallMaps) {
+    const mapRows = smallMapRows(states, map.value);
+    swapChart(map.id, {
+      wide: brazilMapChart(mapRows, { ...map.options, ...geoSmallMapSize }, document),
+      summary: describeBrazilMap(mapRows, map.options),
+      title: map.title(lastText),
+    });
+  }
+}
+
+/** Rewrites a summary card's figures in place (text only); a card the build left out stays out. */
+function writeCard(name: string, value: string, note: string, label?: string): void {
+  const card = document.querySelector<HTMLElement>(`[data-geo-card="${name}"]`);
+  if (!card) return;
+  keepOriginal(card);
+  const set = (selector: string, text: string | undefined) => {
+    const element = card.querySelector(selector);
+    if (element && text !== undefined) element.textContent = text;
+  };
+  set('.card-value', value);
+  set('.card-note', note);
+  set('.card-label', label);
 }

@@ -3,6 +3,7 @@ import { monthIndex } from './reportPeriods.ts';
 import { CUSTOMER_COUNTS, type CubeCell, type CubeCustomerCell, type CustomerCounts, type InRegion, type CellKeys, type SalesCube } from './salesFilterFile.ts';
 import type { TicketCut } from './ticketMedio.ts';
 import { groupBy } from './groupBy.ts';
+import type { GeographyMonth } from './geographySummary.ts';
 
 /**
  * Re-aggregation of the filter file's cells: the one place the filtered pages add figures up. Only sums
@@ -141,4 +142,39 @@ export function totalsBy(cells: CubeCell[], keyOf: (cell: CubeCell) => string | 
       return { key, revenue: t.revenue, orders: t.orders, avgTicket: t.avgTicket, revenueShare: all > 0 ? t.revenue / all : null };
     })
     .sort((a, b) => b.revenue - a.revenue);
+}
+
+/**
+ * The geography mart's rows (month × UF) for the filter, from the sales and the customer counts of the
+ * months given, for the same summaries the Geografia page draws (geographySummary.ts). Buyers in the
+ * month are a distinct count the file does not carry: 0 here, and the page shows none under a filter.
+ */
+export function filteredGeographyMonths(cube: SalesCube, filter: SalesFilter, months: Date[]): GeographyMonth[] {
+  const key = (cell: InRegion<CellKeys>) => JSON.stringify([monthIndex(cell.month), cell.state]);
+  const rows = new Map<string, GeographyMonth>();
+  const row = (cell: InRegion<CellKeys>): GeographyMonth => {
+    let found = rows.get(key(cell));
+    if (!found) {
+      found = {
+        month: cell.month, state: cell.state, region: cell.region, revenue: 0, orders: 0,
+        customers: 0, portfolio_buying_customers: 0, new_customers: 0, active_customers: 0, buying_customers: 0,
+      };
+      rows.set(key(cell), found);
+    }
+    return found;
+  };
+  for (const cells of groupBy(filterCells(cube, filter, months), key).values()) {
+    const totals = salesTotals(cells);
+    Object.assign(row(cells[0]!), { revenue: totals.revenue, orders: totals.orders });
+  }
+  for (const cells of groupBy(filterCustomerCells(cube, filter, months), key).values()) {
+    const totals = customerTotals(cells);
+    Object.assign(row(cells[0]!), {
+      customers: totals.portfolio,
+      portfolio_buying_customers: totals.portfolioBuying,
+      new_customers: totals.newCustomers,
+      active_customers: totals.activeEnd,
+    });
+  }
+  return [...rows.values()];
 }

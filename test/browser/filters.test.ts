@@ -337,22 +337,32 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     await closeClean();
   });
 
-  it('redraws the Geografia regions for a seller and marks the figures that stay company-wide', async () => {
+  it('redraws the Geografia regions, cards and active-customer map for a seller and marks the tables that stay company-wide', async () => {
     const window = `month between (select max(month) - interval 11 month from kpis_monthly where not is_partial_month)
                                 and (select max(month) from kpis_monthly where not is_partial_month)`;
     const [top] = await marts(`select seller_id from sales_cube where seller_id is not null group by 1 order by sum(revenue) desc, 1 limit 1`);
     const seller = String(top!.seller_id);
     const regions = await marts(`select region, sum(revenue) as revenue from sales_cube
       where seller_id = '${seller}' and region is not null and ${window} group by 1 having sum(revenue) <> 0`);
+    const [total] = await marts(`select sum(revenue) as revenue from sales_cube where seller_id = '${seller}' and ${window}`);
+    // The seller's own customers active at the end of the last complete month, UF by UF.
+    const active = await marts(`select state, count(*) as customers from customer_status_monthly join customers using (customer_id)
+      where customers.seller_id = '${seller}' and is_in_active_portfolio and state is not null
+        and month = (select max(month) from kpis_monthly where not is_partial_month)
+      group by 1 order by 1`);
     await open('/geografia/');
     const marks = page.locator('[data-filter-fixed]');
-    expect(await marks.count()).toBeGreaterThanOrEqual(4);
+    expect(await marks.count()).toBe(2);
     for (const mark of await marks.all()) expect(await mark.isVisible()).toBe(false);
     await page.selectOption('#filtro-vendedor', seller);
     await redrawn(page, 'chart-faturamento-por-regiao');
     // "Sudeste: R$ 1.234,56": the amounts, region by region (the names come from the labels mart).
     const amounts = (await markTitles(page, 'chart-faturamento-por-regiao')).map((t) => t.slice(t.indexOf(': ') + 2));
     expect(amounts.sort()).toEqual(regions.map((r) => brl(r.revenue)).sort());
+    await redrawn(page, 'chart-ativos-por-uf');
+    const activeTitles = (await markTitles(page, 'chart-ativos-por-uf')).filter((t) => !t.includes('sem dados'));
+    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(active.map((a) => `${a.state}: ${count(a.customers)} clientes`));
+    expect(await page.locator('[data-geo-card="revenue"] .card-value').textContent()).toBe(compact(total!.revenue));
     for (const mark of await marks.all()) expect(await mark.isVisible()).toBe(true);
     await page.goBack();
     await redrawn(page, 'chart-faturamento-por-regiao', false);
