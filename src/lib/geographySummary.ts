@@ -1,4 +1,5 @@
 import { UFS } from '../../pipelines/brazil/ufs.ts';
+import type { ValueFormat } from './formatValue.ts';
 import type { FieldLabels } from './labels.ts';
 import { inWindow, monthIndex, type MonthWindow } from './reportPeriods.ts';
 import type { GeographyRow } from './schemas/geografia.ts';
@@ -145,3 +146,50 @@ export function summarizeRegions(rows: GeographyMonth[], window: MonthWindow, la
   return { regions, country: summary(null, 'Brasil', null, '—', country, country.revenue) };
 }
 
+
+/** A column of the Geografia tables (DataTable's Column, without the component import). */
+export interface TableColumn {
+  key: string;
+  label: string;
+  format: ValueFormat | ((value: unknown, row: Record<string, unknown>) => string);
+}
+
+/** The columns of the three Geografia tables; `lastText` names the last complete month ("out/2026"). */
+export function geographyTableColumns(lastText: string): { yearColumns: TableColumn[]; monthColumns: TableColumn[]; regionColumns: TableColumn[] } {
+  const ufColumn: TableColumn = { key: 'name', label: 'UF', format: (v, row) => (row.key ? `${String(v)} (${String(row.key)})` : String(v)) };
+  const yearColumns: TableColumn[] = [
+    ufColumn,
+    { key: 'regionName', label: 'Região', format: 'text' },
+    { key: 'revenue', label: 'Faturamento', format: 'brl' },
+    { key: 'revenueShare', label: 'Parcela', format: 'share' },
+    { key: 'orders', label: 'Pedidos', format: 'number' },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
+    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent' },
+    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number' },
+    { key: 'newCustomers', label: 'Clientes novos', format: 'number' },
+  ];
+  const monthColumns: TableColumn[] = [
+    ufColumn,
+    { key: 'regionName', label: 'Região', format: 'text' },
+    { key: 'portfolio', label: 'Carteira de trabalho', format: 'number' },
+    { key: 'portfolioBuying', label: 'Compraram', format: 'number' },
+    { key: 'coveragePct', label: 'Positivação', format: 'percent' },
+    { key: 'revenue', label: 'Faturamento', format: 'brl' },
+    { key: 'orders', label: 'Pedidos', format: 'number' },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
+    { key: 'newCustomers', label: 'Clientes novos', format: 'number' },
+  ];
+  const regionColumns: TableColumn[] = [
+    { key: 'name', label: 'Região', format: 'text' },
+    { key: 'revenue', label: 'Faturamento', format: 'brl' },
+    { key: 'revenueShare', label: 'Parcela', format: 'share' },
+    { key: 'orders', label: 'Pedidos', format: 'number' },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
+    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent' },
+    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number' },
+  ];
+  return { yearColumns, monthColumns, regionColumns };
+}
+
+/** The UF tables' order: biggest revenue first, the unknown UF last. */
+export const byRevenue = (a: AreaSummary, b: AreaSummary): number => (a.key === null ? 1 : b.key === null ? -1 : b.revenue - a.revenue);

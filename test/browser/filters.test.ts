@@ -337,7 +337,7 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     await closeClean();
   });
 
-  it('redraws the Geografia regions, cards and active-customer map for a seller and marks the tables that stay company-wide', async () => {
+  it('redraws every Geografia chart, card and table for a seller, and Back puts the company back', async () => {
     const window = `month between (select max(month) - interval 11 month from kpis_monthly where not is_partial_month)
                                 and (select max(month) from kpis_monthly where not is_partial_month)`;
     const [top] = await marts(`select seller_id from sales_cube where seller_id is not null group by 1 order by sum(revenue) desc, 1 limit 1`);
@@ -345,15 +345,22 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     const regions = await marts(`select region, sum(revenue) as revenue from sales_cube
       where seller_id = '${seller}' and region is not null and ${window} group by 1 having sum(revenue) <> 0`);
     const [total] = await marts(`select sum(revenue) as revenue from sales_cube where seller_id = '${seller}' and ${window}`);
-    // The seller's own customers active at the end of the last complete month, UF by UF.
+    // The UFs of the seller's sales in 12 months, biggest first, with their orders; and the seller's own
+    // customers active at the end of the last complete month, UF by UF.
+    const states = await marts(`select state, sum(revenue) as revenue, sum(orders_by_main_category) as orders from sales_cube
+      where seller_id = '${seller}' and state is not null and ${window} group by 1 order by 2 desc`);
     const active = await marts(`select state, count(*) as customers from customer_status_monthly join customers using (customer_id)
       where customers.seller_id = '${seller}' and is_in_active_portfolio and state is not null
         and month = (select max(month) from kpis_monthly where not is_partial_month)
       group by 1 order by 1`);
+    const yearTable = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-filter-table="geo-states-year"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim())),
+      );
+
     await open('/geografia/');
-    const marks = page.locator('[data-filter-fixed]');
-    expect(await marks.count()).toBe(2);
-    for (const mark of await marks.all()) expect(await mark.isVisible()).toBe(false);
+    const company = await yearTable();
+    expect(await page.locator('[data-filter-fixed]').count()).toBe(0);
     await page.selectOption('#filtro-vendedor', seller);
     await redrawn(page, 'chart-faturamento-por-regiao');
     // "Sudeste: R$ 1.234,56": the amounts, region by region (the names come from the labels mart).
@@ -363,10 +370,16 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     const activeTitles = (await markTitles(page, 'chart-ativos-por-uf')).filter((t) => !t.includes('sem dados'));
     expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(active.map((a) => `${a.state}: ${count(a.customers)} clientes`));
     expect(await page.locator('[data-geo-card="revenue"] .card-value').textContent()).toBe(compact(total!.revenue));
-    for (const mark of await marks.all()) expect(await mark.isVisible()).toBe(true);
+
+    // The 12-month table by UF: the seller's UFs first, biggest revenue first, with its orders.
+    const rows = await yearTable();
+    const withSales = rows.slice(0, states.length);
+    expect(withSales.map((r) => [r[0]!.replace(/^.* \((\w\w)\)$/, '$1'), r[2], r[4]])).toEqual(states.map((s) => [s.state, brl(s.revenue), count(s.orders)]));
+    expect(rows).not.toEqual(company);
+
     await page.goBack();
     await redrawn(page, 'chart-faturamento-por-regiao', false);
-    for (const mark of await marks.all()) expect(await mark.isVisible()).toBe(false);
+    expect(await yearTable()).toEqual(company);
     await closeClean();
   });
 
