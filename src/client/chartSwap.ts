@@ -72,8 +72,25 @@ export function swapChart(id: string, content: ChartContent): void {
   figure.setAttribute('data-filtered', '');
 }
 
-/** Puts back every chart the filters redrew, as the build drew it. */
+/** Copies of the build's content of every other element the filters rewrote (cards, tables). */
+const originalContent = new Map<HTMLElement, Node[]>();
+
+/**
+ * Keeps a copy of what the build put in `element` before the filters first rewrite it in place, and
+ * marks it as filtered; restoreCharts puts the copy back.
+ */
+export function keepOriginal(element: HTMLElement): void {
+  if (!originalContent.has(element)) originalContent.set(element, [...element.childNodes].map((node) => node.cloneNode(true)));
+  element.setAttribute('data-filtered', '');
+}
+
+/** Puts back every chart, card and table the filters redrew, as the build drew it. */
 export function restoreCharts(): void {
+  for (const [element, nodes] of originalContent) {
+    element.replaceChildren(...nodes);
+    element.removeAttribute('data-filtered');
+  }
+  originalContent.clear();
   for (const [figure, original] of originals) {
     const p = parts(figure);
     if (!p) continue;

@@ -52,16 +52,32 @@ function describe(form: HTMLFormElement): string {
 let sequence = 0;
 let redrawn = false;
 
-async function apply(form: HTMLFormElement): Promise<void> {
+/** Shows the "empresa inteira (não filtrável)" marks of the figures the filters leave alone while a filter is on. */
+function markFixed(filtered: boolean): void {
+  for (const mark of document.querySelectorAll<HTMLElement>('[data-filter-fixed]')) mark.hidden = !filtered;
+}
+
+/**
+ * Applies the form's filter. `push`: a step the reader took (a select, the reset button), which gets its
+ * own history entry so the Back button undoes it; a filter read from the URL (load, Back) adds none.
+ */
+async function apply(form: HTMLFormElement, push: boolean): Promise<void> {
   const filter = readForm(form);
   const status = form.querySelector('[data-filter-status]')!;
-  // replaceState, not pushState: each change of a select is not a page the Back button should step through.
-  history.replaceState(history.state, '', `${location.pathname}${searchWithFilter(location.search, filter)}${location.hash}`);
+  const url = `${location.pathname}${searchWithFilter(location.search, filter)}${location.hash}`;
+  if (push && url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
   const current = ++sequence;
+  markFixed(isFiltered(filter));
   if (!isFiltered(filter)) {
     form.removeAttribute('data-filtered');
     status.textContent = NO_FILTER_TEXT;
-    if (redrawn) (await import('./chartSwap.ts')).restoreCharts();
+    if (redrawn) {
+      const { restoreCharts } = await import('./chartSwap.ts');
+      // A filter chosen while the module loaded wins.
+      if (current !== sequence) return;
+      restoreCharts();
+      redrawn = false;
+    }
     return;
   }
   form.setAttribute('data-filtered', '');
@@ -89,15 +105,20 @@ async function apply(form: HTMLFormElement): Promise<void> {
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter-page]')) {
   form.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('change', () => void apply(form));
+  form.addEventListener('change', () => void apply(form, true));
   form.querySelector('[data-filter-reset]')?.addEventListener('click', () => {
     writeForm(form, NO_FILTER);
-    void apply(form);
+    void apply(form, true);
   });
-  // A shared link: the filters in its query apply at once.
+  // Back and Forward: the URL holds the filter of that step.
+  window.addEventListener('popstate', () => {
+    writeForm(form, filterFromSearch(location.search));
+    void apply(form, false);
+  });
+  // A shared link or a reload: the filters in its query apply at once.
   const fromUrl = filterFromSearch(location.search);
   if (isFiltered(fromUrl)) {
     writeForm(form, fromUrl);
-    void apply(form);
+    void apply(form, false);
   }
 }

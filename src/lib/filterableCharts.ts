@@ -1,8 +1,9 @@
-import { formatBRL, formatBRLCompact } from '../../pipelines/contract/locale.ts';
+import { formatBRL, formatBRLCompact, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
 import type { BrazilMapOptions, BrazilMapRow } from '../charts/brazilMapChart.ts';
 import type { MonthlyTrendOptions } from '../charts/monthlyTrendChart.ts';
 import type { RankedBar, RankedBarOptions } from '../charts/rankedBarChart.ts';
 import type { RevenueTrendOptions } from '../charts/revenueTrendChart.ts';
+import type { AreaSummary } from './geographySummary.ts';
 import type { TicketCut } from './ticketMedio.ts';
 
 /**
@@ -108,6 +109,35 @@ export const geoRegionBars = {
 /** One bar per region, the full amount in the tooltip. */
 export const regionBarRows = (regions: Array<{ name: string; revenue: number }>): RankedBar[] =>
   regions.map((r) => ({ label: r.name, value: r.revenue, title: `${r.name}: ${formatBRL(r.revenue)}` }));
+
+/** Geografia: the small maps of the other measures by UF, over the same window as the revenue map. */
+export const geoSmallMaps: Array<{ id: string; title: (lastMonthText: string) => string; options: BrazilMapOptions; value: (s: AreaSummary) => number | null }> = [
+  {
+    id: 'chart-ativos-por-uf',
+    title: (lastMonthText) => `Clientes ativos no fim de ${lastMonthText}`,
+    options: { label: 'Clientes ativos', format: (v: number) => `${formatNumber(v)} clientes`, legendFormat: formatNumber },
+    value: (s) => (s.activeEnd > 0 ? s.activeEnd : null),
+  },
+  {
+    id: 'chart-ticket-por-uf',
+    title: () => 'Ticket médio',
+    options: { label: 'Ticket médio', format: formatBRL, legendFormat: formatBRLCompact },
+    value: (s) => s.avgTicket,
+  },
+  {
+    id: 'chart-positivacao-por-uf',
+    title: () => 'Positivação média mensal',
+    options: { label: 'Positivação', format: (v: number) => formatPercent(v), legendFormat: (v: number) => formatPercent(v, { digits: 0 }) },
+    value: (s) => s.coveragePct,
+  },
+];
+
+/** A small map's size. */
+export const geoSmallMapSize = { width: 340, fontSize: 11 };
+
+/** The rows of a small map: every UF with a key, its value or "sem dados". */
+export const smallMapRows = (states: AreaSummary[], value: (s: AreaSummary) => number | null): BrazilMapRow[] =>
+  states.filter((s) => s.key !== null).map((s) => ({ state: s.key, name: s.name, value: value(s) }));
 
 /** The summary of a redrawn chart when nothing was sold under the filter. */
 export const NO_FILTERED_SALES = 'Nenhuma venda faturada com estes filtros no período.';

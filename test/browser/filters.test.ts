@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, visit } from './browser.ts';
-import { brazilianBrl as brl, brazilianMonth, queryMarts } from './martsQuery.ts';
+import { brazilianBrl as brl, brazilianCount as count, brazilianMonth, brazilianShare as share, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
@@ -9,6 +9,66 @@ import { serveStatic, type StaticServer } from '../../pipelines/site/staticServe
 // site's own locale module or aggregation code.
 const compact = (value: unknown) =>
   new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(value));
+
+const MISSING = '—';
+const orMissing = (value: unknown, format: (v: unknown) => string): string => (value === null || value === undefined ? MISSING : format(value));
+const ratio = (a: unknown, b: unknown): number | null => (Number(b) === 0 ? null : Number(a) / Number(b));
+const points = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A card's change line as the page words it: "▲ +3,2% vs out/2026", "−1,4 p.p. vs nov/2025" or "estável vs …". */
+function changeText(current: number | null, reference: number | null, referenceIso: string, kind: 'relative' | 'points', scale = 1): string {
+  if (current === null || reference === null || (kind === 'relative' && reference === 0)) return `sem dado de ${brazilianMonth(referenceIso)}`;
+  const delta = kind === 'relative' ? (current - reference) / Math.abs(reference) : (current - reference) * scale;
+  const text = kind === 'relative' ? share(Math.abs(delta)) : `${points.format(Math.abs(delta))} p.p.`;
+  const flat = text === (kind === 'relative' ? share(0) : `${points.format(0)} p.p.`);
+  const [arrow, sign] = flat ? ['■', ''] : delta > 0 ? ['▲', '+'] : ['▼', '−'];
+  return `${arrow} ${flat ? 'estável' : `${sign}${text}`} vs ${brazilianMonth(referenceIso)}`;
+}
+
+/**
+ * kpis_monthly's figures for the customers of one cut, month by month, worked out from the marts the page
+ * never reads for them: sales_cube for the sales (orders counted once each) and customer_status_monthly
+ * with the customers mart for the counts (each customer by its own seller, UF and segment).
+ */
+const cutMonthsSql = (where: string) => `
+  with months as (select month, is_partial_month from kpis_monthly),
+  sales as (
+    select month, sum(revenue) as revenue, sum(orders_by_main_category) as orders,
+           case when count(*) = count(gross_margin) then sum(gross_margin) end as margin
+    from sales_cube where ${where} group by 1),
+  counts as (
+    select m.month,
+           count(*) filter (where m.is_in_active_portfolio) as active,
+           count(*) filter (where m.was_in_active_portfolio) as active_start,
+           count(*) filter (where m.was_in_active_portfolio and not m.is_in_active_portfolio) as churned,
+           count(*) filter (where m.status_start = 'prospect') as new,
+           count(*) filter (where m.was_in_working_portfolio) as portfolio,
+           count(*) filter (where m.was_in_working_portfolio and m.bought_in_month) as portfolio_buying
+    from customer_status_monthly m join customers using (customer_id) where ${where} group by 1)
+  select months.month::varchar as month, months.is_partial_month as partial,
+         coalesce(revenue, 0) as revenue, coalesce(orders, 0) as orders, margin,
+         round(revenue / nullif(orders, 0), 2) as ticket,
+         coalesce(active, 0) as active, coalesce(active_start, 0) as active_start, coalesce(churned, 0) as churned,
+         coalesce(new, 0) as new, coalesce(portfolio, 0) as portfolio, coalesce(portfolio_buying, 0) as portfolio_buying
+  from months left join sales using (month) left join counts using (month) order by 1`;
+
+/** Every card's and every month-table cell's text on Visão geral. */
+const overviewFigures = (page: Page) =>
+  page.evaluate(() => ({
+    cards: Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('li[data-kpi]')].map((card) => [
+        card.dataset.kpi,
+        {
+          value: card.querySelector('.card-value')?.textContent?.trim(),
+          note: card.querySelector('.card-note')?.textContent?.trim(),
+          changes: [...card.querySelectorAll('.kpi-changes li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+        },
+      ]),
+    ),
+    table: [...document.querySelectorAll('[data-filter-table="overview-months"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()),
+    ),
+  }));
 
 /** The <title> texts of a chart's marks in its wide version, in document order. */
 const markTitles = (page: Page, chartId: string) =>
@@ -182,6 +242,144 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     // "São Paulo (SP): R$ 1.234,56" → "SP: R$ 1.234,56", so the UF names need not be looked up here.
     const valued = titles.filter((t) => !t.includes('sem dados')).map((t) => t.replace(/^.* \((\w\w)\): /, '$1: '));
     expect(valued.sort()).toEqual(states.map((s) => `${s.state}: ${brl(s.revenue)}`));
+    await closeClean();
+  });
+
+  it('filters every card and every cell of the Visão geral month table to a region, then a segment, and Back undoes each step', async () => {
+    const [region] = await marts(`select region from sales_cube where region is not null group by 1 order by sum(revenue) desc limit 1`);
+    const key = String(region!.region);
+    const [segment] = await marts(`select segment from sales_cube where region = '${key}' and segment is not null group by 1 order by sum(revenue) desc limit 1`);
+    const segmentKey = String(segment!.segment).replace(/'/g, "''");
+    const regionMonths = await marts(cutMonthsSql(`region = '${key}'`));
+    const bothMonths = await marts(cutMonthsSql(`region = '${key}' and segment = '${segmentKey}'`));
+
+    /** What the cards and the table must say for a cut, from its months. */
+    const expected = (months: Record<string, unknown>[]) => {
+      const at = (offset: number) => months[months.map((m) => !m.partial).lastIndexOf(true) + offset];
+      const [h, prev, yearAgo] = [at(0)!, at(-1), at(-12)];
+      const n = (row: Record<string, unknown> | undefined, key: string) => (row ? Number(row[key]) : null);
+      const coverage = (row?: Record<string, unknown>) => (row ? ratio(row.portfolio_buying, row.portfolio) : null);
+      const churn = (row?: Record<string, unknown>) => (row ? ratio(row.churned, row.active_start) : null);
+      const margin = (row?: Record<string, unknown>) => (row && row.margin !== null ? ratio(row.margin, row.revenue) : null);
+      const month = (offset: number) => {
+        const d = new Date(`${String(h.month)}T00:00:00Z`);
+        d.setUTCMonth(d.getUTCMonth() + offset);
+        return d.toISOString().slice(0, 10);
+      };
+      const changes = (value: (row?: Record<string, unknown>) => number | null, kind: 'relative' | 'points', scale = 1) =>
+        [changeText(value(h), value(prev), month(-1), kind, scale), changeText(value(h), value(yearAgo), month(-12), kind, scale)];
+      const cards: Record<string, { value: string; note: string; changes: string[] }> = {
+        revenue: { value: compact(h.revenue), note: brl(h.revenue), changes: changes((r) => n(r, 'revenue'), 'relative') },
+        active: { value: count(h.active), note: 'carteira ativa no fim do mês', changes: changes((r) => n(r, 'active'), 'relative') },
+        coverage: {
+          value: orMissing(coverage(h), share),
+          note: `${count(h.portfolio_buying)} de ${count(h.portfolio)} clientes da carteira compraram`,
+          changes: changes((r) => (coverage(r) === null ? null : coverage(r)! * 100), 'points'),
+        },
+        ticket: { value: orMissing(h.ticket, brl), note: `${count(h.orders)} pedidos faturados`, changes: changes((r) => (r?.ticket == null ? null : Number(r.ticket)), 'relative') },
+        churn: {
+          value: orMissing(churn(h), share),
+          note: `${count(h.churned)} de ${count(h.active_start)} clientes ativos no início saíram`,
+          changes: changes(churn, 'points', 100),
+        },
+        margin: { value: orMissing(margin(h), share), note: h.margin === null ? '' : `${compact(h.margin)} sobre o faturamento`, changes: changes(margin, 'points', 100) },
+      };
+      const table = [...months].reverse().slice(0, 13).map((m) => [
+        `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''}`,
+        brl(m.revenue),
+        count(m.orders),
+        orMissing(m.ticket, brl),
+        count(m.active),
+        orMissing(coverage(m), share),
+        orMissing(churn(m), share),
+        count(m.new),
+      ]);
+      return { cards, table };
+    };
+    const check = async (months: Record<string, unknown>[]) => {
+      const want = expected(months);
+      const shown = await overviewFigures(page);
+      expect(Object.keys(shown.cards)).toEqual(expect.arrayContaining(['revenue', 'active', 'coverage', 'ticket', 'churn', 'margin']));
+      for (const [kpi, card] of Object.entries(want.cards)) if (shown.cards[kpi]) expect(shown.cards[kpi], kpi).toEqual(card);
+      expect(shown.table).toEqual(want.table);
+    };
+    const revenueCard = () => page.locator('li[data-kpi="revenue"] .card-value').textContent();
+    const fixedMark = { isVisible: () => page.locator('li[data-kpi="ltv"] [data-filter-fixed]').isVisible() };
+
+    await open('/');
+    const company = await overviewFigures(page);
+    expect(await fixedMark.isVisible()).toBe(false);
+
+    await page.selectOption('#filtro-local', `regiao:${key}`);
+    await page.waitForSelector('li[data-kpi="revenue"][data-filtered]', { state: 'attached' });
+    await check(regionMonths);
+    expect(await fixedMark.isVisible()).toBe(true);
+    expect(await overviewFigures(page)).not.toEqual(company);
+
+    await page.selectOption('#filtro-segmento', String(segment!.segment));
+    await expect.poll(revenueCard).toBe(expected(bothMonths).cards.revenue!.value);
+    await check(bothMonths);
+
+    // A reload keeps the filter of the URL.
+    await page.reload();
+    await page.waitForSelector('li[data-kpi="revenue"][data-filtered]', { state: 'attached' });
+    await check(bothMonths);
+
+    await page.goBack();
+    await expect.poll(revenueCard).toBe(expected(regionMonths).cards.revenue!.value);
+    await check(regionMonths);
+    expect(await page.locator('#filtro-segmento').inputValue()).toBe('');
+    await page.goBack();
+    await page.waitForSelector('li[data-kpi="revenue"]:not([data-filtered])', { state: 'attached' });
+    expect(await overviewFigures(page)).toEqual(company);
+    expect(await fixedMark.isVisible()).toBe(false);
+    expect(new URL(page.url()).search).toBe('');
+    await closeClean();
+  });
+
+  it('redraws every Geografia chart, card and table for a seller, and Back puts the company back', async () => {
+    const window = `month between (select max(month) - interval 11 month from kpis_monthly where not is_partial_month)
+                                and (select max(month) from kpis_monthly where not is_partial_month)`;
+    const [top] = await marts(`select seller_id from sales_cube where seller_id is not null group by 1 order by sum(revenue) desc, 1 limit 1`);
+    const seller = String(top!.seller_id);
+    const regions = await marts(`select region, sum(revenue) as revenue from sales_cube
+      where seller_id = '${seller}' and region is not null and ${window} group by 1 having sum(revenue) <> 0`);
+    const [total] = await marts(`select sum(revenue) as revenue from sales_cube where seller_id = '${seller}' and ${window}`);
+    // The UFs of the seller's sales in 12 months, biggest first, with their orders; and the seller's own
+    // customers active at the end of the last complete month, UF by UF.
+    const states = await marts(`select state, sum(revenue) as revenue, sum(orders_by_main_category) as orders from sales_cube
+      where seller_id = '${seller}' and state is not null and ${window} group by 1 order by 2 desc`);
+    const active = await marts(`select state, count(*) as customers from customer_status_monthly join customers using (customer_id)
+      where customers.seller_id = '${seller}' and is_in_active_portfolio and state is not null
+        and month = (select max(month) from kpis_monthly where not is_partial_month)
+      group by 1 order by 1`);
+    const yearTable = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-filter-table="geo-states-year"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim())),
+      );
+
+    await open('/geografia/');
+    const company = await yearTable();
+    expect(await page.locator('[data-filter-fixed]').count()).toBe(0);
+    await page.selectOption('#filtro-vendedor', seller);
+    await redrawn(page, 'chart-faturamento-por-regiao');
+    // "Sudeste: R$ 1.234,56": the amounts, region by region (the names come from the labels mart).
+    const amounts = (await markTitles(page, 'chart-faturamento-por-regiao')).map((t) => t.slice(t.indexOf(': ') + 2));
+    expect(amounts.sort()).toEqual(regions.map((r) => brl(r.revenue)).sort());
+    await redrawn(page, 'chart-ativos-por-uf');
+    const activeTitles = (await markTitles(page, 'chart-ativos-por-uf')).filter((t) => !t.includes('sem dados'));
+    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(active.map((a) => `${a.state}: ${count(a.customers)} clientes`));
+    expect(await page.locator('[data-geo-card="revenue"] .card-value').textContent()).toBe(compact(total!.revenue));
+
+    // The 12-month table by UF: the seller's UFs first, biggest revenue first, with its orders.
+    const rows = await yearTable();
+    const withSales = rows.slice(0, states.length);
+    expect(withSales.map((r) => [r[0]!.replace(/^.* \((\w\w)\)$/, '$1'), r[2], r[4]])).toEqual(states.map((s) => [s.state, brl(s.revenue), count(s.orders)]));
+    expect(rows).not.toEqual(company);
+
+    await page.goBack();
+    await redrawn(page, 'chart-faturamento-por-regiao', false);
+    expect(await yearTable()).toEqual(company);
     await closeClean();
   });
 
