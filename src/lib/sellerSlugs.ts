@@ -1,8 +1,12 @@
 /**
  * URL slugs for seller pages. Seller ids come from user exports, so a slug keeps only a-z, 0-9 and
- * "-" (accents folded); an id that folds to nothing, or to the slug of another id, gets a short hash of
- * the exact id appended, so every seller has exactly one page and no id can reach outside /vendedores/.
+ * "-" (accents folded); an id that folds to nothing, to the slug of another id or to a report page under
+ * /vendedores/ (RESERVED_SLUGS) gets a short hash of the exact id appended, so every seller has exactly one
+ * page, no id can reach outside /vendedores/ and none can take the place of a report page.
  */
+
+/** Report pages that live under /vendedores/ beside the sellers' own pages. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['equilibrio']);
 
 /** FNV-1a of the UTF-16 code units, as 8 hex digits: stable across builds and machines. */
 export function shortHash(text: string): string {
@@ -36,7 +40,7 @@ export function sellerSlugs(ids: Iterable<string>): Map<string, string> {
   for (const id of unique) {
     const base = bases.get(id)!;
     // A hash whenever the readable part is empty or shared: then no id's slug depends on which others exist.
-    slugs.set(id, !base || uses.get(base)! > 1 ? `${base ? `${base}-` : 'vendedor-'}${shortHash(id)}` : base);
+    slugs.set(id, !base || uses.get(base)! > 1 || RESERVED_SLUGS.has(base) ? `${base ? `${base}-` : 'vendedor-'}${shortHash(id)}` : base);
   }
   // A readable slug could still equal another id's hashed one (e.g. an id "v-1a2b3c4d"): hash the readable one too.
   const taken = new Set<string>();

@@ -37,6 +37,10 @@ describe('sellerSlugs', () => {
     expect(slugs.get('jose-1')).toBe(`jose-1-${shortHash('jose-1')}`);
     expect(slugs.get('V9')).toBe('v9');
   });
+
+  it('never gives a seller the address of a report page under /vendedores/ (a seller coded "Equilíbrio")', () => {
+    expect(sellerSlugs(['Equilíbrio']).get('Equilíbrio')).toBe(`equilibrio-${shortHash('Equilíbrio')}`);
+  });
 });
 
 describe('rollUpSellerMonths', () => {
