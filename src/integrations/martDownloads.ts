@@ -13,8 +13,8 @@ export const DOWNLOADS_DIR = 'dados';
 
 /**
  * Writes a mart as Excel-ready CSV files in `targetDir` (see csvParts: one file or parts that each fit in
- * a sheet, zipped when big), with Portuguese headers and coded values translated (martCsvColumns), streaming DuckDB chunks so big marts never sit in memory whole. Returns the
- * files written.
+ * a sheet, zipped when big), in Portuguese (martCsvColumns: column names as headers, codes as labels),
+ * streaming DuckDB chunks so big marts never sit in memory whole. Returns the files written.
  */
 export async function writeMartCsv(mart: MartFile, targetDir: string, limits: CsvPartLimits = {}): Promise<CsvPart[]> {
   const columns: CsvColumn[] = await martCsvColumns(mart.name, await martColumns(mart.name));
