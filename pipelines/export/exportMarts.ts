@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { columnLabel } from '../contract/columnLabels.ts';
 import { SCHEMA_VERSION, type MartSpec } from '../contract/marts.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 
@@ -77,15 +78,21 @@ const dictionarySpec: MartSpec = {
   columns: {},
 };
 
+/** The column's short Portuguese name (pipelines/contract/columnLabels.ts), NULL when it has none yet. */
+const labelSql = (mart: string, column: string): string => {
+  const label = columnLabel(mart, column);
+  return label === undefined ? 'null::varchar' : sqlString(label);
+};
+
 function dictionarySql(marts: MartSpec[]): string {
   const rows = marts.flatMap((mart) =>
     Object.entries(mart.columns).map(([column, [pt, en, unit]], position) =>
-      `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
+      `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${labelSql(mart.name, column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
     ),
   );
   return `
     create or replace temp table data_dictionary as
-    select d.mart, d.position, d.column, c.data_type as type, d.description_pt, d.description_en, d.unit, d.grain_pt, d.grain_en
-    from (values ${rows.join(',\n')}) as d(mart, position, "column", description_pt, description_en, unit, grain_pt, grain_en)
+    select d.mart, d.position, d.column, d.label_pt, c.data_type as type, d.description_pt, d.description_en, d.unit, d.grain_pt, d.grain_en
+    from (values ${rows.join(',\n')}) as d(mart, position, "column", label_pt, description_pt, description_en, unit, grain_pt, grain_en)
     left join duckdb_columns() c on c.table_name = d.mart and c.column_name = d.column`;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
 import { listSnapshots } from '../lib/history.ts';
+import { martCsvColumns } from '../lib/martCsvColumns.ts';
 import { listMarts, martColumns, martsDir, projectRoot, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
 import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
@@ -14,11 +15,11 @@ export const DOWNLOADS_DIR = 'dados';
 
 /**
  * Writes a mart as Excel-ready CSV files in `targetDir` (see csvParts: one file or parts that each fit in
- * a sheet, zipped when big), streaming DuckDB chunks so big marts never sit in memory whole. Returns the
- * files written.
+ * a sheet, zipped when big), in Portuguese (martCsvColumns: column names as headers, codes as labels),
+ * streaming DuckDB chunks so big marts never sit in memory whole. Returns the files written.
  */
 export async function writeMartCsv(mart: MartFile, targetDir: string, limits: CsvPartLimits = {}): Promise<CsvPart[]> {
-  const columns: CsvColumn[] = await martColumns(mart.name);
+  const columns: CsvColumn[] = await martCsvColumns(mart.name, await martColumns(mart.name));
   const parts = csvParts(mart.name, mart.rows, columns.length, limits);
   const start = async (part: CsvPart): Promise<TextSink> => {
     const sink = part.zipped ? await zipSink(join(targetDir, part.file), part.csv) : await fileSink(join(targetDir, part.file));

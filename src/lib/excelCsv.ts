@@ -3,10 +3,16 @@
  * CRLF line ends and UTF-8 with a BOM (without it Excel reads the file as Windows-1252).
  */
 
-/** A column of the CSV; `type` is the DuckDB type name, used to keep the time of TIMESTAMP columns. */
+/**
+ * A column of the CSV: `name` is the key of the rows, `header` its title in the file (the name when absent);
+ * `type` is the DuckDB type name, used to keep the time of TIMESTAMP columns; `labels` replaces coded
+ * text values by their Portuguese labels (a key without a label stays as it is).
+ */
 export interface CsvColumn {
   name: string;
+  header?: string;
   type?: string;
+  labels?: ReadonlyMap<string, string>;
 }
 
 /** The UTF-8 byte order mark Excel needs to detect UTF-8. */
@@ -57,12 +63,13 @@ export function csvField(value: unknown, column?: CsvColumn): string {
   if (typeof value === 'boolean') return value ? 'VERDADEIRO' : 'FALSO';
   if (value instanceof Date) return formatDate(value, /^TIMESTAMP/i.test(column?.type ?? ''));
   if (typeof value === 'object') return textField(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  if (typeof value === 'string' && column?.labels) return textField(column.labels.get(value) ?? value);
   return textField(String(value));
 }
 
 /** The BOM and the header line. */
 export function csvHeader(columns: CsvColumn[]): string {
-  return BOM + columns.map((c) => textField(c.name)).join(DELIMITER) + EOL;
+  return BOM + columns.map((c) => textField(c.header ?? c.name)).join(DELIMITER) + EOL;
 }
 
 /** Data lines for rows keyed by column name, each ending in CRLF. */

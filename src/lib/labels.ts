@@ -28,3 +28,34 @@ export async function fieldLabels(field: string): Promise<FieldLabels> {
     order: rows.map((row) => row.value),
   };
 }
+
+/** A mart column in labels.used_in: `mart.column`; free notes there ("orders export (status)", `kpis_monthly.canceled_*`) are not columns. */
+const MART_COLUMN = /^[a-z0-9_]+\.[a-z0-9_]+$/;
+
+/** The `mart.column` entries of a used_in text (comma or semicolon separated). */
+export function usedInColumns(usedIn: string | null | undefined): string[] {
+  return (usedIn ?? '').split(/[,;]/).map((part) => part.trim()).filter((part) => MART_COLUMN.test(part));
+}
+
+/**
+ * Fields whose keys a Brazilian reader already reads as names, so downloads keep them: the UF ("SP"),
+ * which every spreadsheet of the team filters on (the state's name sits beside it where a mart has it).
+ */
+const KEPT_AS_KEYS = new Set(['state']);
+
+/**
+ * Every coded mart column (labels.used_in) with its key → Portuguese label map, keyed `mart.column`, for
+ * the downloads that translate codes; empty when the labels mart is missing.
+ */
+export async function codedColumnLabels(): Promise<Map<string, ReadonlyMap<string, string>>> {
+  const byColumn = new Map<string, Map<string, string>>();
+  for (const row of await labelRows()) {
+    if (KEPT_AS_KEYS.has(row.field)) continue;
+    for (const column of usedInColumns(row.used_in)) {
+      const labels = byColumn.get(column) ?? new Map<string, string>();
+      labels.set(row.value, row.label_pt);
+      byColumn.set(column, labels);
+    }
+  }
+  return byColumn;
+}

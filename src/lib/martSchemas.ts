@@ -19,6 +19,8 @@ export type KpiMonth = z.infer<typeof KpiMonth>;
 export const DictionaryEntry = z.looseObject({
   mart: z.string(),
   column: z.string(),
+  /** The column's short Portuguese name (absent in marts built before it existed). */
+  label_pt: z.string().nullable().optional(),
   type: z.string().nullable(),
   description_pt: z.string().nullable(),
   description_en: z.string().nullable(),

@@ -152,7 +152,7 @@ describe.skipIf(!browserSuiteRuns())('the site built from the demo data, in Chro
     }
   });
 
-  it('offers every mart as Parquet and as an Excel CSV with BOM, ; separator and the mart columns', async () => {
+  it('offers every mart as Parquet and as an Excel CSV with BOM, ; separator and the Portuguese column names of the dictionary', async () => {
     const marts = readdirSync(builds.martsDir).filter((f) => f.endsWith('.parquet')).map((f) => f.slice(0, -8)).sort();
     const page = await browser.newPage();
     try {
@@ -162,7 +162,11 @@ describe.skipIf(!browserSuiteRuns())('the site built from the demo data, in Chro
         expect(hrefs.some((h) => h.endsWith(`/${mart}.parquet`)), `${mart}.parquet link`).toBe(true);
         expect(hrefs.some((h) => h.endsWith(`/${mart}.csv`)), `${mart}.csv link`).toBe(true);
       }
-      const header = (await queryMarts(builds.martsDir, 'describe kpis_monthly')).map((c) => c.column_name).join(';');
+      const columns = (await queryMarts(builds.martsDir, 'describe kpis_monthly')).map((c) => String(c.column_name));
+      const names = new Map((await queryMarts(builds.martsDir, "select \"column\", label_pt from data_dictionary where mart = 'kpis_monthly'"))
+        .map((d) => [String(d.column), String(d.label_pt)]));
+      const header = columns.map((c) => names.get(c) ?? c).join(';');
+      expect(header).toContain('Positivação (%)');
       const csv = await page.request.get(`${server.url}/dados/kpis_monthly.csv`);
       expect(csv.headers()['content-type']).toContain('text/csv');
       const body = await csv.body();

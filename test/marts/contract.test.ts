@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnLabelProblems } from '../../pipelines/contract/columnLabels.ts';
 import { sqlMarts } from '../../pipelines/contract/marts.ts';
+import { usedInColumns } from '../../src/lib/labels.ts';
 import { runMarts, type MartRun } from './runMarts.ts';
 
 let marts: MartRun;
@@ -72,5 +75,56 @@ describe('labels', () => {
   it('has a label for every status a customer can carry', async () => {
     const rows = await marts.rows("select distinct status from customers where status not in (select value from labels where field = 'status')");
     expect(rows).toEqual([]);
+  });
+});
+
+describe('column labels', () => {
+  it('names every published column in Portuguese: a label, unique in its mart, at most 40 characters, no snake_case', async () => {
+    const columns = await marts.rows<{ mart: string; columns: string[] }>(
+      `select table_name as mart, list(column_name order by ordinal_position) as columns
+       from information_schema.columns group by table_name order by table_name`,
+    );
+    expect(columns.map((c) => c.mart)).toEqual(expect.arrayContaining(['customers', 'data_dictionary', 'labels', 'load_summary', 'rejects', 'settings']));
+    const problems = columnLabelProblems(columns.map((c) => ({ name: c.mart, columns: c.columns })));
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('writes each label into the data dictionary beside the column name', async () => {
+    expect(await marts.rows(`select mart, "column" from data_dictionary where label_pt is null`)).toEqual([]);
+    expect(await marts.rows(`select "column", label_pt from data_dictionary where mart = 'customers' and "column" in ('customer_id', 'revenue', 'coverage_pct') order by 1`))
+      .toEqual([{ column: 'customer_id', label_pt: 'Código do cliente' }, { column: 'revenue', label_pt: 'Faturamento total (R$)' }]);
+    expect(await marts.rows(`select label_pt from data_dictionary where mart = 'kpis_monthly' and "column" = 'coverage_pct'`)).toEqual([{ label_pt: 'Positivação (%)' }]);
+  });
+
+  it('reports a missing label by mart and column, a label shared in a mart, a long one and one that is a code', () => {
+    expect(columnLabelProblems([
+      { name: 'lead_funnel', columns: ['as_of_date', 'stage_zz', 'leads_zz'] },
+      { name: 'kpis_monthly', columns: ['active_customers', 'active_portfolio_customers'] },
+    ])).toEqual([
+      'lead_funnel: no label for stage_zz, leads_zz (add them to pipelines/contract/columnLabels.ts)',
+      'kpis_monthly: active_customers and active_portfolio_customers share the label "Clientes na carteira ativa"',
+    ]);
+    const labels: Record<string, string> = { revenue: 'Faturamento dos itens de pedidos faturados (R$)', status: 'lifecycle_status', month: 'month' };
+    expect(columnLabelProblems([{ name: 'm', columns: ['revenue', 'status', 'month'] }], (_, column) => labels[column])).toEqual([
+      'm.revenue: label "Faturamento dos itens de pedidos faturados (R$)" is longer than 40 characters',
+      'm.status: label "lifecycle_status" looks like a code, not a name',
+      'm.month: label "month" looks like a code, not a name',
+    ]);
+  });
+});
+
+describe('coded columns', () => {
+  it('lists in labels.used_in exactly the columns assert_coded_values_have_labels.sql checks (and the dictionary\'s unit)', async () => {
+    const rows = await marts.rows<{ field: string; used_in: string }>('select distinct field, used_in from labels');
+    const listed = rows.flatMap((r) => usedInColumns(r.used_in).map((column) => `${r.field}: ${column}`)).sort();
+    const sql = readFileSync(new URL('../../pipelines/sql/tests/assert_coded_values_have_labels.sql', import.meta.url), 'utf8');
+    const checked = [...sql.matchAll(/select distinct '(\w+)',? (?:as field, )?(\w+)(?: as value)? from (\w+)/g)]
+      .map(([, field, column, mart]) => `${field}: ${mart}.${column}`);
+    expect(checked.length).toBeGreaterThan(40);
+    expect(listed).toEqual([...checked, 'unit: data_dictionary.unit'].sort());
+  });
+
+  it('labels every unit of the data dictionary', async () => {
+    expect(await marts.rows("select distinct unit from data_dictionary where unit not in (select value from labels where field = 'unit')")).toEqual([]);
   });
 });

@@ -39,6 +39,17 @@ describe('excelCsv', () => {
     expect(bytes.toString('utf8')).toBe('\ufeffobs\r\n"a; b"\r\n"diz ""oi"""\r\n"linha 1\nlinha 2"\r\n');
   });
 
+  it('titles a column with its header and writes a coded value as its label, an unknown key as it is', () => {
+    const labels = new Map([['at_risk', 'Em risco (ritmo)'], ['lost', 'Perdido (ex-cliente)']]);
+    const bytes = excelCsv(
+      [{ name: 'customer_id', header: 'Código do cliente' }, { name: 'status', header: 'Situação', labels }],
+      [{ customer_id: 'C1', status: 'at_risk' }, { customer_id: 'C2', status: 'lost' }, { customer_id: 'C3', status: 'novo_codigo' }, { customer_id: 'C4', status: null }],
+    );
+    expect(bytes.toString('utf8')).toBe(
+      '\ufeffCódigo do cliente;Situação\r\nC1;Em risco (ritmo)\r\nC2;Perdido (ex-cliente)\r\nC3;novo_codigo\r\nC4;\r\n',
+    );
+  });
+
   it('neutralizes and quotes a formula that also holds the delimiter', () => {
     expect(csvField('@cliente; "teste"')).toBe(`"'@cliente; ""teste"""`);
   });

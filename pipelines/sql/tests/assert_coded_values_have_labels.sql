@@ -1,4 +1,5 @@
--- every value key a mart publishes in a coded column has its label in labels (returns the unlabelled keys)
+-- every value key a mart publishes in a coded column has its label in labels (returns the unlabelled keys);
+-- the coded columns are the ones labels.used_in lists (test/marts/contract.test.ts keeps the two lists equal)
 with
 
 coded as (
@@ -24,6 +25,36 @@ coded as (
     union select distinct 'change_type', change_type from status_changes
     union select distinct 'status', previous_status from status_changes
     union select distinct 'kpi', kpi from status_changes
+    union select distinct 'status', status_start from customer_status_monthly
+    union select distinct 'status', status from status_changes
+    union select distinct 'status', status from status_change_summary
+    union select distinct 'status', previous_status from status_change_summary
+    union select distinct 'status', status from reassignment_suggestions
+    union select distinct 'rfm_segment', rfm_segment from rfm_segments
+    union select distinct 'region', region from geography
+    union select distinct 'region', region from sales_cube
+    union select distinct 'region', region from portfolio_balance
+    union select distinct 'region', region from reassignment_suggestions
+    union select distinct 'state', state from customers
+    union select distinct 'state', state from geography
+    union select distinct 'state', state from sales_cube
+    union select distinct 'state', state from category_penetration
+    union select distinct 'state', state from product_mix
+    union select distinct 'state', state from reassignment_suggestions
+    union select distinct 'state', state from sellers
+    union select distinct 'contract_status', status from renewals
+    union select distinct 'change_type', change_type from status_change_summary
+    union select distinct 'unit', unit from status_changes
+    union select distinct 'entity', entity from load_summary
+    union select distinct 'entity', entity from rejects
+    union select distinct 'severity', severity from rejects
+    union select distinct 'orphan_reason', orphan_reason from portfolio_balance
+    union select distinct 'balance_measure', measure from portfolio_balance_spread
+    union select distinct 'reassignment_phase', phase from reassignment_suggestions
+    union select distinct 'model', model from model_fit
+    union select distinct 'status', status from customer_cluster_members
+    union select distinct 'region', region from customer_cluster_members
+    union select distinct 'state', state from customer_cluster_members
 )
 
 select coded.field, coded.value

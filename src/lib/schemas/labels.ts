@@ -6,5 +6,6 @@ export const LabelRow = z.looseObject({
   value: z.string(),
   label_pt: z.string(),
   sort_order: z.number().nullable(),
+  used_in: z.string().nullable().optional(),
 });
 export type LabelRow = z.infer<typeof LabelRow>;

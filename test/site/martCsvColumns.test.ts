@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { martCsvColumns } from '../../src/lib/martCsvColumns.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+
+describe('martCsvColumns', () => {
+  const marts = tempDir('carteira-csv-columns-');
+  const previous = process.env.CARTEIRA_MARTS_DIR;
+
+  beforeAll(async () => {
+    // A labels mart with the used_in forms the real one has: columns, an export note and a wildcard.
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`copy (select * from (values
+        ('status', 'at_risk', 'Em risco (ritmo)', 1, 'customers.status, status_changes.previous_status'),
+        ('status', 'lost', 'Perdido (ex-cliente)', 2, 'customers.status, status_changes.previous_status'),
+        ('state', 'SP', 'São Paulo', 1, 'customers.state'),
+        ('order_status', 'canceled', 'Cancelado', 1, 'orders export (status); kpis_monthly.canceled_*')
+      ) as t(field, value, label_pt, sort_order, used_in))
+      to '${join(marts.dir, 'labels.parquet')}' (format parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    process.env.CARTEIRA_MARTS_DIR = marts.dir;
+  });
+
+  afterAll(() => {
+    if (previous === undefined) delete process.env.CARTEIRA_MARTS_DIR;
+    else process.env.CARTEIRA_MARTS_DIR = previous;
+    marts.cleanup();
+  });
+
+  it('titles each column with its Portuguese name and gives a coded column its labels, keeping the UF', async () => {
+    const columns = await martCsvColumns('customers', [
+      { name: 'customer_id', type: 'VARCHAR' },
+      { name: 'state', type: 'VARCHAR' },
+      { name: 'status', type: 'VARCHAR' },
+      { name: 'revenue', type: 'DECIMAL(18,2)' },
+    ]);
+    expect(columns.map((c) => [c.name, c.header, c.labels ? Object.fromEntries(c.labels) : null])).toEqual([
+      ['customer_id', 'Código do cliente', null],
+      ['state', 'UF', null],
+      ['status', 'Situação', { at_risk: 'Em risco (ritmo)', lost: 'Perdido (ex-cliente)' }],
+      ['revenue', 'Faturamento total (R$)', null],
+    ]);
+  });
+
+  it('uses the mart\'s own name for a column where it differs, and the snake_case name only when the contract has none', async () => {
+    const columns = await martCsvColumns('status_changes', [
+      { name: 'previous_status', type: 'VARCHAR' },
+      { name: 'status', type: 'VARCHAR' },
+      { name: 'not_in_contract', type: 'VARCHAR' },
+    ]);
+    expect(columns.map((c) => [c.header, c.labels?.get('lost') ?? null])).toEqual([
+      ['Situação anterior', 'Perdido (ex-cliente)'],
+      ['Situação hoje', null],
+      ['not_in_contract', null],
+    ]);
+  });
+});
