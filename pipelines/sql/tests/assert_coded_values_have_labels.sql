@@ -55,6 +55,8 @@ coded as (
     union select distinct 'status', status from customer_cluster_members
     union select distinct 'region', region from customer_cluster_members
     union select distinct 'state', state from customer_cluster_members
+    union select distinct 'company_size', company_size from customer_cluster_members
+    union select distinct 'company_size', dominant_company_size from customer_clusters
 )
 
 select coded.field, coded.value
