@@ -81,6 +81,20 @@ describe.skipIf(!browserSuiteRuns())('every page on a 390 px phone', () => {
             found.push(`"${title}": text "${smallest.text.slice(0, 30)}" is ${smallest.px.toFixed(1)} px`);
           }
         }
+        // Legends Plot writes as HTML beside the SVG: their text is not scaled.
+        for (const plot of document.querySelectorAll<HTMLElement>('main .chart-plot')) {
+          const small = [...plot.querySelectorAll<HTMLElement>('*')].find(
+            (el) =>
+              !el.closest('svg') &&
+              el.getBoundingClientRect().width > 0 &&
+              [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '') &&
+              parseFloat(getComputedStyle(el).fontSize) < least - 0.05,
+          );
+          if (small) {
+            const title = plot.closest('figure.chart')?.querySelector('.chart-title')?.textContent?.trim() ?? 'a chart';
+            found.push(`"${title}": legend "${(small.textContent ?? '').trim().slice(0, 30)}" is ${getComputedStyle(small).fontSize}`);
+          }
+        }
         return found;
       }, MIN_CHART_TEXT_PX);
     });
