@@ -50,11 +50,12 @@ export function cohortHeatmapChart(rows: CohortCell[], options: CohortHeatmapOpt
     document,
     width,
     height: cohorts.length * rowHeight + 58,
-    marginLeft: compact ? 92 : 112,
+    marginLeft: compact ? 100 : 112,
     marginRight: 4,
     marginTop: 40,
     marginBottom: 18,
-    style: { fontSize: compact ? '10px' : '12px', color: INK, background: 'transparent' },
+    // 11 px at the least: the phone variant is drawn at the phone's width, so this is the size read.
+    style: { fontSize: compact ? '11px' : '12px', color: INK, background: 'transparent' },
     x: { domain: columns, axis: 'top', label: 'Meses desde a primeira compra →', labelAnchor: 'left', labelArrow: 'none', tickSize: 0, padding: 0.04 },
     y: { domain: labels, label: null, tickSize: 0, padding: 0.06 },
     marks: [
@@ -70,7 +71,7 @@ export function cohortHeatmapChart(rows: CohortCell[], options: CohortHeatmapOpt
         y: 'row',
         text: (d: Datum) => formatNumber(d.retention_pct, { digits: 0 }),
         fill: 'ink',
-        fontSize: compact ? 10 : 11,
+        fontSize: 11,
       }),
     ],
   });

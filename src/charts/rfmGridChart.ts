@@ -74,7 +74,7 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
     marks: [
       Plot.cell(cells, { ...common, fill, inset: 1, title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatNumber(c.customers)} clientes` }),
       Plot.text(cells, { ...common, text: countText, fill: ink, fontSize: compact ? 14 : 17, fontWeight: 700, dy: compact ? -11 : -9 }),
-      Plot.text(cells, { ...common, text: label, fill: ink, fontSize: compact ? 9.5 : 11.5, dy: compact ? 9 : 10, lineAnchor: 'top', lineWidth: compact ? 6 : 12, lineHeight: 1.1 }),
+      Plot.text(cells, { ...common, text: label, fill: ink, fontSize: compact ? 11 : 11.5, dy: compact ? 9 : 10, lineAnchor: 'top', lineWidth: compact ? 5 : 12, lineHeight: 1.1 }),
     ],
   });
 }

@@ -18,6 +18,8 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-table-search]'))
   const counted = new Set(scopes[0]?.querySelectorAll<HTMLElement>('tbody tr') ?? []);
   input.addEventListener('input', () => {
     const query = fold(input.value.trim());
+    // Shows the rows a phone folds away (global.css, phone folds), so the search finds them too.
+    for (const scope of scopes) scope.toggleAttribute('data-searching', query !== '');
     let matches = 0;
     for (const item of items) {
       const match = query === '' || texts.get(item)!.includes(query);

@@ -152,6 +152,8 @@ export interface TableColumn {
   key: string;
   label: string;
   format: ValueFormat | ((value: unknown, row: Record<string, unknown>) => string);
+  /** False: hidden on a phone (DataTable's phone folds); the CSV download keeps it. */
+  phone?: boolean;
 }
 
 /** The columns of the three Geografia tables; `lastText` names the last complete month ("out/2026"). */
@@ -159,34 +161,34 @@ export function geographyTableColumns(lastText: string): { yearColumns: TableCol
   const ufColumn: TableColumn = { key: 'name', label: 'UF', format: (v, row) => (row.key ? `${String(v)} (${String(row.key)})` : String(v)) };
   const yearColumns: TableColumn[] = [
     ufColumn,
-    { key: 'regionName', label: 'Região', format: 'text' },
+    { key: 'regionName', label: 'Região', format: 'text', phone: false },
     { key: 'revenue', label: 'Faturamento', format: 'brl' },
     { key: 'revenueShare', label: 'Parcela', format: 'share' },
-    { key: 'orders', label: 'Pedidos', format: 'number' },
-    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
-    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent' },
-    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number' },
-    { key: 'newCustomers', label: 'Clientes novos', format: 'number' },
+    { key: 'orders', label: 'Pedidos', format: 'number', phone: false },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl', phone: false },
+    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent', phone: false },
+    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number', phone: false },
+    { key: 'newCustomers', label: 'Clientes novos', format: 'number', phone: false },
   ];
   const monthColumns: TableColumn[] = [
     ufColumn,
-    { key: 'regionName', label: 'Região', format: 'text' },
-    { key: 'portfolio', label: 'Carteira de trabalho', format: 'number' },
-    { key: 'portfolioBuying', label: 'Compraram', format: 'number' },
+    { key: 'regionName', label: 'Região', format: 'text', phone: false },
+    { key: 'portfolio', label: 'Carteira de trabalho', format: 'number', phone: false },
+    { key: 'portfolioBuying', label: 'Compraram', format: 'number', phone: false },
     { key: 'coveragePct', label: 'Positivação', format: 'percent' },
     { key: 'revenue', label: 'Faturamento', format: 'brl' },
-    { key: 'orders', label: 'Pedidos', format: 'number' },
-    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
-    { key: 'newCustomers', label: 'Clientes novos', format: 'number' },
+    { key: 'orders', label: 'Pedidos', format: 'number', phone: false },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl', phone: false },
+    { key: 'newCustomers', label: 'Clientes novos', format: 'number', phone: false },
   ];
   const regionColumns: TableColumn[] = [
     { key: 'name', label: 'Região', format: 'text' },
     { key: 'revenue', label: 'Faturamento', format: 'brl' },
     { key: 'revenueShare', label: 'Parcela', format: 'share' },
-    { key: 'orders', label: 'Pedidos', format: 'number' },
-    { key: 'avgTicket', label: 'Ticket médio', format: 'brl' },
-    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent' },
-    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number' },
+    { key: 'orders', label: 'Pedidos', format: 'number', phone: false },
+    { key: 'avgTicket', label: 'Ticket médio', format: 'brl', phone: false },
+    { key: 'coveragePct', label: 'Positivação média mensal', format: 'percent', phone: false },
+    { key: 'activeEnd', label: `Ativos no fim de ${lastText}`, format: 'number', phone: false },
   ];
   return { yearColumns, monthColumns, regionColumns };
 }

@@ -176,15 +176,16 @@ export function cardContent<R extends OverviewMonth>(spec: CardSpec, rows: R[], 
 export const MONTH_TABLE_ROWS = 13;
 
 /** The month table's figures, every one of them recomputed by the filters. */
-export const monthTableColumns: Array<{ key: keyof FilteredKpiMonth | 'month_label'; label: string; format: ValueFormat }> = [
+/** The month table's columns; `phone: false` ones are hidden on a phone (DataTable's phone folds). */
+export const monthTableColumns: Array<{ key: keyof FilteredKpiMonth | 'month_label'; label: string; format: ValueFormat; phone?: boolean }> = [
   { key: 'month_label', label: 'Mês', format: 'text' },
   { key: 'revenue', label: 'Faturamento', format: 'brl' },
-  { key: 'orders', label: 'Pedidos', format: 'number' },
-  { key: 'avg_ticket', label: 'Ticket médio', format: 'brl' },
-  { key: 'active_customers', label: 'Clientes ativos', format: 'number' },
+  { key: 'orders', label: 'Pedidos', format: 'number', phone: false },
+  { key: 'avg_ticket', label: 'Ticket médio', format: 'brl', phone: false },
+  { key: 'active_customers', label: 'Clientes ativos', format: 'number', phone: false },
   { key: 'coverage_pct', label: 'Positivação', format: 'percent' },
-  { key: 'churn_rate', label: 'Churn', format: 'share' },
-  { key: 'new_customers', label: 'Novos', format: 'number' },
+  { key: 'churn_rate', label: 'Churn', format: 'share', phone: false },
+  { key: 'new_customers', label: 'Novos', format: 'number', phone: false },
 ];
 
 /** The table's rows: the last months, newest first, each labelled. */
