@@ -84,6 +84,9 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
         expect(await visit(page, `${server.url}/vendedores/`)).toEqual([]);
         const caption = await page.locator('[data-search-scope] caption').first().textContent();
         const all = await tableRows(page, caption!.replace(/\s+/g, ' ').trim());
+        // a phone folds the ranking to its first rows until the reader asks for all (or searches)
+        const shown = await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').count();
+        expect(shown).toBe(viewport.width > 600 ? all.length : Math.min(all.length, 5));
         await page.fill('#busca-vendedores', word!.toUpperCase());
         const visible = (await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').allTextContents()).map(fold);
         const expected = all.filter((row) => fold(row.join(' ')).includes(word!));
@@ -93,7 +96,7 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
         expect(visible.every((row) => row.includes(word!))).toBe(true);
         expect(await page.locator('[data-search-status]').textContent()).toBe(`${expected.length} de ${all.length} vendedores com “${word!.toUpperCase()}”.`);
         await page.fill('#busca-vendedores', '');
-        expect(await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').count()).toBe(all.length);
+        expect(await page.locator('[data-search-scope] table').first().locator('tbody tr:visible').count()).toBe(shown);
       } finally {
         await page.close();
       }
