@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { describeHostileCases, runCli, type CaseDirs, type HostileCase } from './hostileCase.ts';
+import { describeHostileCases, runCli, snapshot as filesAndHashes, type CaseDirs, type HostileCase } from './hostileCase.ts';
 
 const H = 'pedido;cliente;data;valor\n';
 /** n orders, the first `bad` of them (lines 2, 3, …) with an impossible date. */
@@ -27,7 +27,8 @@ function publishPrevious(d: CaseDirs): void {
   if (run.exit !== 0) throw new Error(`the clean run failed: ${run.output}`);
   previous.set(d.root, snapshot(d.out));
 }
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+/** Every file of the marts folder (history snapshots included) with its content's hash. */
+const snapshot = (dir: string) => filesAndHashes(dir);
 
 const cases: HostileCase[] = [
   {
