@@ -87,12 +87,7 @@ final as (
         cast(revenue_rank as integer) as revenue_rank,
         cast(cum_revenue as decimal(18, 2)) as cum_revenue,
         cum_revenue / nullif(total_revenue, 0) as cum_revenue_share,
-        case
-            when total_revenue <= 0 then 'C'
-            when (cum_revenue - revenue) / total_revenue < getvariable('abc_a_share') then 'A'
-            when (cum_revenue - revenue) / total_revenue < getvariable('abc_b_share') then 'B'
-            else 'C'
-        end as abc_class,
+        abc_class(revenue, cum_revenue, total_revenue) as abc_class,
     from ranked
 )
 

@@ -80,12 +80,7 @@ final as (
         cast(ranked.revenue_rank as integer) as revenue_rank,
         cast(ranked.cum_revenue as decimal(18, 2)) as cum_revenue,
         ranked.cum_revenue / nullif(ranked.total_revenue, 0) as cum_revenue_share,
-        case
-            when ranked.total_revenue <= 0 then 'C'
-            when (ranked.cum_revenue - ranked.revenue) / ranked.total_revenue < getvariable('abc_a_share') then 'A'
-            when (ranked.cum_revenue - ranked.revenue) / ranked.total_revenue < getvariable('abc_b_share') then 'B'
-            else 'C'
-        end as abc_class,
+        abc_class(ranked.revenue, ranked.cum_revenue, ranked.total_revenue) as abc_class,
         cast(buyer_counts.buyers as integer) as buyers,
         cast(buyer_counts.portfolio_buyers as integer) as portfolio_buyers,
         cast(portfolio_size.customers as integer) as portfolio_customers,

@@ -19,3 +19,13 @@ create or replace macro is_partial_month(month_start) as
 -- Ticket médio: revenue per invoiced order, in cents; NULL without orders.
 create or replace macro avg_ticket(revenue, orders) as
     cast(revenue / nullif(orders, 0) as decimal(18, 2));
+
+-- ABC class of a row ranked by revenue descending: A while the revenue before it is under abc.a_share of the
+-- total, B under abc.b_share, C after; the row that crosses a cut-off stays in the class above it.
+create or replace macro abc_class(revenue, cum_revenue, total_revenue) as
+    case
+        when total_revenue <= 0 then 'C'
+        when (cum_revenue - revenue) / total_revenue < getvariable('abc_a_share') then 'A'
+        when (cum_revenue - revenue) / total_revenue < getvariable('abc_b_share') then 'B'
+        else 'C'
+    end;
