@@ -61,8 +61,10 @@ seller_expectations as (
         seller_id,
         count(*) as active_portfolio_customers,
         count(*) filter (where is_model) as model_customers,
-        sum(expected_purchases) as expected_purchases,
-        sum(expected_purchases * coalesce(expected_value_per_purchase, 0)) as expected_revenue,
+        -- sums of six-decimal numbers: a sum of doubles depends on the order threads add them in, and reruns
+        -- must give byte-identical marts
+        cast(sum(cast(expected_purchases as decimal(18, 6))) as double) as expected_purchases,
+        sum(cast(expected_purchases * coalesce(expected_value_per_purchase, 0) as decimal(18, 6))) as expected_revenue,
         coalesce(sum(opportunity_value), 0) as opportunity_value,
         count(opportunity_value) as opportunity_customers,
     from customer_expectations
