@@ -4,7 +4,8 @@
  * to the header sorted by. Without JavaScript the table keeps the order it was built in, which its header
  * states (DataTable.astro). Numeric and dated columns sort by the value in each cell's data-sort (the
  * text shows "R$ 1.234,56" or "31/10/2026"), text columns by the text; missing values last, ties in the
- * built order (src/lib/tableSort.ts, the same comparison the build used to state the order).
+ * built order (src/lib/tableSort.ts, the same comparison the build used to state the order); rows marked
+ * data-pinned (a total) stay at the bottom.
  *
  * On a phone, a table folded to its first rows (DataTable's phoneRows) keeps folding to the first rows
  * of the new order. A table whose rows the filters redraw (renderOverview.ts, renderGeografia.ts,
@@ -52,7 +53,10 @@ function setupTable(table: HTMLTableElement): void {
     const kind = headers[column]?.dataset.sortKind;
     const rows = [...body!.rows].sort((a, b) => Number(a.dataset.builtOrder ?? 0) - Number(b.dataset.builtOrder ?? 0));
     const keys = rows.map((row) => keyOf(row.cells[column], kind));
-    const ordered = sortedOrder(keys, direction).map((i) => rows[i]!);
+    // Pinned rows (a total) stay last, in their order.
+    const ordered = sortedOrder(keys, direction)
+      .map((i) => rows[i]!)
+      .sort((a, b) => Number(a.hasAttribute('data-pinned')) - Number(b.hasAttribute('data-pinned')));
     body!.append(...ordered);
     if (phoneRows !== null) {
       for (const [i, row] of ordered.entries()) row.classList.toggle('phone-more', i >= phoneRows);

@@ -23,7 +23,7 @@ const SCALE: Record<string, number> = { mil: 1e3, mi: 1e6, bi: 1e9 };
 
 /**
  * A date or period written as the report writes it, as epoch milliseconds (UTC) of its first day:
- * "31/10/2026", "out/2026", "T4 2026", "2º sem. 2026"; a note in parentheses after it ("nov/2026
+ * "31/10/2026", "out/2026", "T4 2026", "2º sem. 2026", "2026"; a note in parentheses after it ("nov/2026
  * (parcial)", "T4 2026 (em curso)") is ignored.
  */
 export function parseDateText(text: string): number | null {
@@ -34,6 +34,8 @@ export function parseDateText(text: string): number | null {
   if (month && MONTHS.includes(month[1]!)) return Date.UTC(Number(month[2]), MONTHS.indexOf(month[1]!), 1);
   const quarter = /^T([1-4]) (\d{4})$/.exec(t);
   if (quarter) return Date.UTC(Number(quarter[2]), (Number(quarter[1]) - 1) * 3, 1);
+  const year = /^(19|20)\d{2}$/.exec(t);
+  if (year) return Date.UTC(Number(t), 0, 1);
   const half = /^([12])º sem\. (\d{4})$/.exec(t);
   if (half) return Date.UTC(Number(half[2]), (Number(half[1]) - 1) * 6, 1);
   return null;
