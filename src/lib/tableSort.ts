@@ -43,10 +43,12 @@ export function parseDateText(text: string): number | null {
 
 /** A number written as the report writes it ("R$ 1.234,56", "12,5%", "R$ 1,2 mi", "-3"), or null. */
 export function parseNumberText(text: string): number | null {
-  const match = /^(R\$\s?)?([-−+]?)(\d{1,3}(?:\.\d{3})*|\d+)(,\d+)?\s?(%|pp|p\.p\.|mil|mi|bi)?$/.exec(text.replace(/\u00a0/g, ' '));
+  // The sign stands before "R$" in money ("-R$ 0,50") and before the figure elsewhere.
+  const match = /^([-−+]?)(R\$\s?)?([-−+]?)(\d{1,3}(?:\.\d{3})*|\d+)(,\d+)?\s?(%|pp|p\.p\.|mil|mi|bi)?$/.exec(text.replace(/\u00a0/g, ' '));
   if (!match) return null;
-  const n = Number(`${match[3]!.replace(/\./g, '')}.${(match[4] ?? ',0').slice(1)}`);
-  return (match[2] === '-' || match[2] === '−' ? -n : n) * (SCALE[match[5] ?? ''] ?? 1);
+  const n = Number(`${match[4]!.replace(/\./g, '')}.${(match[5] ?? ',0').slice(1)}`);
+  const negative = /[-−]/.test(`${match[1]}${match[3]}`);
+  return (negative ? -n : n) * (SCALE[match[6] ?? ''] ?? 1);
 }
 
 /** The text of a cell as it sorts: whitespace collapsed; null for the missing-value mark or nothing. */
