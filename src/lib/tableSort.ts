@@ -121,6 +121,32 @@ export function sortedDirection(keys: SortKey[]): SortDirection | null {
 }
 
 /**
+ * The column a table's built order follows, as its header states it: the column claimed (an error when
+ * the rows do not follow it), or else the first whose values the rows follow, numbers and dates before
+ * text (a name column in alphabetical order by chance says less than the figure ranked), judged on at
+ * least three rows; null when none, or when `claimed` is false. Pinned rows (a total) are left out.
+ */
+export function builtOrder(
+  columns: Array<{ kind: SortKind; keys: SortKey[] }>,
+  pinned: boolean[],
+  claimed?: number | false,
+): { column: number; direction: SortDirection } | null {
+  const free = (keys: SortKey[]) => keys.filter((_, r) => !pinned[r]);
+  if (typeof claimed === 'number') {
+    const keys = free(columns[claimed]!.keys);
+    const direction = sortedDirection(keys) ?? (isSorted(keys, 'descending') ? 'descending' : null);
+    return direction ? { column: claimed, direction } : null;
+  }
+  if (claimed === false || pinned.filter((p) => !p).length < 3) return null;
+  const candidates = [...columns.entries()].sort(([a, x], [b, y]) => Number(x.kind === 'text') - Number(y.kind === 'text') || a - b);
+  for (const [column, { keys }] of candidates) {
+    const direction = sortedDirection(free(keys));
+    if (direction) return { column, direction };
+  }
+  return null;
+}
+
+/**
  * Rewrites a body cell's text and the value it sorts by (data-sort), for scripts that redraw a built
  * table's figures in the browser (the filters). A text column's cells sort by their text and keep no data-sort.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBRL, formatBRLCompact, formatDate, formatMonth, formatPercent } from '../../pipelines/contract/locale.ts';
-import { cellSortValue, columnSortKeys, parseDateText, parseNumberText, sortedDirection, sortedOrder } from '../../src/lib/tableSort.ts';
+import { builtOrder, cellSortValue, columnSortKeys, parseDateText, parseNumberText, sortedDirection, sortedOrder } from '../../src/lib/tableSort.ts';
 
 describe('the values a table cell sorts by', () => {
   it('reads numbers as the report writes them, money, percentages and abbreviations included', () => {
@@ -64,5 +64,31 @@ describe('the order of a sorted column', () => {
     expect(sortedDirection([1, 2, null])).toBe('ascending');
     expect(sortedDirection([1, null, 2])).toBeNull();
     expect(sortedDirection([4, 4, 4])).toBeNull();
+  });
+});
+
+describe('the order a table states it is built in', () => {
+  // A ranking of three sellers by revenue, whose names happen to be in alphabetical order too, and a total row.
+  const columns = [
+    { kind: 'text' as const, keys: ['Ana', 'Bruno', 'Carla', 'Total'] },
+    { kind: 'number' as const, keys: [30, 20, 10, 60] },
+    { kind: 'number' as const, keys: [5, 9, 1, 15] },
+  ];
+  const totalPinned = [false, false, false, true];
+
+  it('names the figure the rows follow before a name column that follows by chance, the pinned total aside', () => {
+    expect(builtOrder(columns, totalPinned)).toEqual({ column: 1, direction: 'descending' });
+    // without the total pinned, 60 after 10 breaks the revenue order: only the names still run in order
+    expect(builtOrder(columns, [false, false, false, false])).toEqual({ column: 0, direction: 'ascending' });
+  });
+
+  it('takes the column claimed when the rows follow it, refuses it when they do not, and claims nothing when told not to', () => {
+    expect(builtOrder(columns, totalPinned, 0)).toEqual({ column: 0, direction: 'ascending' });
+    expect(builtOrder(columns, totalPinned, 2)).toBeNull();
+    expect(builtOrder(columns, totalPinned, false)).toBeNull();
+  });
+
+  it('claims nothing from fewer than three rows, which any column could follow by chance', () => {
+    expect(builtOrder([{ kind: 'number', keys: [2, 1] }], [false, false])).toBeNull();
   });
 });
