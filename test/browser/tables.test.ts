@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWPORTS, builtPages, checkPages, launchBrowser, visit } from './browser.ts';
+import { VIEWPORTS, builtPages, checkPages, launchBrowser, onePerTemplate, visit } from './browser.ts';
 import { brazilianBrl, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
@@ -171,6 +171,71 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
     } finally {
       await page.close();
     }
+  });
+
+  it('keeps the reader\'s sort when the filters redraw a table, the unknown UF pinned last, and after Back', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    try {
+      expect(await visit(page, `${server.url}/geografia/`)).toEqual([]);
+      const table = page.locator('[data-filter-table="geo-states-year"] table');
+      const orders = await headerIndex(table, 'Pedidos');
+      const sortedAscending = async () => {
+        const rows = await column(table, orders);
+        const figures = rows.slice(0, -1).map((t) => Number(t.replace(/\./g, '')));
+        return { figures, sorted: [...figures].sort((a, b) => a - b), last: (await column(table, 0)).at(-1) };
+      };
+      await table.locator('thead th').nth(orders).getByRole('button').click();
+      const before = await sortedAscending();
+      expect(before.figures).toEqual(before.sorted);
+      expect(before.last).toBe('UF não informada');
+      const sellers = await page.$$eval('#filtro-vendedor option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      await page.selectOption('#filtro-vendedor', sellers[0]!);
+      await page.waitForFunction(() => document.querySelector('[data-filter-table="geo-states-year"] tbody[data-filtered]'));
+      const filtered = await sortedAscending();
+      expect(filtered.figures).toEqual(filtered.sorted);
+      expect(filtered.figures).not.toEqual(before.figures);
+      expect(filtered.last).toBe('UF não informada');
+      expect(await table.locator('thead th').nth(orders).getAttribute('aria-sort')).toBe('ascending');
+      await page.goBack();
+      await page.waitForFunction(() => !document.querySelector('[data-filter-table="geo-states-year"] tbody[data-filtered]'));
+      expect(await sortedAscending()).toEqual(before);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('follows, without JavaScript, the order every header with aria-sort states', async () => {
+    const pages = onePerTemplate(builtPages(builds.dist)).concat(builtPages(builds.dist).filter((p) => /^\/vendedores\/v/.test(p)).slice(0, 1));
+    let stated = 0;
+    const problems = await checkPages(browser, pages, { viewport: DESKTOP, javaScriptEnabled: false }, async (page, path) => {
+      await page.goto(`${server.url}${path}`);
+      const tables = await page.$$eval('table.data-table', (ts) =>
+        (ts as HTMLTableElement[]).flatMap((t) => {
+          const th = t.querySelector<HTMLElement>('thead th[aria-sort]');
+          if (!th) return [];
+          const i = [...th.parentElement!.children].indexOf(th);
+          const rows = [...t.querySelectorAll<HTMLElement>('tbody tr:not([data-pinned])')].map((tr) => tr.children[i] as HTMLElement);
+          return [{
+            caption: (t.caption?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+            direction: th.getAttribute('aria-sort'),
+            text: th.dataset.sortKind === 'text',
+            keys: rows.map((cell) => (th.dataset.sortKind === 'text' ? (cell.textContent ?? '').trim() : cell.dataset.sort ?? '')),
+          }];
+        }),
+      );
+      stated += tables.length;
+      const collator = new Intl.Collator('pt-BR', { numeric: true, sensitivity: 'base' });
+      return tables.flatMap(({ caption, direction, text, keys }) => {
+        const present = keys.filter((k) => k !== '' && k !== '—');
+        // missing values last
+        if (keys.slice(0, present.length).some((k) => k === '' || k === '—')) return [`"${caption}": a missing value before the last rows`];
+        const sign = direction === 'ascending' ? 1 : -1;
+        const out = present.findIndex((k, j) => j > 0 && sign * (text ? collator.compare(present[j - 1]!, k) : Number(present[j - 1]) - Number(k)) > 0);
+        return out > 0 ? [`"${caption}": row ${out + 1} breaks the ${direction} order its header states`] : [];
+      });
+    });
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect(stated).toBeGreaterThan(20);
   });
 
   it('cuts no table off at 1440 px: a table wider than its column scrolls inside its region, with the shadow cue', async () => {
