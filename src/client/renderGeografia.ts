@@ -12,6 +12,7 @@ import { completeMonths, periodWindow } from '../lib/filterPeriods.ts';
 import { describeWindow, trailingWindow, type MonthWindow } from '../lib/reportPeriods.ts';
 import { filterCells, filteredGeographyMonths, totalsBy } from '../lib/salesCubeTotals.ts';
 import type { FilterEntry, SalesCube } from '../lib/salesFilterFile.ts';
+import { writeCell } from '../lib/tableSort.ts';
 import { keepOriginal, noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
@@ -107,7 +108,7 @@ function writeTable(name: string, rows: AreaSummary[], columns: TableColumn[], r
     columns.forEach((column, i) => {
       const cell = tr.cells[i];
       // Names stay as built; only the figures change.
-      if (i > 0 && cell && column.format !== 'text') cell.textContent = cellText(column, row);
+      if (i > 0 && cell && column.format !== 'text') writeCell(cell, (row as unknown as Record<string, unknown>)[column.key], cellText(column, row));
     });
   }
   if (reorder) {

@@ -10,6 +10,7 @@ import { cardContent, cardSpecs, monthTableColumns, monthTableRows, type CardCon
 import { describeWindow, monthIndex } from '../lib/reportPeriods.ts';
 import { filterCells, filteredKpiMonths, totalsByMonth } from '../lib/salesCubeTotals.ts';
 import type { SalesCube } from '../lib/salesFilterFile.ts';
+import { writeCell } from '../lib/tableSort.ts';
 import { keepOriginal, noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
@@ -105,7 +106,7 @@ function writeMonthTable(kpis: OverviewMonth[]): void {
     if (!row) continue;
     monthTableColumns.forEach((column, i) => {
       const cell = tr.cells[i];
-      if (i > 0 && cell) cell.textContent = formatValue(row[column.key], column.format);
+      if (i > 0 && cell) writeCell(cell, row[column.key], formatValue(row[column.key], column.format));
     });
   }
 }
