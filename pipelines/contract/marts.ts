@@ -34,7 +34,8 @@ export type Nulls = 'nullable' | 'not null';
 export type ColumnDoc = readonly [pt: string, en: string, unit: Unit, nulls?: Nulls];
 
 /** The units whose columns are never NULL unless marked 'nullable'. */
-export const NOT_NULL_UNITS: readonly Unit[] = ['count', 'date', 'month', 'flag'];
+export const NOT_NULL_UNITS = ['count', 'date', 'month', 'flag'] as const satisfies readonly Unit[];
+export type NotNullUnit = (typeof NOT_NULL_UNITS)[number];
 
 /** The schema version written into every mart's Parquet metadata; bump it when a column changes meaning. */
 export const SCHEMA_VERSION = '1';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ColumnDoc, martSpecs, type MartName, NOT_NULL_UNITS, type SpecOf, type Unit } from '../../pipelines/contract/marts.ts';
+import { type ColumnDoc, martSpecs, type MartName, NOT_NULL_UNITS, type NotNullUnit, type SpecOf, type Unit } from '../../pipelines/contract/marts.ts';
 
 /**
  * The row type and the runtime check of every published mart, both derived from its contract
@@ -24,16 +24,16 @@ interface UnitValue {
   flag: boolean;
 }
 
-type DefaultNotNull = 'count' | 'date' | 'month' | 'flag';
+type Columns<N extends MartName> = SpecOf<N>['columns'];
 
-/** Whether a column may be null: its 4th element, else its unit's default. */
-type MayBeNull<D extends ColumnDoc> = D[3] extends 'nullable' ? true : D[3] extends 'not null' ? false : D[2] extends DefaultNotNull ? false : true;
-
-/** The value of a column as readMart returns it. */
-export type ColumnValue<D extends ColumnDoc> = UnitValue[D[2]] | (MayBeNull<D> extends true ? null : never);
-
-/** One row of a published mart, e.g. `MartRow<'kpis_monthly'>`. */
-export type MartRow<N extends MartName> = { -readonly [C in keyof SpecOf<N>['columns']]: SpecOf<N>['columns'][C] extends ColumnDoc ? ColumnValue<SpecOf<N>['columns'][C]> : never };
+/** One row of a published mart, e.g. `MartRow<'kpis_monthly'>` ({ month: Date; revenue: number; gross_margin: number | null; ... }). */
+export type MartRow<N extends MartName> = {
+  -readonly [C in keyof Columns<N>]: Columns<N>[C] extends infer D extends ColumnDoc
+    ? // the unit's type, with null when the 4th element (else the unit's default) allows NULL; spelled out
+      // here rather than through an alias so that editors and errors show `number | null`, not the doc tuple
+      UnitValue[D[2]] | (D[3] extends 'nullable' ? null : D[3] extends 'not null' ? never : D[2] extends NotNullUnit ? never : null)
+    : never;
+};
 
 /** The zod schema of a mart's rows (pick and extend it for queries that project or compute columns). */
 export type MartSchema<N extends MartName> = z.ZodObject<{ [C in keyof MartRow<N>]: z.ZodType<MartRow<N>[C]> }>;
@@ -56,7 +56,7 @@ const unitSchemas: Record<Unit, z.ZodType> = {
 
 /** The check of one column, from its doc. */
 export function columnSchema([, , unit, nulls]: ColumnDoc): z.ZodType {
-  const mayBeNull = nulls === 'nullable' || (nulls === undefined && !NOT_NULL_UNITS.includes(unit));
+  const mayBeNull = nulls === 'nullable' || (nulls === undefined && !(NOT_NULL_UNITS as readonly Unit[]).includes(unit));
   return mayBeNull ? unitSchemas[unit].nullable() : unitSchemas[unit];
 }
 

@@ -1,7 +1,7 @@
 import { fieldLabels } from './labels.ts';
 import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
 import { z } from 'zod';
-import { martSchema, orNull } from './martRows.ts';
+import { checkRows, martSchema, orNull } from './martRows.ts';
 import { martExists, martPath, query, queryMart, sqlString } from './readMart.ts';
 
 const count = z.number().int().nonnegative();
@@ -81,7 +81,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
   const retain = `(select a.*, c.state from ${actions} a left join ${customers} c on c.customer_id = a.customer_id where a.action = 'retain')`;
   const totals = async (key: string) =>
     (await query(`select ${key} as key, count(*)::integer as customers, sum(value_at_stake)::double as value
-                  from ${retain} group by all order by value desc, key nulls last`)).map((r) => RiskTotalRow.parse(r));
+                  from ${retain} group by all order by value desc, key nulls last`).then((rows) => checkRows('action_list', rows, RiskTotalRow)));
 
   const list = (await query(
     `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
@@ -91,7 +91,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
      where a.action = 'retain'
      order by a.value_at_stake desc, a.customer_id
      limit ${RISK_LIST_SIZE}`,
-  )).map((r) => RiskCustomerRow.parse(r));
+  ).then((rows) => checkRows('action_list', rows, RiskCustomerRow)));
   const bySeller = await totals('seller_id');
   const byState = await totals('state');
   const bandKey = model.fitted ? 'churn_risk' : 'status';
