@@ -106,6 +106,29 @@ export const settingsMart = {
   },
 } as const satisfies MartSpec;
 
+/**
+ * The data dictionary, written by the exporter from the specs of every other mart (it does not list
+ * its own columns, which are documented here for the site's row type and check).
+ */
+export const dictionaryMart = {
+  name: 'data_dictionary',
+  grain_pt: 'uma linha por coluna de cada mart',
+  grain_en: 'one row per mart column',
+  orderBy: 'mart, position',
+  columns: {
+    mart: ['Mart (arquivo Parquet)', 'Mart (Parquet file)', 'text', 'not null'],
+    position: ['Posição da coluna no mart (1 = primeira)', 'Position of the column in the mart (1 = first)', 'count'],
+    column: ['Nome da coluna', 'Column name', 'text', 'not null'],
+    label_pt: ['Nome curto da coluna em português (NULL quando ainda não tem)', "The column's short Portuguese name (NULL when it has none yet)", 'text'],
+    type: ['Tipo DuckDB da coluna', "The column's DuckDB type", 'text'],
+    description_pt: ['Descrição em português', 'Description in Portuguese', 'text'],
+    description_en: ['Descrição em inglês', 'Description in English', 'text'],
+    unit: ['Unidade (labels, campo unit)', 'Unit (labels, field unit)', 'text'],
+    grain_pt: ['Grão do mart em português: o que é uma linha', "The mart's grain in Portuguese: what one row is", 'text'],
+    grain_en: ['Grão do mart em inglês', "The mart's grain in English", 'text'],
+  },
+} as const satisfies MartSpec;
+
 /** Marts computed by the SQL models under pipelines/sql (one .sql file per mart, same name). */
 export const sqlMarts: MartSpec[] = [...portfolioMarts];
 
@@ -113,7 +136,7 @@ export const sqlMarts: MartSpec[] = [...portfolioMarts];
 export const allMarts = (): MartSpec[] => [...loaderMarts, settingsMart, ...sqlMarts];
 
 /** Every published mart's spec with its literal column types, for the site's row types (src/lib/martRows.ts). */
-export const martSpecs = [...loaderMarts, settingsMart, ...portfolioMarts] as const;
+export const martSpecs = [...loaderMarts, settingsMart, ...portfolioMarts, dictionaryMart] as const;
 
 /** The name of a published mart. */
 export type MartName = (typeof martSpecs)[number]['name'];
