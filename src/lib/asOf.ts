@@ -1,4 +1,4 @@
-import { listMarts, martColumns, readMart, type MartFile } from './readMart.ts';
+import { listMarts, martColumns, queryMart, type MartFile } from './readMart.ts';
 
 /** Parses "2026-10-31" as UTC midnight; anything else gives null. */
 export function parseIsoDate(text: string | undefined): Date | null {
@@ -14,7 +14,7 @@ export function parseIsoDate(text: string | undefined): Date | null {
 export async function martAsOf(mart: MartFile): Promise<Date | null> {
   const columns = await martColumns(mart.name);
   if (columns.some((c) => c.name === 'as_of_date')) {
-    const [row] = await readMart(mart.name, 'select try_cast(max(as_of_date) as date) as as_of from mart');
+    const [row] = await queryMart(mart.name, 'select try_cast(max(as_of_date) as date) as as_of from mart');
     if (row?.as_of instanceof Date) return row.as_of;
   }
   return parseIsoDate(mart.metadata.as_of_date);

@@ -1,7 +1,11 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
 import { martExists, readMart } from './readMart.ts';
-import { BalanceSellerRow, BalanceSpreadRow, ReassignmentRow } from './schemas/equilibrio.ts';
+import type { MartRow } from './martRows.ts';
+
+export type BalanceSellerRow = MartRow<'portfolio_balance'>;
+export type BalanceSpreadRow = MartRow<'portfolio_balance_spread'>;
+export type ReassignmentRow = MartRow<'reassignment_suggestions'>;
 
 /** Proposed moves shown on the page before the rest collapses; the CSV holds every one. */
 export const PROPOSAL_SHOWN = 10;
@@ -21,9 +25,9 @@ export async function loadBalanceData(): Promise<BalanceData | null> {
   // The three come from one pipeline step: published together or not at all.
   if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions'].every(martExists)) return null;
   const [sellers, spread, moves] = await Promise.all([
-    readMart('portfolio_balance', 'select * from mart order by seller_id nulls last', BalanceSellerRow),
-    readMart('portfolio_balance_spread', 'select * from mart order by measure_order', BalanceSpreadRow),
-    readMart('reassignment_suggestions', 'select * from mart order by step', ReassignmentRow),
+    readMart('portfolio_balance', { orderBy: 'seller_id nulls last' }),
+    readMart('portfolio_balance_spread', { orderBy: 'measure_order' }),
+    readMart('reassignment_suggestions', { orderBy: 'step' }),
   ]);
   return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves };
 }

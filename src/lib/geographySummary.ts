@@ -2,7 +2,7 @@ import { UFS } from '../../pipelines/brazil/ufs.ts';
 import type { ValueFormat } from './formatValue.ts';
 import type { FieldLabels } from './labels.ts';
 import { inWindow, monthIndex, type MonthWindow } from './reportPeriods.ts';
-import type { GeographyRow } from './schemas/geografia.ts';
+import type { MartRow } from './martRows.ts';
 
 /**
  * The Geografia figures summed from monthly rows per UF: the geography mart's at build time, the same
@@ -11,7 +11,7 @@ import type { GeographyRow } from './schemas/geografia.ts';
 
 /** What the summaries read of a geography row. */
 export type GeographyMonth = Pick<
-  GeographyRow,
+  MartRow<'geography'>,
   'month' | 'state' | 'region' | 'revenue' | 'orders' | 'customers' | 'portfolio_buying_customers' | 'new_customers' | 'active_customers' | 'buying_customers'
 >;
 

@@ -1,5 +1,7 @@
-import { LabelRow } from './schemas/labels.ts';
+import type { MartRow } from './martRows.ts';
 import { martExists, readMart } from './readMart.ts';
+
+type LabelRow = MartRow<'labels'>;
 
 /** Portuguese labels of one coded field, in display order. */
 export interface FieldLabels {
@@ -14,7 +16,7 @@ let all: Promise<LabelRow[]> | undefined;
 /** Every row of the labels mart (read once per build), or none when the mart is missing. */
 function labelRows(): Promise<LabelRow[]> {
   all ??= martExists('labels')
-    ? readMart('labels', 'select * from mart order by field, sort_order, value', LabelRow)
+    ? readMart('labels', { orderBy: 'field, sort_order, value' })
     : Promise.resolve([]);
   return all;
 }

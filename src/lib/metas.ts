@@ -1,7 +1,10 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import { groupBy } from './groupBy.ts';
 import { martExists, readMart } from './readMart.ts';
-import { TargetAttainmentRow, TargetSuggestionRow } from './schemas/metas.ts';
+import type { MartRow } from './martRows.ts';
+
+export type TargetAttainmentRow = MartRow<'target_attainment'>;
+export type TargetSuggestionRow = MartRow<'target_suggestions'>;
 
 /** The Metas page's data: target attainment per seller and month, and next month's suggested targets. */
 
@@ -24,10 +27,10 @@ export interface TargetsData {
 /** Reads target_attainment and target_suggestions (empty lists when a mart is missing). */
 export async function loadTargetsData(): Promise<TargetsData> {
   const attainment = martExists('target_attainment')
-    ? await readMart('target_attainment', 'select * from mart order by month, revenue_attainment_rank nulls last, seller_id', TargetAttainmentRow)
+    ? await readMart('target_attainment', { orderBy: 'month, revenue_attainment_rank nulls last, seller_id' })
     : [];
   const suggestions = martExists('target_suggestions')
-    ? await readMart('target_suggestions', 'select * from mart order by suggested_revenue_target desc, seller_id', TargetSuggestionRow)
+    ? await readMart('target_suggestions', { orderBy: 'suggested_revenue_target desc, seller_id' })
     : [];
   const any = (pick: (row: TargetAttainmentRow) => unknown) => attainment.some((row) => pick(row) !== null);
   return {

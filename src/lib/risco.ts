@@ -1,7 +1,31 @@
 import { fieldLabels } from './labels.ts';
 import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
-import { martExists, martPath, query, readMart, sqlString } from './readMart.ts';
-import { RiskBandRow, RiskCustomerRow, RiskTotalRow } from './schemas/risco.ts';
+import { z } from 'zod';
+import { checkRows, martSchema, orNull } from './martRows.ts';
+import { martExists, martPath, query, queryMart, sqlString } from './readMart.ts';
+
+const count = z.number().int().nonnegative();
+
+/** A customer to retain (action_list, action retain) with what the customers mart says about it (left join). */
+const RiskCustomerRow = martSchema('action_list')
+  .pick({ customer_id: true, seller_id: true, reason_pt: true, value_at_stake: true })
+  .extend(orNull(martSchema('customers').pick({ name: true, city: true, state: true, status: true, p_alive: true, churn_risk: true, days_since_last_order: true, rhythm_days: true, clv_12m: true })).shape);
+export type RiskCustomerRow = z.infer<typeof RiskCustomerRow>;
+
+/** Value at stake of the customers to retain, summed by one key (a seller or a state; NULL = unknown). */
+const RiskTotalRow = z.object({ key: z.string().nullable(), customers: count, value: z.number() });
+export type RiskTotalRow = z.infer<typeof RiskTotalRow>;
+
+/** Active-portfolio customers in one churn_risk band (or, without the model, one rhythm-based status). */
+const RiskBandRow = z.object({
+  key: z.string(),
+  customers: count,
+  at_risk_by_rhythm: count,
+  window_revenue: z.number(),
+  min_p_alive: z.number().nullable(),
+  max_p_alive: z.number().nullable(),
+});
+export type RiskBandRow = z.infer<typeof RiskBandRow>;
 
 /** Customers listed on the page, biggest value at stake first. */
 export const RISK_LIST_SIZE = 25;
@@ -57,7 +81,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
   const retain = `(select a.*, c.state from ${actions} a left join ${customers} c on c.customer_id = a.customer_id where a.action = 'retain')`;
   const totals = async (key: string) =>
     (await query(`select ${key} as key, count(*)::integer as customers, sum(value_at_stake)::double as value
-                  from ${retain} group by all order by value desc, key nulls last`)).map((r) => RiskTotalRow.parse(r));
+                  from ${retain} group by all order by value desc, key nulls last`).then((rows) => checkRows('action_list', rows, RiskTotalRow)));
 
   const list = (await query(
     `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
@@ -67,11 +91,11 @@ export async function loadRiskData(): Promise<RiskData | null> {
      where a.action = 'retain'
      order by a.value_at_stake desc, a.customer_id
      limit ${RISK_LIST_SIZE}`,
-  )).map((r) => RiskCustomerRow.parse(r));
+  ).then((rows) => checkRows('action_list', rows, RiskCustomerRow)));
   const bySeller = await totals('seller_id');
   const byState = await totals('state');
   const bandKey = model.fitted ? 'churn_risk' : 'status';
-  const bands = await readMart(
+  const bands = await queryMart(
     'customers',
     `select ${bandKey} as key, count(*)::integer as customers, count(*) filter (where status = 'at_risk')::integer as at_risk_by_rhythm,
             coalesce(sum(window_revenue), 0)::double as window_revenue, min(p_alive)::double as min_p_alive, max(p_alive)::double as max_p_alive
@@ -79,7 +103,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
     RiskBandRow,
   );
   const pAlive = model.fitted
-    ? (await readMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
+    ? (await queryMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
     : [];
   return {
     model,

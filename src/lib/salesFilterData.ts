@@ -1,7 +1,28 @@
 import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { martExists, martPath, readMart, sqlString } from './readMart.ts';
-import { CustomerCountRow, SalesCellRow } from './schemas/salesFilter.ts';
+import { z } from 'zod';
+import { martSchema } from './martRows.ts';
+import { martExists, martPath, queryMart, sqlString } from './readMart.ts';
+
+const count = z.number().int().nonnegative();
+
+/** sales_cube summed to month × seller × UF × segment: the cells of the filter file. */
+const SalesCellRow = martSchema('sales_cube')
+  .pick({ month: true, seller_id: true, state: true, region: true, segment: true, is_partial_month: true })
+  .extend({
+    revenue_cents: z.number().int(),
+    /** orders_by_main_category: each order once, so it adds up across every dimension. */
+    orders: count,
+    /** Revenue minus cost in cents; null when an order of the cell has no cost. */
+    margin_cents: z.number().int().nullable(),
+  });
+
+/** customer_status_monthly counted per month × the customer's seller × UF × segment. */
+const CustomerCountRow = martSchema('customer_status_monthly')
+  .pick({ month: true })
+  .extend(martSchema('customers').pick({ seller_id: true, state: true, region: true, segment: true }).shape)
+  .extend({ active_start: count, active_end: count, churned: count, new_customers: count, portfolio: count, portfolio_buying: count });
+type CustomerCountRow = z.infer<typeof CustomerCountRow>;
 import { sellerSlugs } from './sellerSlugs.ts';
 import {
   encodeSalesFile, NO_SELLER_SLUG, sumCustomersOverSellers, sumOverSellers,
@@ -49,7 +70,7 @@ async function load(): Promise<SalesFilterFiles | null> {
   if (!martExists('sales_cube')) return null;
   // Summing the categories away: orders_by_main_category counts each order once, so it adds up here
   // (the per-category `orders` would count an order once per category it has lines in).
-  const rows = await readMart(
+  const rows = await queryMart(
     'sales_cube',
     `select month, seller_id, state, region, segment,
             bool_or(is_partial_month) as is_partial_month,
@@ -144,7 +165,7 @@ async function load(): Promise<SalesFilterFiles | null> {
  */
 async function loadCustomerCounts(): Promise<CustomerCountRow[]> {
   if (!martExists('customer_status_monthly') || !martExists('customers')) return [];
-  return readMart(
+  return queryMart(
     'customer_status_monthly',
     `select m.month, c.seller_id, c.state, c.region, c.segment,
             count(*) filter (where m.was_in_active_portfolio)::integer as active_start,

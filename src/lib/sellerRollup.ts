@@ -1,4 +1,6 @@
-import type { SellerMonthRow } from './schemas/vendedores.ts';
+import type { MartRow } from './martRows.ts';
+
+type SellerMonthRow = MartRow<'sellers_monthly'>;
 
 /** A seller's (or a team's) measures over a period, every ratio recomputed from the monthly sums. */
 export interface SellerPeriod {

@@ -1,6 +1,17 @@
-import { martExists, readMart } from './readMart.ts';
+import { z } from 'zod';
+import type { MartRow } from './martRows.ts';
+import { martExists, queryMart, readMart } from './readMart.ts';
 import { firstMonth, lastCompleteMonth, sqlMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
-import { CustomerTicketRow, TicketCutRow, TicketMonthRow } from './schemas/ticketMedio.ts';
+
+/** sales_cube re-aggregated over a window for one dimension: sums only, the ticket is divided afterwards. */
+const TicketCutRow = z.object({
+  dimension: z.enum(['segment', 'seller', 'state', 'category']),
+  key: z.string().nullable(),
+  revenue: z.number(),
+  /** Orders counted once (orders_by_main_category), or for categories the orders containing the category. */
+  orders: z.number().int().nonnegative(),
+});
+type TicketCutRow = z.infer<typeof TicketCutRow>;
 
 /** One line of a "ticket by …" table: sums first, the ratio after (never an average of averages). */
 export interface TicketCut {
@@ -13,11 +24,11 @@ export interface TicketCut {
 
 /** What the Ticket médio page reads. */
 export interface TicketData {
-  months: Array<TicketMonthRow & { avg_ticket: number | null }>;
+  months: MartRow<'kpis_monthly'>[];
   lastMonth: Date | null;
   year: MonthWindow | null;
   /** The as-of month while still running. */
-  partial: (TicketMonthRow & { avg_ticket: number | null }) | null;
+  partial: MartRow<'kpis_monthly'> | null;
   cuts: Record<TicketCutRow['dimension'], TicketCut[]>;
   /** Each window buyer's revenue ÷ orders over the 12 months to the as-of date. */
   customerTickets: number[];
@@ -31,7 +42,7 @@ const ratio = (revenue: number, orders: number): number | null => (orders > 0 ? 
 async function cubeCuts(window: MonthWindow): Promise<TicketCutRow[]> {
   // orders_by_main_category counts each order once, so it adds up across segments, sellers and states;
   // for categories the ticket is the category's revenue per order that contains it (orders).
-  return readMart(
+  return queryMart(
     'sales_cube',
     `select
         case when grouping(segment) = 0 then 'segment' when grouping(seller_id) = 0 then 'seller'
@@ -63,9 +74,7 @@ function toCuts(rows: TicketCutRow[], dimension: TicketCutRow['dimension'], tota
 /** Reads kpis_monthly, sales_cube and the customers' window tickets; null without kpis_monthly. */
 export async function loadTicketData(): Promise<TicketData | null> {
   if (!martExists('kpis_monthly')) return null;
-  const months = (await readMart('kpis_monthly', 'select month, is_partial_month, revenue, orders from mart order by month', TicketMonthRow)).map(
-    (row) => ({ ...row, avg_ticket: ratio(row.revenue, row.orders) }),
-  );
+  const months = await readMart('kpis_monthly', { orderBy: 'month' });
   const lastMonth = lastCompleteMonth(months);
   const year = lastMonth ? trailingWindow(lastMonth, 12, firstMonth(months)) : null;
   const inYear = year ? months.filter((m) => m.month >= year.first && m.month <= year.last) : [];
@@ -74,10 +83,10 @@ export async function loadTicketData(): Promise<TicketData | null> {
   const cutRows = year && martExists('sales_cube') ? await cubeCuts(year) : [];
   const customerTickets = martExists('customers')
     ? (
-        await readMart(
+        await queryMart(
           'customers',
           'select (window_revenue / window_orders)::double as ticket from mart where window_orders > 0 order by ticket',
-          CustomerTicketRow,
+          z.object({ ticket: z.number() }),
         )
       ).map((row) => row.ticket)
     : [];

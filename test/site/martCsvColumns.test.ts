@@ -9,10 +9,10 @@ describe('martCsvColumns', () => {
   const previous = process.env.CARTEIRA_MARTS_DIR;
 
   beforeAll(async () => {
-    // A labels mart with the used_in forms the real one has: columns, an export note and a wildcard.
+    // A labels mart, complete by its contract, with the used_in forms the real one has: columns, an export note and a wildcard.
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await connection.run(`copy (select * from (values
+    await connection.run(`copy (select field, value, label_pt, null::varchar as label_en, sort_order, used_in, date '2026-10-31' as as_of_date from (values
         ('status', 'at_risk', 'Em risco (ritmo)', 1, 'customers.status, status_changes.previous_status'),
         ('status', 'lost', 'Perdido (ex-cliente)', 2, 'customers.status, status_changes.previous_status'),
         ('state', 'SP', 'São Paulo', 1, 'customers.state'),

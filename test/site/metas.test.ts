@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthRanking, suggestionsCsv, yearToDate } from '../../src/lib/metas.ts';
-import type { TargetAttainmentRow, TargetSuggestionRow } from '../../src/lib/schemas/metas.ts';
+import type { TargetAttainmentRow, TargetSuggestionRow } from '../../src/lib/metas.ts';
 
 const month = (m: number) => new Date(Date.UTC(2026, m - 1, 1));
 const asOf = new Date(Date.UTC(2026, 2, 31));

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compareHoldout, modelState } from '../../src/lib/modelChecks.ts';
-import type { HoldoutRow, ModelFitRow } from '../../src/lib/schemas/modelChecks.ts';
+import type { HoldoutRow, ModelFitRow } from '../../src/lib/modelChecks.ts';
 
 const fit = (overrides: Partial<ModelFitRow>): ModelFitRow => ({
   model: 'bgnbd', r: null, alpha: null, a: null, b: null, p: null, q: null, v: null,
-  log_likelihood: null, customers: 100, repeat_buyers: 10, converged: false, note: null, ...overrides,
+  log_likelihood: null, customers: 100, repeat_buyers: 10, converged: false, is_used: true, note: null,
+  as_of_date: new Date(Date.UTC(2026, 10, 20)), ...overrides,
 });
 const holdout = (method: string, hits: number, suggestions = 200): HoldoutRow => ({
   method, customers: 80, suggestions, hits, hit_rate: suggestions ? hits / suggestions : null,
   distinct_suggestions: 40, distinct_hits: 5, holdout_months: 3, suggested_at_date: new Date(Date.UTC(2026, 7, 20)),
+  as_of_date: new Date(Date.UTC(2026, 10, 20)),
 });
 
 describe('modelState', () => {

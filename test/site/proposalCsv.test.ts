@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROPOSAL_COLUMNS, proposalCsv, sellerLabel } from '../../src/lib/equilibrio.ts';
 import type { FieldLabels } from '../../src/lib/labels.ts';
-import type { ReassignmentRow } from '../../src/lib/schemas/equilibrio.ts';
+import type { ReassignmentRow } from '../../src/lib/equilibrio.ts';
 
 const regions: FieldLabels = { label: (value) => (value === 'sudeste' ? 'Sudeste' : String(value)), order: ['sudeste'] };
 const move: ReassignmentRow = {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rollUpSellerMonths } from '../../src/lib/sellerRollup.ts';
 import { sellerSlugs, shortHash, slugBase } from '../../src/lib/sellerSlugs.ts';
-import type { SellerMonthRow } from '../../src/lib/schemas/vendedores.ts';
+import type { MartRow } from '../../src/lib/martRows.ts';
+
+type SellerMonthRow = MartRow<'sellers_monthly'>;
 
 const month = (text: string): Date => new Date(`${text}-01T00:00:00Z`);
 const sellerMonth = (overrides: Partial<SellerMonthRow>): SellerMonthRow => ({
   seller_id: 'V1', team: 'Sul', month: month('2026-01'), is_partial_month: false,
   portfolio_customers: 0, portfolio_buying_customers: 0, buying_customers: 0, coverage_pct: null, coverage_target_pct: null,
-  revenue: 0, revenue_target: null, target_pct: null, orders: 0, avg_ticket: null, new_customers: 0, active_start: 0,
-  reactivated: 0, churned: 0, at_risk: 0, active_end: 0, mix: null, leads_won: null, leads_closed: null,
+  revenue: 0, gross_margin: null, revenue_target: null, target_pct: null, orders: 0, avg_ticket: null, new_customers: 0,
+  new_customers_target: null, active_start: 0, reactivated: 0, churned: 0, at_risk: 0, active_end: 0, retention_rate: null, mix: null,
+  leads_won: null, leads_closed: null, conversion_rate: null, as_of_date: month('2026-06'),
   ...overrides,
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldLabels } from '../../src/lib/labels.ts';
-import type { WorkListRow } from '../../src/lib/schemas/vendedores.ts';
-import { WORK_LIST_COLUMNS, workListCsv, workListCsvRows } from '../../src/lib/workList.ts';
+import { WORK_LIST_COLUMNS, type WorkListRow, workListCsv, workListCsvRows } from '../../src/lib/workList.ts';
 
 const actions: FieldLabels = {
   label: (value) => ({ retain: 'Reter', renew: 'Renovar', offer: 'Oferecer' } as Record<string, string>)[value ?? ''] ?? String(value),

@@ -1,8 +1,8 @@
 import type { MartSpec } from '../marts.ts';
-import { asOf, avgTicket, month, partialMonth, region, segment, state, status } from './columnDocs.ts';
+import { asOf, notNull, avgTicket, month, partialMonth, region, segment, state, status } from './columnDocs.ts';
 
 /** Marts about customers: who they are, their status month by month, segments, concentration and cohorts, and the labels of every coded value. */
-export const customerMarts: MartSpec[] = [
+export const customerMarts = [
   {
     name: 'customers',
     grain_pt: 'uma linha por cliente (comprador ou prospect), julgado na data de referência',
@@ -14,7 +14,7 @@ export const customerMarts: MartSpec[] = [
       customer_id: [
         'Código do cliente; um código que contém CPF, CNPJ, telefone ou e-mail vira o pseudônimo estável CLI-XXXXXXXXXXXX (LGPD)',
         'Customer code; a code holding a CPF, CNPJ, phone or e-mail becomes the stable pseudonym CLI-XXXXXXXXXXXX (LGPD)',
-        'text',
+        'text', 'not null',
       ],
       name: [
         'Razão social; quem não tem CNPJ válido nem palavra de empresa no nome (Ltda, S/A, Comércio…) é tratado como pessoa e recebe o pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável); cliente ausente do arquivo de clientes: "Cliente não cadastrado (código)"; sem nome: "Cliente sem nome (código)"',
@@ -38,18 +38,18 @@ export const customerMarts: MartSpec[] = [
         'text',
       ],
       is_derived_from_orders: ['Cliente conhecido só pelos pedidos (fora do cadastro)', 'Customer known only from orders (not in the customers export)', 'flag'],
-      status,
+      status: notNull(status),
       is_active_portfolio: ['Na carteira ativa na data de referência (novo, ativo, em risco ou reativado)', 'In the active portfolio at the as-of date (new, active, at_risk or reactivated)', 'flag'],
       is_working_portfolio: [
         'Na carteira de trabalho na data de referência: a carteira ativa mais os inativos (a positivação mensal divide pela carteira de trabalho do início de cada mês)',
         'In the working portfolio at the as-of date: the active portfolio plus the inactive customers (monthly coverage divides by the working portfolio at the start of each month)',
         'flag',
       ],
-      first_order_date: ['Data do primeiro pedido faturado', 'Date of the first invoiced order', 'date'],
-      last_order_date: ['Data do último pedido faturado', 'Date of the last invoiced order', 'date'],
+      first_order_date: ['Data do primeiro pedido faturado', 'Date of the first invoiced order', 'date', 'nullable'],
+      last_order_date: ['Data do último pedido faturado', 'Date of the last invoiced order', 'date', 'nullable'],
       orders: ['Pedidos faturados em todo o histórico', 'Invoiced orders over all history', 'count'],
       purchase_days: ['Dias distintos com pedido faturado', 'Distinct days with an invoiced order', 'count'],
-      revenue: ['Faturamento de todo o histórico', 'Revenue over all history', 'brl'],
+      revenue: ['Faturamento de todo o histórico', 'Revenue over all history', 'brl', 'not null'],
       gross_margin: ['Margem bruta de todo o histórico; NULL se algum pedido não tem custo', 'Gross margin over all history; NULL when an order lacks cost', 'brl'],
       avg_ticket: avgTicket,
       median_interval_days: [
@@ -73,7 +73,7 @@ export const customerMarts: MartSpec[] = [
       window_orders: [
         'Pedidos faturados na janela de segmentação (12 meses até a data de referência); NULL sem compra na janela',
         'Invoiced orders in the segmentation window (12 months to the as-of date); NULL without a purchase in it',
-        'count',
+        'count', 'nullable',
       ],
       window_revenue: ['Faturamento na janela de segmentação; NULL sem compra na janela', 'Revenue in the segmentation window; NULL without a purchase in it', 'brl'],
       r_score: [
@@ -110,7 +110,7 @@ export const customerMarts: MartSpec[] = [
       renewal_due: [
         'Renovação: tem contrato não cancelado, ainda não renovado, com fim nos próximos 90 dias; NULL sem arquivo de contratos',
         'Renewal due: has a non-canceled contract, not yet renewed, ending within 90 days; NULL without a contracts file',
-        'flag',
+        'flag', 'nullable',
       ],
       p_alive: [
         'Probabilidade de o cliente ainda estar ativo (BG/NBD), 0 a 1; NULL sem ajuste do modelo ou sem compra',
@@ -146,7 +146,7 @@ export const customerMarts: MartSpec[] = [
     grain_en: 'one row per model (bgnbd, gamma_gamma)',
     orderBy: 'model',
     columns: {
-      model: ['Modelo: bgnbd (recompra) ou gamma_gamma (valor por compra)', 'Model: bgnbd (repeat buying) or gamma_gamma (spend per purchase)', 'text'],
+      model: ['Modelo: bgnbd (recompra) ou gamma_gamma (valor por compra)', 'Model: bgnbd (repeat buying) or gamma_gamma (spend per purchase)', 'text', 'not null'],
       r: ['BG/NBD: forma da Gamma das taxas de compra', 'BG/NBD: shape of the Gamma of purchase rates', 'number'],
       alpha: ['BG/NBD: escala da Gamma das taxas de compra (semanas)', 'BG/NBD: scale of the Gamma of purchase rates (weeks)', 'number'],
       a: ['BG/NBD: parâmetro a da Beta da probabilidade de abandono', 'BG/NBD: a of the Beta of the dropout probability', 'number'],
@@ -204,14 +204,14 @@ export const customerMarts: MartSpec[] = [
     grain_en: 'one row per RFM segment (all 10, even empty), buyers of the segmentation window (12 months)',
     orderBy: 'sort_order',
     columns: {
-      rfm_segment: ['Segmento RFM (rótulos em labels, campo rfm_segment)', 'RFM segment key (labels, field rfm_segment)', 'text'],
-      r_scores: ['Notas R do segmento', 'R scores of the segment', 'text'],
-      f_scores: ['Notas F do segmento', 'F scores of the segment', 'text'],
-      sort_order: ['Ordem de exibição', 'Display order', 'number'],
+      rfm_segment: ['Segmento RFM (rótulos em labels, campo rfm_segment)', 'RFM segment key (labels, field rfm_segment)', 'text', 'not null'],
+      r_scores: ['Notas R do segmento', 'R scores of the segment', 'text', 'not null'],
+      f_scores: ['Notas F do segmento', 'F scores of the segment', 'text', 'not null'],
+      sort_order: ['Ordem de exibição', 'Display order', 'number', 'not null'],
       customers: ['Clientes no segmento', 'Customers in the segment', 'count'],
       customer_share: ['Parcela dos compradores da janela', 'Share of the window buyers', 'share'],
       orders: ['Pedidos faturados na janela', 'Invoiced orders in the window', 'count'],
-      revenue: ['Faturamento na janela', 'Revenue in the window', 'brl'],
+      revenue: ['Faturamento na janela', 'Revenue in the window', 'brl', 'not null'],
       revenue_share: ['Parcela do faturamento da janela', 'Share of window revenue', 'share'],
       avg_ticket: avgTicket,
       revenue_per_customer: ['Faturamento por cliente na janela', 'Window revenue per customer', 'brl'],
@@ -225,10 +225,10 @@ export const customerMarts: MartSpec[] = [
     grain_en: 'one row per customer-share percentile 1..100, window buyers (12 months) by revenue descending',
     orderBy: 'pct_customers',
     columns: {
-      pct_customers: ['Percentual dos maiores clientes (1 a 100)', 'Percent of top customers (1-100)', 'pct'],
+      pct_customers: ['Percentual dos maiores clientes (1 a 100)', 'Percent of top customers (1-100)', 'pct', 'not null'],
       customers: ['Clientes nesse percentual (arredondado para cima)', 'Customers in that percent (rounded up)', 'count'],
       buyers: ['Compradores da janela', 'Buyers in the window', 'count'],
-      cum_revenue: ['Faturamento desses clientes na janela', 'Window revenue of those customers', 'brl'],
+      cum_revenue: ['Faturamento desses clientes na janela', 'Window revenue of those customers', 'brl', 'not null'],
       cum_revenue_share: [
         'Parcela do faturamento da janela vinda deles (regra 80/20); NULL sem compradores',
         'Share of window revenue they bring (80/20 rule); NULL without buyers',
@@ -263,13 +263,13 @@ export const customerMarts: MartSpec[] = [
     grain_en: 'one row per value key of each coded field',
     orderBy: 'field, sort_order, value',
     columns: {
-      field: ['Campo codificado (status, rfm_segment, abc_class, region, state, ...)', 'Coded field', 'text'],
-      value: ['Chave usada nos marts', 'Key used in the marts', 'text'],
-      label_pt: ['Rótulo em português', 'Portuguese label', 'text'],
+      field: ['Campo codificado (status, rfm_segment, abc_class, region, state, ...)', 'Coded field', 'text', 'not null'],
+      value: ['Chave usada nos marts', 'Key used in the marts', 'text', 'not null'],
+      label_pt: ['Rótulo em português', 'Portuguese label', 'text', 'not null'],
       label_en: ['Rótulo em inglês', 'English label', 'text'],
       sort_order: ['Ordem de exibição dentro do campo', 'Display order within the field', 'number'],
       used_in: ['Colunas dos marts que usam estas chaves', 'Mart columns using these keys', 'text'],
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

@@ -1,5 +1,5 @@
 import type { MartSpec } from '../marts.ts';
-import { asOf } from './columnDocs.ts';
+import { asOf, notNull } from './columnDocs.ts';
 
 const customerId = ['Código do cliente', 'Customer code', 'text'] as const;
 const ownerId = ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller (NULL = no seller)', 'text'] as const;
@@ -9,40 +9,40 @@ const ownerId = ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller 
  * and summed per customer), the holdout check of those suggestions, and the work list of each seller. Defaults named here are configurable
  * (pipelines/contract/config.ts, group `opportunities`).
  */
-export const opportunityMarts: MartSpec[] = [
+export const opportunityMarts = [
   {
     name: 'opportunities',
     grain_pt: 'uma linha por cliente da carteira ativa (new, active, at_risk, reactivated) × categoria sugerida (upsell ou cross-sell), até 5 por cliente',
     grain_en: 'one row per active-portfolio customer (new, active, at_risk, reactivated) × suggested category (upsell or cross-sell), at most 5 per customer',
     orderBy: 'customer_id, rank',
     columns: {
-      customer_id: customerId,
+      customer_id: notNull(customerId),
       seller_id: ownerId,
       kind: [
         'cross_sell: categoria que ≥ 30% dos semelhantes compram e o cliente não comprou nos 12 meses; upsell: categoria que compra abaixo de 80% do potencial (labels, campo opportunity_kind)',
         'cross_sell: a category ≥ 30% of the peers buy and the customer did not buy in the 12 months; upsell: a category bought below 80% of its potential (labels, field opportunity_kind)',
-        'text',
+        'text', 'not null',
       ],
-      category: ['Categoria de produto', 'Product category', 'text'],
+      category: ['Categoria de produto', 'Product category', 'text', 'not null'],
       current_value: [
         'Gasto mensal atual do cliente na categoria: faturamento dos itens nos 12 meses até a data ÷ meses observados (12, ou desde a primeira compra se mais recente, mínimo 1); 0 no cross-sell',
         "Customer's current monthly spend in the category: item revenue over the 12 months to the as-of date ÷ months observed (12, or since the first purchase when later, at least 1); 0 for cross-sell",
-        'brl',
+        'brl', 'not null',
       ],
       potential_value: [
         'Potencial mensal: mediana do gasto mensal na categoria entre os semelhantes que a compram (peer_median_value); entre clientes do mesmo porte, sem ajuste; sem porte, × fator de tamanho (size_factor) e no máximo o que o maior comprador semelhante compra (peer_max_value); a regra usada está em potential_rule',
         'Monthly potential: median monthly spend in the category among the peers who buy it (peer_median_value); among peers of the same company size, as is; without a company size, × size factor (size_factor) and at most what the top peer buys (peer_max_value); the rule used is in potential_rule',
-        'brl',
+        'brl', 'not null',
       ],
       gain: [
         'Ganho mensal se o cliente chegar ao potencial: potential_value − current_value (no cross-sell, = potential_value)',
         'Monthly gain if the customer reached its potential: potential_value − current_value (for cross-sell, = potential_value)',
-        'brl',
+        'brl', 'not null',
       ],
       expected_gain: [
         'Ganho mensal esperado, que ordena as sugestões: gain × peer_share (a parcela dos semelhantes que compram a categoria como chance de adoção)',
         'Expected monthly gain, which ranks the suggestions: gain × peer_share (the share of peers buying the category as the chance of adoption)',
-        'brl',
+        'brl', 'not null',
       ],
       holdout_weighted_gain: [
         'Ganho mensal ponderado pela taxa de acerto medida: gain × hit_rate do método peer_group em recommendation_holdout (parcela das sugestões de cross-sell feitas 3 meses antes que o cliente comprou depois); NULL quando o holdout não mediu nada (histórico curto demais)',
@@ -52,7 +52,7 @@ export const opportunityMarts: MartSpec[] = [
       peer_share: [
         'Parcela dos clientes semelhantes (o próprio cliente incluído) que compraram a categoria nos 12 meses',
         'Share of the peers (the customer included) who bought the category in the 12 months',
-        'share',
+        'share', 'not null',
       ],
       peer_buyers: ['Semelhantes que compraram a categoria (no mínimo 5 para haver sugestão)', 'Peers who bought the category (at least 5 for a suggestion)', 'count'],
       peers: [
@@ -98,7 +98,7 @@ export const opportunityMarts: MartSpec[] = [
       reason_pt: [
         'Explicação em português, com a parcela dos semelhantes, os valores em R$/mês e a regra do potencial (clientes do mesmo porte; ajustado ao tamanho do cliente; limitado ao maior comprador semelhante)',
         'Explanation in Portuguese, with the peer share, the BRL/month values and the rule of the potential (peers of the same company size; scaled to the customer\'s size; capped at the top peer)',
-        'text',
+        'text', 'not null',
       ],
       as_of_date: asOf,
     },
@@ -109,15 +109,15 @@ export const opportunityMarts: MartSpec[] = [
     grain_en: 'one row per customer with at least one suggestion in opportunities: its suggestions summed, upsell and cross-sell apart',
     orderBy: 'customer_id',
     columns: {
-      customer_id: customerId,
+      customer_id: notNull(customerId),
       seller_id: ownerId,
       company_size: ['Porte do cliente no arquivo de clientes (labels, campo company_size); NULL sem porte', "The customer's company size from the customers export (labels, field company_size); NULL without one", 'text'],
       suggestions: ['Sugestões do cliente (até 5)', "The customer's suggestions (at most 5)", 'count'],
       upsell_suggestions: ['Sugestões de upsell', 'Upsell suggestions', 'count'],
       cross_sell_suggestions: ['Sugestões de cross-sell', 'Cross-sell suggestions', 'count'],
-      upsell_gain: ['Ganho mensal somado das sugestões de upsell (gain), R$/mês; 0 sem upsell', 'Monthly gain of the upsell suggestions summed (gain), BRL/month; 0 without upsell', 'brl'],
-      cross_sell_gain: ['Ganho mensal somado das sugestões de cross-sell (gain), R$/mês; 0 sem cross-sell', 'Monthly gain of the cross-sell suggestions summed (gain), BRL/month; 0 without cross-sell', 'brl'],
-      gain: ['Ganho mensal de todas as sugestões: upsell_gain + cross_sell_gain', 'Monthly gain of all suggestions: upsell_gain + cross_sell_gain', 'brl'],
+      upsell_gain: ['Ganho mensal somado das sugestões de upsell (gain), R$/mês; 0 sem upsell', 'Monthly gain of the upsell suggestions summed (gain), BRL/month; 0 without upsell', 'brl', 'not null'],
+      cross_sell_gain: ['Ganho mensal somado das sugestões de cross-sell (gain), R$/mês; 0 sem cross-sell', 'Monthly gain of the cross-sell suggestions summed (gain), BRL/month; 0 without cross-sell', 'brl', 'not null'],
+      gain: ['Ganho mensal de todas as sugestões: upsell_gain + cross_sell_gain', 'Monthly gain of all suggestions: upsell_gain + cross_sell_gain', 'brl', 'not null'],
       holdout_weighted_gain: [
         'Soma de holdout_weighted_gain das sugestões: gain × taxa de acerto medida no holdout; NULL quando o holdout não mediu nada',
         'Sum of the suggestions\' holdout_weighted_gain: gain × hit rate measured in the holdout; NULL when the holdout measured nothing',
@@ -135,7 +135,7 @@ export const opportunityMarts: MartSpec[] = [
       method: [
         'peer_group: as sugestões de cross-sell deste mart (opportunities) calculadas na data suggested_at_date; popularity: para os mesmos clientes e o mesmo número de sugestões, as categorias compradas por mais clientes que o cliente ainda não comprava (labels, campo holdout_method)',
         'peer_group: the cross-sell suggestions of the opportunities mart computed as of suggested_at_date; popularity: for the same customers and as many suggestions, the categories most customers bought that the customer did not buy yet (labels, field holdout_method)',
-        'text',
+        'text', 'not null',
       ],
       customers: ['Clientes avaliados: os que receberam ao menos um cross-sell em suggested_at_date', 'Customers checked: those given at least one cross-sell as of suggested_at_date', 'count'],
       suggestions: ['Sugestões de cross-sell avaliadas', 'Cross-sell suggestions checked', 'count'],
@@ -163,26 +163,26 @@ export const opportunityMarts: MartSpec[] = [
     orderBy: 'seller_id, rank',
     columns: {
       seller_id: ownerId,
-      customer_id: customerId,
+      customer_id: notNull(customerId),
       action: [
         'retain (reter): na carteira ativa com risco de churn medium ou high pela P(ativo), ou, sem modelo ajustado, at_risk pelo ritmo; reactivate (reativar): inactive ou lost há até 730 dias; renew (renovar): contrato não cancelado nem renovado com fim nos próximos 90 dias ou encerrado há até 30; offer (oferecer): a melhor sugestão do cliente em opportunities (labels, campo action)',
         'retain: active portfolio with medium or high churn risk from P(alive), or, without a fitted model, at_risk by rhythm; reactivate: inactive or lost for up to 730 days; renew: a contract neither canceled nor renewed ending within 90 days or ended up to 30 days ago; offer: the customer\'s best suggestion in opportunities (labels, field action)',
-        'text',
+        'text', 'not null',
       ],
       reason_pt: [
         'A evidência, em português (ritmo e silêncio, fim do contrato; em offer, o potencial somado do cliente, upsell e cross-sell, e a sugestão principal)',
         'The evidence, in Portuguese (rhythm and silence, contract end; for offer, the customer\'s summed potential, upsell and cross-sell, and the main suggestion)',
-        'text',
+        'text', 'not null',
       ],
       value_at_stake: [
         'Valor em jogo em 12 meses, R$: retain = faturamento dos 12 meses até a última compra × (1 − P(ativo)) (sem modelo: × 1); reactivate = faturamento dos 12 meses até a última compra; renew = 12 × valor mensal dos contratos a renovar; offer = 12 × gain da melhor sugestão. Retain, reactivate e offer abaixo de R$ 1.000 ficam de fora',
         'Value at stake over 12 months, BRL: retain = revenue of the 12 months to the last purchase × (1 − P(alive)) (without the model: × 1); reactivate = revenue of the 12 months to the last purchase; renew = 12 × monthly value of the contracts due; offer = 12 × gain of the best suggestion. Retain, reactivate and offer below BRL 1,000 are left out',
-        'brl',
+        'brl', 'not null',
       ],
       priority_score: [
         'Valor esperado que ordena a lista, R$: value_at_stake, exceto offer = 12 × expected_gain (ganho × parcela dos semelhantes que compram)',
         'Expected value ranking the list, BRL: value_at_stake, except offer = 12 × expected_gain (gain × share of peers buying)',
-        'brl',
+        'brl', 'not null',
       ],
       upsell_gain: [
         'Só em offer: ganho mensal somado de todas as sugestões de upsell do cliente (opportunity_customers), R$/mês; NULL nas outras ações',
@@ -194,8 +194,8 @@ export const opportunityMarts: MartSpec[] = [
         "Offer only: monthly gain of all the customer's cross-sell suggestions summed (opportunity_customers), BRL/month; NULL for other actions",
         'brl',
       ],
-      rank: ['Posição na lista do vendedor (1 = maior priority_score; empates pelo cliente e pela ação)', "Rank in the seller's list (1 = highest priority_score; ties by customer, then action)", 'number'],
+      rank: ['Posição na lista do vendedor (1 = maior priority_score; empates pelo cliente e pela ação)', "Rank in the seller's list (1 = highest priority_score; ties by customer, then action)", 'number', 'not null'],
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

@@ -10,52 +10,52 @@ import { asOf, state } from './columnDocs.ts';
 const WINDOW_PT = 'nos 12 meses até a data de referência (windows.segmentation_months)';
 const WINDOW_EN = 'in the 12 months to the as-of date (windows.segmentation_months)';
 
-const ownerId: ColumnDoc = ['Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'];
-const category: ColumnDoc = [
+const ownerId = ['Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'] as const satisfies ColumnDoc;
+const category = [
   'Categoria do produto no cadastro de produtos ("Sem categoria" quando o produto não está no cadastro ou não tem categoria)',
   'Product category from the products export ("Sem categoria" when the product is not in the export or has no category)',
-  'text',
-];
-const revenue: ColumnDoc = [
+  'text', 'not null',
+] as const satisfies ColumnDoc;
+const revenue = [
   `Faturamento dos itens de pedidos faturados ${WINDOW_PT}: quantidade × preço − desconto (ou o total do item exportado); pedidos sem itens não entram`,
   `Revenue of the invoiced order lines ${WINDOW_EN}: quantity × unit price − discount (or the exported line total); orders without lines are left out`,
-  'brl',
-];
-const revenueShare: ColumnDoc = ['Parcela do faturamento de produtos na janela (mix do faturamento)', 'Share of the product revenue in the window (revenue mix)', 'share'];
-const revenueRank: ColumnDoc = ['Posição pelo faturamento (1 = maior; empates pelo código)', 'Rank by revenue (1 = largest; ties by code)', 'number'];
-const cumRevenue: ColumnDoc = ['Faturamento acumulado do primeiro até esta linha', 'Cumulative revenue from the first row to this one', 'brl'];
-const cumRevenueShare: ColumnDoc = ['Parcela acumulada do faturamento até esta linha', 'Cumulative share of revenue up to this row', 'share'];
-const abcClass: ColumnDoc = [
+  'brl', 'not null',
+] as const satisfies ColumnDoc;
+const revenueShare = ['Parcela do faturamento de produtos na janela (mix do faturamento)', 'Share of the product revenue in the window (revenue mix)', 'share'] as const satisfies ColumnDoc;
+const revenueRank = ['Posição pelo faturamento (1 = maior; empates pelo código)', 'Rank by revenue (1 = largest; ties by code)', 'number', 'not null'] as const satisfies ColumnDoc;
+const cumRevenue = ['Faturamento acumulado do primeiro até esta linha', 'Cumulative revenue from the first row to this one', 'brl'] as const satisfies ColumnDoc;
+const cumRevenueShare = ['Parcela acumulada do faturamento até esta linha', 'Cumulative share of revenue up to this row', 'share'] as const satisfies ColumnDoc;
+const abcClass = [
   'Classe ABC pelo faturamento acumulado (padrão 80/95, seção abc da configuração, a mesma dos clientes): A até 80% (inclui quem cruza os 80%), B até 95%, C o restante (labels, campo abc_class)',
   'ABC class by cumulative revenue (default 80/95, config section abc, the same as for customers): A up to 80% (the row crossing 80% included), B up to 95%, C the rest (labels, field abc_class)',
-  'text',
-];
-const orders: ColumnDoc = ['Pedidos faturados com ao menos um item aqui, na janela', 'Invoiced orders with at least one line here, in the window', 'count'];
-const buyers: ColumnDoc = [
+  'text', 'not null',
+] as const satisfies ColumnDoc;
+const orders = ['Pedidos faturados com ao menos um item aqui, na janela', 'Invoiced orders with at least one line here, in the window', 'count'] as const satisfies ColumnDoc;
+const buyers = [
   'Clientes distintos que compraram na janela (qualquer situação, inclusive fora da carteira ativa)',
   'Distinct customers who bought in the window (any status, outside the active portfolio too)',
   'count',
-];
-const portfolioBuyers: ColumnDoc = [
+] as const satisfies ColumnDoc;
+const portfolioBuyers = [
   'Clientes da carteira ativa na data de referência (new, active, at_risk, reactivated) que compraram na janela; numerador da positivação',
   'Active-portfolio customers at the as-of date (new, active, at_risk, reactivated) who bought in the window; the coverage numerator',
   'count',
-];
-const portfolioCustomers: ColumnDoc = [
+] as const satisfies ColumnDoc;
+const portfolioCustomers = [
   'Carteira ativa na data de referência (new, active, at_risk, reactivated); denominador da positivação',
   'Active portfolio at the as-of date (new, active, at_risk, reactivated); the coverage denominator',
   'count',
-];
-const coveragePct: ColumnDoc = [
+] as const satisfies ColumnDoc;
+const coveragePct = [
   'Positivação: clientes da carteira ativa que compraram na janela ÷ carteira ativa × 100; NULL com carteira vazia',
   'Coverage (positivação): active-portfolio customers who bought in the window ÷ active portfolio × 100; NULL for an empty portfolio',
   'pct',
-];
+] as const satisfies ColumnDoc;
 const TREND_PT = 'nos 3 meses até a data de referência (products.trend_months)';
 const TREND_EN = 'in the 3 months to the as-of date (products.trend_months)';
 const PREVIOUS_PT = 'nos 3 meses imediatamente anteriores a esses';
 const PREVIOUS_EN = 'in the 3 months just before those';
-const trendColumns: Record<string, ColumnDoc> = {
+const trendColumns = {
   recent_buyers: [`Clientes distintos que compraram ${TREND_PT}`, `Distinct customers who bought ${TREND_EN}`, 'count'],
   previous_buyers: [`Clientes distintos que compraram ${PREVIOUS_PT}`, `Distinct customers who bought ${PREVIOUS_EN}`, 'count'],
   won_buyers: ['Compradores ganhos: compraram nos 3 meses recentes e não nos 3 anteriores', 'Buyers won: bought in the recent 3 months and not in the 3 before', 'count'],
@@ -67,19 +67,19 @@ const trendColumns: Record<string, ColumnDoc> = {
   buyer_change: [
     'Variação de compradores: recent_buyers − previous_buyers (= ganhos − perdidos); negativa = perdendo compradores',
     'Change in buyers: recent_buyers − previous_buyers (= won − lost); negative = losing buyers',
-    'number',
+    'number', 'not null',
   ],
-};
+} as const satisfies Record<string, ColumnDoc>;
 
 /** The product marts: product_abc, category_abc, category_penetration and product_mix. */
-export const productMarts: MartSpec[] = [
+export const productMarts = [
   {
     name: 'product_abc',
     grain_pt: 'uma linha por produto com item faturado nos 12 meses até a data de referência ou nos 6 meses das duas janelas de tendência',
     grain_en: 'one row per product with an invoiced line in the 12 months to the as-of date or in the 6 months of the two trend periods',
     orderBy: 'revenue_rank',
     columns: {
-      product_id: ['Código do produto', 'Product code', 'text'],
+      product_id: ['Código do produto', 'Product code', 'text', 'not null'],
       product_name: ['Nome do produto (NULL fora do cadastro de produtos)', 'Product name (NULL when not in the products export)', 'text'],
       category,
       revenue,
@@ -179,4 +179,4 @@ export const productMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

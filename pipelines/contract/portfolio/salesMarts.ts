@@ -26,7 +26,7 @@ import {
 } from './columnDocs.ts';
 
 /** Marts about sales and the portfolio over time: flows, geography, the sales cube, sellers and KPIs per month and period. */
-export const salesMarts: MartSpec[] = [
+export const salesMarts = [
   {
     name: 'portfolio_flows',
     grain_pt: 'uma linha por mês: carteira ativa no início e no fim e quem entrou e saiu',
@@ -106,7 +106,7 @@ export const salesMarts: MartSpec[] = [
         'Orders counted once, in the category of their largest line: additive across every dimension',
         'count',
       ],
-      order_lines: ['Linhas de pedido; NULL sem arquivo de itens', 'Order lines; NULL without an items file', 'count'],
+      order_lines: ['Linhas de pedido; NULL sem arquivo de itens', 'Order lines; NULL without an items file', 'count', 'nullable'],
       quantity: ['Quantidade vendida; NULL sem itens', 'Quantity sold; NULL without items', 'number'],
       buying_customers: [
         'Clientes distintos na célula (não somável entre células)',
@@ -139,7 +139,7 @@ export const salesMarts: MartSpec[] = [
       ],
       coverage_pct: coveragePct,
       coverage_target_pct: ['Meta de positivação; NULL sem meta', 'Coverage target; NULL without a target', 'pct'],
-      revenue: [`${revenue[0]}; creditado ao vendedor do pedido, senão ao dono da conta`, `${revenue[1]}; credited to the seller on the order, else the owner`, 'brl'],
+      revenue: [`${revenue[0]}; creditado ao vendedor do pedido, senão ao dono da conta`, `${revenue[1]}; credited to the seller on the order, else the owner`, 'brl', 'not null'],
       gross_margin: grossMargin,
       revenue_target: ['Meta de faturamento; NULL sem meta (ou sem arquivo de metas)', 'Revenue target; NULL without a target (or targets file)', 'brl'],
       target_pct: ['Atingimento da meta: faturamento ÷ meta × 100; NULL sem meta', 'Target attainment: revenue ÷ target × 100; NULL without a target', 'pct'],
@@ -150,7 +150,7 @@ export const salesMarts: MartSpec[] = [
         'New customers, credited to the seller of their first invoiced order',
         'count',
       ],
-      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count'],
+      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count', 'nullable'],
       active_start: activeStart,
       reactivated,
       churned,
@@ -162,9 +162,9 @@ export const salesMarts: MartSpec[] = [
         "Mix: distinct (customer, known category) pairs ÷ the seller's buying customers in the month; NULL without items or products",
         'ratio',
       ],
-      leads_won: kpiColumns.leads_won!,
-      leads_closed: kpiColumns.leads_closed!,
-      conversion_rate: kpiColumns.conversion_rate!,
+      leads_won: kpiColumns.leads_won,
+      leads_closed: kpiColumns.leads_closed,
+      conversion_rate: kpiColumns.conversion_rate,
       as_of_date: asOf,
     },
   },
@@ -180,19 +180,19 @@ export const salesMarts: MartSpec[] = [
       active_start_12m: [
         'Carteira ativa no início dos 12 meses que terminam neste mês (início do mês m − 11); base do churn de 12 meses; NULL antes de 12 meses de histórico',
         'Active portfolio at the start of the 12 months ending with this month (start of month m − 11); the 12-month churn base; NULL before 12 months of history',
-        'count',
+        'count', 'nullable',
       ],
       churned_12m: [
         'Desses, os que estão fora da carteira ativa no fim do mês (inactive ou lost); quem saiu e voltou dentro dos 12 meses conta como mantido',
         'Of those, the ones out of the active portfolio at the end of the month (inactive or lost); one who left and came back within the 12 months counts as kept',
-        'count',
+        'count', 'nullable',
       ],
       churn_rate_12m: [
         'Churn de 12 meses: churned_12m ÷ active_start_12m (igual ao churn do ano em kpis_periods no mês de dezembro)',
         'Twelve-month churn: churned_12m ÷ active_start_12m (equal to the year churn of kpis_periods in December)',
         'share',
       ],
-      new_customers_12m: ['Clientes novos (primeiro pedido faturado) nos 12 meses que terminam neste mês', 'New customers (first invoiced order) in the 12 months ending with this month', 'count'],
+      new_customers_12m: ['Clientes novos (primeiro pedido faturado) nos 12 meses que terminam neste mês', 'New customers (first invoiced order) in the 12 months ending with this month', 'count', 'nullable'],
       marketing_spend_12m: [
         'Investimento em marketing e vendas dos 12 meses que terminam neste mês; NULL se falta algum mês',
         'Sales and marketing spend of the 12 months ending with this month; NULL when a month is missing',
@@ -212,7 +212,7 @@ export const salesMarts: MartSpec[] = [
     grain_en: 'one row per quarter, half year and year: the monthly KPIs recomputed over the whole period',
     orderBy: 'period_type, period_start',
     columns: {
-      period_type: ['Tipo de período: quarter, half_year, year (labels, campo period_type)', 'Period type: quarter, half_year, year', 'text'],
+      period_type: ['Tipo de período: quarter, half_year, year (labels, campo period_type)', 'Period type: quarter, half_year, year', 'text', 'not null'],
       period_start: ['Primeiro dia do período', 'First day of the period', 'date'],
       period_end: ['Último dia do período', 'Last day of the period', 'date'],
       is_partial_period: ['Período ainda em curso na data de referência', 'Period still running at the as-of date', 'flag'],
@@ -221,4 +221,4 @@ export const salesMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

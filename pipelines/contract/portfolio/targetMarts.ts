@@ -1,8 +1,8 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
 import { asOf, month, partialMonth } from './columnDocs.ts';
 
-const sellerId: ColumnDoc = ['Código do vendedor', 'Seller code', 'text'];
-const openBand = (pt: string, en: string): ColumnDoc => [
+const sellerId = ['Código do vendedor', 'Seller code', 'text', 'not null'] as const satisfies ColumnDoc;
+const openBand = (pt: string, en: string): readonly [string, string, 'count'] => [
   `Leads abertos na data de referência criados há ${pt}`,
   `Leads open at the as-of date created ${en} ago`,
   'count',
@@ -12,7 +12,7 @@ const openBand = (pt: string, en: string): ColumnDoc => [
  * Marts of issue 13 items 4 and 5: the lead funnel (prospecção), target attainment per seller and month,
  * and a suggested revenue target per active seller for the next month from the portfolio's potential.
  */
-export const targetMarts: MartSpec[] = [
+export const targetMarts = [
   {
     name: 'lead_funnel',
     grain_pt:
@@ -24,7 +24,7 @@ export const targetMarts: MartSpec[] = [
       breakdown: [
         'Recorte da linha: seller_source (vendedor × origem), seller (total do vendedor), source (total da origem), all (todos os leads). Conversão e medianas não se somam: use a linha do recorte desejado',
         'Breakdown of the row: seller_source, seller (seller total), source (source total), all (every lead). Conversion and medians do not add up: use the row of the wanted breakdown',
-        'text',
+        'text', 'not null',
       ],
       seller_id: [
         'Vendedor responsável pelo lead; NULL nas linhas source e all, e nas linhas de leads sem vendedor',
@@ -84,7 +84,7 @@ export const targetMarts: MartSpec[] = [
       team: ['Equipe do vendedor', 'Seller team', 'text'],
       month,
       is_partial_month: partialMonth,
-      revenue: ['Faturamento creditado ao vendedor no mês (sellers_monthly.revenue)', 'Revenue credited to the seller in the month (sellers_monthly.revenue)', 'brl'],
+      revenue: ['Faturamento creditado ao vendedor no mês (sellers_monthly.revenue)', 'Revenue credited to the seller in the month (sellers_monthly.revenue)', 'brl', 'not null'],
       revenue_target: ['Meta de faturamento; NULL sem meta', 'Revenue target; NULL without a target', 'brl'],
       revenue_attainment_pct: [
         'Atingimento da meta de faturamento: faturamento ÷ meta × 100 (sellers_monthly.target_pct); NULL sem meta',
@@ -105,7 +105,7 @@ export const targetMarts: MartSpec[] = [
         'pct',
       ],
       new_customers: ['Clientes novos creditados ao vendedor no mês (sellers_monthly.new_customers)', 'New customers credited to the seller in the month (sellers_monthly.new_customers)', 'count'],
-      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count'],
+      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count', 'nullable'],
       new_customers_attainment_pct: [
         'Atingimento da meta de clientes novos: novos ÷ meta × 100; NULL sem meta ou com meta 0',
         'New-customer target attainment: new ÷ target × 100; NULL without a target or with a target of 0',
@@ -141,23 +141,23 @@ export const targetMarts: MartSpec[] = [
       expected_purchases: [
         'Dias de compra esperados no mês da meta: com modelo, expected_purchases_90d × dias do mês ÷ 90; sem modelo, dias do mês ÷ rhythm_days',
         'Purchase days expected in the target month: with the model, expected_purchases_90d × days in the month ÷ 90; without it, days in the month ÷ rhythm_days',
-        'number',
+        'number', 'not null',
       ],
       expected_revenue: [
         'Faturamento esperado da carteira: Σ compras esperadas × valor esperado por dia de compra (com modelo, expected_avg_order_value; sem modelo, faturamento ÷ dias de compra do cliente)',
         'Expected revenue of the portfolio: Σ expected purchases × expected value per purchase day (with the model, expected_avg_order_value; without it, the customer\'s revenue ÷ purchase days)',
-        'brl',
+        'brl', 'not null',
       ],
       opportunity_value: [
         'Oportunidades ponderadas pela taxa de acerto: Σ opportunity_customers.holdout_weighted_gain (ganho mensal × taxa de acerto medida); 0 quando o holdout não mediu nada',
         'Opportunities weighted by the hit rate: Σ opportunity_customers.holdout_weighted_gain (monthly gain × measured hit rate); 0 when the holdout measured nothing',
-        'brl',
+        'brl', 'not null',
       ],
       opportunity_customers: ['Clientes com oportunidade ponderada somada em opportunity_value', 'Customers whose weighted opportunity is summed in opportunity_value', 'count'],
       suggested_revenue_target: [
         'Meta de faturamento sugerida: expected_revenue + opportunity_value (o potencial da carteira no mês da meta)',
         'Suggested revenue target: expected_revenue + opportunity_value (the portfolio\'s potential in the target month)',
-        'brl',
+        'brl', 'not null',
       ],
       existing_revenue_target: [
         'Meta de faturamento já definida no arquivo de metas para o mês da meta; NULL quando não há',
@@ -180,4 +180,4 @@ export const targetMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];
