@@ -144,7 +144,7 @@ state_labels as (
 -- where each field's keys appear, so a reader knows which label set a column uses
 field_columns as (
     select * from (values
-        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
         ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region, portfolio_balance.region, reassignment_suggestions.region, customer_cluster_members.region'),

@@ -199,6 +199,37 @@ export const customerMarts: MartSpec[] = [
     },
   },
   {
+    name: 'status_counts_monthly',
+    grain_pt: 'uma linha por mês × situação: os clientes nessa situação no fim do mês (desde o mês do primeiro pedido faturado; sem prospects)',
+    grain_en: "one row per month × status: the customers in that status at the month's end (from the month of their first invoiced order; no prospects)",
+    orderBy: 'month, status',
+    columns: {
+      month,
+      status: [`${status[0]}; julgada no último dia do mês (ou na data de referência)`, `${status[1]}; judged on the last day of the month (or the as-of date)`, 'text'],
+      customers: ['Clientes nessa situação no fim do mês', "Customers in that status at the month's end", 'count'],
+      is_partial_month: partialMonth,
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'portfolio_status',
+    grain_pt: 'uma linha por situação na data de referência (as sete, mesmo vazias), prospects incluídos',
+    grain_en: 'one row per status at the as-of date (all seven, even empty), prospects included',
+    orderBy: 'sort_order',
+    columns: {
+      status,
+      is_active_portfolio: ['Situação da carteira ativa (new, active, at_risk, reactivated)', 'A status of the active portfolio (new, active, at_risk, reactivated)', 'flag'],
+      customers: ['Clientes nessa situação na data de referência', 'Customers in that status at the as-of date', 'count'],
+      window_revenue: [
+        'Faturamento desses clientes na janela de segmentação; 0 sem clientes',
+        'Revenue of those customers in the segmentation window; 0 without customers',
+        'brl',
+      ],
+      sort_order: ['Ordem de exibição (a de labels, campo status)', 'Display order (that of labels, field status)', 'number'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'rfm_segments',
     grain_pt: 'uma linha por segmento RFM (os 10, mesmo vazios), compradores da janela de segmentação (12 meses)',
     grain_en: 'one row per RFM segment (all 10, even empty), buyers of the segmentation window (12 months)',
