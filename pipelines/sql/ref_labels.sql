@@ -70,6 +70,9 @@ fixed_labels as (
         ('lead_breakdown', 2, 'seller', 'Vendedor', 'Seller'),
         ('lead_breakdown', 3, 'source', 'Origem', 'Source'),
         ('lead_breakdown', 4, 'all', 'Todos os leads', 'All leads'),
+        ('retention_breakdown', 1, 'seller', 'Vendedor', 'Seller'),
+        ('retention_breakdown', 2, 'state', 'UF', 'State (UF)'),
+        ('retention_breakdown', 3, 'all', 'Todos os clientes a reter', 'All customers to retain'),
         ('churn_risk', 1, 'high', 'Risco alto', 'High risk'),
         ('churn_risk', 2, 'medium', 'Risco médio', 'Medium risk'),
         ('churn_risk', 3, 'low', 'Risco baixo', 'Low risk'),
@@ -144,7 +147,7 @@ state_labels as (
 -- where each field's keys appear, so a reader knows which label set a column uses
 field_columns as (
     select * from (values
-        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, seller_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
         ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region, portfolio_balance.region, reassignment_suggestions.region, customer_cluster_members.region'),
@@ -162,6 +165,7 @@ field_columns as (
         ('holdout_method', 'recommendation_holdout.method'),
         ('action', 'action_list.action'),
         ('lead_breakdown', 'lead_funnel.breakdown'),
+        ('retention_breakdown', 'retention_totals.breakdown'),
         ('churn_risk', 'customers.churn_risk'),
         ('change_type', 'status_changes.change_type, status_change_summary.change_type'),
         ('kpi', 'status_changes.kpi'),

@@ -198,4 +198,26 @@ export const opportunityMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'retention_totals',
+    grain_pt: 'uma linha por recorte (breakdown) dos clientes a reter (action_list, ação retain): por vendedor dono da conta, por UF e todos',
+    grain_en: 'one row per breakdown of the customers to retain (action_list, action retain): per owning seller, per UF and all of them',
+    orderBy: 'breakdown, seller_id nulls last, state nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: seller (por vendedor), state (por UF), all (todos os clientes a reter); use a linha do recorte desejado em vez de somar (rótulos em labels, campo retention_breakdown)',
+        'Breakdown of the row: seller (per seller), state (per UF), all (every customer to retain); use the row of the wanted breakdown rather than summing (labels, field retention_breakdown)',
+        'text',
+      ],
+      seller_id: ['Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)', 'Owning seller (NULL = no owner, or a row not per seller)', 'text'],
+      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      customers: ['Clientes a reter', 'Customers to retain', 'count'],
+      value_at_stake: [
+        'Valor em jogo somado, R$: a soma de action_list.value_at_stake dessas linhas retain',
+        'Summed value at stake, BRL: the sum of action_list.value_at_stake over those retain rows',
+        'brl',
+      ],
+      as_of_date: asOf,
+    },
+  },
 ];
