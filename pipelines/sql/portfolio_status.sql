@@ -1,5 +1,5 @@
--- one row per status (all seven, even empty) at the as-of date: the customers in it and their revenue in the
--- segmentation window, as the Carteira page states them for the customers at risk and inactive
+-- one row per status (all seven, even empty) at the as-of date: the customers in it, their revenue in the segmentation
+-- window and over all history, as the overview counts them and the Carteira page states those at risk and inactive
 with
 
 profiles as (select * from int_customers_profiled),
@@ -11,6 +11,7 @@ by_status as (
         status,
         count(*) as customers,
         sum(window_revenue) as window_revenue,
+        sum(revenue) as revenue,
     from profiles
     group by status
 ),
@@ -21,6 +22,7 @@ final as (
         is_active_portfolio(statuses.status) as is_active_portfolio,
         cast(coalesce(by_status.customers, 0) as integer) as customers,
         cast(coalesce(by_status.window_revenue, 0) as decimal(18, 2)) as window_revenue,
+        cast(coalesce(by_status.revenue, 0) as decimal(18, 2)) as revenue,
         statuses.sort_order,
         getvariable('as_of_date') as as_of_date,
     from statuses

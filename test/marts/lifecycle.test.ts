@@ -123,17 +123,18 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
   });
 
   it('counts the customers of every status at the as-of date with their revenue in the segmentation window', async () => {
-    const rows = await marts.rows('select status, is_active_portfolio, customers, window_revenue from portfolio_status order by sort_order');
+    const rows = await marts.rows('select status, is_active_portfolio, customers, window_revenue, revenue from portfolio_status order by sort_order');
     // the window is 2025-07-01 to 2026-06-30: A 4 orders × 100, B 21 × 100, C 2 × 100, D none (its orders are from
-    // 2024-12 and 2025-01), E only E3 (E1 and E2 are from 2025), F 1 × 100; the prospects G and H bought nothing
+    // 2024-12 and 2025-01), E only E3 (E1 and E2 are from 2025), F 1 × 100; the prospects G and H bought nothing (H's
+    // only order was canceled). Over all history: E 3 × 100, D 2 × 100, the others as in the window
     expect(rows).toEqual([
-      { status: 'prospect', is_active_portfolio: false, customers: 2, window_revenue: '0.00' },
-      { status: 'new', is_active_portfolio: true, customers: 1, window_revenue: '100.00' },
-      { status: 'active', is_active_portfolio: true, customers: 1, window_revenue: '400.00' },
-      { status: 'reactivated', is_active_portfolio: true, customers: 1, window_revenue: '100.00' },
-      { status: 'at_risk', is_active_portfolio: true, customers: 1, window_revenue: '2100.00' },
-      { status: 'inactive', is_active_portfolio: false, customers: 1, window_revenue: '200.00' },
-      { status: 'lost', is_active_portfolio: false, customers: 1, window_revenue: '0.00' },
+      { status: 'prospect', is_active_portfolio: false, customers: 2, window_revenue: '0.00', revenue: '0.00' },
+      { status: 'new', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '100.00' },
+      { status: 'active', is_active_portfolio: true, customers: 1, window_revenue: '400.00', revenue: '400.00' },
+      { status: 'reactivated', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '300.00' },
+      { status: 'at_risk', is_active_portfolio: true, customers: 1, window_revenue: '2100.00', revenue: '2100.00' },
+      { status: 'inactive', is_active_portfolio: false, customers: 1, window_revenue: '200.00', revenue: '200.00' },
+      { status: 'lost', is_active_portfolio: false, customers: 1, window_revenue: '0.00', revenue: '200.00' },
     ]);
   });
 

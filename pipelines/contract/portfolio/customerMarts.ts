@@ -225,6 +225,7 @@ export const customerMarts: MartSpec[] = [
         'Revenue of those customers in the segmentation window; 0 without customers',
         'brl',
       ],
+      revenue: ['Faturamento desses clientes em todo o histórico; 0 sem clientes', 'Revenue of those customers over all history; 0 without customers', 'brl'],
       sort_order: ['Ordem de exibição (a de labels, campo status)', 'Display order (that of labels, field status)', 'number'],
       as_of_date: asOf,
     },
