@@ -220,4 +220,32 @@ export const opportunityMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'opportunity_totals',
+    grain_pt: 'uma linha por recorte (breakdown) das sugestões de opportunities: por categoria, por vendedor dono da conta, por UF do cliente e todas',
+    grain_en: "one row per breakdown of the suggestions in opportunities: per category, per owning seller, per the customer's UF and all of them",
+    orderBy: 'breakdown, category nulls last, seller_id nulls last, state nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: category (por categoria), seller (por vendedor), state (por UF), all (todas as sugestões); use a linha do recorte desejado em vez de somar: um cliente conta uma vez em cada linha (rótulos em labels, campo opportunity_breakdown)',
+        'Breakdown of the row: category, seller, state (UF), all (every suggestion); use the row of the wanted breakdown rather than summing: a customer counts once per row (labels, field opportunity_breakdown)',
+        'text',
+      ],
+      category: ['Categoria (NULL = linha que não é por categoria)', 'Category (NULL = a row not per category)', 'text'],
+      seller_id: ['Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)', 'Owning seller (NULL = no owner, or a row not per seller)', 'text'],
+      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      customers: ['Clientes com sugestão', 'Customers with a suggestion', 'count'],
+      suggestions: ['Sugestões', 'Suggestions', 'count'],
+      upsell_gain: ['Ganho mensal somado das sugestões de upsell, R$', 'Summed monthly gain of the upsell suggestions, BRL', 'brl'],
+      cross_sell_gain: ['Ganho mensal somado das sugestões de cross-sell, R$', 'Summed monthly gain of the cross-sell suggestions, BRL', 'brl'],
+      gain: ['Ganho mensal somado (potencial − atual), R$', 'Summed monthly gain (potential − current), BRL', 'brl'],
+      holdout_weighted_gain: [
+        'Ganho mensal somado ponderado pela taxa de acerto medida no holdout, R$; NULL quando o holdout não mediu nada',
+        'Summed monthly gain weighted by the hit rate measured in the holdout, BRL; NULL when the holdout measured nothing',
+        'brl',
+      ],
+      customers_with_porte: ['Desses clientes, os com porte no cadastro de clientes', 'Of those customers, the ones with a company size in the customers export', 'count'],
+      as_of_date: asOf,
+    },
+  },
 ];
