@@ -231,6 +231,24 @@ export const customerMarts: MartSpec[] = [
     },
   },
   {
+    name: 'seller_status',
+    grain_pt: 'uma linha por vendedor dono da conta (NULL = sem vendedor) × situação dos seus clientes na data de referência (só as que ele tem)',
+    grain_en: 'one row per owning seller (NULL = no owner) × status its customers hold at the as-of date (only those it has)',
+    orderBy: 'seller_id nulls last, status',
+    columns: {
+      seller_id: ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller (NULL = no owner)', 'text'],
+      status,
+      is_active_portfolio: ['Situação da carteira ativa (new, active, at_risk, reactivated)', 'A status of the active portfolio (new, active, at_risk, reactivated)', 'flag'],
+      customers: ['Clientes do vendedor nessa situação', "The seller's customers in that status", 'count'],
+      window_revenue: [
+        'Faturamento desses clientes na janela de segmentação',
+        'Revenue of those customers in the segmentation window',
+        'brl',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'rfm_segments',
     grain_pt: 'uma linha por segmento RFM (os 10, mesmo vazios), compradores da janela de segmentação (12 meses)',
     grain_en: 'one row per RFM segment (all 10, even empty), buyers of the segmentation window (12 months)',

@@ -1,5 +1,5 @@
 import type { MartSpec } from '../marts.ts';
-import { asOf, status } from './columnDocs.ts';
+import { asOf } from './columnDocs.ts';
 
 const owned = (pt: string, en: string): readonly [string, string, string] => [
   `Clientes do vendedor (dono da conta) ${pt} na data de referência`,
@@ -32,24 +32,6 @@ export const sellerMarts: MartSpec[] = [
       inactive_customers: owned('inativos', 'inactive'),
       lost_customers: owned('perdidos (ex-clientes)', 'lost (ex-customers)'),
       prospects: owned('que nunca compraram (possíveis clientes)', 'who never bought (prospects)'),
-      as_of_date: asOf,
-    },
-  },
-  {
-    name: 'seller_status',
-    grain_pt: 'uma linha por vendedor dono da conta (NULL = sem vendedor) × situação dos seus clientes na data de referência (só as que ele tem)',
-    grain_en: 'one row per owning seller (NULL = no owner) × status its customers hold at the as-of date (only those it has)',
-    orderBy: 'seller_id nulls last, status',
-    columns: {
-      seller_id: ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller (NULL = no owner)', 'text'],
-      status,
-      is_active_portfolio: ['Situação da carteira ativa (new, active, at_risk, reactivated)', 'A status of the active portfolio (new, active, at_risk, reactivated)', 'flag'],
-      customers: ['Clientes do vendedor nessa situação', "The seller's customers in that status", 'count'],
-      window_revenue: [
-        'Faturamento desses clientes na janela de segmentação',
-        'Revenue of those customers in the segmentation window',
-        'brl',
-      ],
       as_of_date: asOf,
     },
   },
