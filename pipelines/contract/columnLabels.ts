@@ -95,6 +95,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   customers_given: 'Clientes cedidos',
   customers_received: 'Clientes recebidos',
   customers_share: 'Parcela dos clientes (0-1)',
+  customers_with_porte: 'Clientes com porte no cadastro',
   cv_after: 'Coeficiente de variação depois',
   cv_before: 'Coeficiente de variação hoje',
   days_since_last_order: 'Dias desde a última compra',

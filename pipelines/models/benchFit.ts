@@ -70,7 +70,7 @@ if (process.argv.includes('--pipeline')) {
     set variable as_of_date = DATE '2026-06-30'`);
   started = performance.now();
   await customerValueModel.run(db, {});
-  const predicted = await db.scalar<string>('select count(*) from customer_value_predictions');
+  const predicted = await db.scalar<string>('select count(*) from int_customer_value_predictions');
   console.log(`customerValueModel on ${orderCount.toLocaleString('en')} orders → ${predicted} customers predicted in ${seconds(started)} s`);
   db.close();
 }

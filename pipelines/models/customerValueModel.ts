@@ -63,7 +63,7 @@ select * from final`;
  */
 export async function summarizeCustomers(db: Database): Promise<void> {
   if ((await db.scalar(`select getvariable('as_of_date') is null`)) === true) {
-    throw new Error("customer_value_predictions needs the DATE variable as_of_date: run `set variable as_of_date = DATE 'YYYY-MM-DD'` first");
+    throw new Error("int_customer_value_predictions needs the DATE variable as_of_date: run `set variable as_of_date = DATE 'YYYY-MM-DD'` first");
   }
   await db.run(SUMMARIES_SQL);
 }
@@ -108,18 +108,18 @@ function gammaGammaDegeneracy(fit: GammaGammaFit): string | null {
 type History = { x: number; tx_days: number; age_days: number; customers: number };
 
 const literal = (value: number) => {
-  if (!Number.isFinite(value)) throw new Error(`customer_value_predictions: a model produced ${value}, which cannot be written`);
+  if (!Number.isFinite(value)) throw new Error(`int_customer_value_predictions: a model produced ${value}, which cannot be written`);
   return `cast(${value} as double)`;
 };
 
 /**
  * The customer-value model as a pipeline node: BG/NBD and Gamma-Gamma fitted on the invoiced orders up to
- * the as-of date, giving `customer_value_predictions` (one row per customer with an invoiced order) and
+ * the as-of date, giving `int_customer_value_predictions` (one row per customer with an invoiced order) and
  * `model_fit` (one row per model). Only the distinct (x, t_x, T) and (x, repeat value) combinations
  * travel to JavaScript; predictions come back per combination and are joined to customers in SQL.
  */
 export const customerValueModel = {
-  name: 'customer_value_predictions',
+  name: 'int_customer_value_predictions',
   dependsOn: ['int_orders_valued'],
   run: async (db: Database, options: z.input<typeof CustomerValueModelConfig> = {}) => {
     const config = CustomerValueModelConfig.parse(options);
@@ -206,7 +206,7 @@ function predictionsSql(hasPurchases: boolean, spend: GammaGammaFit | null, conf
                 / (${literal(spend.p)} * summaries.x + ${literal(spend.q)} - 1) end`
     : 'cast(null as double)';
   return `
-create or replace table customer_value_predictions as
+create or replace table int_customer_value_predictions as
 with
 
 summaries as (select * from cv_customer_summaries),

@@ -136,7 +136,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
 /** Which export files were given, so SQL can tell a KPI with no input (NULL) from a zero. */
 function inputPresenceSql(present: LoadResult['present']): string {
   const rows = Object.entries(present).map(([entity, isPresent]) => `(${sqlString(entity)}, ${isPresent})`);
-  return `create or replace table input_presence as
+  return `create or replace table stg_input_presence as
     select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 

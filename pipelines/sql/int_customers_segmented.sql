@@ -3,7 +3,7 @@ with
 
 orders as (select * from int_orders_valued where is_invoiced),
 
-segment_grid as (select * from int_rfm_cells_mapped_to_segments),
+segment_grid as (select * from ref_rfm_segments),
 
 -- the window: the configured number of months before the as-of date, as-of date included
 window_orders as (

@@ -3,7 +3,7 @@ with
 
 period_kpis as (select * from int_period_kpis_computed where period_type = 'month'),
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
 
 -- 12-month churn, cohort style: of the customers in the active portfolio at the start of the trailing 12 months
 -- (the start of month m − 11), those out of it at the end of month m. A customer's months are contiguous from its

@@ -64,21 +64,18 @@ export interface OpportunityData {
  * gain, with the holdout measurement the weighting came from. Null when the mart was not published.
  */
 export async function loadOpportunityData(): Promise<OpportunityData | null> {
-  if (!martExists('opportunities') || !martExists('customers')) return null;
+  if (!martExists('opportunities') || !martExists('customers') || !martExists('opportunity_totals')) return null;
   const joined = `(select o.*, c.name, c.state
      from read_parquet(${sqlString(martPath('opportunities'))}) o
      left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = o.customer_id)`;
-  const totals = async (key: string) =>
+  const totals = async (breakdown: 'category' | 'seller' | 'state' | 'all', key: string) =>
     (await query(
-      `select ${key} as key, count(distinct customer_id)::integer as customers, count(*)::integer as suggestions,
-              coalesce(sum(gain) filter (where kind = 'upsell'), 0)::double as upsell,
-              coalesce(sum(gain) filter (where kind = 'cross_sell'), 0)::double as cross_sell,
-              coalesce(sum(gain), 0)::double as value,
-              sum(holdout_weighted_gain)::double as weighted,
-              count(distinct customer_id) filter (where company_size is not null)::integer as with_porte
-       from ${joined} ${key === 'null' ? '' : 'group by all'} order by value desc, key nulls last`,
-    ).then((rows) => checkRows('opportunities', rows, OpportunityTotalRow)));
-  const [total] = await totals('null');
+      `select ${key} as key, customers, suggestions, upsell_gain::double as upsell, cross_sell_gain::double as cross_sell,
+              gain::double as value, holdout_weighted_gain::double as weighted, customers_with_porte as with_porte
+       from read_parquet(${sqlString(martPath('opportunity_totals'))})
+       where breakdown = ${sqlString(breakdown)} order by value desc, key nulls last`,
+    ).then((rows) => checkRows('opportunity_totals', rows, OpportunityTotalRow)));
+  const [total] = await totals('all', 'null');
   const top = (await query(
     `select customer_id, seller_id, name, state, kind, category, current_value::double as current_value,
             potential_value::double as potential_value, gain::double as gain, expected_gain::double as expected_gain,
@@ -100,9 +97,9 @@ export async function loadOpportunityData(): Promise<OpportunityData | null> {
   const holdout = (await loadModelChecks()).holdout.find((row) => row.method === 'peer_group') ?? null;
   return {
     total: total!,
-    byCategory: await totals('category'),
-    bySeller: await totals('seller_id'),
-    byState: await totals('state'),
+    byCategory: await totals('category', 'category'),
+    bySeller: await totals('seller', 'seller_id'),
+    byState: await totals('state', 'state'),
     top,
     topCustomers,
     holdout,

@@ -78,10 +78,15 @@ export async function loadRiskData(): Promise<RiskData | null> {
   const model = modelState(bgnbd);
   const actions = `read_parquet(${sqlString(martPath('action_list'))})`;
   const customers = `read_parquet(${sqlString(martPath('customers'))})`;
-  const retain = `(select a.*, c.state from ${actions} a left join ${customers} c on c.customer_id = a.customer_id where a.action = 'retain')`;
-  const totals = async (key: string) =>
-    (await query(`select ${key} as key, count(*)::integer as customers, sum(value_at_stake)::double as value
-                  from ${retain} group by all order by value desc, key nulls last`).then((rows) => checkRows('action_list', rows, RiskTotalRow)));
+  const totals = async (breakdown: 'seller' | 'state' | 'all', key: string) =>
+    martExists('retention_totals')
+      ? await queryMart(
+          'retention_totals',
+          `select ${key} as key, customers, value_at_stake::double as value from mart
+           where breakdown = ${sqlString(breakdown)} order by value desc, key nulls last`,
+          RiskTotalRow,
+        )
+      : [];
 
   const list = (await query(
     `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
@@ -92,8 +97,9 @@ export async function loadRiskData(): Promise<RiskData | null> {
      order by a.value_at_stake desc, a.customer_id
      limit ${RISK_LIST_SIZE}`,
   ).then((rows) => checkRows('action_list', rows, RiskCustomerRow)));
-  const bySeller = await totals('seller_id');
-  const byState = await totals('state');
+  const bySeller = await totals('seller', 'seller_id');
+  const byState = await totals('state', 'state');
+  const [all] = await totals('all', 'null');
   const bandKey = model.fitted ? 'churn_risk' : 'status';
   const bands = await queryMart(
     'customers',
@@ -109,7 +115,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
     model,
     repeatBuyers: bgnbd?.repeat_buyers ?? null,
     customers: list,
-    total: bySeller.reduce((t, r) => ({ customers: t.customers + r.customers, value_at_stake: t.value_at_stake + r.value }), { customers: 0, value_at_stake: 0 }),
+    total: { customers: all?.customers ?? 0, value_at_stake: all?.value ?? 0 },
     bySeller,
     byState,
     pAlive,

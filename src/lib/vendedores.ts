@@ -140,11 +140,11 @@ async function load(): Promise<SellersData | null> {
   const activeFromActivity = activeByActivity(months, inputs.targets);
   const ids = [...new Set(months.map((m) => m.seller_id))];
   const customersHere = martExists('customers');
-  const statusRows = customersHere
+  const statusRows = martExists('seller_status')
     ? await queryMart(
-        'customers',
-        `select seller_id, status, bool_or(is_active_portfolio) as is_active_portfolio, count(*)::integer as customers, coalesce(sum(window_revenue), 0)::double as window_revenue
-         from mart group by all order by seller_id nulls last, status`,
+        'seller_status',
+        `select seller_id, status, is_active_portfolio, customers, window_revenue::double as window_revenue
+         from mart order by seller_id nulls last, status`,
         SellerStatusRow,
       )
     : [];

@@ -28,7 +28,8 @@ describe('the published contract', () => {
     expect(names).toEqual(expect.arrayContaining([
       'cohorts', 'contracts_monthly', 'customer_status_monthly', 'customers', 'geography', 'kpis_monthly', 'kpis_periods',
       'labels', 'model_fit', 'pareto', 'portfolio_flows', 'renewals', 'rfm_segments', 'sales_cube', 'sellers_monthly',
-      'product_abc', 'category_abc', 'category_penetration', 'product_mix',
+      'product_abc', 'category_abc', 'category_penetration', 'product_mix', 'status_counts_monthly', 'portfolio_status',
+      'seller_status', 'retention_totals', 'opportunity_totals',
     ]));
     const rows = await marts.rows<{ mart: string }>("select distinct mart from data_dictionary where \"column\" = 'as_of_date' order by 1");
     expect(rows.map((r) => r.mart)).toEqual(expect.arrayContaining(names));

@@ -103,6 +103,41 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
     ]);
   });
 
+  it('counts the customers of each status month by month, as the Carteira page charts them', async () => {
+    const rows = await marts.rows(
+      "select strftime(month, '%Y-%m') as month, status, customers, is_partial_month from status_counts_monthly where month in ('2024-12-01', '2025-01-01', '2026-06-01') order by month, status",
+    );
+    expect(rows).toEqual([
+      // D's first purchase (2024-12-29): new
+      { month: '2024-12', status: 'new', customers: 1, is_partial_month: false },
+      // D (33 days after its first purchase on 2025-01-31) and E (first purchase 2025-01-10) are both new: 2
+      { month: '2025-01', status: 'new', customers: 2, is_partial_month: false },
+      // the as-of month (judged on 2026-06-30, its last day): one customer in each status, prospects G and H left out
+      { month: '2026-06', status: 'active', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'at_risk', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'inactive', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'lost', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'new', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'reactivated', customers: 1, is_partial_month: false },
+    ]);
+  });
+
+  it('counts the customers of every status at the as-of date with their revenue in the segmentation window', async () => {
+    const rows = await marts.rows('select status, is_active_portfolio, customers, window_revenue, revenue from portfolio_status order by sort_order');
+    // the window is 2025-07-01 to 2026-06-30: A 4 orders × 100, B 21 × 100, C 2 × 100, D none (its orders are from
+    // 2024-12 and 2025-01), E only E3 (E1 and E2 are from 2025), F 1 × 100; the prospects G and H bought nothing (H's
+    // only order was canceled). Over all history: E 3 × 100, D 2 × 100, the others as in the window
+    expect(rows).toEqual([
+      { status: 'prospect', is_active_portfolio: false, customers: 2, window_revenue: '0.00', revenue: '0.00' },
+      { status: 'new', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '100.00' },
+      { status: 'active', is_active_portfolio: true, customers: 1, window_revenue: '400.00', revenue: '400.00' },
+      { status: 'reactivated', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '300.00' },
+      { status: 'at_risk', is_active_portfolio: true, customers: 1, window_revenue: '2100.00', revenue: '2100.00' },
+      { status: 'inactive', is_active_portfolio: false, customers: 1, window_revenue: '200.00', revenue: '200.00' },
+      { status: 'lost', is_active_portfolio: false, customers: 1, window_revenue: '0.00', revenue: '200.00' },
+    ]);
+  });
+
   it('keeps a month without orders, with zero revenue and no ticket', async () => {
     const rows = await marts.rows("select revenue, orders, avg_ticket, canceled_orders from kpis_monthly where month = '2025-03-01'");
     expect(rows).toEqual([{ revenue: '0.00', orders: 0, avg_ticket: null, canceled_orders: 0 }]);

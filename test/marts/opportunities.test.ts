@@ -145,6 +145,27 @@ describe('opportunities: cross-sell and upsell against peers', () => {
     expect(await marts.rows(`select customer_id from opportunities where customer_id in ('L', 'Z')`)).toEqual([]);
   });
 
+  it('totals the suggestions per category, seller and UF and all of them, each breakdown a row of its own', async () => {
+    const TOTALS = 'customers, suggestions, upsell_gain, cross_sell_gain, gain, holdout_weighted_gain, customers_with_porte';
+    const totals = (where: string) => marts.rows(`select ${TOTALS} from opportunity_totals where ${where}`);
+    // the same figures as summing opportunities directly, breakdown by breakdown
+    const summed = (key: string) => marts.rows(
+      `select count(distinct o.customer_id)::integer as customers, count(*)::integer as suggestions,
+              coalesce(sum(gain) filter (where kind = 'upsell'), 0) as upsell_gain, coalesce(sum(gain) filter (where kind = 'cross_sell'), 0) as cross_sell_gain,
+              sum(gain) as gain, sum(holdout_weighted_gain) as holdout_weighted_gain, 0 as customers_with_porte
+       from opportunities o left join customers c using (customer_id) group by ${key} order by ${key}`,
+    );
+    expect(await totals("breakdown = 'category' order by category")).toEqual(await summed('category'));
+    expect(await totals("breakdown = 'seller' order by seller_id")).toEqual(await summed('o.seller_id'));
+    expect(await totals("breakdown = 'state' order by state")).toEqual(await summed('c.state'));
+    expect(await totals("breakdown = 'all'")).toEqual(await summed('true'));
+    // every V1 customer is in PE and every PE customer belongs to V1: the two rows agree; the hit rate is 0 and no
+    // customer has a porte, so every weighted gain is 0 and no customer counts as having a porte
+    const [v1] = await totals("breakdown = 'seller' and seller_id = 'V1'");
+    expect(await totals("breakdown = 'state' and state = 'PE'")).toEqual([v1]);
+    expect(v1).toMatchObject({ holdout_weighted_gain: '0.00', customers_with_porte: 0 });
+  });
+
   it('keeps at most max_suggestions per customer, ranked 1..n, owned by the customer\'s seller', async () => {
     const rows = await marts.rows(
       `select customer_id, count(*)::integer as n, max(rank) as last_rank, any_value(seller_id) as seller_id
@@ -167,6 +188,10 @@ describe('opportunities without an order_items file', () => {
     try {
       expect(await marts.rows('select * from opportunities')).toEqual([]);
       expect(await marts.rows('select * from opportunity_customers')).toEqual([]);
+      // the all row is there, with nothing in it
+      expect(await marts.rows('select breakdown, customers, suggestions, gain, holdout_weighted_gain from opportunity_totals')).toEqual([
+        { breakdown: 'all', customers: 0, suggestions: 0, gain: '0.00', holdout_weighted_gain: null },
+      ]);
       expect(await marts.rows('select method, customers, suggestions, hits, hit_rate from recommendation_holdout order by method')).toEqual([
         { method: 'peer_group', customers: 0, suggestions: 0, hits: 0, hit_rate: null },
         { method: 'popularity', customers: 0, suggestions: 0, hits: 0, hit_rate: null },

@@ -5,6 +5,11 @@ with
 coded as (
     select distinct 'status' as field, status as value from customers
     union select distinct 'status', status from customer_status_monthly
+    union select distinct 'status', status from status_counts_monthly
+    union select distinct 'status', status from portfolio_status
+    union select distinct 'status', status from seller_status
+    union select distinct 'retention_breakdown', breakdown from retention_totals
+    union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
     union select distinct 'rfm_segment', rfm_segment from customers
     union select distinct 'abc_class', abc_class from customers
     union select distinct 'abc_class', abc_class from product_abc

@@ -1,13 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { martSchema } from '../martRows.ts';
 
 /** Queries of the Carteira page over the customer marts: each column is the mart's own, with its contract check. */
-
-/** customer_status_monthly counted by month and status (judged at each month's end). */
-export const StatusMonthRow = martSchema('customer_status_monthly')
-  .pick({ month: true, status: true, is_partial_month: true })
-  .extend({ customers: z.number().int().nonnegative() });
-export type StatusMonthRow = z.infer<typeof StatusMonthRow>;
 
 /** customers who slowed down or stopped against their own rhythm (status at_risk or inactive). */
 export const SlowingCustomerRow = martSchema('customers').pick({
