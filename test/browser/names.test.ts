@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPages, checkPages, launchBrowser, tableRows } from './browser.ts';
+import { queryMarts } from './martsQuery.ts';
+import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
+import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
+
+/** How far before a seller code the seller's name must be for the code to count as "beside the name". */
+const NAME_REACH = 100;
+/** The part of a name a chart keeps when it shortens a long label ("Juliana Aparecida Ribeiro M…"). */
+const NAME_PREFIX = 12;
+
+/** A customer list as the marts hold it: code, name and place of each row, in the page's order. */
+interface ListedCustomer {
+  customer_id: string;
+  name: string;
+  place: string;
+}
+
+/**
+ * What a list must show for each customer: the name alone, or "name (code · city/UF)" when another customer
+ * of the same list has that name (worked out here from the marts, not by the page's helper).
+ */
+function expectedNames(customers: ListedCustomer[]): string[] {
+  const ids = new Map<string, Set<string>>();
+  for (const c of customers) ids.set(c.name.toLowerCase(), (ids.get(c.name.toLowerCase()) ?? new Set()).add(c.customer_id));
+  return customers.map((c) => (ids.get(c.name.toLowerCase())!.size > 1 ? `${c.name} (${c.customer_id} · ${c.place})` : c.name));
+}
+
+describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers a business reader can tell apart', () => {
+  let builds: SiteBuilds;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  /** Sellers whose name differs from their code. */
+  let sellers: Array<{ id: string; name: string }>;
+  const marts = (sql: string) => queryMarts(builds.martsDir, sql);
+
+  beforeAll(async () => {
+    builds = siteBuilds();
+    server = await serveStatic(builds.dist);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    sellers = (await marts(`select seller_id, name from sellers where name is not null and trim(name) <> seller_id`))
+      .map((row) => ({ id: String(row.seller_id), name: String(row.name).trim() }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('never shows a seller code without the seller\'s name: no cell holds a bare code, and the name comes just before any code', async () => {
+    expect(sellers.length).toBeGreaterThan(5);
+    const problems = await checkPages(browser, builtPages(builds.dist), { javaScriptEnabled: false }, async (tab, path) => {
+      await tab.goto(`${server.url}${path}`);
+      const { cells, text } = await tab.evaluate(() => {
+        const body = document.body.cloneNode(true) as HTMLElement;
+        for (const hidden of body.querySelectorAll('script, style, template')) hidden.remove();
+        return {
+          cells: [...document.querySelectorAll('td, th, li, dd, a, .card-value')].map((cell) => (cell.textContent ?? '').trim()),
+          text: (body.textContent ?? '').replace(/\s+/g, ' '),
+        };
+      });
+      const found: string[] = [];
+      for (const seller of sellers) {
+        if (cells.includes(seller.id)) found.push(`a cell shows ${seller.id} alone (the seller is ${seller.name})`);
+        const code = new RegExp(`(?<![\\w-])${seller.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+        for (const match of text.matchAll(code)) {
+          const before = text.slice(Math.max(0, match.index - NAME_REACH), match.index);
+          if (!before.includes(seller.name.slice(0, NAME_PREFIX))) {
+            found.push(`${seller.id} without ${seller.name} before it: "…${text.slice(Math.max(0, match.index - 60), match.index + 20)}…"`);
+            break;
+          }
+        }
+      }
+      return found;
+    });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('names the sellers on Carteira and Segmentação, linked to their pages', async () => {
+    const [top] = await marts(`select c.seller_id, s.name from customers c join sellers s using (seller_id)
+                               where c.window_revenue is not null order by c.revenue_rank limit 1`);
+    await page.goto(`${server.url}/segmentacao/`);
+    const link = page.locator('table.data-table tbody tr').filter({ hasText: String(top!.name) }).first().locator('a', { hasText: String(top!.name) });
+    expect(await link.getAttribute('href')).toMatch(/\/vendedores\/[a-z0-9-]+\/$/);
+    await page.goto(`${server.url}/carteira/`);
+    const cells = (await tableRows(page, 'Os ')).map((row) => row[2]);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => !sellers.some((s) => s.name === cell))).toEqual([]);
+  });
+
+  it('puts code and city/UF beside a customer name another customer of the same list shares, and only there', async () => {
+    const place = `coalesce(city || '/' || state, state, city)`;
+    // Carteira: the 50 at-risk or inactive customers with most 12-month revenue (the page's own order).
+    const slowing = (await marts(`select customer_id, name, ${place} as place from customers where status in ('at_risk', 'inactive')
+       order by coalesce(window_revenue, 0) desc, revenue desc, customer_id limit 50`)) as unknown as ListedCustomer[];
+    // Segmentação: the 20 biggest customers of the last 12 months.
+    const biggest = (await marts(`select customer_id, name, ${place} as place from customers where window_revenue is not null
+       order by revenue_rank limit 20`)) as unknown as ListedCustomer[];
+    const lists = [
+      { path: '/carteira/', caption: 'Os ', column: 0, customers: slowing },
+      { path: '/segmentacao/', caption: 'Os 20 maiores clientes', column: 1, customers: biggest },
+    ];
+    let repeated = 0;
+    for (const list of lists) {
+      await page.goto(`${server.url}${list.path}`);
+      const shown = (await tableRows(page, list.caption)).map((row) => row[list.column]);
+      const expected = expectedNames(list.customers);
+      repeated += expected.filter((name, i) => name !== list.customers[i]!.name).length;
+      expect(shown, list.path).toEqual(expected);
+    }
+    // the demo data has repeated names in both lists (e.g. two "Mercado Bom Preço Ltda" among the customers to recover)
+    expect(repeated).toBeGreaterThanOrEqual(4);
+  });
+});
