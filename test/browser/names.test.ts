@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, checkPages, launchBrowser, tableRows } from './browser.ts';
-import { queryMarts } from './martsQuery.ts';
+import { listedCustomerNames, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
@@ -9,23 +9,6 @@ import { serveStatic, type StaticServer } from '../../pipelines/site/staticServe
 const NAME_REACH = 100;
 /** The part of a name a chart keeps when it shortens a long label ("Juliana Aparecida Ribeiro M…"). */
 const NAME_PREFIX = 12;
-
-/** A customer list as the marts hold it: code, name and place of each row, in the page's order. */
-interface ListedCustomer {
-  customer_id: string;
-  name: string;
-  place: string;
-}
-
-/**
- * What a list must show for each customer: the name alone, or "name (code · city/UF)" when another customer
- * of the same list has that name (worked out here from the marts, not by the page's helper).
- */
-function expectedNames(customers: ListedCustomer[]): string[] {
-  const ids = new Map<string, Set<string>>();
-  for (const c of customers) ids.set(c.name.toLowerCase(), (ids.get(c.name.toLowerCase()) ?? new Set()).add(c.customer_id));
-  return customers.map((c) => (ids.get(c.name.toLowerCase())!.size > 1 ? `${c.name} (${c.customer_id} · ${c.place})` : c.name));
-}
 
 describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers a business reader can tell apart', () => {
   let builds: SiteBuilds;
@@ -92,13 +75,12 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
   });
 
   it('puts code and city/UF beside a customer name another customer of the same list shares, and only there', async () => {
-    const place = `coalesce(city || '/' || state, state, city)`;
     // Carteira: the 50 at-risk or inactive customers with most 12-month revenue (the page's own order).
-    const slowing = (await marts(`select customer_id, name, ${place} as place from customers where status in ('at_risk', 'inactive')
-       order by coalesce(window_revenue, 0) desc, revenue desc, customer_id limit 50`)) as unknown as ListedCustomer[];
+    const slowing = await marts(`select customer_id, name, city, state from customers where status in ('at_risk', 'inactive')
+       order by coalesce(window_revenue, 0) desc, revenue desc, customer_id limit 50`);
     // Segmentação: the 20 biggest customers of the last 12 months.
-    const biggest = (await marts(`select customer_id, name, ${place} as place from customers where window_revenue is not null
-       order by revenue_rank limit 20`)) as unknown as ListedCustomer[];
+    const biggest = await marts(`select customer_id, name, city, state from customers where window_revenue is not null
+       order by revenue_rank limit 20`);
     const lists = [
       { path: '/carteira/', caption: 'Os ', column: 0, customers: slowing },
       { path: '/segmentacao/', caption: 'Os 20 maiores clientes', column: 1, customers: biggest },
@@ -107,7 +89,7 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
     for (const list of lists) {
       await page.goto(`${server.url}${list.path}`);
       const shown = (await tableRows(page, list.caption)).map((row) => row[list.column]);
-      const expected = expectedNames(list.customers);
+      const expected = listedCustomerNames(list.customers);
       repeated += expected.filter((name, i) => name !== list.customers[i]!.name).length;
       expect(shown, list.path).toEqual(expected);
     }
