@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { ACCENT } from './palette.ts';
 
 /** How to bin and label the values. */
@@ -8,6 +8,8 @@ export interface HistogramOptions {
   label: string;
   /** What is counted, plural, e.g. "clientes". */
   unit: string;
+  /** One of what is counted, for a bar of one (default: `unit` without its final "s", "cliente"). */
+  unitOne?: string;
   /** Full value for tooltips and markers, e.g. formatBRL. */
   format: (value: number) => string;
   /** Axis ticks, e.g. formatBRLCompact. */
@@ -55,11 +57,11 @@ export function binValues(values: number[], options: Pick<HistogramOptions, 'cli
 
 /** A histogram of values (e.g. customers' average tickets) with labelled reference lines. */
 export function histogramChart(values: number[], options: HistogramOptions, document: Document): SVGElement | HTMLElement {
-  const { label, unit, format, axisFormat = format, markers = [], countLabels = false, width = 720, height = 300 } = options;
+  const { label, unit, unitOne = unit.replace(/s$/, ''), format, axisFormat = format, markers = [], countLabels = false, width = 720, height = 300 } = options;
   const { bins, above } = binValues(values, options);
   const last = bins[bins.length - 1]!;
   const title = (b: (typeof bins)[number]) =>
-    `${formatNumber(b.count)} ${unit} com ${label.toLowerCase()} ${b.open && above ? `a partir de ${format(b.x1)}` : `de ${format(b.x1)} a ${format(b.x2)}`}`;
+    `${formatCount(b.count, unitOne, unit)} com ${label.toLowerCase()} ${b.open && above ? `a partir de ${format(b.x1)}` : `de ${format(b.x1)} a ${format(b.x2)}`}`;
   const visible = markers.filter((m) => m.value <= last.x2);
   return Plot.plot({
     document,

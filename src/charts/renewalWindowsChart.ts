@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatBRLCompact, formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatBRLCompact, formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { INK, MUTED } from './palette.ts';
 
 /** Monthly value of the contracts ending in one window, split by renewal state. */
@@ -51,7 +51,7 @@ export function renewalWindowsChart(rows: RenewalWindow[], options: RenewalWindo
     y: { domain: windows, label: null, tickSize: 0, padding: narrow ? 0.5 : 0.3 },
     color: { domain: states, range: states.map((s) => rows.find((r) => r.state === s)?.color ?? MUTED) },
     marks: [
-      Plot.barX(rows, Plot.stackX({ x: 'monthly_value', y: 'window', fill: 'state', order: states, title: (d: RenewalWindow) => `${d.window} · ${d.state}: ${formatBRLCompact(d.monthly_value)} por mês em ${formatNumber(d.contracts)} contrato(s)` })),
+      Plot.barX(rows, Plot.stackX({ x: 'monthly_value', y: 'window', fill: 'state', order: states, title: (d: RenewalWindow) => `${d.window} · ${d.state}: ${formatBRLCompact(d.monthly_value)} por mês em ${formatCount(d.contracts, 'contrato', 'contratos')}` })),
       Plot.text(totals, narrow
         ? { x: 0, y: 'window', text: 'label', textAnchor: 'start', dx: 4, dy: 19, fill: INK, lineWidth: 30 }
         : { x: 'value', y: 'window', text: 'label', textAnchor: 'start', dx: 6, fill: INK }),

@@ -1,4 +1,4 @@
-import { formatBRL, formatBRLCompact, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
+import { formatBRL, formatBRLCompact, formatCount, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
 import type { BrazilMapOptions, BrazilMapRow } from '../charts/brazilMapChart.ts';
 import type { MonthlyTrendOptions } from '../charts/monthlyTrendChart.ts';
 import type { RankedBar, RankedBarOptions } from '../charts/rankedBarChart.ts';
@@ -116,7 +116,7 @@ export const geoSmallMaps: Array<{ id: string; title: (lastMonthText: string) =>
   {
     id: 'chart-ativos-por-uf',
     title: (lastMonthText) => `Clientes ativos no fim de ${lastMonthText}`,
-    options: { label: 'Clientes ativos', format: (v: number) => `${formatNumber(v)} clientes`, legendFormat: formatNumber },
+    options: { label: 'Clientes ativos', format: (v: number) => formatCount(v, 'cliente', 'clientes'), legendFormat: formatNumber },
     value: (s) => (s.activeEnd > 0 ? s.activeEnd : null),
   },
   {

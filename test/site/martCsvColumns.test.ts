@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLines } from '../../src/lib/excelCsv.ts';
 import { martCsvColumns } from '../../src/lib/martCsvColumns.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
@@ -55,6 +56,27 @@ describe('martCsvColumns', () => {
       ['Situação anterior', 'Perdido (ex-cliente)'],
       ['Situação hoje', null],
       ['not_in_contract', null],
+    ]);
+  });
+
+  it('writes the settings with each rule\'s Portuguese name beside its code and the values in the rule\'s unit', async () => {
+    const columns = await martCsvColumns('settings', [
+      { name: 'setting', type: 'VARCHAR' },
+      { name: 'value', type: 'VARCHAR' },
+      { name: 'default_value', type: 'VARCHAR' },
+      { name: 'is_default', type: 'BOOLEAN' },
+    ]);
+    expect(columns.map((c) => c.header)).toEqual(['Regra', 'Código da regra', 'Valor usado', 'Valor padrão', 'Usa o padrão']);
+    const lines = csvLines(columns, [
+      { setting: 'abc.a_share', value: '0.75', default_value: '0.8', is_default: false },
+      { setting: 'privacy.pseudonymize_person_names', value: 'true', default_value: 'true', is_default: true },
+      { setting: 'rejects.per_entity.leads', value: '0.2', default_value: null, is_default: false },
+    ]).split('\r\n');
+    expect(lines).toEqual([
+      'Classe A: até esta parcela do faturamento acumulado;abc.a_share;75%;80%;FALSO',
+      'Pseudônimo no nome de pessoas físicas;privacy.pseudonymize_person_names;Sim;Sim;VERDADEIRO',
+      'Máximo de linhas rejeitadas no arquivo de leads;rejects.per_entity.leads;20%;;FALSO',
+      '',
     ]);
   });
 });

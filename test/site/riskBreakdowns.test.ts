@@ -32,4 +32,9 @@ describe('breakdown rows', () => {
     const [bar] = breakdownBars(stateRows([{ key: 'SP', customers: 1200, value: 900 }], states), (v) => `R$ ${v}`);
     expect(bar).toEqual({ label: 'SP', value: 900, title: 'São Paulo (SP): R$ 900 (1.200 clientes)' });
   });
+
+  it('says "1 cliente" for a bar of one customer', () => {
+    const [bar] = breakdownBars(stateRows([{ key: 'SP', customers: 1, value: 340 }], states), (v) => `R$ ${v}`);
+    expect(bar!.title).toBe('São Paulo (SP): R$ 340 (1 cliente)');
+  });
 });
