@@ -8,7 +8,7 @@ export interface ParetoPoint {
   customers: number;
   cum_revenue_share: number | null;
   /** The exact count behind 80% of revenue (pareto mart), when known; else the curve's percentile is read. */
-  customers_to_80_pct?: number | null;
+  customers_to_reach_80?: number | null;
 }
 
 /** Size of the curve. */
@@ -91,7 +91,7 @@ export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOME
   if (at20 === null || !buyers) return `Sem ${words.population}.`;
   const to80 = rows.find((r) => (r.cum_revenue_share ?? 0) >= 0.8);
   const row20 = rows.find((r) => r.pct_customers === 20);
-  const exact80 = rows[0]?.customers_to_80_pct;
+  const exact80 = rows[0]?.customers_to_reach_80;
   return (
     `Os 20% maiores ${words.items} (${formatNumber(row20?.customers ?? 0)} de ${formatNumber(buyers)} ${words.population}) ` +
     `trouxeram ${formatShare(at20)} do faturamento, ${at20 >= 0.8 ? 'acima' : 'abaixo'} dos 80% da regra 80/20. ` +

@@ -32,7 +32,7 @@ describe.skipIf(!browserSuiteRuns())('one definition per figure, stated where it
   it('gives Pareto the same count as class A at the default 80% cut, and says so', async () => {
     const [row] = await queryMarts(
       builds.martsDir,
-      `select (select distinct customers_to_80_pct from pareto) as pareto,
+      `select (select distinct customers_to_reach_80 from pareto) as pareto,
               (select count(*) from customers where abc_class = 'A')::integer as class_a`,
     );
     expect(row!.pareto).toBe(row!.class_a);

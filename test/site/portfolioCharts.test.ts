@@ -68,7 +68,7 @@ describe('paretoChart', () => {
 
   it('gives the exact count behind 80% when the pareto mart states it, not the percentile rounded up', () => {
     // the curve reaches 80% at the 50th percentile (5 customers); the mart counts 4 up to the customer crossing 80%
-    const exact = rows.map((r) => ({ ...r, customers_to_80_pct: 4 }));
+    const exact = rows.map((r) => ({ ...r, customers_to_reach_80: 4 }));
     expect(describePareto(exact)).toContain('80% do faturamento vem de 4 dos 10 clientes.');
   });
   it('names products instead of customers on the Produtos page', () => {
