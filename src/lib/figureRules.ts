@@ -68,7 +68,7 @@ export function retainRule(settings: RunSettings, fitted: boolean): string {
 export function retainVersusAtRisk(atRisk: number, retain: number, fitted: boolean): string {
   return fitted
     ? `Por isso os ${formatNumber(atRisk)} clientes em risco pelo ritmo não são os ${formatNumber(retain)} a reter: o ritmo conta todo ` +
-        'atraso, sem modelo nem valor mínimo; a lista a reter usa a chance de seguir ativo e deixa de fora valores pequenos.'
+        'atraso, sem modelo nem valor mínimo.'
     : `Por isso os ${formatNumber(atRisk)} clientes em risco pelo ritmo não são os ${formatNumber(retain)} a reter: a lista deixa de fora ` +
         'os de valor em jogo pequeno.';
 }
