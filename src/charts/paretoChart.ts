@@ -7,6 +7,8 @@ export interface ParetoPoint {
   pct_customers: number;
   customers: number;
   cum_revenue_share: number | null;
+  /** The exact count behind 80% of revenue (pareto mart), when known; else the curve's percentile is read. */
+  customers_to_reach_80?: number | null;
 }
 
 /** Size of the curve. */
@@ -75,11 +77,12 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
 export interface ParetoWords {
   /** Plural, lower case: "clientes", "produtos". */
   items: string;
-  /** The whole population, after its count: "compradores dos últimos 12 meses". */
+  /** The whole population, after its count: "compradores dos últimos 12 meses (21/11/2025 a 20/11/2026)". */
   population: string;
 }
 
-const CUSTOMER_WORDS: ParetoWords = { items: 'clientes', population: 'compradores dos últimos 12 meses' };
+// Pages name the period in `population` (reportPeriods.rollingPeriodName); the bare default names none.
+const CUSTOMER_WORDS: ParetoWords = { items: 'clientes', population: 'compradores' };
 
 /** The curve's text alternative: the share at 20% against the 80/20 rule, and the customers (or products) behind 80%. */
 export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOMER_WORDS): string {
@@ -88,9 +91,14 @@ export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOME
   if (at20 === null || !buyers) return `Sem ${words.population}.`;
   const to80 = rows.find((r) => (r.cum_revenue_share ?? 0) >= 0.8);
   const row20 = rows.find((r) => r.pct_customers === 20);
+  const exact80 = rows[0]?.customers_to_reach_80;
   return (
     `Os 20% maiores ${words.items} (${formatNumber(row20?.customers ?? 0)} de ${formatNumber(buyers)} ${words.population}) ` +
     `trouxeram ${formatShare(at20)} do faturamento, ${at20 >= 0.8 ? 'acima' : 'abaixo'} dos 80% da regra 80/20. ` +
-    (to80 ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos ${words.items} (${formatNumber(to80.customers)}).` : '')
+    (exact80 != null
+      ? `80% do faturamento vem de ${formatNumber(exact80)} dos ${formatNumber(buyers)} ${words.items}.`
+      : to80
+        ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos ${words.items} (${formatNumber(to80.customers)}).`
+        : '')
   );
 }

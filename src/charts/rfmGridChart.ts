@@ -55,7 +55,7 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
     style: { fontSize: compact ? '11px' : '12px', color: INK, background: 'transparent' },
     x: {
       domain: SCORES,
-      label: compact ? 'Frequência (F) →' : 'Frequência (F): pedidos nos últimos 12 meses →',
+      label: compact ? 'Frequência (F) →' : 'Frequência (F): pedidos no período →',
       labelAnchor: 'center',
       labelArrow: 'none',
       tickFormat: (f: number) => (compact ? `F${f}` : `F${f} · ${F_BANDS[f - 1]}`),
@@ -82,11 +82,11 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
 /** The grid's text alternative: the busiest cells and the empty ones. */
 export function describeRfmGrid(cells: RfmCell[]): string {
   const total = cells.reduce((sum, c) => sum + c.customers, 0);
-  if (!total) return 'Nenhum cliente comprou nos últimos 12 meses.';
+  if (!total) return 'Nenhum cliente comprou no período.';
   const top = [...cells].sort((a, b) => b.customers - a.customers).slice(0, 3);
   const empty = cells.filter((c) => c.customers === 0);
   return (
-    `Grade R × F dos ${formatNumber(total)} clientes que compraram nos últimos 12 meses. Células mais cheias: ` +
+    `Grade R × F dos ${formatNumber(total)} clientes que compraram no período. Células mais cheias: ` +
     top.map((c) => `R${c.r} × F${c.f} (${c.segment}) com ${formatNumber(c.customers)}`).join('; ') +
     (empty.length ? `. Células vazias: ${empty.map((c) => `R${c.r} × F${c.f}`).join(', ')}.` : '.')
   );

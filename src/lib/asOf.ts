@@ -1,4 +1,6 @@
 import { listMarts, martColumns, queryMart, type MartFile } from './readMart.ts';
+import { rollingPeriodName } from './reportPeriods.ts';
+import { loadRunSettings } from './settings.ts';
 
 /** Parses "2026-10-31" as UTC midnight; anything else gives null. */
 export function parseIsoDate(text: string | undefined): Date | null {
@@ -33,4 +35,13 @@ export function reportAsOf(): Promise<Date | null> {
     return latest;
   })();
   return reportDate;
+}
+
+/**
+ * The name of the customers' default window (windows.segmentation_months up to the report's as-of date), as
+ * every page says it: "últimos 12 meses (21/11/2025 a 20/11/2026)".
+ */
+export async function customerWindowName(): Promise<string> {
+  const [asOf, settings] = await Promise.all([reportAsOf(), loadRunSettings()]);
+  return rollingPeriodName(asOf, settings.number('windows.segmentation_months'));
 }

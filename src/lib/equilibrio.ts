@@ -48,7 +48,7 @@ export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
   { name: 'Vendedor proposto', description: 'quem passaria a atender o cliente' },
   { name: 'Motivo', description: 'por que mudar e por que este destino' },
   { name: 'Mesmo segmento', description: 'o vendedor proposto já atende clientes do segmento (VERDADEIRO/FALSO)' },
-  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente na janela de 12 meses' },
+  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente no período de segmentação (padrão: 12 meses)' },
   { name: 'Potencial 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'CLV de 12 meses do cliente (vazio sem modelo)' },
   { name: 'Carga do cliente', type: 'DOUBLE', description: 'o que o cliente soma à carga do vendedor (1,00 = carga média de um vendedor)' },
   { name: 'Carga do proposto depois', type: 'DOUBLE', description: 'carga do vendedor proposto depois deste passo' },

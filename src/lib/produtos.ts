@@ -118,14 +118,3 @@ export async function loadProductData(): Promise<ProductData | null> {
     total: total && total.portfolio_customers > 0 ? total : null,
   };
 }
-
-/**
- * The first day of the `months` months that end on `asOf`, as the SQL models count them: DuckDB's
- * date − to_months(n) keeps the day (clamped to the month's end), and the period starts the day after.
- */
-export function periodStart(asOf: Date, months: number): Date {
-  const year = asOf.getUTCFullYear();
-  const month = asOf.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(asOf.getUTCDate(), lastDay) + 1));
-}

@@ -82,10 +82,33 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     ]);
   });
 
+  it('counts the customers behind 80% of revenue exactly, up to the one crossing it, as class A does at its default cut', async () => {
+    const rows = await marts.rows('select distinct customers_to_reach_80 from pareto');
+    // 80% of 9,600 is 7,680: revenue before C1 is 0, before C2 5,000, before C3 7,000 (all under 7,680), before C4 8,000;
+    // so C1, C2 and C3 (3 customers), the class A customers above, while the percentiles round up to 50% (3) or 17% (2)
+    expect(rows).toEqual([{ customers_to_reach_80: 3 }]);
+  });
+
   it('computes LTV over all history and concentration over the month', async () => {
     const rows = await marts.rows("select ltv, round(top20_revenue_share, 6) as top20_revenue_share from kpis_monthly where month = '2026-06-01'");
     // 10,599 of revenue over 7 customers who ever bought; in June C1 (500) is the top 20% of 2 buyers (900)
     expect(rows).toEqual([{ ltv: '1514.14', top20_revenue_share: 0.555556 }]);
+  });
+});
+
+describe('a class A cut configured below 80%', () => {
+  let run: MartRun;
+  beforeAll(async () => {
+    run = await runMarts({ 'orders.csv': ORDERS }, '2026-06-30', { abc: { a_share: 0.7 } });
+  });
+  afterAll(() => run.close());
+
+  it('keeps Pareto at 80% while class A follows the configured cut', async () => {
+    const [pareto] = await run.rows('select distinct customers_to_reach_80 from pareto');
+    const [classA] = await run.rows("select count(*)::integer as customers from customers where abc_class = 'A'");
+    // 70% of 9,600 is 6,720: revenue before C2 is 5,000 (under it), before C3 7,000 (over it): class A is C1 and C2;
+    // Pareto still counts up to C3, the customer crossing 80%
+    expect({ pareto: pareto?.customers_to_reach_80, classA: classA?.customers }).toEqual({ pareto: 3, classA: 2 });
   });
 });
 

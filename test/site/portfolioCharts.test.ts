@@ -38,7 +38,7 @@ describe('rfmGridChart', () => {
 
   it('describes the fullest cells and the empty ones', () => {
     expect(describeRfmGrid(cells.map((c) => ({ ...c })))).toBe(
-      'Grade R × F dos 60 clientes que compraram nos últimos 12 meses. Células mais cheias: R5 × F5 (Campeões) com 40; ' +
+      'Grade R × F dos 60 clientes que compraram no período. Células mais cheias: R5 × F5 (Campeões) com 40; ' +
         'R3 × F3 (Precisam de atenção) com 10; R1 × F1 (Hibernando) com 7.',
     );
   });
@@ -61,9 +61,15 @@ describe('paretoChart', () => {
 
   it('states the share at 20% against the rule and where 80% is reached', () => {
     expect(describePareto(rows)).toBe(
-      'Os 20% maiores clientes (2 de 10 compradores dos últimos 12 meses) trouxeram 55,0% do faturamento, abaixo dos 80% da regra 80/20. ' +
+      'Os 20% maiores clientes (2 de 10 compradores) trouxeram 55,0% do faturamento, abaixo dos 80% da regra 80/20. ' +
         '80% do faturamento vem de 50% dos clientes (5).',
     );
+  });
+
+  it('gives the exact count behind 80% when the pareto mart states it, not the percentile rounded up', () => {
+    // the curve reaches 80% at the 50th percentile (5 customers); the mart counts 4 up to the customer crossing 80%
+    const exact = rows.map((r) => ({ ...r, customers_to_reach_80: 4 }));
+    expect(describePareto(exact)).toContain('80% do faturamento vem de 4 dos 10 clientes.');
   });
   it('names products instead of customers on the Produtos page', () => {
     const svg = renderChart(paretoChart, rows, { width: 720, height: 380, items: 'produtos' });

@@ -34,6 +34,30 @@ export const contractMarts = [
     },
   },
   {
+    name: 'renewal_rates',
+    grain_pt: 'uma linha: os contratos de renewals já encerrados ou cancelados, por desfecho da renovação',
+    grain_en: 'one row: the contracts of renewals already ended or canceled, by renewal outcome',
+    orderBy: 'as_of_date',
+    columns: {
+      ended_contracts: ['Contratos encerrados nos dias de retrospecção até a data de referência (windows.renewal_lookback_days) ou cancelados', 'Contracts ended within the look-back days up to the as-of date (windows.renewal_lookback_days), or canceled', 'count'],
+      renewed_contracts: ['Deles, renovados', 'Of those, renewed', 'count'],
+      not_renewed_contracts: ['Deles, não renovados (encerrados há mais dos dias de carência)', 'Of those, not renewed (ended longer ago than the grace days)', 'count'],
+      in_grace_contracts: ['Deles, ainda na carência (podem ser renovados)', 'Of those, still in their grace days (may be renewed)', 'count'],
+      canceled_contracts: ['Deles, cancelados (e não renovados)', 'Of those, canceled (and not renewed)', 'count'],
+      renewal_rate: [
+        'Taxa de renovação dos decididos: renovados ÷ (renovados + não renovados); cancelados e em carência fora da base; NULL sem decididos',
+        'Renewal rate of the decided: renewed ÷ (renewed + not renewed); canceled and in-grace left out; NULL without decided contracts',
+        'share',
+      ],
+      renewal_rate_with_cancellations: [
+        'Taxa de renovação com os cancelados na base: renovados ÷ (renovados + não renovados + cancelados); NULL sem base',
+        'Renewal rate with cancellations in the base: renewed ÷ (renewed + not renewed + canceled); NULL without a base',
+        'share',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'contracts_monthly',
     grain_pt: 'uma linha por mês, do primeiro mês com contrato ao mês da data de referência (nenhuma sem arquivo de contratos)',
     grain_en: 'one row per month from the first contract month to the as-of month (none without a contracts file)',

@@ -284,6 +284,11 @@ export const customerMarts = [
         'Share of window revenue they bring (80/20 rule); NULL without buyers',
         'share',
       ],
+      customers_to_reach_80: [
+        'Clientes, do maior para o menor, até o que faz o faturamento acumulado passar de 80% (exato, sem arredondar ao percentil; o mesmo em todas as linhas)',
+        'Customers, largest first, up to the one whose revenue takes the cumulative share past 80% (exact, not rounded to a percentile; the same on every row)',
+        'count',
+      ],
       as_of_date: asOf,
     },
   },
