@@ -62,8 +62,16 @@ export const loaderMarts = [
       after_as_of: ['Linhas posteriores à data de referência, fora desta execução', 'Records dated after the as-of date, left out', 'count'],
       warnings: ['Linhas carregadas com aviso (valor opcional anulado)', 'Loaded records with a warning (optional value nulled)', 'count'],
       ignored_columns: ['Colunas do arquivo não reconhecidas (ignoradas)', 'Source columns not recognized (ignored)', 'text'],
-      column_mapping: ['Cada coluna do arquivo e a coluna em que se tornou (ou "ignorada")', 'Every source column and the column it became (or "ignorada")', 'text'],
-      notes: ['Como valores ambíguos foram lidos, por coluna (datas dd/mm ou mm/dd, separador decimal), uma observação por linha', 'How ambiguous values were read, per column (date order, decimal separator), one note per line', 'text'],
+      column_mapping: [
+        'Cada coluna do arquivo e a coluna em que se tornou (ou "ignorada")',
+        'Every source column and the column it became (or "ignorada")',
+        'text',
+      ],
+      notes: [
+        'Como valores ambíguos foram lidos, por coluna (datas dd/mm ou mm/dd, separador decimal), uma observação por linha',
+        'How ambiguous values were read, per column (date order, decimal separator), one note per line',
+        'text',
+      ],
       as_of_date: asOf,
     },
   },
@@ -98,7 +106,12 @@ export const settingsMart = {
   grain_en: 'one row per configurable business rule (section.field of the --config file)',
   orderBy: 'setting',
   columns: {
-    setting: ['Regra, como seção.campo do arquivo de configuração (ex.: lifecycle.at_risk_multiplier)', 'Rule, as section.field of the configuration file (e.g. lifecycle.at_risk_multiplier)', 'text', 'not null'],
+    setting: [
+      'Regra, como seção.campo do arquivo de configuração (ex.: lifecycle.at_risk_multiplier)',
+      'Rule, as section.field of the configuration file (e.g. lifecycle.at_risk_multiplier)',
+      'text',
+      'not null',
+    ],
     value: ['Valor usado nesta execução (como texto)', 'Value used in this run (as text)', 'text'],
     default_value: ['Valor padrão (como texto)', 'Default value (as text)', 'text'],
     is_default: ['Verdadeiro quando a execução usou o padrão', 'True when the run used the default', 'flag'],

@@ -78,8 +78,9 @@ const labelSql = (mart: string, column: string): string => {
 
 function dictionarySql(marts: MartSpec[]): string {
   const rows = marts.flatMap((mart) =>
-    Object.entries(mart.columns).map(([column, [pt, en, unit]], position) =>
-      `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${labelSql(mart.name, column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
+    Object.entries(mart.columns).map(
+      ([column, [pt, en, unit]], position) =>
+        `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${labelSql(mart.name, column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
     ),
   );
   return `

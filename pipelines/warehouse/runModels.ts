@@ -138,7 +138,11 @@ export async function runModels(db: Database, models: Model[], config: PipelineC
 export async function createRuleMacros(db: Database, dir = join(SQL_DIR, 'macros')): Promise<void> {
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) {
     const sql = (await readFile(join(dir, file), 'utf8')).replace(/--.*$/gm, '');
-    for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+    for (const statement of sql
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.run(statement);
   }
 }
 

@@ -72,13 +72,31 @@ export function histogramChart(values: number[], options: HistogramOptions, docu
     marginBottom: 40,
     style: { fontSize: '12px', color: '#1f2933', background: 'transparent' },
     ariaLabel: `Distribuição: ${label}`,
-    x: { domain: [0, last.x2], tickFormat: axisFormat, label: above ? `${label} (última barra: ${format(last.x1)} ou mais)` : label, labelArrow: 'none', ticks: Math.max(3, Math.floor(width / 110)) },
+    x: {
+      domain: [0, last.x2],
+      tickFormat: axisFormat,
+      label: above ? `${label} (última barra: ${format(last.x1)} ou mais)` : label,
+      labelArrow: 'none',
+      ticks: Math.max(3, Math.floor(width / 110)),
+    },
     y: { grid: true, nice: true, label: unit.charAt(0).toUpperCase() + unit.slice(1), labelArrow: 'none', tickFormat: (v: number) => formatNumber(v) },
     marks: [
       Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'count', fill: ACCENT, inset: 0.5, title }),
       Plot.ruleY([0], { stroke: '#52606d' }),
       ...(countLabels
-        ? [Plot.text(bins.filter((b) => b.count > 0), { x: (b: (typeof bins)[number]) => (b.x1 + b.x2) / 2, y: 'count', text: (b: (typeof bins)[number]) => formatNumber(b.count), dy: -7, fill: '#1f2933', fontSize: 11 })]
+        ? [
+            Plot.text(
+              bins.filter((b) => b.count > 0),
+              {
+                x: (b: (typeof bins)[number]) => (b.x1 + b.x2) / 2,
+                y: 'count',
+                text: (b: (typeof bins)[number]) => formatNumber(b.count),
+                dy: -7,
+                fill: '#1f2933',
+                fontSize: 11,
+              },
+            ),
+          ]
         : []),
       ...visible.flatMap((m, i) => [
         Plot.ruleX([m.value], { stroke: '#b44d12', strokeWidth: 2, strokeDasharray: '5 3' }),

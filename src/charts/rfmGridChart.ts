@@ -23,9 +23,7 @@ export const F_BANDS = ['1 pedido', '2 pedidos', '3-4 pedidos', '5-9 pedidos', '
 
 /** Every one of the 25 cells, with zero customers where the data has none. */
 export function fillRfmGrid(cells: RfmCell[], segmentOf: (r: number, f: number) => string): RfmCell[] {
-  return SCORES.flatMap((r) =>
-    SCORES.map((f) => cells.find((c) => c.r === r && c.f === f) ?? { r, f, segment: segmentOf(r, f), customers: 0 }),
-  );
+  return SCORES.flatMap((r) => SCORES.map((f) => cells.find((c) => c.r === r && c.f === f) ?? { r, f, segment: segmentOf(r, f), customers: 0 }));
 }
 
 /**
@@ -74,7 +72,16 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
     marks: [
       Plot.cell(cells, { ...common, fill, inset: 1, title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatNumber(c.customers)} clientes` }),
       Plot.text(cells, { ...common, text: countText, fill: ink, fontSize: compact ? 14 : 17, fontWeight: 700, dy: compact ? -11 : -9 }),
-      Plot.text(cells, { ...common, text: label, fill: ink, fontSize: compact ? 11 : 11.5, dy: compact ? 9 : 10, lineAnchor: 'top', lineWidth: compact ? 5 : 12, lineHeight: 1.1 }),
+      Plot.text(cells, {
+        ...common,
+        text: label,
+        fill: ink,
+        fontSize: compact ? 11 : 11.5,
+        dy: compact ? 9 : 10,
+        lineAnchor: 'top',
+        lineWidth: compact ? 5 : 12,
+        lineHeight: 1.1,
+      }),
     ],
   });
 }

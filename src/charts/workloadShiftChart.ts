@@ -62,6 +62,8 @@ export function describeWorkloadShift(rows: WorkloadShift[]): string {
     const values = rows.map(pick);
     return `de ${load(Math.min(...values))} a ${load(Math.max(...values))}`;
   };
-  return `Carga de ${formatNumber(rows.length)} vendedores: hoje ${range((r) => r.before)}, depois da proposta ${range((r) => r.after)}; `
-    + `${formatNumber(closer)} ficam mais perto da carga média (1,00).`;
+  return (
+    `Carga de ${formatNumber(rows.length)} vendedores: hoje ${range((r) => r.before)}, depois da proposta ${range((r) => r.after)}; ` +
+    `${formatNumber(closer)} ficam mais perto da carga média (1,00).`
+  );
 }

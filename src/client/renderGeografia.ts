@@ -2,9 +2,24 @@ import { formatBRLCompact, formatMonth, formatNumber, formatShare } from '../../
 import { brazilMapChart, describeBrazilMap } from '../charts/brazilMapChart.ts';
 import { describeRankedBars, rankedBarChart } from '../charts/rankedBarChart.ts';
 import {
-  NO_FILTERED_SALES, geoRegionBars, geoRevenueMap, geoSmallMapSize, geoSmallMaps, regionBarRows, revenueMapRows, smallMapRows,
+  NO_FILTERED_SALES,
+  geoRegionBars,
+  geoRevenueMap,
+  geoSmallMapSize,
+  geoSmallMaps,
+  regionBarRows,
+  revenueMapRows,
+  smallMapRows,
 } from '../lib/filterableCharts.ts';
-import { byRevenue, geographyTableColumns, summarizeRegions, summarizeStates, type AreaSummary, type GeographyLabels, type TableColumn } from '../lib/geographySummary.ts';
+import {
+  byRevenue,
+  geographyTableColumns,
+  summarizeRegions,
+  summarizeStates,
+  type AreaSummary,
+  type GeographyLabels,
+  type TableColumn,
+} from '../lib/geographySummary.ts';
 import { formatValue } from '../lib/formatValue.ts';
 import type { FieldLabels } from '../lib/labels.ts';
 import type { SalesFilter } from '../lib/filterParams.ts';
@@ -30,26 +45,32 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
   const mapRows = revenueMapRows(cube.states.map((s) => ({ key: s.key, name: s.name, revenue: byState.get(s.key) ?? 0 })));
   const map = geoRevenueMap.options;
   const title = geoRevenueMap.title(windowText);
-  swapChart(geoRevenueMap.id, cells.length
-    ? {
-        wide: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.wide }, document),
-        narrow: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.narrow }, document),
-        summary: describeBrazilMap(mapRows, map),
-        title,
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title });
+  swapChart(
+    geoRevenueMap.id,
+    cells.length
+      ? {
+          wide: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.wide }, document),
+          narrow: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.narrow }, document),
+          summary: describeBrazilMap(mapRows, map),
+          title,
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title },
+  );
 
   // Regions the filter leaves without sales are dropped rather than drawn as empty bars.
   const byRegion = new Map(totalsBy(cells, (cell) => cell.region).map((t) => [t.key, t.revenue]));
   const bars = regionBarRows(cube.regions.map((r) => ({ name: r.label, revenue: byRegion.get(r.key) ?? 0 })).filter((r) => r.revenue !== 0));
   const options = geoRegionBars.options;
-  swapChart(geoRegionBars.id, bars.length
-    ? {
-        wide: rankedBarChart(bars, { ...options, ...geoRegionBars.wide }, document),
-        narrow: rankedBarChart(bars, { ...options, ...geoRegionBars.narrow }, document),
-        summary: describeRankedBars(bars, options),
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+  swapChart(
+    geoRegionBars.id,
+    bars.length
+      ? {
+          wide: rankedBarChart(bars, { ...options, ...geoRegionBars.wide }, document),
+          narrow: rankedBarChart(bars, { ...options, ...geoRegionBars.narrow }, document),
+          summary: describeRankedBars(bars, options),
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES },
+  );
 
   renderSummaries(cube, filter, window);
   // The tables keep their own windows (the last 12 complete months and the last one), whatever the period.
@@ -85,8 +106,20 @@ function renderTables(cube: SalesCube, filter: SalesFilter, year: MonthWindow): 
 }
 
 const NOTHING: AreaSummary = {
-  key: null, name: '', region: null, regionName: '', revenue: 0, revenueShare: 0, orders: 0, avgTicket: null,
-  portfolio: 0, portfolioBuying: 0, coveragePct: null, activeEnd: 0, newCustomers: 0, buyingLastMonth: 0,
+  key: null,
+  name: '',
+  region: null,
+  regionName: '',
+  revenue: 0,
+  revenueShare: 0,
+  orders: 0,
+  avgTicket: null,
+  portfolio: 0,
+  portfolioBuying: 0,
+  coveragePct: null,
+  activeEnd: 0,
+  newCustomers: 0,
+  buyingLastMonth: 0,
 };
 
 const cellText = (column: TableColumn, row: AreaSummary): string => {

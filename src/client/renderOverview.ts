@@ -32,16 +32,27 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
     revenue: t.revenue,
     is_partial_month: partial !== null && monthIndex(t.month) === monthIndex(partial),
   }));
-  swapChart(overviewTrend.id, cells.length
-    ? {
-        wide: revenueTrendChart(rows, overviewTrend.wide, document),
-        narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
-        summary: describeRevenueTrend(rows),
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+  swapChart(
+    overviewTrend.id,
+    cells.length
+      ? {
+          wide: revenueTrendChart(rows, overviewTrend.wide, document),
+          narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
+          summary: describeRevenueTrend(rows),
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES },
+  );
 
   // The cards and the table: the figures kpis_monthly has, re-added for the place, seller and segment.
-  const kpis: OverviewMonth[] = filteredKpiMonths(cube, filter).map((row) => ({ ...row, ltv: null, ltv_cac: null, cac: null, top20_revenue_share: null, churn_rate_12m: null, cac_12m: null }));
+  const kpis: OverviewMonth[] = filteredKpiMonths(cube, filter).map((row) => ({
+    ...row,
+    ltv: null,
+    ltv_cac: null,
+    cac: null,
+    top20_revenue_share: null,
+    churn_rate_12m: null,
+    cac_12m: null,
+  }));
   const headline = kpis[headlineIndex(kpis)];
   if (headline) {
     for (const card of document.querySelectorAll<HTMLElement>('li[data-kpi]')) {

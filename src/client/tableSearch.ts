@@ -7,10 +7,15 @@
  * so a table re-sorted (tableSort.ts) or redrawn by the filters is searched as it now stands.
  */
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ');
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 
 // A row's cells are joined with a space, so that a query cannot match across the end of one cell and the start of the next.
-const textOf = (item: HTMLElement) => (item.tagName === 'TR' ? [...item.children].map((cell) => cell.textContent ?? '').join(' ') : item.textContent ?? '');
+const textOf = (item: HTMLElement) => (item.tagName === 'TR' ? [...item.children].map((cell) => cell.textContent ?? '').join(' ') : (item.textContent ?? ''));
 
 for (const box of document.querySelectorAll<HTMLElement>('[data-table-search]')) {
   const input = box.querySelector('input')!;
@@ -34,11 +39,8 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-table-search]'))
     }
     const noun = box.dataset.noun ?? '';
     // Text only: the query is the reader's own input.
-    status.textContent = query === ''
-      ? ''
-      : matches === 0
-        ? `Nenhum resultado para “${input.value.trim()}”.`
-        : `${matches} de ${count.size} ${noun} com “${input.value.trim()}”.`;
+    status.textContent =
+      query === '' ? '' : matches === 0 ? `Nenhum resultado para “${input.value.trim()}”.` : `${matches} de ${count.size} ${noun} com “${input.value.trim()}”.`;
   };
   input.addEventListener('input', apply);
   // Rows the filters redraw (chartSwap.ts) come back as built: the search applies to them again.

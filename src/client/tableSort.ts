@@ -31,7 +31,9 @@ function setupTable(table: HTMLTableElement): void {
   const block = table.closest<HTMLElement>('.data-table-block');
   const phoneRows = block?.dataset.phoneRows ? Number(block.dataset.phoneRows) : null;
   // The built order, the tie-break of every sort.
-  [...body.rows].forEach((row, i) => { row.dataset.builtOrder = String(i); });
+  [...body.rows].forEach((row, i) => {
+    row.dataset.builtOrder = String(i);
+  });
   /** The reader's sort: set by a click, kept through redraws; null while the table is in its built order. */
   let chosen: { column: number; direction: SortDirection } | null = null;
 

@@ -38,5 +38,9 @@ export function stateRows(totals: KeyTotal[], states: FieldLabels): BreakdownRow
 
 /** Bars for rankedBarChart, the tooltip naming the customers behind each total ("1 cliente", "3 clientes"). */
 export function breakdownBars(rows: BreakdownRow[], format: (value: number) => string): RankedBar[] {
-  return rows.map((row) => ({ label: row.label, value: row.value, title: `${row.name}: ${format(row.value)} (${formatCount(row.customers, 'cliente', 'clientes')})` }));
+  return rows.map((row) => ({
+    label: row.label,
+    value: row.value,
+    title: `${row.name}: ${format(row.value)} (${formatCount(row.customers, 'cliente', 'clientes')})`,
+  }));
 }

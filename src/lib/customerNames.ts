@@ -70,7 +70,9 @@ let cached: Promise<CustomerPlaces> | undefined;
  */
 export function sharedNamePlaces(): Promise<CustomerPlaces> {
   cached ??= martExists('customers')
-    ? readMart('customers', { where: 'name in (select name from mart group by name having count(*) > 1)' }).then((rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])))
+    ? readMart('customers', { where: 'name in (select name from mart group by name having count(*) > 1)' }).then(
+        (rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])),
+      )
     : Promise.resolve(new Map());
   return cached;
 }

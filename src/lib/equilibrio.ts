@@ -67,7 +67,7 @@ export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buf
     Cliente: m.customer_name ?? m.customer_id,
     Segmento: m.segment,
     UF: m.state,
-    'Região': m.region ? regions.label(m.region) : null,
+    Região: m.region ? regions.label(m.region) : null,
     'Vendedor atual': m.from_seller_id === null ? null : sellerLabel(m.from_seller_name, m.from_seller_id),
     'Vendedor proposto': sellerLabel(m.to_seller_name, m.to_seller_id),
     Motivo: m.reason_pt,

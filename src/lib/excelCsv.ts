@@ -41,9 +41,7 @@ function formatDate(date: Date, withTime: boolean): string {
 function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   // toString switches to exponent notation beyond 1e21 and below 1e-6; Excel would read those as text.
-  const text = Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6)
-    ? n.toFixed(20).replace(/\.?0+$/, '')
-    : String(n);
+  const text = Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6) ? n.toFixed(20).replace(/\.?0+$/, '') : String(n);
   return text.replace('.', ',');
 }
 

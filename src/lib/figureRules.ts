@@ -7,8 +7,7 @@ import type { RunSettings } from './settings.ts';
  */
 
 /** A configured share as a percent, with a decimal only when it has one: "80%", "82,5%". */
-export const configuredPercent = (share: number): string =>
-  formatShare(share, { digits: Number.isInteger(Math.round(share * 1000) / 10) ? 0 : 1 });
+export const configuredPercent = (share: number): string => formatShare(share, { digits: Number.isInteger(Math.round(share * 1000) / 10) ? 0 : 1 });
 
 /** A configured multiplier or day count, with a decimal only when it has one: "3", "1,5". */
 const configuredNumber = (value: number): string => formatNumber(value, { digits: Number.isInteger(value) ? 0 : 1 });

@@ -55,7 +55,16 @@ interface Totals {
   buyingLastMonth: number;
 }
 
-const emptyTotals = (): Totals => ({ revenue: 0, orders: 0, portfolioSum: 0, portfolioBuying: 0, portfolio: 0, activeEnd: 0, newCustomers: 0, buyingLastMonth: 0 });
+const emptyTotals = (): Totals => ({
+  revenue: 0,
+  orders: 0,
+  portfolioSum: 0,
+  portfolioBuying: 0,
+  portfolio: 0,
+  activeEnd: 0,
+  newCustomers: 0,
+  buyingLastMonth: 0,
+});
 
 function add(totals: Totals, row: GeographyMonth, isLast: boolean): void {
   totals.revenue += row.revenue;
@@ -101,7 +110,14 @@ export function summarizeStates(rows: GeographyMonth[], window: MonthWindow, lab
   }
   const total = [...byState.values()].reduce((sum, t) => sum + t.revenue, 0);
   const states = UFS.map((uf) =>
-    summary(uf.uf, labels.state.order.includes(uf.uf) ? labels.state.label(uf.uf) : uf.name, uf.region, labels.region.label(uf.region), byState.get(uf.uf) ?? emptyTotals(), total),
+    summary(
+      uf.uf,
+      labels.state.order.includes(uf.uf) ? labels.state.label(uf.uf) : uf.name,
+      uf.region,
+      labels.region.label(uf.region),
+      byState.get(uf.uf) ?? emptyTotals(),
+      total,
+    ),
   );
   const unknown = byState.get(null);
   if (unknown && (unknown.revenue !== 0 || unknown.portfolioSum > 0)) {
@@ -140,12 +156,13 @@ export function summarizeRegions(rows: GeographyMonth[], window: MonthWindow, la
   }
   const keys = labels.region.order;
   const order = keys.length ? keys : [...new Set(UFS.map((uf) => uf.region))];
-  const regions = order.map((key) => summary(key, labels.region.label(key), key, labels.region.label(key), byRegion.get(key) ?? emptyTotals(), country.revenue));
+  const regions = order.map((key) =>
+    summary(key, labels.region.label(key), key, labels.region.label(key), byRegion.get(key) ?? emptyTotals(), country.revenue),
+  );
   // Customers without a UF have no region: a row of their own keeps the regions adding up to the country.
   if (unknown.revenue !== 0 || unknown.portfolioSum > 0) regions.push(summary(null, 'UF não informada', null, '—', unknown, country.revenue));
   return { regions, country: summary(null, 'Brasil', null, '—', country, country.revenue) };
 }
-
 
 /** A column of the Geografia tables (DataTable's Column, without the component import). */
 export interface TableColumn {

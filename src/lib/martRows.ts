@@ -78,7 +78,7 @@ export function martSchema<N extends MartName>(name: N): MartSchema<N> {
 /** Whether a name is a published mart with a spec. */
 export const isMartName = (name: string): name is MartName => martSpecs.some((m) => m.name === name);
 
-const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : JSON.stringify(value) ?? String(value));
+const shown = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : (JSON.stringify(value) ?? String(value)));
 
 /**
  * Checks rows read from a mart against a schema; the first row that breaks it throws an error naming

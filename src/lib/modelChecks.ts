@@ -71,8 +71,6 @@ export function compareHoldout(rows: HoldoutRow[]): HoldoutComparison | null {
 /** The model_fit rows (bgnbd first) and the holdout rows; empty lists when the marts are missing. */
 export async function loadModelChecks(): Promise<{ fits: ModelFitRow[]; holdout: HoldoutRow[] }> {
   const fits = martExists('model_fit') ? await readMart('model_fit', { orderBy: 'model' }) : [];
-  const holdout = martExists('recommendation_holdout')
-    ? await readMart('recommendation_holdout', { orderBy: 'method' })
-    : [];
+  const holdout = martExists('recommendation_holdout') ? await readMart('recommendation_holdout', { orderBy: 'method' }) : [];
   return { fits, holdout };
 }

@@ -25,15 +25,32 @@ const customerName = orNull(martSchema('customers').pick({ name: true })).shape;
 /** One suggestion with its customer's published name and state (customers, left join). */
 const SuggestionRow = martSchema('opportunities')
   .pick({
-    customer_id: true, seller_id: true, kind: true, category: true, current_value: true, potential_value: true, gain: true,
-    expected_gain: true, peer_share: true, reason_pt: true,
+    customer_id: true,
+    seller_id: true,
+    kind: true,
+    category: true,
+    current_value: true,
+    potential_value: true,
+    gain: true,
+    expected_gain: true,
+    peer_share: true,
+    reason_pt: true,
   })
   .extend({ ...customerName, state: z.string().nullable() });
 type SuggestionRow = z.infer<typeof SuggestionRow>;
 
 /** One customer of opportunity_customers with its published name. */
 const OpportunityCustomerRow = martSchema('opportunity_customers')
-  .pick({ customer_id: true, seller_id: true, company_size: true, suggestions: true, upsell_gain: true, cross_sell_gain: true, gain: true, holdout_weighted_gain: true })
+  .pick({
+    customer_id: true,
+    seller_id: true,
+    company_size: true,
+    suggestions: true,
+    upsell_gain: true,
+    cross_sell_gain: true,
+    gain: true,
+    holdout_weighted_gain: true,
+  })
   .extend(customerName);
 type OpportunityCustomerRow = z.infer<typeof OpportunityCustomerRow>;
 
@@ -69,30 +86,30 @@ export async function loadOpportunityData(): Promise<OpportunityData | null> {
      from read_parquet(${sqlString(martPath('opportunities'))}) o
      left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = o.customer_id)`;
   const totals = async (breakdown: 'category' | 'seller' | 'state' | 'all', key: string) =>
-    (await query(
+    await query(
       `select ${key} as key, customers, suggestions, upsell_gain::double as upsell, cross_sell_gain::double as cross_sell,
               gain::double as value, holdout_weighted_gain::double as weighted, customers_with_porte as with_porte
        from read_parquet(${sqlString(martPath('opportunity_totals'))})
        where breakdown = ${sqlString(breakdown)} order by value desc, key nulls last`,
-    ).then((rows) => checkRows('opportunity_totals', rows, OpportunityTotalRow)));
+    ).then((rows) => checkRows('opportunity_totals', rows, OpportunityTotalRow));
   const [total] = await totals('all', 'null');
-  const top = (await query(
+  const top = await query(
     `select customer_id, seller_id, name, state, kind, category, current_value::double as current_value,
             potential_value::double as potential_value, gain::double as gain, expected_gain::double as expected_gain,
             peer_share::double as peer_share, reason_pt
      from ${joined}
      order by expected_gain desc, gain desc, customer_id, category
      limit ${TOP_SUGGESTIONS}`,
-  ).then((rows) => checkRows('opportunities', rows, SuggestionRow)));
+  ).then((rows) => checkRows('opportunities', rows, SuggestionRow));
   const topCustomers = martExists('opportunity_customers')
-    ? (await query(
-      `select oc.customer_id, oc.seller_id, c.name, oc.company_size, oc.suggestions, oc.upsell_gain::double as upsell_gain,
+    ? await query(
+        `select oc.customer_id, oc.seller_id, c.name, oc.company_size, oc.suggestions, oc.upsell_gain::double as upsell_gain,
               oc.cross_sell_gain::double as cross_sell_gain, oc.gain::double as gain, oc.holdout_weighted_gain::double as holdout_weighted_gain
        from read_parquet(${sqlString(martPath('opportunity_customers'))}) oc
        left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = oc.customer_id
        order by oc.gain desc, oc.customer_id
        limit ${TOP_CUSTOMERS}`,
-    ).then((rows) => checkRows('opportunity_customers', rows, OpportunityCustomerRow)))
+      ).then((rows) => checkRows('opportunity_customers', rows, OpportunityCustomerRow))
     : [];
   const holdout = (await loadModelChecks()).holdout.find((row) => row.method === 'peer_group') ?? null;
   return {

@@ -77,7 +77,11 @@ export async function loadProductData(): Promise<ProductData | null> {
   const top = await readMart('product_abc', { orderBy: 'revenue_rank', limit: MAX_LISTED });
   const losingWhere = 'buyer_change < 0';
   const losing = await readMart('product_abc', { where: losingWhere, orderBy: 'buyer_change, lost_buyers desc, revenue_rank', limit: MAX_LISTED });
-  const [{ n: losingCount } = { n: 0 }] = await queryMart('product_abc', `select count(*)::integer as n from mart where ${losingWhere}`, z.object({ n: count }));
+  const [{ n: losingCount } = { n: 0 }] = await queryMart(
+    'product_abc',
+    `select count(*)::integer as n from mart where ${losingWhere}`,
+    z.object({ n: count }),
+  );
   const categories = await readMart('category_abc', { orderBy: 'revenue_rank' });
   const penetration = async (key: string): Promise<PenetrationRow[]> => {
     const mix = await queryMart(
@@ -98,9 +102,7 @@ export async function loadProductData(): Promise<ProductData | null> {
       buying_customers: m.buying_customers,
       categories_per_buyer: m.buying_customers ? m.category_purchases / m.buying_customers : null,
       coverage: new Map(
-        buyers
-          .filter((b) => b.key === m.key)
-          .map((b) => [b.category, m.portfolio_customers ? (100 * b.buying_customers) / m.portfolio_customers : null]),
+        buyers.filter((b) => b.key === m.key).map((b) => [b.category, m.portfolio_customers ? (100 * b.buying_customers) / m.portfolio_customers : null]),
       ),
     }));
   };

@@ -9,7 +9,21 @@ const count = z.number().int().nonnegative();
 /** A customer to retain (action_list, action retain) with what the customers mart says about it (left join). */
 const RiskCustomerRow = martSchema('action_list')
   .pick({ customer_id: true, seller_id: true, reason_pt: true, value_at_stake: true })
-  .extend(orNull(martSchema('customers').pick({ name: true, city: true, state: true, status: true, p_alive: true, churn_risk: true, days_since_last_order: true, rhythm_days: true, clv_12m: true })).shape);
+  .extend(
+    orNull(
+      martSchema('customers').pick({
+        name: true,
+        city: true,
+        state: true,
+        status: true,
+        p_alive: true,
+        churn_risk: true,
+        days_since_last_order: true,
+        rhythm_days: true,
+        clv_12m: true,
+      }),
+    ).shape,
+  );
 export type RiskCustomerRow = z.infer<typeof RiskCustomerRow>;
 
 /** Value at stake of the customers to retain, summed by one key (a seller or a state; NULL = unknown). */
@@ -39,14 +53,15 @@ const BAND_LABELS: Record<string, string> = { high: 'Risco alto', medium: 'Risco
 /** A band's label: the labels mart's when it has one, else the report's own wording. */
 export async function churnRiskLabel(): Promise<(band: string) => string> {
   const labels = await fieldLabels('churn_risk');
-  return (band) => (labels.order.includes(band) ? labels.label(band) : BAND_LABELS[band] ?? band);
+  return (band) => (labels.order.includes(band) ? labels.label(band) : (BAND_LABELS[band] ?? band));
 }
 
 /** Every band, worst first, zero-filled, each with its share of the customers counted. */
 export function orderBands(rows: RiskBandRow[]): Array<RiskBandRow & { share: number }> {
   const total = rows.reduce((t, r) => t + r.customers, 0);
-  return CHURN_BANDS.map((key) => rows.find((r) => r.key === key) ?? { key, customers: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null })
-    .map((row) => ({ ...row, share: total ? row.customers / total : 0 }));
+  return CHURN_BANDS.map(
+    (key) => rows.find((r) => r.key === key) ?? { key, customers: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null },
+  ).map((row) => ({ ...row, share: total ? row.customers / total : 0 }));
 }
 
 /** What the Risco de churn page shows. */
@@ -88,7 +103,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
         )
       : [];
 
-  const list = (await query(
+  const list = await query(
     `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
             c.days_since_last_order::double as days_since_last_order, c.rhythm_days::double as rhythm_days,
             c.clv_12m::double as clv_12m, a.reason_pt, a.value_at_stake::double as value_at_stake
@@ -96,7 +111,7 @@ export async function loadRiskData(): Promise<RiskData | null> {
      where a.action = 'retain'
      order by a.value_at_stake desc, a.customer_id
      limit ${RISK_LIST_SIZE}`,
-  ).then((rows) => checkRows('action_list', rows, RiskCustomerRow)));
+  ).then((rows) => checkRows('action_list', rows, RiskCustomerRow));
   const bySeller = await totals('seller', 'seller_id');
   const byState = await totals('state', 'state');
   const [all] = await totals('all', 'null');

@@ -65,7 +65,8 @@ export function cellSortValue(raw: unknown, text: string): { kind: SortKind; key
   if (typeof raw === 'number') return { kind: 'number', key: Number.isFinite(raw) ? raw : null };
   if (typeof raw === 'bigint') return { kind: 'number', key: Number(raw) };
   if (raw instanceof Date) return { kind: 'date', key: Number.isNaN(raw.getTime()) ? null : raw.getTime() };
-  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(raw)) return { kind: 'date', key: Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw) };
+  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(raw))
+    return { kind: 'date', key: Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw) };
   const shown = textKey(text);
   if (shown === null) return { kind: 'number', key: null };
   const date = parseDateText(shown);

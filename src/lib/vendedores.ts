@@ -21,8 +21,18 @@ type SellerStatusRow = z.infer<typeof SellerStatusRow>;
 /** One customer of a seller's list (customers mart, no contact data) with its rank in the seller's list. */
 const SellerCustomerRow = martSchema('customers')
   .pick({
-    seller_id: true, customer_id: true, name: true, segment: true, city: true, state: true, status: true, last_order_date: true,
-    days_since_last_order: true, rhythm_days: true, window_revenue: true, revenue: true,
+    seller_id: true,
+    customer_id: true,
+    name: true,
+    segment: true,
+    city: true,
+    state: true,
+    status: true,
+    last_order_date: true,
+    days_since_last_order: true,
+    rhythm_days: true,
+    window_revenue: true,
+    revenue: true,
   })
   .extend({ rank: count, list_size: count });
 export type SellerCustomerRow = z.infer<typeof SellerCustomerRow>;
@@ -130,10 +140,19 @@ async function load(): Promise<SellersData | null> {
   const entities = await loadedEntities();
   const has = (entity: string, fallback: boolean) => (entities ? entities.has(entity) : fallback);
   const inputs = {
-    targets: has('targets', months.some((m) => m.revenue_target !== null || m.coverage_target_pct !== null)),
-    leads: has('leads', months.some((m) => m.leads_closed !== null)),
+    targets: has(
+      'targets',
+      months.some((m) => m.revenue_target !== null || m.coverage_target_pct !== null),
+    ),
+    leads: has(
+      'leads',
+      months.some((m) => m.leads_closed !== null),
+    ),
     contracts: has('contracts', martExists('renewals')),
-    items: has('order_items', months.some((m) => m.mix !== null)),
+    items: has(
+      'order_items',
+      months.some((m) => m.mix !== null),
+    ),
   };
 
   const info = await sellerInfo();
@@ -163,7 +182,7 @@ async function load(): Promise<SellersData | null> {
         slug: id === null ? null : slugs.get(id)!,
         name: id === null ? 'Sem vendedor' : record?.name?.trim() || id,
         team: record?.team ?? teamOf.get(id) ?? null,
-        active: id === null ? false : typeof flag === 'boolean' ? flag : activeFromActivity.get(id) ?? false,
+        active: id === null ? false : typeof flag === 'boolean' ? flag : (activeFromActivity.get(id) ?? false),
       };
     })
     .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'pt-BR') || a.id.localeCompare(b.id)));
@@ -175,9 +194,7 @@ async function load(): Promise<SellersData | null> {
     ...(departed.includes(null) ? ['seller_id is null'] : []),
   ].join(' or ');
   const atRisk = customersHere ? await customerLists(`status = 'at_risk'`) : [];
-  const left = customersHere && departedWhere
-    ? await customerLists(`is_working_portfolio and (${departedWhere})`)
-    : [];
+  const left = customersHere && departedWhere ? await customerLists(`is_working_portfolio and (${departedWhere})`) : [];
 
   let renewals: Map<string | null, SellerRenewalRow[]> | null = null;
   if (inputs.contracts && martExists('renewals')) {
@@ -222,8 +239,7 @@ export function loadSellersData(): Promise<SellersData | null> {
 }
 
 /** The seller's page path under the site base, e.g. /vendedores/v001/. */
-export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null =>
-  seller.slug ? `${base}/vendedores/${seller.slug}/` : null;
+export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null => (seller.slug ? `${base}/vendedores/${seller.slug}/` : null);
 
 /** How a table names a seller id and links it to the seller's page (the id itself when the marts do not know it). */
 export function sellerLinks(data: SellersData | null, base: string): { name: (id: unknown) => string; href: (id: unknown) => string | null } {

@@ -8,8 +8,16 @@ import { martExists, martPath, query, sqlString } from './readMart.ts';
 /** One action of a seller's work list (action_list) with its customer's published name and place (customers, left join). */
 const WorkListRow = martSchema('action_list')
   .pick({
-    seller_id: true, customer_id: true, action: true, reason_pt: true, value_at_stake: true, priority_score: true,
-    upsell_gain: true, cross_sell_gain: true, rank: true, as_of_date: true,
+    seller_id: true,
+    customer_id: true,
+    action: true,
+    reason_pt: true,
+    value_at_stake: true,
+    priority_score: true,
+    upsell_gain: true,
+    cross_sell_gain: true,
+    rank: true,
+    as_of_date: true,
   })
   .extend(orNull(martSchema('customers').pick({ name: true, city: true, state: true })).shape);
 export type WorkListRow = z.infer<typeof WorkListRow>;
@@ -46,8 +54,8 @@ export function workListCsvRows(rows: WorkListRow[], actions: FieldLabels): Reco
   return [...rows]
     .sort((a, b) => a.rank - b.rank)
     .map((row) => ({
-      'Posição': row.rank,
-      'Ação': actions.label(row.action),
+      Posição: row.rank,
+      Ação: actions.label(row.action),
       'Código do cliente': row.customer_id,
       Cliente: row.name ?? row.customer_id,
       Cidade: row.city,

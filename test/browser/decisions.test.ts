@@ -69,7 +69,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       where a.action = 'retain' group by 1 order by 3 desc, 1 nulls last`);
     await page.goto(`${server.url}/risco/`);
     const bySeller = await tableRows(page, 'Clientes a reter e valor em jogo por vendedor');
-    const name = (id: unknown) => (id === null ? 'Sem vendedor' : names.get(String(id)) ?? String(id));
+    const name = (id: unknown) => (id === null ? 'Sem vendedor' : (names.get(String(id)) ?? String(id)));
     expect(bySeller.map((r) => [r[0], r[2]])).toEqual(sellers.map((s) => [name(s.seller_id), brl(s.value)]));
     const byState = await tableRows(page, 'Clientes a reter e valor em jogo por estado');
     // "São Paulo (SP)" → "SP"; customers without a state are summed apart as "UF não informada".
@@ -85,7 +85,11 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     const n = (band: string) => count(bands.find((b) => b.churn_risk === band)?.n ?? 0);
     await page.goto(`${server.url}/risco/`);
     const rows = await tableRows(page, 'Carteira ativa por faixa de risco de churn');
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Risco alto', n('high')], ['Risco médio', n('medium')], ['Risco baixo', n('low')]]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Risco alto', n('high')],
+      ['Risco médio', n('medium')],
+      ['Risco baixo', n('low')],
+    ]);
     const histogram = page.locator('figure.chart', { hasText: 'por chance de seguir ativo' });
     expect(await histogram.locator('.chart-wide svg rect').count()).toBeGreaterThan(5);
   });
@@ -172,9 +176,10 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       const rows = await tableRows(page, 'Lista de trabalho');
       // the whole work list is one list: a name two of its customers share carries code and city/UF
       const names = listedCustomerNames(actions);
-      expect(rows.map((r) => [r[0], r[1], r[2], r[4]]), id).toEqual(
-        actions.slice(0, 20).map((a, i) => [String(a.rank), ACTION_LABELS[String(a.action)], names[i], brl(a.value_at_stake)]),
-      );
+      expect(
+        rows.map((r) => [r[0], r[1], r[2], r[4]]),
+        id,
+      ).toEqual(actions.slice(0, 20).map((a, i) => [String(a.rank), ACTION_LABELS[String(a.action)], names[i], brl(a.value_at_stake)]));
       const href = await section.locator('a[download]').getAttribute('href');
       expect(href, id).toBe(`/vendedores/${id.toLowerCase()}/lista-de-trabalho.csv`);
       const response = await page.request.get(`${server.url}${href}`);
@@ -193,7 +198,10 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
         const monthly = (v: unknown) => (v === null ? '' : String(Number(v)).replace('.', ','));
         expect([fields[9], fields[10]], `${id} line ${i + 2}`).toEqual([monthly(action.upsell_gain), monthly(action.cross_sell_gain)]);
         expect([fields[0], fields[1], fields[2], fields[11]], `${id} line ${i + 2}`).toEqual([
-          String(action.rank), ACTION_LABELS[String(action.action)], String(action.customer_id), brazilianDate(String(action.as_of)),
+          String(action.rank),
+          ACTION_LABELS[String(action.action)],
+          String(action.customer_id),
+          brazilianDate(String(action.as_of)),
         ]);
         // Decimal comma, no thousands separator: Excel in Portuguese reads it as a number.
         expect(fields[7], `${id} line ${i + 2}`).toBe(String(Number(action.value_at_stake)).replace('.', ','));

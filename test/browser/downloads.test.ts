@@ -69,7 +69,7 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
     rules = new Set((await queryMarts(builds.martsDir, 'select setting from settings')).map((row) => String(row.setting)));
   });
 
-  it('offers the marts, the sellers\' work lists and the reassignment proposal as CSV', () => {
+  it("offers the marts, the sellers' work lists and the reassignment proposal as CSV", () => {
     const names = files.map((f) => f.file);
     expect(names).toEqual(expect.arrayContaining(['dados/customers.csv', 'dados/labels.csv', 'vendedores/equilibrio/proposta-de-redistribuicao.csv']));
     expect(names.some((name) => name.endsWith('/lista-de-trabalho.csv'))).toBe(true);
@@ -99,7 +99,7 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
     expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
-  it('translates the customers\' status, RFM segment, region and churn risk with the labels mart', async () => {
+  it("translates the customers' status, RFM segment, region and churn risk with the labels mart", async () => {
     const [first] = await queryMarts(
       builds.martsDir,
       `select c.customer_id, s.label_pt as status, r.label_pt as region, k.label_pt as churn_risk
@@ -117,9 +117,7 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
 
   it('writes yes and no in Portuguese: no cell reads true or false', () => {
     const offenders = files.flatMap(({ file, csv }) =>
-      csv.header.flatMap((column, i) =>
-        csv.rows.some((row) => /^(true|false)$/i.test(row[i] ?? '')) ? [`${file}: column "${column}" holds true/false`] : [],
-      ),
+      csv.header.flatMap((column, i) => (csv.rows.some((row) => /^(true|false)$/i.test(row[i] ?? '')) ? [`${file}: column "${column}" holds true/false`] : [])),
     );
     expect(offenders, offenders.join('\n')).toEqual([]);
   });

@@ -10,11 +10,45 @@ const NAME_REACH = 100;
 /** The part of a name a chart keeps when it shortens a long label ("Juliana Aparecida Ribeiro M…"). */
 const NAME_PREFIX = 12;
 /** Codes of the marts that read as English words on a Portuguese page (status, churn risk, renewal, action, lead keys). */
-const ENGLISH_CODES = ['new', 'active', 'reactivated', 'inactive', 'lost', 'at_risk', 'high', 'medium', 'low', 'due', 'in_grace', 'renewed',
-  'not_renewed', 'canceled', 'retain', 'reactivate', 'renew', 'offer', 'won', 'invoiced', 'returned', 'champions', 'hibernating'];
+const ENGLISH_CODES = [
+  'new',
+  'active',
+  'reactivated',
+  'inactive',
+  'lost',
+  'at_risk',
+  'high',
+  'medium',
+  'low',
+  'due',
+  'in_grace',
+  'renewed',
+  'not_renewed',
+  'canceled',
+  'retain',
+  'reactivate',
+  'renew',
+  'offer',
+  'won',
+  'invoiced',
+  'returned',
+  'champions',
+  'hibernating',
+];
 /** Nouns the report counts, to catch "1 clientes" (and "2 cliente" is caught by its singular). */
-const NOUNS = [['cliente', 'clientes'], ['vendedor', 'vendedores'], ['contrato', 'contratos'], ['pedido', 'pedidos'], ['mês', 'meses'],
-  ['dia', 'dias'], ['ação', 'ações'], ['sugestão', 'sugestões'], ['produto', 'produtos'], ['linha', 'linhas'], ['grupo', 'grupos']];
+const NOUNS = [
+  ['cliente', 'clientes'],
+  ['vendedor', 'vendedores'],
+  ['contrato', 'contratos'],
+  ['pedido', 'pedidos'],
+  ['mês', 'meses'],
+  ['dia', 'dias'],
+  ['ação', 'ações'],
+  ['sugestão', 'sugestões'],
+  ['produto', 'produtos'],
+  ['linha', 'linhas'],
+  ['grupo', 'grupos'],
+];
 
 /** What a reader of one page sees with JavaScript off: the text of each cell-like element and the whole text. */
 interface PageText {
@@ -39,8 +73,10 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
     server = await serveStatic(builds.dist);
     browser = await launchBrowser();
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    sellers = (await marts(`select seller_id, name from sellers where name is not null and trim(name) <> seller_id`))
-      .map((row) => ({ id: String(row.seller_id), name: String(row.name).trim() }));
+    sellers = (await marts(`select seller_id, name from sellers where name is not null and trim(name) <> seller_id`)).map((row) => ({
+      id: String(row.seller_id),
+      name: String(row.name).trim(),
+    }));
     pages = [];
     await checkPages(browser, builtPages(builds.dist), { javaScriptEnabled: false }, async (tab, path) => {
       await tab.goto(`${server.url}${path}`);
@@ -66,7 +102,7 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
     await server?.close();
   });
 
-  it('never shows a seller code without the seller\'s name: no cell holds a bare code, and the name comes just before any code', () => {
+  it("never shows a seller code without the seller's name: no cell holds a bare code, and the name comes just before any code", () => {
     expect(sellers.length).toBeGreaterThan(5);
     const problems = pages.flatMap(({ path, cells, text }) => {
       const found: string[] = [];
@@ -114,7 +150,11 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
     const [top] = await marts(`select c.seller_id, s.name from customers c join sellers s using (seller_id)
                                where c.window_revenue is not null order by c.revenue_rank limit 1`);
     await page.goto(`${server.url}/segmentacao/`);
-    const link = page.locator('table.data-table tbody tr').filter({ hasText: String(top!.name) }).first().locator('a', { hasText: String(top!.name) });
+    const link = page
+      .locator('table.data-table tbody tr')
+      .filter({ hasText: String(top!.name) })
+      .first()
+      .locator('a', { hasText: String(top!.name) });
     expect(await link.getAttribute('href')).toMatch(/\/vendedores\/[a-z0-9-]+\/$/);
     await page.goto(`${server.url}/carteira/`);
     const cells = (await tableRows(page, 'Os ')).map((row) => row[2]);

@@ -8,8 +8,7 @@ import { RESERVED_SLUGS } from '../../src/lib/sellerSlugs.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module.
 const brl = (value: number): string => brazilianBrl(value).replace(/\s/g, ' ');
-const percent = (value: number): string =>
-  `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+const percent = (value: number): string => `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 const text = async (page: Page, selector: string): Promise<string[]> =>
   (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
@@ -65,7 +64,11 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
 
   it('narrows the seller rankings to the sellers whose name holds the text typed, accents and case aside, at phone width too', async () => {
     const names = (await queryMarts(builds.martsDir, `select name from sellers order by 1`)).map((r) => String(r.name));
-    const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const fold = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     const counts = new Map<string, number>();
     const accented = new Set<string>();
     for (const name of names) {
@@ -78,7 +81,10 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
     const [word] = [...counts.entries()]
       .filter(([w, n]) => accented.has(w) && n < names.length && w.length > 3)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       page = await browser.newPage({ viewport });
       try {
         expect(await visit(page, `${server.url}/vendedores/`)).toEqual([]);

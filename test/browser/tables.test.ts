@@ -8,12 +8,19 @@ import { serveStatic, type StaticServer } from '../../pipelines/site/staticServe
 const DESKTOP = VIEWPORTS.find((viewport) => viewport.name === 'desktop')!;
 const PHONE = VIEWPORTS.find((viewport) => viewport.name === 'phone')!;
 const PRODUCTS = 'Produtos por faturamento';
-const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const count = (n: number) => new Intl.NumberFormat('pt-BR').format(n);
 
 /** The DataTable (its search field, its table) whose caption starts with `caption`. */
 const block = (page: Page, caption: string): Locator =>
-  page.locator('.data-table-block').filter({ has: page.locator(`caption:text-matches("^\\\\s*${caption}")`) }).first();
+  page
+    .locator('.data-table-block')
+    .filter({ has: page.locator(`caption:text-matches("^\\\\s*${caption}")`) })
+    .first();
 /** The text of one column of a table's rows, in the order they stand. */
 const column = (table: Locator, index: number): Promise<string[]> =>
   table.locator('tbody tr').evaluateAll((trs, i) => trs.map((tr) => (tr.children[i]?.textContent ?? '').replace(/\s+/g, ' ').trim()), index);
@@ -36,7 +43,10 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
     server = await serveStatic(builds.dist);
     browser = await launchBrowser();
     products = (
-      await queryMarts(builds.martsDir, 'select revenue_rank, product_id, product_name, category, revenue::double as revenue, coverage_pct from product_abc order by revenue_rank')
+      await queryMarts(
+        builds.martsDir,
+        'select revenue_rank, product_id, product_name, category, revenue::double as revenue, coverage_pct from product_abc order by revenue_rank',
+      )
     ).map((r) => ({
       rank: Number(r.revenue_rank),
       category: String(r.category ?? ''),
@@ -128,7 +138,7 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
     }
   });
 
-  it('keeps a phone\'s fold to the first rows of the new order after a sort, and a search shows every match', async () => {
+  it("keeps a phone's fold to the first rows of the new order after a sort, and a search shows every match", async () => {
     const { page, table } = await openProducts(PHONE);
     try {
       const rank = await headerIndex(table, 'Posição');
@@ -154,7 +164,10 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
   });
 
   it("shows each seller's work list ordered by the expected value it claims, as action_list ranks it", async () => {
-    const [seller] = await queryMarts(builds.martsDir, 'select seller_id, count(*) as n from action_list where seller_id is not null group by 1 order by 2 desc, 1 limit 1');
+    const [seller] = await queryMarts(
+      builds.martsDir,
+      'select seller_id, count(*) as n from action_list where seller_id is not null group by 1 order by 2 desc, 1 limit 1',
+    );
     const actions = await queryMarts(
       builds.martsDir,
       `select priority_score::double as priority from action_list where seller_id = '${seller!.seller_id}' order by rank limit 20`,
@@ -173,7 +186,7 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
     }
   });
 
-  it('keeps the reader\'s sort when the filters redraw a table, the unknown UF pinned last, and after Back', async () => {
+  it("keeps the reader's sort when the filters redraw a table, the unknown UF pinned last, and after Back", async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     try {
       expect(await visit(page, `${server.url}/geografia/`)).toEqual([]);
@@ -205,7 +218,11 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
   });
 
   it('follows, without JavaScript, the order every header with aria-sort states', async () => {
-    const pages = onePerTemplate(builtPages(builds.dist)).concat(builtPages(builds.dist).filter((p) => /^\/vendedores\/v/.test(p)).slice(0, 1));
+    const pages = onePerTemplate(builtPages(builds.dist)).concat(
+      builtPages(builds.dist)
+        .filter((p) => /^\/vendedores\/v/.test(p))
+        .slice(0, 1),
+    );
     let stated = 0;
     const problems = await checkPages(browser, pages, { viewport: DESKTOP, javaScriptEnabled: false }, async (page, path) => {
       await page.goto(`${server.url}${path}`);
@@ -215,12 +232,14 @@ describe.skipIf(!browserSuiteRuns())('sorting and searching the tables built fro
           if (!th) return [];
           const i = [...th.parentElement!.children].indexOf(th);
           const rows = [...t.querySelectorAll<HTMLElement>('tbody tr:not([data-pinned])')].map((tr) => tr.children[i] as HTMLElement);
-          return [{
-            caption: (t.caption?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
-            direction: th.getAttribute('aria-sort'),
-            text: th.dataset.sortKind === 'text',
-            keys: rows.map((cell) => (th.dataset.sortKind === 'text' ? (cell.textContent ?? '').trim() : cell.dataset.sort ?? '')),
-          }];
+          return [
+            {
+              caption: (t.caption?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+              direction: th.getAttribute('aria-sort'),
+              text: th.dataset.sortKind === 'text',
+              keys: rows.map((cell) => (th.dataset.sortKind === 'text' ? (cell.textContent ?? '').trim() : (cell.dataset.sort ?? ''))),
+            },
+          ];
         }),
       );
       stated += tables.length;

@@ -25,13 +25,35 @@ afterAll(() => marts.close());
 describe('the published contract', () => {
   it('publishes every mart of issue 3 with an as_of_date column', async () => {
     const names = sqlMarts.map((m) => m.name).sort();
-    expect(names).toEqual(expect.arrayContaining([
-      'cohorts', 'contracts_monthly', 'customer_status_monthly', 'customers', 'geography', 'kpis_monthly', 'kpis_periods',
-      'labels', 'model_fit', 'pareto', 'portfolio_flows', 'renewals', 'rfm_segments', 'sales_cube', 'sellers_monthly',
-      'product_abc', 'category_abc', 'category_penetration', 'product_mix', 'status_counts_monthly', 'portfolio_status',
-      'seller_status', 'retention_totals', 'opportunity_totals',
-    ]));
-    const rows = await marts.rows<{ mart: string }>("select distinct mart from data_dictionary where \"column\" = 'as_of_date' order by 1");
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'cohorts',
+        'contracts_monthly',
+        'customer_status_monthly',
+        'customers',
+        'geography',
+        'kpis_monthly',
+        'kpis_periods',
+        'labels',
+        'model_fit',
+        'pareto',
+        'portfolio_flows',
+        'renewals',
+        'rfm_segments',
+        'sales_cube',
+        'sellers_monthly',
+        'product_abc',
+        'category_abc',
+        'category_penetration',
+        'product_mix',
+        'status_counts_monthly',
+        'portfolio_status',
+        'seller_status',
+        'retention_totals',
+        'opportunity_totals',
+      ]),
+    );
+    const rows = await marts.rows<{ mart: string }>('select distinct mart from data_dictionary where "column" = \'as_of_date\' order by 1');
     expect(rows.map((r) => r.mart)).toEqual(expect.arrayContaining(names));
   });
 
@@ -86,7 +108,9 @@ describe('labels', () => {
       { field: 'rfm_segment', value: 'at_risk', label_pt: 'Em risco (RFM)' },
       { field: 'status', value: 'at_risk', label_pt: 'Em risco (ritmo)' },
     ]);
-    const counts = await marts.rows("select field, count(*)::integer as n from labels where field in ('status', 'rfm_segment', 'abc_class', 'region', 'state', 'order_status') group by 1 order by 1");
+    const counts = await marts.rows(
+      "select field, count(*)::integer as n from labels where field in ('status', 'rfm_segment', 'abc_class', 'region', 'state', 'order_status') group by 1 order by 1",
+    );
     expect(counts).toEqual([
       { field: 'abc_class', n: 3 },
       { field: 'order_status', n: 3 },
@@ -116,16 +140,26 @@ describe('column labels', () => {
 
   it('writes each label into the data dictionary beside the column name', async () => {
     expect(await marts.rows(`select mart, "column" from data_dictionary where label_pt is null`)).toEqual([]);
-    expect(await marts.rows(`select "column", label_pt from data_dictionary where mart = 'customers' and "column" in ('customer_id', 'revenue', 'coverage_pct') order by 1`))
-      .toEqual([{ column: 'customer_id', label_pt: 'Código do cliente' }, { column: 'revenue', label_pt: 'Faturamento total (R$)' }]);
-    expect(await marts.rows(`select label_pt from data_dictionary where mart = 'kpis_monthly' and "column" = 'coverage_pct'`)).toEqual([{ label_pt: 'Positivação (%)' }]);
+    expect(
+      await marts.rows(
+        `select "column", label_pt from data_dictionary where mart = 'customers' and "column" in ('customer_id', 'revenue', 'coverage_pct') order by 1`,
+      ),
+    ).toEqual([
+      { column: 'customer_id', label_pt: 'Código do cliente' },
+      { column: 'revenue', label_pt: 'Faturamento total (R$)' },
+    ]);
+    expect(await marts.rows(`select label_pt from data_dictionary where mart = 'kpis_monthly' and "column" = 'coverage_pct'`)).toEqual([
+      { label_pt: 'Positivação (%)' },
+    ]);
   });
 
   it('reports a missing label by mart and column, a label shared in a mart, a long one and one that is a code', () => {
-    expect(columnLabelProblems([
-      { name: 'lead_funnel', columns: ['as_of_date', 'stage_zz', 'leads_zz'] },
-      { name: 'kpis_monthly', columns: ['active_customers', 'active_portfolio_customers'] },
-    ])).toEqual([
+    expect(
+      columnLabelProblems([
+        { name: 'lead_funnel', columns: ['as_of_date', 'stage_zz', 'leads_zz'] },
+        { name: 'kpis_monthly', columns: ['active_customers', 'active_portfolio_customers'] },
+      ]),
+    ).toEqual([
       'lead_funnel: no label for stage_zz, leads_zz (add them to pipelines/contract/columnLabels.ts)',
       'kpis_monthly: active_customers and active_portfolio_customers share the label "Clientes na carteira ativa"',
     ]);
@@ -139,12 +173,13 @@ describe('column labels', () => {
 });
 
 describe('coded columns', () => {
-  it('lists in labels.used_in exactly the columns assert_coded_values_have_labels.sql checks (and the dictionary\'s unit)', async () => {
+  it("lists in labels.used_in exactly the columns assert_coded_values_have_labels.sql checks (and the dictionary's unit)", async () => {
     const rows = await marts.rows<{ field: string; used_in: string }>('select distinct field, used_in from labels');
     const listed = rows.flatMap((r) => usedInColumns(r.used_in).map((column) => `${r.field}: ${column}`)).sort();
     const sql = readFileSync(new URL('../../pipelines/sql/tests/assert_coded_values_have_labels.sql', import.meta.url), 'utf8');
-    const checked = [...sql.matchAll(/select distinct '(\w+)',? (?:as field, )?(\w+)(?: as value)? from (\w+)/g)]
-      .map(([, field, column, mart]) => `${field}: ${mart}.${column}`);
+    const checked = [...sql.matchAll(/select distinct '(\w+)',? (?:as field, )?(\w+)(?: as value)? from (\w+)/g)].map(
+      ([, field, column, mart]) => `${field}: ${mart}.${column}`,
+    );
     expect(checked.length).toBeGreaterThan(40);
     expect(listed).toEqual([...checked, 'unit: data_dictionary.unit'].sort());
   });

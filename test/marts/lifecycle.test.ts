@@ -61,9 +61,7 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
   afterAll(() => marts.close());
 
   it('gives each worked case its status, with the rhythm and silence it was judged on', async () => {
-    const rows = await marts.rows(
-      'select customer_id, status, days_since_last_order, rhythm_days, median_interval_days from customers order by customer_id',
-    );
+    const rows = await marts.rows('select customer_id, status, days_since_last_order, rhythm_days, median_interval_days from customers order by customer_id');
     expect(rows).toEqual([
       { customer_id: 'A', status: 'active', days_since_last_order: 60, rhythm_days: 90, median_interval_days: 90 },
       { customer_id: 'B', status: 'at_risk', days_since_last_order: 35, rhythm_days: 7, median_interval_days: 7 },
@@ -81,10 +79,23 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
       "select strftime(month, '%Y-%m') as month, status from customer_status_monthly where customer_id = 'E' order by month",
     );
     expect(rows.map((r) => `${r.month} ${r.status}`)).toEqual([
-      '2025-01 new', '2025-02 new', '2025-03 new',
-      '2025-04 at_risk', '2025-05 at_risk', '2025-06 at_risk', '2025-07 at_risk',
-      '2025-08 inactive', '2025-09 inactive', '2025-10 inactive', '2025-11 inactive', '2025-12 inactive', '2026-01 inactive',
-      '2026-02 lost', '2026-03 lost', '2026-04 lost', '2026-05 lost',
+      '2025-01 new',
+      '2025-02 new',
+      '2025-03 new',
+      '2025-04 at_risk',
+      '2025-05 at_risk',
+      '2025-06 at_risk',
+      '2025-07 at_risk',
+      '2025-08 inactive',
+      '2025-09 inactive',
+      '2025-10 inactive',
+      '2025-11 inactive',
+      '2025-12 inactive',
+      '2026-01 inactive',
+      '2026-02 lost',
+      '2026-03 lost',
+      '2026-04 lost',
+      '2026-05 lost',
       '2026-06 reactivated',
     ]);
   });
@@ -196,15 +207,65 @@ describe('portfolio flows over several months', () => {
       "select period_type, period_start::varchar as period_start, is_partial_period, months_covered, active_start, new_customers, reactivated, churned, active_customers, churn_rate, revenue from kpis_periods where period_start >= '2026-01-01' order by period_type, period_start",
     );
     expect(rows).toEqual([
-      { period_type: 'half_year', period_start: '2026-01-01', is_partial_period: true, months_covered: 4, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
-      { period_type: 'quarter', period_start: '2026-01-01', is_partial_period: false, months_covered: 3, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
-      { period_type: 'quarter', period_start: '2026-04-01', is_partial_period: true, months_covered: 1, active_start: 2, new_customers: 0, reactivated: 0, churned: 0, active_customers: 2, churn_rate: 0, revenue: '0.00' },
-      { period_type: 'year', period_start: '2026-01-01', is_partial_period: true, months_covered: 4, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
+      {
+        period_type: 'half_year',
+        period_start: '2026-01-01',
+        is_partial_period: true,
+        months_covered: 4,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
+      {
+        period_type: 'quarter',
+        period_start: '2026-01-01',
+        is_partial_period: false,
+        months_covered: 3,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
+      {
+        period_type: 'quarter',
+        period_start: '2026-04-01',
+        is_partial_period: true,
+        months_covered: 1,
+        active_start: 2,
+        new_customers: 0,
+        reactivated: 0,
+        churned: 0,
+        active_customers: 2,
+        churn_rate: 0,
+        revenue: '0.00',
+      },
+      {
+        period_type: 'year',
+        period_start: '2026-01-01',
+        is_partial_period: true,
+        months_covered: 4,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
     ]);
   });
 
   it('counts a customer acquired during a year but lapsed by its end as new, not as a flow into the portfolio', async () => {
-    const rows = await marts.rows("select active_start, new_customers, active_customers from kpis_periods where period_type = 'year' and period_start = '2025-01-01'");
+    const rows = await marts.rows(
+      "select active_start, new_customers, active_customers from kpis_periods where period_type = 'year' and period_start = '2025-01-01'",
+    );
     // Y and Z first bought in 2025; on 31 Dec 2025 Z is at_risk (active portfolio) and Y inactive
     expect(rows).toEqual([{ active_start: 0, new_customers: 2, active_customers: 1 }]);
   });
@@ -214,10 +275,46 @@ describe('portfolio flows over several months', () => {
       "select months_since, month::varchar as month, cohort_customers, customers_buying, retention_pct, active_customers, revenue, cumulative_revenue from cohorts where cohort_month = '2025-01-01' and months_since in (0, 1, 14, 15) order by months_since",
     );
     expect(rows).toEqual([
-      { months_since: 0, month: '2025-01-01', cohort_customers: 1, customers_buying: 1, retention_pct: 100, active_customers: 1, revenue: '200.00', cumulative_revenue: '200.00' },
-      { months_since: 1, month: '2025-02-01', cohort_customers: 1, customers_buying: 0, retention_pct: 0, active_customers: 1, revenue: '0.00', cumulative_revenue: '200.00' },
-      { months_since: 14, month: '2026-03-01', cohort_customers: 1, customers_buying: 1, retention_pct: 100, active_customers: 1, revenue: '100.00', cumulative_revenue: '300.00' },
-      { months_since: 15, month: '2026-04-01', cohort_customers: 1, customers_buying: 0, retention_pct: 0, active_customers: 1, revenue: '0.00', cumulative_revenue: '300.00' },
+      {
+        months_since: 0,
+        month: '2025-01-01',
+        cohort_customers: 1,
+        customers_buying: 1,
+        retention_pct: 100,
+        active_customers: 1,
+        revenue: '200.00',
+        cumulative_revenue: '200.00',
+      },
+      {
+        months_since: 1,
+        month: '2025-02-01',
+        cohort_customers: 1,
+        customers_buying: 0,
+        retention_pct: 0,
+        active_customers: 1,
+        revenue: '0.00',
+        cumulative_revenue: '200.00',
+      },
+      {
+        months_since: 14,
+        month: '2026-03-01',
+        cohort_customers: 1,
+        customers_buying: 1,
+        retention_pct: 100,
+        active_customers: 1,
+        revenue: '100.00',
+        cumulative_revenue: '300.00',
+      },
+      {
+        months_since: 15,
+        month: '2026-04-01',
+        cohort_customers: 1,
+        customers_buying: 0,
+        retention_pct: 0,
+        active_customers: 1,
+        revenue: '0.00',
+        cumulative_revenue: '300.00',
+      },
     ]);
     // Y: 2025-01 to 2026-04 (16 months), Z: 2025-08 onwards (9), X: 2026-01 onwards (4)
     expect(await marts.rows('select count(*)::integer as n from cohorts')).toEqual([{ n: 29 }]);

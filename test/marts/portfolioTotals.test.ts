@@ -50,8 +50,10 @@ describe('totals the pages state, computed once in marts', () => {
     expect(fromActions).toEqual({ customers: 3, value: '87500.00' });
   });
 
-  it('counts each seller\'s customers by status with their revenue in the segmentation window', async () => {
-    const rows = await marts.rows('select seller_id, status, is_active_portfolio, customers, window_revenue from seller_status order by seller_id nulls last, status');
+  it("counts each seller's customers by status with their revenue in the segmentation window", async () => {
+    const rows = await marts.rows(
+      'select seller_id, status, is_active_portfolio, customers, window_revenue from seller_status order by seller_id nulls last, status',
+    );
     // the window starts after 2025-06-30: the first two orders (2025-06-14 and 2025-06-28) fall before it, 23 remain:
     // V1 = R1 23 × 1.000 + R2 23 × 500 = 34.500; V2 = R3 23 × 2.000 = 46.000 and the prospect P; N has no owner
     expect(rows).toEqual([

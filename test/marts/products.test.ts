@@ -89,10 +89,50 @@ describe('product and category marts', () => {
       'select product_id, product_name, category, revenue, orders, revenue_rank, round(revenue_share, 4) as share, round(cum_revenue_share, 4) as cum, abc_class from product_abc order by revenue_rank',
     );
     expect(rows).toEqual([
-      { product_id: 'P1', product_name: 'Leite UHT 1L', category: 'Laticínios', revenue: '1700.00', orders: 3, revenue_rank: 1, share: 0.5075, cum: 0.5075, abc_class: 'A' },
-      { product_id: 'P2', product_name: 'Queijo Minas 500g', category: 'Laticínios', revenue: '700.00', orders: 4, revenue_rank: 2, share: 0.209, cum: 0.7164, abc_class: 'A' },
-      { product_id: 'P3', product_name: 'Café 500g', category: 'Mercearia', revenue: '500.00', orders: 4, revenue_rank: 3, share: 0.1493, cum: 0.8657, abc_class: 'A' },
-      { product_id: 'P4', product_name: 'Açúcar 1kg', category: 'Mercearia', revenue: '400.00', orders: 2, revenue_rank: 4, share: 0.1194, cum: 0.9851, abc_class: 'B' },
+      {
+        product_id: 'P1',
+        product_name: 'Leite UHT 1L',
+        category: 'Laticínios',
+        revenue: '1700.00',
+        orders: 3,
+        revenue_rank: 1,
+        share: 0.5075,
+        cum: 0.5075,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P2',
+        product_name: 'Queijo Minas 500g',
+        category: 'Laticínios',
+        revenue: '700.00',
+        orders: 4,
+        revenue_rank: 2,
+        share: 0.209,
+        cum: 0.7164,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P3',
+        product_name: 'Café 500g',
+        category: 'Mercearia',
+        revenue: '500.00',
+        orders: 4,
+        revenue_rank: 3,
+        share: 0.1493,
+        cum: 0.8657,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P4',
+        product_name: 'Açúcar 1kg',
+        category: 'Mercearia',
+        revenue: '400.00',
+        orders: 2,
+        revenue_rank: 4,
+        share: 0.1194,
+        cum: 0.9851,
+        abc_class: 'B',
+      },
       { product_id: 'X9', product_name: null, category: 'Sem categoria', revenue: '50.00', orders: 1, revenue_rank: 5, share: 0.0149, cum: 1, abc_class: 'C' },
     ]);
   });
@@ -114,7 +154,9 @@ describe('product and category marts', () => {
     // P1: previous {C1, C2}, recent {C1} → lost C2, change −1. P2: previous {C3}, recent {C1, C3} → won C1, +1.
     // P3: previous {C1, C4}, recent {C3, C4} → won C3, lost C1, 0. P4: previous {C4}, recent {} → lost C4, −1.
     // X9: recent {C4} → won, +1. (OX, canceled, does not make C2 a recent buyer of P4.)
-    const rows = await marts.rows('select product_id, recent_buyers, previous_buyers, won_buyers, lost_buyers, buyer_change from product_abc order by product_id');
+    const rows = await marts.rows(
+      'select product_id, recent_buyers, previous_buyers, won_buyers, lost_buyers, buyer_change from product_abc order by product_id',
+    );
     expect(rows).toEqual([
       { product_id: 'P1', recent_buyers: 1, previous_buyers: 2, won_buyers: 0, lost_buyers: 1, buyer_change: -1 },
       { product_id: 'P2', recent_buyers: 2, previous_buyers: 1, won_buyers: 1, lost_buyers: 0, buyer_change: 1 },
@@ -135,9 +177,51 @@ describe('product and category marts', () => {
        from category_abc order by revenue_rank`,
     );
     expect(rows).toEqual([
-      { category: 'Laticínios', revenue: '2400.00', share: 0.7164, abc_class: 'A', products: 2, buyers: 3, portfolio_buyers: 3, coverage_pct: 75, recent_buyers: 2, previous_buyers: 3, won_buyers: 0, lost_buyers: 1, buyer_change: -1 },
-      { category: 'Mercearia', revenue: '900.00', share: 0.2687, abc_class: 'A', products: 2, buyers: 4, portfolio_buyers: 3, coverage_pct: 75, recent_buyers: 2, previous_buyers: 2, won_buyers: 1, lost_buyers: 1, buyer_change: 0 },
-      { category: 'Sem categoria', revenue: '50.00', share: 0.0149, abc_class: 'C', products: 1, buyers: 1, portfolio_buyers: 1, coverage_pct: 25, recent_buyers: 1, previous_buyers: 0, won_buyers: 1, lost_buyers: 0, buyer_change: 1 },
+      {
+        category: 'Laticínios',
+        revenue: '2400.00',
+        share: 0.7164,
+        abc_class: 'A',
+        products: 2,
+        buyers: 3,
+        portfolio_buyers: 3,
+        coverage_pct: 75,
+        recent_buyers: 2,
+        previous_buyers: 3,
+        won_buyers: 0,
+        lost_buyers: 1,
+        buyer_change: -1,
+      },
+      {
+        category: 'Mercearia',
+        revenue: '900.00',
+        share: 0.2687,
+        abc_class: 'A',
+        products: 2,
+        buyers: 4,
+        portfolio_buyers: 3,
+        coverage_pct: 75,
+        recent_buyers: 2,
+        previous_buyers: 2,
+        won_buyers: 1,
+        lost_buyers: 1,
+        buyer_change: 0,
+      },
+      {
+        category: 'Sem categoria',
+        revenue: '50.00',
+        share: 0.0149,
+        abc_class: 'C',
+        products: 1,
+        buyers: 1,
+        portfolio_buyers: 1,
+        coverage_pct: 25,
+        recent_buyers: 1,
+        previous_buyers: 0,
+        won_buyers: 1,
+        lost_buyers: 0,
+        buyer_change: 1,
+      },
     ]);
   });
 
@@ -174,11 +258,40 @@ describe('product and category marts', () => {
     // C1: Laticínios (P1, P2), Mercearia (P3) → 2 categories, 3 products. C2: Laticínios (P1, P2) → 1, 2.
     // C3: Laticínios (P2), Mercearia (P3) → 2, 2. C4: Mercearia (P3, P4), Sem categoria (X9) → 2, 3.
     // V1/SP: (2 + 1) ÷ 2 = 1.5 categories, (3 + 2) ÷ 2 = 2.5 products. C5 (inactive) is in no cell.
-    const rows = await marts.rows('select seller_id, state, portfolio_customers, buying_customers, category_purchases, product_purchases, categories_per_buyer, products_per_buyer from product_mix order by seller_id, state');
+    const rows = await marts.rows(
+      'select seller_id, state, portfolio_customers, buying_customers, category_purchases, product_purchases, categories_per_buyer, products_per_buyer from product_mix order by seller_id, state',
+    );
     expect(rows).toEqual([
-      { seller_id: 'V1', state: 'RJ', portfolio_customers: 1, buying_customers: 1, category_purchases: 2, product_purchases: 2, categories_per_buyer: 2, products_per_buyer: 2 },
-      { seller_id: 'V1', state: 'SP', portfolio_customers: 2, buying_customers: 2, category_purchases: 3, product_purchases: 5, categories_per_buyer: 1.5, products_per_buyer: 2.5 },
-      { seller_id: 'V2', state: 'RJ', portfolio_customers: 1, buying_customers: 1, category_purchases: 2, product_purchases: 3, categories_per_buyer: 2, products_per_buyer: 3 },
+      {
+        seller_id: 'V1',
+        state: 'RJ',
+        portfolio_customers: 1,
+        buying_customers: 1,
+        category_purchases: 2,
+        product_purchases: 2,
+        categories_per_buyer: 2,
+        products_per_buyer: 2,
+      },
+      {
+        seller_id: 'V1',
+        state: 'SP',
+        portfolio_customers: 2,
+        buying_customers: 2,
+        category_purchases: 3,
+        product_purchases: 5,
+        categories_per_buyer: 1.5,
+        products_per_buyer: 2.5,
+      },
+      {
+        seller_id: 'V2',
+        state: 'RJ',
+        portfolio_customers: 1,
+        buying_customers: 1,
+        category_purchases: 2,
+        product_purchases: 3,
+        categories_per_buyer: 2,
+        products_per_buyer: 3,
+      },
     ]);
   });
 });

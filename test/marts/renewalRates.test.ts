@@ -46,8 +46,14 @@ describe('renewal_rates', () => {
     // with them: 2 ÷ (2 + 2 + 2 canceled) = 0.333333
     expect(rows).toEqual([
       {
-        ended_contracts: 7, renewed_contracts: 2, not_renewed_contracts: 2, in_grace_contracts: 1, canceled_contracts: 2,
-        renewal_rate: 0.5, renewal_rate_with_cancellations: 0.333333, as_of_date: '2026-06-30',
+        ended_contracts: 7,
+        renewed_contracts: 2,
+        not_renewed_contracts: 2,
+        in_grace_contracts: 1,
+        canceled_contracts: 2,
+        renewal_rate: 0.5,
+        renewal_rate_with_cancellations: 0.333333,
+        as_of_date: '2026-06-30',
       },
     ]);
   });

@@ -6,8 +6,9 @@ const order = (id: string, customer: string, date: string, amount: number) => `$
 // as-of 2026-06-30: the segmentation window runs from 2025-07-01 to 2026-06-30
 const ORDERS = [
   'order_id,customer_id,order_date,seller_id,status,channel,amount',
-  ...['2025-09-30', '2025-10-30', '2025-11-30', '2025-12-30', '2026-01-30', '2026-02-28', '2026-03-30', '2026-04-30', '2026-05-30', '2026-06-30']
-    .map((date, i) => order(`C1-${i}`, 'C1', date, 500)),
+  ...['2025-09-30', '2025-10-30', '2025-11-30', '2025-12-30', '2026-01-30', '2026-02-28', '2026-03-30', '2026-04-30', '2026-05-30', '2026-06-30'].map(
+    (date, i) => order(`C1-${i}`, 'C1', date, 500),
+  ),
   ...['2026-02-28', '2026-03-30', '2026-04-30', '2026-05-30', '2026-06-30'].map((date, i) => order(`C2-${i}`, 'C2', date, 400)),
   order('C3-1', 'C3', '2026-03-31', 300),
   order('C3-2', 'C3', '2026-04-30', 300),
@@ -33,15 +34,99 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
       'select customer_id, window_orders, window_revenue, days_since_last_order, r_score, f_score, m_score, rfm_segment, abc_class, revenue_rank, round(cum_revenue_share, 6) as cum_revenue_share from customers order by customer_id',
     );
     expect(rows).toEqual([
-      { customer_id: 'C1', window_orders: 10, window_revenue: '5000.00', days_since_last_order: 0, r_score: 5, f_score: 5, m_score: 5, rfm_segment: 'champions', abc_class: 'A', revenue_rank: 1, cum_revenue_share: 0.520833 },
-      { customer_id: 'C2', window_orders: 5, window_revenue: '2000.00', days_since_last_order: 0, r_score: 5, f_score: 4, m_score: 5, rfm_segment: 'champions', abc_class: 'A', revenue_rank: 2, cum_revenue_share: 0.729167 },
+      {
+        customer_id: 'C1',
+        window_orders: 10,
+        window_revenue: '5000.00',
+        days_since_last_order: 0,
+        r_score: 5,
+        f_score: 5,
+        m_score: 5,
+        rfm_segment: 'champions',
+        abc_class: 'A',
+        revenue_rank: 1,
+        cum_revenue_share: 0.520833,
+      },
+      {
+        customer_id: 'C2',
+        window_orders: 5,
+        window_revenue: '2000.00',
+        days_since_last_order: 0,
+        r_score: 5,
+        f_score: 4,
+        m_score: 5,
+        rfm_segment: 'champions',
+        abc_class: 'A',
+        revenue_rank: 2,
+        cum_revenue_share: 0.729167,
+      },
       // C3 and C4 tie on revenue: same M score; C3 comes first by code and is the one crossing 80%
-      { customer_id: 'C3', window_orders: 3, window_revenue: '1000.00', days_since_last_order: 30, r_score: 4, f_score: 3, m_score: 4, rfm_segment: 'potential_loyalists', abc_class: 'A', revenue_rank: 3, cum_revenue_share: 0.833333 },
-      { customer_id: 'C4', window_orders: 2, window_revenue: '1000.00', days_since_last_order: 180, r_score: 3, f_score: 2, m_score: 4, rfm_segment: 'about_to_sleep', abc_class: 'B', revenue_rank: 4, cum_revenue_share: 0.9375 },
+      {
+        customer_id: 'C3',
+        window_orders: 3,
+        window_revenue: '1000.00',
+        days_since_last_order: 30,
+        r_score: 4,
+        f_score: 3,
+        m_score: 4,
+        rfm_segment: 'potential_loyalists',
+        abc_class: 'A',
+        revenue_rank: 3,
+        cum_revenue_share: 0.833333,
+      },
+      {
+        customer_id: 'C4',
+        window_orders: 2,
+        window_revenue: '1000.00',
+        days_since_last_order: 180,
+        r_score: 3,
+        f_score: 2,
+        m_score: 4,
+        rfm_segment: 'about_to_sleep',
+        abc_class: 'B',
+        revenue_rank: 4,
+        cum_revenue_share: 0.9375,
+      },
       // C5 crosses 95%, so it is still B
-      { customer_id: 'C5', window_orders: 1, window_revenue: '500.00', days_since_last_order: 333, r_score: 1, f_score: 1, m_score: 2, rfm_segment: 'hibernating', abc_class: 'B', revenue_rank: 5, cum_revenue_share: 0.989583 },
-      { customer_id: 'C6', window_orders: null, window_revenue: null, days_since_last_order: 425, r_score: null, f_score: null, m_score: null, rfm_segment: null, abc_class: null, revenue_rank: null, cum_revenue_share: null },
-      { customer_id: 'C7', window_orders: 1, window_revenue: '100.00', days_since_last_order: 211, r_score: 2, f_score: 1, m_score: 1, rfm_segment: 'hibernating', abc_class: 'C', revenue_rank: 6, cum_revenue_share: 1 },
+      {
+        customer_id: 'C5',
+        window_orders: 1,
+        window_revenue: '500.00',
+        days_since_last_order: 333,
+        r_score: 1,
+        f_score: 1,
+        m_score: 2,
+        rfm_segment: 'hibernating',
+        abc_class: 'B',
+        revenue_rank: 5,
+        cum_revenue_share: 0.989583,
+      },
+      {
+        customer_id: 'C6',
+        window_orders: null,
+        window_revenue: null,
+        days_since_last_order: 425,
+        r_score: null,
+        f_score: null,
+        m_score: null,
+        rfm_segment: null,
+        abc_class: null,
+        revenue_rank: null,
+        cum_revenue_share: null,
+      },
+      {
+        customer_id: 'C7',
+        window_orders: 1,
+        window_revenue: '100.00',
+        days_since_last_order: 211,
+        r_score: 2,
+        f_score: 1,
+        m_score: 1,
+        rfm_segment: 'hibernating',
+        abc_class: 'C',
+        revenue_rank: 6,
+        cum_revenue_share: 1,
+      },
     ]);
   });
 
@@ -56,16 +141,60 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     );
     const empty = { customers: 0, orders: 0, revenue: '0.00', revenue_share: 0, avg_ticket: null, revenue_per_customer: null, avg_days_since_last_order: null };
     expect(rows).toEqual([
-      { rfm_segment: 'champions', r_scores: '5', f_scores: '4-5', customers: 2, orders: 15, revenue: '7000.00', revenue_share: 0.729167, avg_ticket: '466.67', revenue_per_customer: '3500.00', avg_days_since_last_order: 0 },
+      {
+        rfm_segment: 'champions',
+        r_scores: '5',
+        f_scores: '4-5',
+        customers: 2,
+        orders: 15,
+        revenue: '7000.00',
+        revenue_share: 0.729167,
+        avg_ticket: '466.67',
+        revenue_per_customer: '3500.00',
+        avg_days_since_last_order: 0,
+      },
       { rfm_segment: 'loyal_customers', r_scores: '3-4', f_scores: '4-5', ...empty },
-      { rfm_segment: 'potential_loyalists', r_scores: '4-5', f_scores: '2-3', customers: 1, orders: 3, revenue: '1000.00', revenue_share: 0.104167, avg_ticket: '333.33', revenue_per_customer: '1000.00', avg_days_since_last_order: 30 },
+      {
+        rfm_segment: 'potential_loyalists',
+        r_scores: '4-5',
+        f_scores: '2-3',
+        customers: 1,
+        orders: 3,
+        revenue: '1000.00',
+        revenue_share: 0.104167,
+        avg_ticket: '333.33',
+        revenue_per_customer: '1000.00',
+        avg_days_since_last_order: 30,
+      },
       { rfm_segment: 'new_customers', r_scores: '5', f_scores: '1', ...empty },
       { rfm_segment: 'promising', r_scores: '4', f_scores: '1', ...empty },
       { rfm_segment: 'need_attention', r_scores: '3', f_scores: '3', ...empty },
-      { rfm_segment: 'about_to_sleep', r_scores: '3', f_scores: '1-2', customers: 1, orders: 2, revenue: '1000.00', revenue_share: 0.104167, avg_ticket: '500.00', revenue_per_customer: '1000.00', avg_days_since_last_order: 180 },
+      {
+        rfm_segment: 'about_to_sleep',
+        r_scores: '3',
+        f_scores: '1-2',
+        customers: 1,
+        orders: 2,
+        revenue: '1000.00',
+        revenue_share: 0.104167,
+        avg_ticket: '500.00',
+        revenue_per_customer: '1000.00',
+        avg_days_since_last_order: 180,
+      },
       { rfm_segment: 'at_risk', r_scores: '1-2', f_scores: '3-4', ...empty },
       { rfm_segment: 'cant_lose_them', r_scores: '1-2', f_scores: '5', ...empty },
-      { rfm_segment: 'hibernating', r_scores: '1-2', f_scores: '1-2', customers: 2, orders: 2, revenue: '600.00', revenue_share: 0.0625, avg_ticket: '300.00', revenue_per_customer: '300.00', avg_days_since_last_order: 272 },
+      {
+        rfm_segment: 'hibernating',
+        r_scores: '1-2',
+        f_scores: '1-2',
+        customers: 2,
+        orders: 2,
+        revenue: '600.00',
+        revenue_share: 0.0625,
+        avg_ticket: '300.00',
+        revenue_per_customer: '300.00',
+        avg_days_since_last_order: 272,
+      },
     ]);
   });
 
@@ -127,7 +256,9 @@ describe('optional input files that are missing (only orders.csv given)', () => 
   it('publishes customers known only from orders (without a customers file) by their code, with no renewal flag and no contract rows', async () => {
     const rows = await marts.rows("select name, is_derived_from_orders, renewal_due, gross_margin from customers where customer_id = 'C1'");
     expect(rows).toEqual([{ name: 'Cliente C1', is_derived_from_orders: true, renewal_due: null, gross_margin: null }]);
-    const [counts] = await marts.rows('select (select count(*) from renewals)::integer as renewals, (select count(*) from contracts_monthly)::integer as contracts');
+    const [counts] = await marts.rows(
+      'select (select count(*) from renewals)::integer as renewals, (select count(*) from contracts_monthly)::integer as contracts',
+    );
     expect(counts).toEqual({ renewals: 0, contracts: 0 });
   });
 });

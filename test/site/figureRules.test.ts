@@ -54,7 +54,9 @@ describe('the definitions shown beside the figures', () => {
     expect(retainRule(settings({ 'opportunities.min_value_at_stake': 2500, 'customer_value.churn_risk_medium_below': 0.6 }), true)).toContain(
       'abaixo de 60% pelo modelo BG/NBD) e valor em jogo de pelo menos R$\u00a02.500 (valor configurado).',
     );
-    expect(retainRule(settings(), false)).toBe('A reter = clientes da carteira ativa em risco pelo ritmo e com valor em jogo de pelo menos R$\u00a01.000 (valor padrão).');
+    expect(retainRule(settings(), false)).toBe(
+      'A reter = clientes da carteira ativa em risco pelo ritmo e com valor em jogo de pelo menos R$\u00a01.000 (valor padrão).',
+    );
     expect(retainVersusAtRisk(276, 61, true)).toMatch(/^Por isso os 276 clientes em risco pelo ritmo não são os 61 a reter/);
   });
 

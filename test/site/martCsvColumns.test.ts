@@ -46,7 +46,7 @@ describe('martCsvColumns', () => {
     ]);
   });
 
-  it('uses the mart\'s own name for a column where it differs, and the snake_case name only when the contract has none', async () => {
+  it("uses the mart's own name for a column where it differs, and the snake_case name only when the contract has none", async () => {
     const columns = await martCsvColumns('status_changes', [
       { name: 'previous_status', type: 'VARCHAR' },
       { name: 'status', type: 'VARCHAR' },
@@ -59,7 +59,7 @@ describe('martCsvColumns', () => {
     ]);
   });
 
-  it('writes the settings with each rule\'s Portuguese name beside its code and the values in the rule\'s unit', async () => {
+  it("writes the settings with each rule's Portuguese name beside its code and the values in the rule's unit", async () => {
     const columns = await martCsvColumns('settings', [
       { name: 'setting', type: 'VARCHAR' },
       { name: 'value', type: 'VARCHAR' },

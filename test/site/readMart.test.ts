@@ -35,7 +35,7 @@ describe('readMart on the fixture marts', () => {
   });
 
   it('turns BIGINT counts into numbers', async () => {
-    const rows = await queryMart('load_summary', "select \"read\", count(*) over () as n from mart where file = 'pedidos.csv'");
+    const rows = await queryMart('load_summary', 'select "read", count(*) over () as n from mart where file = \'pedidos.csv\'');
     expect(rows).toEqual([{ read: 4405, n: 1 }]);
   });
 
@@ -60,7 +60,11 @@ describe('readMart on the fixture marts', () => {
     ).rejects.toThrow(/Mart "kpis_monthly" breaks its contract .*row 1: column "orders" \(value -1\)/);
     // rejects.file may not be NULL; rejects.line may.
     await expect(
-      queryMart('rejects', 'select * replace (case when line = 9 then null else file end as file, null::bigint as line) from mart order by file nulls last, line', martSchema('rejects')),
+      queryMart(
+        'rejects',
+        'select * replace (case when line = 9 then null else file end as file, null::bigint as line) from mart order by file nulls last, line',
+        martSchema('rejects'),
+      ),
     ).rejects.toThrow(/Mart "rejects" breaks its contract .*row 5: column "file" \(value null\)/);
   });
 

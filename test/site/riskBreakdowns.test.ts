@@ -10,7 +10,11 @@ describe('orderBands', () => {
   it('lists high, medium and low in that order, zero-filled, with their share of the customers', () => {
     // 30 + 10 = 40 customers: low 30/40 = 75%, high 10/40 = 25%, medium none.
     const bands = orderBands([band('low', 30), band('high', 10)]);
-    expect(bands.map((b) => [b.key, b.customers, b.share])).toEqual([['high', 10, 0.25], ['medium', 0, 0], ['low', 30, 0.75]]);
+    expect(bands.map((b) => [b.key, b.customers, b.share])).toEqual([
+      ['high', 10, 0.25],
+      ['medium', 0, 0],
+      ['low', 30, 0.75],
+    ]);
   });
 });
 
@@ -19,12 +23,28 @@ describe('breakdown rows', () => {
   const states: FieldLabels = { label: (v) => (v === 'SP' ? 'São Paulo' : String(v)), order: ['SP'] };
 
   it("names a seller by the sellers' name, links the page, and keeps customers without a seller apart", () => {
-    const rows = sellerRows([{ key: 'V1', customers: 2, value: 500 }, { key: null, customers: 1, value: 100 }], new Map([['V1', seller]]), '/base');
-    expect(rows.map((r) => [r.label, r.href])).toEqual([['Ana <b>Souza</b>', '/base/vendedores/v1/'], ['Sem vendedor', null]]);
+    const rows = sellerRows(
+      [
+        { key: 'V1', customers: 2, value: 500 },
+        { key: null, customers: 1, value: 100 },
+      ],
+      new Map([['V1', seller]]),
+      '/base',
+    );
+    expect(rows.map((r) => [r.label, r.href])).toEqual([
+      ['Ana <b>Souza</b>', '/base/vendedores/v1/'],
+      ['Sem vendedor', null],
+    ]);
   });
 
   it('puts the UF on the bar and the state name in the table', () => {
-    const [sp, unknown] = stateRows([{ key: 'SP', customers: 3, value: 900 }, { key: null, customers: 1, value: 10 }], states);
+    const [sp, unknown] = stateRows(
+      [
+        { key: 'SP', customers: 3, value: 900 },
+        { key: null, customers: 1, value: 10 },
+      ],
+      states,
+    );
     expect([sp!.label, sp!.name, unknown!.name]).toEqual(['SP', 'São Paulo (SP)', 'UF não informada']);
   });
 

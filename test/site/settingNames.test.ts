@@ -22,12 +22,12 @@ describe('the Portuguese names of the business rules', () => {
     expect(names.filter((name) => /_|\b[a-z]+\.[a-z]+\b/.test(name) || name.length > 60)).toEqual([]);
   });
 
-  it('names an entity\'s own reject limit after the export file', () => {
+  it("names an entity's own reject limit after the export file", () => {
     expect(settingName('rejects.per_entity.leads')?.name).toBe('Máximo de linhas rejeitadas no arquivo de leads');
     expect(settingName('rejects.per_entity.nothing')).toBeUndefined();
   });
 
-  it('writes values in the rule\'s unit, the Brazilian way', () => {
+  it("writes values in the rule's unit, the Brazilian way", () => {
     expect(formatSettingValue('abc.a_share', '0.8')).toBe('80%');
     expect(formatSettingValue('rejects.max_share', '0.05')).toBe('5%');
     // 0.055 × 100 = 5.5: one decimal kept

@@ -36,8 +36,19 @@ describe('the values a table cell sorts by', () => {
   });
 
   it('sorts a column by its text when any cell with a value is text, by number otherwise', () => {
-    expect(columnSortKeys([{ raw: 3, text: '3' }, { raw: null, text: '—' }, { raw: 'x', text: '12' }])).toEqual({ kind: 'number', keys: [3, null, 12] });
-    expect(columnSortKeys([{ raw: 'Bahia', text: 'Bahia (BA)' }, { raw: null, text: 'UF não informada' }])).toEqual({
+    expect(
+      columnSortKeys([
+        { raw: 3, text: '3' },
+        { raw: null, text: '—' },
+        { raw: 'x', text: '12' },
+      ]),
+    ).toEqual({ kind: 'number', keys: [3, null, 12] });
+    expect(
+      columnSortKeys([
+        { raw: 'Bahia', text: 'Bahia (BA)' },
+        { raw: null, text: 'UF não informada' },
+      ]),
+    ).toEqual({
       kind: 'text',
       keys: ['Bahia (BA)', 'UF não informada'],
     });

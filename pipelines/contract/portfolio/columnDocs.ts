@@ -33,7 +33,8 @@ export const segment = ['Segmento do cliente (NULL = desconhecido)', 'Customer s
 export const revenue = [
   'Faturamento: soma dos pedidos faturados (itens: quantidade × preço − desconto; sem itens: valor do pedido); cancelados e devolvidos excluídos',
   'Revenue: sum of invoiced orders (items: quantity × unit price − discount; without items: order amount); canceled and returned excluded',
-  'brl', 'not null',
+  'brl',
+  'not null',
 ] as const satisfies ColumnDoc;
 /** Gross margin beside revenue, NULL where a cost is unknown. */
 export const grossMargin = [
@@ -153,12 +154,14 @@ export const kpiColumns = {
   leads_won: [
     'Leads ganhos fechados no período (data de fechamento; sem ela, a de criação); NULL sem arquivo de leads',
     'Leads won, closed in the period (close date; creation date when missing); NULL without a leads file',
-    'count', 'nullable',
+    'count',
+    'nullable',
   ],
   leads_closed: [
     'Leads fechados (ganhos + perdidos) no período; NULL sem arquivo de leads',
     'Leads closed (won + lost) in the period; NULL without a leads file',
-    'count', 'nullable',
+    'count',
+    'nullable',
   ],
   conversion_rate: [
     'Conversão: leads ganhos ÷ leads fechados; NULL sem leads fechados ou sem arquivo',

@@ -13,10 +13,19 @@ export const contractMarts = [
       customer_id: ['Código do cliente', 'Customer code', 'text'],
       seller_id: ['Vendedor dono da conta', 'Owning seller', 'text'],
       product_id: ['Produto do contrato', 'Contract product', 'text'],
-      product_name: ['Nome do produto do contrato (NULL fora do cadastro de produtos)', 'Name of the contract product (NULL when not in the products export)', 'text'],
+      product_name: [
+        'Nome do produto do contrato (NULL fora do cadastro de produtos)',
+        'Name of the contract product (NULL when not in the products export)',
+        'text',
+      ],
       start_date: ['Início da vigência', 'Start date', 'date'],
       end_date: ['Fim da vigência', 'End date', 'date'],
-      days_to_end: ['Dias da data de referência até o fim (negativo: já encerrado)', 'Days from the as-of date to the end (negative: ended)', 'days', 'not null'],
+      days_to_end: [
+        'Dias da data de referência até o fim (negativo: já encerrado)',
+        'Days from the as-of date to the end (negative: ended)',
+        'days',
+        'not null',
+      ],
       monthly_value: ['Valor mensal', 'Monthly value', 'brl'],
       status: ['Situação do contrato no arquivo (labels, campo contract_status)', 'Contract status from the export (labels, field contract_status)', 'text'],
       renewed: [
@@ -28,7 +37,8 @@ export const contractMarts = [
       renewal_status: [
         'renewed, canceled, due (vence até 90 dias), in_grace (encerrado há até 30 dias, ainda pode renovar), not_renewed (labels, campo renewal_status)',
         'renewed, canceled, due (ends within 90 days), in_grace (ended up to 30 days ago), not_renewed',
-        'text', 'not null',
+        'text',
+        'not null',
       ],
       as_of_date: asOf,
     },
@@ -39,9 +49,17 @@ export const contractMarts = [
     grain_en: 'one row: the contracts of renewals already ended or canceled, by renewal outcome',
     orderBy: 'as_of_date',
     columns: {
-      ended_contracts: ['Contratos encerrados nos dias de retrospecção até a data de referência (windows.renewal_lookback_days) ou cancelados', 'Contracts ended within the look-back days up to the as-of date (windows.renewal_lookback_days), or canceled', 'count'],
+      ended_contracts: [
+        'Contratos encerrados nos dias de retrospecção até a data de referência (windows.renewal_lookback_days) ou cancelados',
+        'Contracts ended within the look-back days up to the as-of date (windows.renewal_lookback_days), or canceled',
+        'count',
+      ],
       renewed_contracts: ['Deles, renovados', 'Of those, renewed', 'count'],
-      not_renewed_contracts: ['Deles, não renovados (encerrados há mais dos dias de carência)', 'Of those, not renewed (ended longer ago than the grace days)', 'count'],
+      not_renewed_contracts: [
+        'Deles, não renovados (encerrados há mais dos dias de carência)',
+        'Of those, not renewed (ended longer ago than the grace days)',
+        'count',
+      ],
       in_grace_contracts: ['Deles, ainda na carência (podem ser renovados)', 'Of those, still in their grace days (may be renewed)', 'count'],
       canceled_contracts: ['Deles, cancelados (e não renovados)', 'Of those, canceled (and not renewed)', 'count'],
       renewal_rate: [
@@ -69,7 +87,8 @@ export const contractMarts = [
       mrr: [
         'MRR no fim do mês: soma do valor mensal dos contratos vigentes (início ≤ data ≤ fim)',
         'MRR at the end of the month: monthly value of contracts in force (start ≤ date ≤ end)',
-        'brl', 'not null',
+        'brl',
+        'not null',
       ],
       new_mrr: ['MRR novo: clientes sem contrato vigente no início', 'New MRR: customers without a contract in force at the start', 'brl', 'not null'],
       expansion_mrr: ['Expansão: aumento do MRR de clientes que já tinham contrato', 'Expansion: MRR growth of existing contract customers', 'brl', 'not null'],

@@ -14,7 +14,8 @@ export const customerMarts = [
       customer_id: [
         'Código do cliente; um código que contém CPF, CNPJ, telefone ou e-mail vira o pseudônimo estável CLI-XXXXXXXXXXXX (LGPD)',
         'Customer code; a code holding a CPF, CNPJ, phone or e-mail becomes the stable pseudonym CLI-XXXXXXXXXXXX (LGPD)',
-        'text', 'not null',
+        'text',
+        'not null',
       ],
       name: [
         'Razão social; quem não tem CNPJ válido nem palavra de empresa no nome (Ltda, S/A, Comércio…) é tratado como pessoa e recebe o pseudônimo estável "Cliente PF XXXXXX" (LGPD, configurável); cliente ausente do arquivo de clientes: "Cliente não cadastrado (código)"; sem nome: "Cliente sem nome (código)"',
@@ -27,7 +28,11 @@ export const customerMarts = [
         'text',
       ],
       document_kind: ['Tipo de documento: cnpj ou cpf (labels, campo document_kind)', 'Document kind: cnpj or cpf', 'text'],
-      group_id: ['Grupo econômico: raiz do CNPJ (8 primeiros caracteres); NULL para pessoas', 'Company group: CNPJ root (first 8 characters); NULL for persons', 'text'],
+      group_id: [
+        'Grupo econômico: raiz do CNPJ (8 primeiros caracteres); NULL para pessoas',
+        'Company group: CNPJ root (first 8 characters); NULL for persons',
+        'text',
+      ],
       segment,
       city: ['Cidade', 'City', 'text'],
       state,
@@ -37,9 +42,17 @@ export const customerMarts = [
         'Owning seller (customers export; otherwise the seller of the latest order)',
         'text',
       ],
-      is_derived_from_orders: ['Cliente conhecido só pelos pedidos (fora do cadastro)', 'Customer known only from orders (not in the customers export)', 'flag'],
+      is_derived_from_orders: [
+        'Cliente conhecido só pelos pedidos (fora do cadastro)',
+        'Customer known only from orders (not in the customers export)',
+        'flag',
+      ],
       status: notNull(status),
-      is_active_portfolio: ['Na carteira ativa na data de referência (novo, ativo, em risco ou reativado)', 'In the active portfolio at the as-of date (new, active, at_risk or reactivated)', 'flag'],
+      is_active_portfolio: [
+        'Na carteira ativa na data de referência (novo, ativo, em risco ou reativado)',
+        'In the active portfolio at the as-of date (new, active, at_risk or reactivated)',
+        'flag',
+      ],
       is_working_portfolio: [
         'Na carteira de trabalho na data de referência: a carteira ativa mais os inativos (a positivação mensal divide pela carteira de trabalho do início de cada mês)',
         'In the working portfolio at the as-of date: the active portfolio plus the inactive customers (monthly coverage divides by the working portfolio at the start of each month)',
@@ -50,7 +63,11 @@ export const customerMarts = [
       orders: ['Pedidos faturados em todo o histórico', 'Invoiced orders over all history', 'count'],
       purchase_days: ['Dias distintos com pedido faturado', 'Distinct days with an invoiced order', 'count'],
       revenue: ['Faturamento de todo o histórico', 'Revenue over all history', 'brl', 'not null'],
-      gross_margin: ['Margem bruta de todo o histórico; NULL se algum pedido não tem custo', 'Gross margin over all history; NULL when an order lacks cost', 'brl'],
+      gross_margin: [
+        'Margem bruta de todo o histórico; NULL se algum pedido não tem custo',
+        'Gross margin over all history; NULL when an order lacks cost',
+        'brl',
+      ],
       avg_ticket: avgTicket,
       median_interval_days: [
         'Mediana dos dias entre dias de compra consecutivos (NULL com um só dia de compra)',
@@ -73,9 +90,14 @@ export const customerMarts = [
       window_orders: [
         'Pedidos faturados na janela de segmentação (12 meses até a data de referência); NULL sem compra na janela',
         'Invoiced orders in the segmentation window (12 months to the as-of date); NULL without a purchase in it',
-        'count', 'nullable',
+        'count',
+        'nullable',
       ],
-      window_revenue: ['Faturamento na janela de segmentação; NULL sem compra na janela', 'Revenue in the segmentation window; NULL without a purchase in it', 'brl'],
+      window_revenue: [
+        'Faturamento na janela de segmentação; NULL sem compra na janela',
+        'Revenue in the segmentation window; NULL without a purchase in it',
+        'brl',
+      ],
       r_score: [
         'Recência 1-5 (5 = compra mais recente) entre os compradores da janela: teto(5 × parcela dos compradores com recência igual ou pior); valores iguais recebem sempre a mesma nota',
         'Recency 1-5 (5 = most recent) among the window buyers: ceil(5 × share of buyers with equal or worse recency); equal values always get equal scores',
@@ -110,23 +132,16 @@ export const customerMarts = [
       renewal_due: [
         'Renovação: tem contrato não cancelado, ainda não renovado, com fim nos próximos 90 dias; NULL sem arquivo de contratos',
         'Renewal due: has a non-canceled contract, not yet renewed, ending within 90 days; NULL without a contracts file',
-        'flag', 'nullable',
+        'flag',
+        'nullable',
       ],
       p_alive: [
         'Probabilidade de o cliente ainda estar ativo (BG/NBD), 0 a 1; NULL sem ajuste do modelo ou sem compra',
         'Probability the customer is still alive (BG/NBD), 0-1; NULL when the model was not fitted or no purchase',
         'share',
       ],
-      expected_purchases_90d: [
-        'Dias de compra esperados nos próximos 90 dias (BG/NBD)',
-        'Expected purchase days in the next 90 days (BG/NBD)',
-        'number',
-      ],
-      expected_avg_order_value: [
-        'Valor esperado por dia de compra (Gamma-Gamma), em R$',
-        'Expected value per purchase day (Gamma-Gamma), BRL',
-        'brl',
-      ],
+      expected_purchases_90d: ['Dias de compra esperados nos próximos 90 dias (BG/NBD)', 'Expected purchase days in the next 90 days (BG/NBD)', 'number'],
+      expected_avg_order_value: ['Valor esperado por dia de compra (Gamma-Gamma), em R$', 'Expected value per purchase day (Gamma-Gamma), BRL', 'brl'],
       clv_12m: [
         'Valor do cliente nos próximos 12 meses: compras esperadas × valor esperado, descontado à taxa mensal configurada (padrão 1%)',
         'Customer value over the next 12 months: expected purchases × expected value, discounted at the configured monthly rate (default 1%)',
@@ -146,7 +161,12 @@ export const customerMarts = [
     grain_en: 'one row per model (bgnbd, gamma_gamma)',
     orderBy: 'model',
     columns: {
-      model: ['Modelo: bgnbd (recompra) ou gamma_gamma (valor por compra)', 'Model: bgnbd (repeat buying) or gamma_gamma (spend per purchase)', 'text', 'not null'],
+      model: [
+        'Modelo: bgnbd (recompra) ou gamma_gamma (valor por compra)',
+        'Model: bgnbd (repeat buying) or gamma_gamma (spend per purchase)',
+        'text',
+        'not null',
+      ],
       r: ['BG/NBD: forma da Gamma das taxas de compra', 'BG/NBD: shape of the Gamma of purchase rates', 'number'],
       alpha: ['BG/NBD: escala da Gamma das taxas de compra (semanas)', 'BG/NBD: scale of the Gamma of purchase rates (weeks)', 'number'],
       a: ['BG/NBD: parâmetro a da Beta da probabilidade de abandono', 'BG/NBD: a of the Beta of the dropout probability', 'number'],
@@ -176,9 +196,21 @@ export const customerMarts = [
       month,
       customer_id: ['Código do cliente', 'Customer code', 'text'],
       seller_id: ['Vendedor dono atual da conta', 'Current owning seller', 'text'],
-      status: [`${status[0]}; julgada no último dia do mês (ou na data de referência)`, `${status[1]}; judged on the last day of the month (or the as-of date)`, 'text'],
-      status_start: ['Situação no início do mês (= fim do mês anterior; prospect no primeiro mês)', 'Status at the start of the month (= end of the previous one; prospect in the first month)', 'text'],
-      is_in_active_portfolio: ['Na carteira ativa no fim do mês (new, active, at_risk, reactivated)', 'In the active portfolio at the end of the month', 'flag'],
+      status: [
+        `${status[0]}; julgada no último dia do mês (ou na data de referência)`,
+        `${status[1]}; judged on the last day of the month (or the as-of date)`,
+        'text',
+      ],
+      status_start: [
+        'Situação no início do mês (= fim do mês anterior; prospect no primeiro mês)',
+        'Status at the start of the month (= end of the previous one; prospect in the first month)',
+        'text',
+      ],
+      is_in_active_portfolio: [
+        'Na carteira ativa no fim do mês (new, active, at_risk, reactivated)',
+        'In the active portfolio at the end of the month',
+        'flag',
+      ],
       was_in_active_portfolio: ['Na carteira ativa no início do mês', 'In the active portfolio at the start of the month', 'flag'],
       was_in_working_portfolio: [
         'Na carteira de trabalho no início do mês (carteira ativa ou inactive): entra no denominador da positivação',
@@ -192,7 +224,11 @@ export const customerMarts = [
       last_purchase_date: ['Último dia de compra até a data do julgamento', 'Last purchase day up to the judging date', 'date'],
       purchase_days: ['Dias distintos de compra até a data do julgamento', 'Distinct purchase days up to the judging date', 'count'],
       days_since_last_order: ['Dias desde o último dia de compra até a data do julgamento', 'Days from the last purchase day to the judging date', 'days'],
-      rhythm_days: ['Ritmo g na data do julgamento (mediana dos intervalos; 20 com um só dia de compra)', 'Rhythm g at the judging date (median gap; 20 with one purchase day)', 'days'],
+      rhythm_days: [
+        'Ritmo g na data do julgamento (mediana dos intervalos; 20 com um só dia de compra)',
+        'Rhythm g at the judging date (median gap; 20 with one purchase day)',
+        'days',
+      ],
       judged_at: ['Data do julgamento: último dia do mês ou a data de referência', 'Judging date: last day of the month or the as-of date', 'date'],
       is_partial_month: partialMonth,
       as_of_date: asOf,
@@ -205,7 +241,11 @@ export const customerMarts = [
     orderBy: 'month, status',
     columns: {
       month,
-      status: [`${status[0]}; julgada no último dia do mês (ou na data de referência)`, `${status[1]}; judged on the last day of the month (or the as-of date)`, 'text'],
+      status: [
+        `${status[0]}; julgada no último dia do mês (ou na data de referência)`,
+        `${status[1]}; judged on the last day of the month (or the as-of date)`,
+        'text',
+      ],
       customers: ['Clientes nessa situação no fim do mês', "Customers in that status at the month's end", 'count'],
       is_partial_month: partialMonth,
       as_of_date: asOf,
@@ -218,7 +258,11 @@ export const customerMarts = [
     orderBy: 'sort_order',
     columns: {
       status,
-      is_active_portfolio: ['Situação da carteira ativa (new, active, at_risk, reactivated)', 'A status of the active portfolio (new, active, at_risk, reactivated)', 'flag'],
+      is_active_portfolio: [
+        'Situação da carteira ativa (new, active, at_risk, reactivated)',
+        'A status of the active portfolio (new, active, at_risk, reactivated)',
+        'flag',
+      ],
       customers: ['Clientes nessa situação na data de referência', 'Customers in that status at the as-of date', 'count'],
       window_revenue: [
         'Faturamento desses clientes na janela de segmentação; 0 sem clientes',
@@ -238,13 +282,13 @@ export const customerMarts = [
     columns: {
       seller_id: ['Vendedor dono da conta (NULL = sem vendedor)', 'Owning seller (NULL = no owner)', 'text'],
       status,
-      is_active_portfolio: ['Situação da carteira ativa (new, active, at_risk, reactivated)', 'A status of the active portfolio (new, active, at_risk, reactivated)', 'flag'],
-      customers: ['Clientes do vendedor nessa situação', "The seller's customers in that status", 'count'],
-      window_revenue: [
-        'Faturamento desses clientes na janela de segmentação',
-        'Revenue of those customers in the segmentation window',
-        'brl',
+      is_active_portfolio: [
+        'Situação da carteira ativa (new, active, at_risk, reactivated)',
+        'A status of the active portfolio (new, active, at_risk, reactivated)',
+        'flag',
       ],
+      customers: ['Clientes do vendedor nessa situação', "The seller's customers in that status", 'count'],
+      window_revenue: ['Faturamento desses clientes na janela de segmentação', 'Revenue of those customers in the segmentation window', 'brl'],
       as_of_date: asOf,
     },
   },

@@ -10,27 +10,51 @@ import { asOf, state } from './columnDocs.ts';
 const WINDOW_PT = 'nos 12 meses até a data de referência (windows.segmentation_months)';
 const WINDOW_EN = 'in the 12 months to the as-of date (windows.segmentation_months)';
 
-const ownerId = ['Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)', 'Owning seller (customers.seller_id; NULL = no seller)', 'text'] as const satisfies ColumnDoc;
+const ownerId = [
+  'Vendedor dono da conta (customers.seller_id; NULL = sem vendedor)',
+  'Owning seller (customers.seller_id; NULL = no seller)',
+  'text',
+] as const satisfies ColumnDoc;
 const category = [
   'Categoria do produto no cadastro de produtos ("Sem categoria" quando o produto não está no cadastro ou não tem categoria)',
   'Product category from the products export ("Sem categoria" when the product is not in the export or has no category)',
-  'text', 'not null',
+  'text',
+  'not null',
 ] as const satisfies ColumnDoc;
 const revenue = [
   `Faturamento dos itens de pedidos faturados ${WINDOW_PT}: quantidade × preço − desconto (ou o total do item exportado); pedidos sem itens não entram`,
   `Revenue of the invoiced order lines ${WINDOW_EN}: quantity × unit price − discount (or the exported line total); orders without lines are left out`,
-  'brl', 'not null',
+  'brl',
+  'not null',
 ] as const satisfies ColumnDoc;
-const revenueShare = ['Parcela do faturamento de produtos na janela (mix do faturamento)', 'Share of the product revenue in the window (revenue mix)', 'share'] as const satisfies ColumnDoc;
-const revenueRank = ['Posição pelo faturamento (1 = maior; empates pelo código)', 'Rank by revenue (1 = largest; ties by code)', 'number', 'not null'] as const satisfies ColumnDoc;
-const cumRevenue = ['Faturamento acumulado do primeiro até esta linha', 'Cumulative revenue from the first row to this one', 'brl'] as const satisfies ColumnDoc;
+const revenueShare = [
+  'Parcela do faturamento de produtos na janela (mix do faturamento)',
+  'Share of the product revenue in the window (revenue mix)',
+  'share',
+] as const satisfies ColumnDoc;
+const revenueRank = [
+  'Posição pelo faturamento (1 = maior; empates pelo código)',
+  'Rank by revenue (1 = largest; ties by code)',
+  'number',
+  'not null',
+] as const satisfies ColumnDoc;
+const cumRevenue = [
+  'Faturamento acumulado do primeiro até esta linha',
+  'Cumulative revenue from the first row to this one',
+  'brl',
+] as const satisfies ColumnDoc;
 const cumRevenueShare = ['Parcela acumulada do faturamento até esta linha', 'Cumulative share of revenue up to this row', 'share'] as const satisfies ColumnDoc;
 const abcClass = [
   'Classe ABC pelo faturamento acumulado (padrão 80/95, seção abc da configuração, a mesma dos clientes): A até 80% (inclui quem cruza os 80%), B até 95%, C o restante (labels, campo abc_class)',
   'ABC class by cumulative revenue (default 80/95, config section abc, the same as for customers): A up to 80% (the row crossing 80% included), B up to 95%, C the rest (labels, field abc_class)',
-  'text', 'not null',
+  'text',
+  'not null',
 ] as const satisfies ColumnDoc;
-const orders = ['Pedidos faturados com ao menos um item aqui, na janela', 'Invoiced orders with at least one line here, in the window', 'count'] as const satisfies ColumnDoc;
+const orders = [
+  'Pedidos faturados com ao menos um item aqui, na janela',
+  'Invoiced orders with at least one line here, in the window',
+  'count',
+] as const satisfies ColumnDoc;
 const buyers = [
   'Clientes distintos que compraram na janela (qualquer situação, inclusive fora da carteira ativa)',
   'Distinct customers who bought in the window (any status, outside the active portfolio too)',
@@ -58,7 +82,11 @@ const PREVIOUS_EN = 'in the 3 months just before those';
 const trendColumns = {
   recent_buyers: [`Clientes distintos que compraram ${TREND_PT}`, `Distinct customers who bought ${TREND_EN}`, 'count'],
   previous_buyers: [`Clientes distintos que compraram ${PREVIOUS_PT}`, `Distinct customers who bought ${PREVIOUS_EN}`, 'count'],
-  won_buyers: ['Compradores ganhos: compraram nos 3 meses recentes e não nos 3 anteriores', 'Buyers won: bought in the recent 3 months and not in the 3 before', 'count'],
+  won_buyers: [
+    'Compradores ganhos: compraram nos 3 meses recentes e não nos 3 anteriores',
+    'Buyers won: bought in the recent 3 months and not in the 3 before',
+    'count',
+  ],
   lost_buyers: [
     'Compradores perdidos: compraram nos 3 meses anteriores e não nos 3 recentes',
     'Buyers lost: bought in the previous 3 months and not in the recent 3',
@@ -67,7 +95,8 @@ const trendColumns = {
   buyer_change: [
     'Variação de compradores: recent_buyers − previous_buyers (= ganhos − perdidos); negativa = perdendo compradores',
     'Change in buyers: recent_buyers − previous_buyers (= won − lost); negative = losing buyers',
-    'number', 'not null',
+    'number',
+    'not null',
   ],
 } as const satisfies Record<string, ColumnDoc>;
 
@@ -83,7 +112,7 @@ export const productMarts = [
       product_name: ['Nome do produto (NULL fora do cadastro de produtos)', 'Product name (NULL when not in the products export)', 'text'],
       category,
       revenue,
-      quantity: ['Quantidade vendida na janela (na unidade do cadastro)', 'Quantity sold in the window (in the export\'s unit)', 'number'],
+      quantity: ['Quantidade vendida na janela (na unidade do cadastro)', "Quantity sold in the window (in the export's unit)", 'number'],
       orders,
       revenue_share: revenueShare,
       revenue_rank: revenueRank,
@@ -123,8 +152,10 @@ export const productMarts = [
   },
   {
     name: 'category_penetration',
-    grain_pt: 'uma linha por categoria × vendedor dono da conta × UF da carteira ativa na data de referência (as células repartem a carteira: as contagens somam por vendedor, por UF ou no total)',
-    grain_en: 'one row per category × owning seller × state of the active portfolio at the as-of date (the cells partition the portfolio: counts add up by seller, state or overall)',
+    grain_pt:
+      'uma linha por categoria × vendedor dono da conta × UF da carteira ativa na data de referência (as células repartem a carteira: as contagens somam por vendedor, por UF ou no total)',
+    grain_en:
+      'one row per category × owning seller × state of the active portfolio at the as-of date (the cells partition the portfolio: counts add up by seller, state or overall)',
     orderBy: 'category, seller_id nulls first, state nulls first',
     columns: {
       category,
@@ -173,8 +204,16 @@ export const productMarts = [
         'Sum over buyers of the distinct categories each bought (the mix numerator)',
         'count',
       ],
-      product_purchases: ['Soma, entre os compradores, dos produtos distintos que cada um comprou', 'Sum over buyers of the distinct products each bought', 'count'],
-      categories_per_buyer: ['Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)', 'Mix: distinct categories per buying customer', 'ratio'],
+      product_purchases: [
+        'Soma, entre os compradores, dos produtos distintos que cada um comprou',
+        'Sum over buyers of the distinct products each bought',
+        'count',
+      ],
+      categories_per_buyer: [
+        'Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)',
+        'Mix: distinct categories per buying customer',
+        'ratio',
+      ],
       products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
       as_of_date: asOf,
     },

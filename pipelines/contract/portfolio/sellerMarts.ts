@@ -25,7 +25,11 @@ export const sellerMarts = [
       state: ['UF de atuação', 'State (UF) the seller works in', 'text'],
       hired_at: ['Data de admissão', 'Hiring date', 'date', 'nullable'],
       is_active: ['Ainda na empresa (arquivo de vendedores; sem ele, verdadeiro)', 'Still with the company (sellers export; true without it)', 'flag'],
-      is_derived: ['Vendedor sem linha no arquivo de vendedores, conhecido só por outras exportações', 'Seller missing from the sellers export, known only from other exports', 'flag'],
+      is_derived: [
+        'Vendedor sem linha no arquivo de vendedores, conhecido só por outras exportações',
+        'Seller missing from the sellers export, known only from other exports',
+        'flag',
+      ],
       owned_customers: owned('em qualquer situação', 'in any status'),
       active_portfolio_customers: owned('na carteira ativa (novo, ativo, em risco, reativado)', 'in the active portfolio (new, active, at_risk, reactivated)'),
       at_risk_customers: owned('em risco (atrasados para o próprio ritmo)', 'at risk (late against their own rhythm)'),
