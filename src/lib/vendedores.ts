@@ -62,6 +62,8 @@ export interface Seller {
 /** Everything the seller pages read, loaded once per build and shared by the index and every seller page. */
 export interface SellersData {
   months: SellerMonthRow[];
+  /** The same months by seller, in month order: each seller page reads its own without scanning every seller's. */
+  monthsBySeller: Map<string | null, SellerMonthRow[]>;
   sellers: Seller[];
   bySlug: Map<string, Seller>;
   byId: Map<string | null, Seller>;
@@ -212,6 +214,7 @@ async function load(): Promise<SellersData | null> {
   const lastMonth = lastCompleteMonth(months);
   return {
     months,
+    monthsBySeller: groupBy(months, (row) => row.seller_id),
     sellers,
     bySlug: new Map(sellers.filter((s) => s.slug).map((s) => [s.slug!, s])),
     byId: new Map(sellers.map((s) => [s.id, s])),
