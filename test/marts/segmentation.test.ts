@@ -218,6 +218,38 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     expect(rows).toEqual([{ customers_to_reach_80: 3 }]);
   });
 
+  it('counts the window buyers in each of the 25 R × F cells, an empty cell named by the segment the grid gives it', async () => {
+    const rows = await marts.rows('select r_score, f_score, rfm_segment, customers from rfm_cells order by r_score, f_score');
+    expect(rows).toHaveLength(25);
+    // the six window buyers scored above: C5 (R1 F1), C7 (R2 F1), C4 (R3 F2), C3 (R4 F3), C2 (R5 F4), C1 (R5 F5); C6 bought before the window
+    expect(rows.filter((r) => r.customers !== 0)).toEqual([
+      { r_score: 1, f_score: 1, rfm_segment: 'hibernating', customers: 1 },
+      { r_score: 2, f_score: 1, rfm_segment: 'hibernating', customers: 1 },
+      { r_score: 3, f_score: 2, rfm_segment: 'about_to_sleep', customers: 1 },
+      { r_score: 4, f_score: 3, rfm_segment: 'potential_loyalists', customers: 1 },
+      { r_score: 5, f_score: 4, rfm_segment: 'champions', customers: 1 },
+      { r_score: 5, f_score: 5, rfm_segment: 'champions', customers: 1 },
+    ]);
+    // nobody bought once recently (R5 F1) or often long ago (R1 F5): the cells still say which segment they would be
+    expect(rows.filter((r) => (r.r_score === 5 && r.f_score === 1) || (r.r_score === 1 && r.f_score === 5))).toEqual([
+      { r_score: 1, f_score: 5, rfm_segment: 'cant_lose_them', customers: 0 },
+      { r_score: 5, f_score: 1, rfm_segment: 'new_customers', customers: 0 },
+    ]);
+  });
+
+  it('sums each ABC class once: customers, window revenue, their shares and the revenue per customer', async () => {
+    const rows = await marts.rows(
+      'select abc_class, customers, round(customer_share, 6) as customer_share, revenue, round(revenue_share, 6) as revenue_share, revenue_per_customer from abc_summary order by abc_class',
+    );
+    // 6 window buyers, 9,600 of window revenue: A = C1 + C2 + C3 = 5,000 + 2,000 + 1,000 = 8,000 (3 of 6; 8,000 ÷ 9,600 = 0.833333; 8,000 ÷ 3 = 2,666.67);
+    // B = C4 + C5 = 1,000 + 500 = 1,500 (2 of 6; 1,500 ÷ 9,600 = 0.15625; 750 each); C = C7 = 100 (1 of 6; 100 ÷ 9,600 = 0.010417)
+    expect(rows).toEqual([
+      { abc_class: 'A', customers: 3, customer_share: 0.5, revenue: '8000.00', revenue_share: 0.833333, revenue_per_customer: '2666.67' },
+      { abc_class: 'B', customers: 2, customer_share: 0.333333, revenue: '1500.00', revenue_share: 0.15625, revenue_per_customer: '750.00' },
+      { abc_class: 'C', customers: 1, customer_share: 0.166667, revenue: '100.00', revenue_share: 0.010417, revenue_per_customer: '100.00' },
+    ]);
+  });
+
   it('computes LTV over all history and concentration over the month', async () => {
     const rows = await marts.rows("select ltv, round(top20_revenue_share, 6) as top20_revenue_share from kpis_monthly where month = '2026-06-01'");
     // 10,599 of revenue over 7 customers who ever bought; in June C1 (500) is the top 20% of 2 buyers (900)
