@@ -130,6 +130,20 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     ]);
   });
 
+  it("publishes each customer's own share of window revenue beside the cumulative one", async () => {
+    const rows = await marts.rows('select customer_id, round(window_revenue_share, 6) as share from customers order by customer_id');
+    // of 9,600: C1 5,000 → 0.520833, C2 2,000 → 0.208333, C3 and C4 1,000 → 0.104167, C5 500 → 0.052083, C7 100 → 0.010417; C6 bought before the window
+    expect(rows.map((r) => [r.customer_id, r.share])).toEqual([
+      ['C1', 0.520833],
+      ['C2', 0.208333],
+      ['C3', 0.104167],
+      ['C4', 0.104167],
+      ['C5', 0.052083],
+      ['C6', null],
+      ['C7', 0.010417],
+    ]);
+  });
+
   it('gives two customers who last bought on the same day the same recency score', async () => {
     const rows = await marts.rows("select distinct r_score from customers where customer_id in ('C1', 'C2')");
     expect(rows).toEqual([{ r_score: 5 }]);

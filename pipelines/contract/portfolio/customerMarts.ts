@@ -124,6 +124,11 @@ export const customerMarts = [
         'text',
       ],
       revenue_rank: ['Posição no ranking de faturamento da janela (1 = maior)', 'Rank by window revenue (1 = highest)', 'number'],
+      window_revenue_share: [
+        'Parcela do faturamento da janela vinda deste cliente: window_revenue ÷ faturamento da janela de todos os clientes; NULL sem compra na janela',
+        "This customer's share of window revenue: window_revenue ÷ all customers' window revenue; NULL without a purchase in it",
+        'share',
+      ],
       cum_revenue_share: [
         'Parcela acumulada do faturamento da janela até este cliente, inclusive',
         'Cumulative share of window revenue up to and including this customer',
