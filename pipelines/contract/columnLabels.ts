@@ -314,6 +314,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   revenue_rank_in_cluster: 'Posição no grupo (faturamento)',
   revenue_share: 'Parcela do faturamento (0-1)',
   revenue_target: 'Meta de faturamento (R$)',
+  revenue_with_target: 'Faturamento com meta (R$)',
   rfm_segment: 'Segmento RFM',
   rhythm_band: 'Ritmo de compra',
   rhythm_days: 'Ritmo (dias)',
@@ -321,6 +322,8 @@ export const columnLabels: Readonly<Record<string, string>> = {
   seller_id: 'Código do vendedor',
   seller_name: 'Vendedor',
   sellers: 'Vendedores aptos',
+  sellers_with_target: 'Vendedores com meta',
+  sellers_without_target: 'Vendedores sem meta',
   setting: 'Regra',
   severity: 'Gravidade',
   silhouette: 'Silhueta',
@@ -373,6 +376,12 @@ export const columnLabels: Readonly<Record<string, string>> = {
   workload: 'Carga',
   workload_after: 'Carga depois',
   workload_cv_after: 'Coeficiente de variação da carga depois',
+  year_revenue_target: 'Meta do ano inteiro (R$)',
+  ytd_revenue: 'Faturamento no ano (R$)',
+  ytd_revenue_target: 'Meta acumulada no ano (R$)',
+  ytd_revenue_with_target: 'Faturamento com meta no ano (R$)',
+  ytd_target_gap: 'Diferença para a meta no ano (R$)',
+  ytd_target_pct: 'Atingimento no ano (%)',
 };
 
 /** Where one column name means something else in one mart. */

@@ -124,6 +124,7 @@ final as (
         segmented.rfm_segment,
         segmented.abc_class,
         segmented.revenue_rank,
+        segmented.revenue_share as window_revenue_share,
         segmented.cum_revenue_share,
         case
             when (select is_present from presence where entity = 'contracts')

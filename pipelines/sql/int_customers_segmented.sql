@@ -86,6 +86,7 @@ final as (
         rfm_segment,
         cast(revenue_rank as integer) as revenue_rank,
         cast(cum_revenue as decimal(18, 2)) as cum_revenue,
+        revenue / nullif(total_revenue, 0) as revenue_share,
         cum_revenue / nullif(total_revenue, 0) as cum_revenue_share,
         abc_class(revenue, cum_revenue, total_revenue) as abc_class,
     from ranked

@@ -152,8 +152,8 @@ state_labels as (
 field_columns as (
     select * from (values
         ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, seller_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
-        ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
-        ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class'),
+        ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment, rfm_cells.rfm_segment'),
+        ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class, abc_summary.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region, portfolio_balance.region, reassignment_suggestions.region, customer_cluster_members.region'),
         ('state', 'customers.state, geography.state, sales_cube.state, category_penetration.state, product_mix.state, reassignment_suggestions.state, sellers.state, customer_cluster_members.state'),
         ('order_status', 'orders export (status); kpis_monthly.canceled_*, kpis_monthly.returned_*'),

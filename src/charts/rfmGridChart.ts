@@ -21,11 +21,6 @@ const SCORES = [1, 2, 3, 4, 5];
 /** Orders in the 12-month window behind each F score (fixed business bands). */
 export const F_BANDS = ['1 pedido', '2 pedidos', '3-4 pedidos', '5-9 pedidos', '10+ pedidos'];
 
-/** Every one of the 25 cells, with zero customers where the data has none. */
-export function fillRfmGrid(cells: RfmCell[], segmentOf: (r: number, f: number) => string): RfmCell[] {
-  return SCORES.flatMap((r) => SCORES.map((f) => cells.find((c) => c.r === r && c.f === f) ?? { r, f, segment: segmentOf(r, f), customers: 0 }));
-}
-
 /**
  * The RFM grid as a heat map: recency up the side (5 = bought most recently, on top), frequency along
  * the bottom; each cell shaded by its customers and labelled with the count and its segment.

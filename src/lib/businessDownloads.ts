@@ -36,7 +36,7 @@ export const BUSINESS_DOWNLOADS: BusinessDownload[] = [
   {
     mart: 'kpis_monthly',
     title: 'Indicadores por mês',
-    description: 'Os indicadores da empresa mês a mês: faturamento, pedidos, ticket médio, positivação, churn, LTV e CAC.',
+    description: 'Os indicadores da empresa mês a mês: faturamento, pedidos, ticket médio, positivação, churn, LTV, CAC e a meta (do mês e acumulada no ano).',
   },
   {
     mart: 'kpis_periods',

@@ -130,6 +130,20 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     ]);
   });
 
+  it("publishes each customer's own share of window revenue beside the cumulative one", async () => {
+    const rows = await marts.rows('select customer_id, round(window_revenue_share, 6) as share from customers order by customer_id');
+    // of 9,600: C1 5,000 → 0.520833, C2 2,000 → 0.208333, C3 and C4 1,000 → 0.104167, C5 500 → 0.052083, C7 100 → 0.010417; C6 bought before the window
+    expect(rows.map((r) => [r.customer_id, r.share])).toEqual([
+      ['C1', 0.520833],
+      ['C2', 0.208333],
+      ['C3', 0.104167],
+      ['C4', 0.104167],
+      ['C5', 0.052083],
+      ['C6', null],
+      ['C7', 0.010417],
+    ]);
+  });
+
   it('gives two customers who last bought on the same day the same recency score', async () => {
     const rows = await marts.rows("select distinct r_score from customers where customer_id in ('C1', 'C2')");
     expect(rows).toEqual([{ r_score: 5 }]);
@@ -216,6 +230,38 @@ describe('RFM, ABC and Pareto over the segmentation window', () => {
     // 80% of 9,600 is 7,680: revenue before C1 is 0, before C2 5,000, before C3 7,000 (all under 7,680), before C4 8,000;
     // so C1, C2 and C3 (3 customers), the class A customers above, while the percentiles round up to 50% (3) or 17% (2)
     expect(rows).toEqual([{ customers_to_reach_80: 3 }]);
+  });
+
+  it('counts the window buyers in each of the 25 R × F cells, an empty cell named by the segment the grid gives it', async () => {
+    const rows = await marts.rows('select r_score, f_score, rfm_segment, customers from rfm_cells order by r_score, f_score');
+    expect(rows).toHaveLength(25);
+    // the six window buyers scored above: C5 (R1 F1), C7 (R2 F1), C4 (R3 F2), C3 (R4 F3), C2 (R5 F4), C1 (R5 F5); C6 bought before the window
+    expect(rows.filter((r) => r.customers !== 0)).toEqual([
+      { r_score: 1, f_score: 1, rfm_segment: 'hibernating', customers: 1 },
+      { r_score: 2, f_score: 1, rfm_segment: 'hibernating', customers: 1 },
+      { r_score: 3, f_score: 2, rfm_segment: 'about_to_sleep', customers: 1 },
+      { r_score: 4, f_score: 3, rfm_segment: 'potential_loyalists', customers: 1 },
+      { r_score: 5, f_score: 4, rfm_segment: 'champions', customers: 1 },
+      { r_score: 5, f_score: 5, rfm_segment: 'champions', customers: 1 },
+    ]);
+    // nobody bought once recently (R5 F1) or often long ago (R1 F5): the cells still say which segment they would be
+    expect(rows.filter((r) => (r.r_score === 5 && r.f_score === 1) || (r.r_score === 1 && r.f_score === 5))).toEqual([
+      { r_score: 1, f_score: 5, rfm_segment: 'cant_lose_them', customers: 0 },
+      { r_score: 5, f_score: 1, rfm_segment: 'new_customers', customers: 0 },
+    ]);
+  });
+
+  it('sums each ABC class once: customers, window revenue, their shares and the revenue per customer', async () => {
+    const rows = await marts.rows(
+      'select abc_class, customers, round(customer_share, 6) as customer_share, revenue, round(revenue_share, 6) as revenue_share, revenue_per_customer from abc_summary order by abc_class',
+    );
+    // 6 window buyers, 9,600 of window revenue: A = C1 + C2 + C3 = 5,000 + 2,000 + 1,000 = 8,000 (3 of 6; 8,000 ÷ 9,600 = 0.833333; 8,000 ÷ 3 = 2,666.67);
+    // B = C4 + C5 = 1,000 + 500 = 1,500 (2 of 6; 1,500 ÷ 9,600 = 0.15625; 750 each); C = C7 = 100 (1 of 6; 100 ÷ 9,600 = 0.010417)
+    expect(rows).toEqual([
+      { abc_class: 'A', customers: 3, customer_share: 0.5, revenue: '8000.00', revenue_share: 0.833333, revenue_per_customer: '2666.67' },
+      { abc_class: 'B', customers: 2, customer_share: 0.333333, revenue: '1500.00', revenue_share: 0.15625, revenue_per_customer: '750.00' },
+      { abc_class: 'C', customers: 1, customer_share: 0.166667, revenue: '100.00', revenue_share: 0.010417, revenue_per_customer: '100.00' },
+    ]);
   });
 
   it('computes LTV over all history and concentration over the month', async () => {

@@ -215,6 +215,53 @@ export const salesMarts = [
         'Twelve-month CAC: marketing_spend_12m ÷ new_customers_12m; steadier than the monthly one in months with few new customers',
         'brl',
       ],
+      revenue_with_target: [
+        'Faturamento dos vendedores com meta de faturamento no mês (soma de sellers_monthly.revenue onde há meta); NULL sem meta no mês',
+        'Revenue of the sellers with a revenue target that month (sum of sellers_monthly.revenue where a target exists); NULL without a target that month',
+        'brl',
+      ],
+      revenue_target: [
+        'Meta de faturamento do mês: soma das metas dos vendedores (arquivo de metas); NULL sem meta no mês',
+        "The month's revenue target: sum of the sellers' targets (targets export); NULL without a target that month",
+        'brl',
+      ],
+      sellers_with_target: ['Vendedores com meta de faturamento no mês', 'Sellers with a revenue target that month', 'count'],
+      sellers_without_target: [
+        'Vendedores cadastrados sem meta de faturamento no mês: ficam fora da comparação com a meta',
+        'Known sellers without a revenue target that month: left out of the comparison with the target',
+        'count',
+      ],
+      ytd_revenue: [
+        'Faturamento da empresa no ano até o mês (de janeiro ao mês, inclusive)',
+        "The company's revenue in the year to date (January to the month, inclusive)",
+        'brl',
+        'not null',
+      ],
+      ytd_revenue_with_target: [
+        'Faturamento dos vendedores com meta no ano até o mês (soma de revenue_with_target de janeiro ao mês); NULL sem meta no período',
+        'Revenue of the sellers with a target in the year to date (sum of revenue_with_target from January to the month); NULL without a target in it',
+        'brl',
+      ],
+      ytd_revenue_target: [
+        'Meta de faturamento acumulada no ano até o mês (soma de revenue_target de janeiro ao mês); NULL sem meta no período',
+        'Revenue target of the year to date (sum of revenue_target from January to the month); NULL without a target in it',
+        'brl',
+      ],
+      ytd_target_pct: [
+        'Atingimento da meta no ano até o mês: ytd_revenue_with_target ÷ ytd_revenue_target × 100; NULL sem meta',
+        'Year-to-date attainment: ytd_revenue_with_target ÷ ytd_revenue_target × 100; NULL without a target',
+        'pct',
+      ],
+      ytd_target_gap: [
+        'Diferença para a meta no ano até o mês: ytd_revenue_with_target − ytd_revenue_target (negativa = abaixo da meta); NULL sem meta',
+        'Year-to-date gap to the target: ytd_revenue_with_target − ytd_revenue_target (negative = below target); NULL without a target',
+        'brl',
+      ],
+      year_revenue_target: [
+        'Meta de faturamento do ano do mês inteiro: soma de revenue_target dos meses do ano publicados (até o mês da data de referência); NULL sem meta no ano',
+        "Revenue target of the month's whole year: sum of revenue_target over the year's published months (up to the as-of month); NULL without a target that year",
+        'brl',
+      ],
       as_of_date: asOf,
     },
   },

@@ -36,6 +36,8 @@ coded as (
     union select distinct 'status', previous_status from status_change_summary
     union select distinct 'status', status from reassignment_suggestions
     union select distinct 'rfm_segment', rfm_segment from rfm_segments
+    union select distinct 'rfm_segment', rfm_segment from rfm_cells
+    union select distinct 'abc_class', abc_class from abc_summary
     union select distinct 'region', region from geography
     union select distinct 'region', region from sales_cube
     union select distinct 'region', region from portfolio_balance
