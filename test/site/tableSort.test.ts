@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatBRL, formatBRLCompact, formatDate, formatMonth, formatPercent } from '../../pipelines/contract/locale.ts';
-import { builtOrder, cellSortValue, columnSortKeys, parseDateText, parseNumberText, sortedDirection, sortedOrder } from '../../src/lib/tableSort.ts';
+import { maskPersonalData } from '../../pipelines/privacy/maskPersonalData.ts';
+import {
+  builtOrder,
+  cellSortValue,
+  columnSortKeys,
+  parseDateText,
+  parseNumberText,
+  sortAttribute,
+  sortedDirection,
+  sortedOrder,
+} from '../../src/lib/tableSort.ts';
 
 describe('the values a table cell sorts by', () => {
   it('reads numbers as the report writes them, money, percentages and abbreviations included', () => {
@@ -101,5 +111,19 @@ describe('the order a table states it is built in', () => {
 
   it('claims nothing from fewer than three rows, which any column could follow by chance', () => {
     expect(builtOrder([{ kind: 'number', keys: [2, 1] }], [false, false])).toBeNull();
+  });
+
+  it('writes sort values no privacy scan could take for a CPF or a phone, and reads them back in the same order', () => {
+    // 208.09803125 is 3 + 8 digits, the shape of a CPF without its punctuation; 67.81609195 that of a phone
+    const values = [208.09803125, 67.81609195, 67.816091954023, 1_763_596_800_000, 12_345_678.9, 5, 0.25, -1234.5];
+    for (const value of values) {
+      const attribute = sortAttribute(value);
+      expect(maskPersonalData(`data-sort="${attribute}"`)).toBe(`data-sort="${attribute}"`);
+      expect(Math.abs(Number(attribute) - value)).toBeLessThanOrEqual(Math.abs(value) * 1e-9);
+    }
+    expect(sortAttribute(5)).toBe('5');
+    expect(sortAttribute(null)).toBe('');
+    const ordered = [...values].sort((a, b) => a - b);
+    expect(ordered.map((v) => Number(sortAttribute(v)))).toEqual([...ordered.map((v) => Number(sortAttribute(v)))].sort((a, b) => a - b));
   });
 });
