@@ -87,6 +87,8 @@ fixed_labels as (
         ('ticket_breakdown', 3, 'state', 'UF', 'State (UF)'),
         ('ticket_breakdown', 4, 'category', 'Categoria', 'Category'),
         ('ticket_breakdown', 5, 'all', 'Todas as vendas', 'All sales'),
+        ('churn_breakdown', 1, 'churn_risk', 'Risco de churn', 'Churn risk'),
+        ('churn_breakdown', 2, 'status', 'Situação', 'Status'),
         ('churn_risk', 1, 'high', 'Risco alto', 'High risk'),
         ('churn_risk', 2, 'medium', 'Risco médio', 'Medium risk'),
         ('churn_risk', 3, 'low', 'Risco baixo', 'Low risk'),
@@ -161,7 +163,7 @@ state_labels as (
 -- where each field's keys appear, so a reader knows which label set a column uses
 field_columns as (
     select * from (values
-        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, seller_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status'),
+        ('status', 'customers.status, customer_status_monthly.status, customer_status_monthly.status_start, status_counts_monthly.status, portfolio_status.status, seller_status.status, status_changes.status, status_changes.previous_status, status_change_summary.status, status_change_summary.previous_status, reassignment_suggestions.status, customer_cluster_members.status, churn_bands.status'),
         ('rfm_segment', 'customers.rfm_segment, rfm_segments.rfm_segment'),
         ('abc_class', 'customers.abc_class, product_abc.abc_class, category_abc.abc_class, product_totals.abc_class'),
         ('region', 'customers.region, geography.region, sales_cube.region, portfolio_balance.region, reassignment_suggestions.region, customer_cluster_members.region'),
@@ -184,7 +186,8 @@ field_columns as (
         ('product_breakdown', 'product_totals.breakdown'),
         ('penetration_breakdown', 'product_mix_totals.breakdown, category_penetration_totals.breakdown'),
         ('ticket_breakdown', 'ticket_cuts.breakdown'),
-        ('churn_risk', 'customers.churn_risk'),
+        ('churn_breakdown', 'churn_bands.breakdown'),
+        ('churn_risk', 'customers.churn_risk, churn_bands.churn_risk'),
         ('change_type', 'status_changes.change_type, status_change_summary.change_type'),
         ('kpi', 'status_changes.kpi'),
         ('unit', 'status_changes.unit, data_dictionary.unit'),
