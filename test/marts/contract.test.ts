@@ -51,6 +51,7 @@ describe('the published contract', () => {
         'product_mix_totals',
         'category_penetration_totals',
         'ticket_cuts',
+        'churn_bands',
         'status_counts_monthly',
         'portfolio_status',
         'seller_status',
