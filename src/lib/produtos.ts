@@ -1,20 +1,9 @@
 import type { ParetoPoint } from '../charts/paretoChart.ts';
-import { z } from 'zod';
 import type { MartRow } from './martRows.ts';
-import { martExists, queryMart, readMart } from './readMart.ts';
+import { martExists, readMart } from './readMart.ts';
 
 type Product = MartRow<'product_abc'>;
-
-const count = z.number().int().nonnegative();
-
-/** Products counted and revenue summed per ABC class. */
-const ProductClassRow = z.object({ abc_class: z.string(), products: count, revenue: z.number() });
-
-/** The active portfolio of one UF or one owning seller (product_mix summed; key NULL = none). */
-const MixRow = z.object({ key: z.string().nullable(), portfolio_customers: count, buying_customers: count, category_purchases: count });
-
-/** Buyers of one category among the active portfolio of one UF or seller (category_penetration summed). */
-const CategoryBuyersRow = z.object({ key: z.string().nullable(), category: z.string(), buying_customers: count });
+type MixTotal = MartRow<'product_mix_totals'>;
 
 /** Rows of a long list shown before the rest is folded into a <details>. */
 export const TOP_ROWS = 10;
@@ -38,12 +27,15 @@ export interface PenetrationRow {
   coverage: Map<string, number | null>;
 }
 
-/** What the Produtos page shows, read from product_abc, category_abc, category_penetration and product_mix. */
+/** What the Produtos page shows, read from product_abc, category_abc and their rollups (product_totals, product_pareto, product_mix_totals, category_penetration_totals). */
 export interface ProductData {
   /** Products sold in the window. */
   productCount: number;
-  classes: z.infer<typeof ProductClassRow>[];
-  /** The concentration curve of products, percentiles 1..100 as in the pareto mart. */
+  /** Their revenue in the window. */
+  productRevenue: number;
+  /** Products, revenue and their shares per ABC class. */
+  classes: MartRow<'product_totals'>[];
+  /** The concentration curve of products, percentiles 1..100, with the exact count behind 80% of revenue. */
   pareto: ParetoPoint[];
   /** The largest products, at most MAX_LISTED. */
   top: Product[];
@@ -57,66 +49,50 @@ export interface ProductData {
   total: PenetrationRow | null;
 }
 
-/** Null when the marts predate the product marts. */
+const PRODUCT_MARTS = ['product_abc', 'category_abc', 'product_totals', 'product_pareto', 'product_mix_totals', 'category_penetration_totals'];
+
+/** Null when the marts predate the product marts or their rollups. */
 export async function loadProductData(): Promise<ProductData | null> {
-  if (!['product_abc', 'category_abc', 'category_penetration', 'product_mix'].every(martExists)) return null;
-  const classes = await queryMart(
-    'product_abc',
-    'select abc_class, count(*)::integer as products, coalesce(sum(revenue), 0)::double as revenue from mart group by abc_class order by abc_class',
-    ProductClassRow,
-  );
-  const productCount = classes.reduce((sum, c) => sum + c.products, 0);
-  // The top p% of products, rounded up to whole products, as pareto.sql does for customers.
-  const pareto = (await queryMart(
-    'product_abc',
-    `with n as (select count(*) as n from mart), p as (select unnest(range(1, 101)) as pct)
-     select p.pct::integer as pct_customers, ((p.pct * n.n + 99) // 100)::integer as customers, mart.cum_revenue_share
-     from p cross join n left join mart on mart.revenue_rank = (p.pct * n.n + 99) // 100
-     where n.n > 0 order by p.pct`,
-  )) as unknown as ParetoPoint[];
+  if (!PRODUCT_MARTS.every(martExists)) return null;
+  const totals = await readMart('product_totals', { orderBy: 'breakdown, abc_class' });
+  const all = totals.find((row) => row.breakdown === 'all');
+  const pareto = (await readMart('product_pareto', { orderBy: 'pct_products' })).map((row) => ({
+    pct_customers: row.pct_products,
+    customers: row.products,
+    cum_revenue_share: row.cum_revenue_share,
+    customers_to_reach_80: row.products_to_reach_80,
+  }));
   const top = await readMart('product_abc', { orderBy: 'revenue_rank', limit: MAX_LISTED });
-  const losingWhere = 'buyer_change < 0';
-  const losing = await readMart('product_abc', { where: losingWhere, orderBy: 'buyer_change, lost_buyers desc, revenue_rank', limit: MAX_LISTED });
-  const [{ n: losingCount } = { n: 0 }] = await queryMart(
-    'product_abc',
-    `select count(*)::integer as n from mart where ${losingWhere}`,
-    z.object({ n: count }),
-  );
+  const losing = await readMart('product_abc', { where: 'buyer_change < 0', orderBy: 'buyer_change, lost_buyers desc, revenue_rank', limit: MAX_LISTED });
   const categories = await readMart('category_abc', { orderBy: 'revenue_rank' });
-  const penetration = async (key: string): Promise<PenetrationRow[]> => {
-    const mix = await queryMart(
-      'product_mix',
-      `select ${key} as key, sum(portfolio_customers)::integer as portfolio_customers, sum(buying_customers)::integer as buying_customers,
-              sum(category_purchases)::integer as category_purchases
-       from mart group by all having count(*) > 0 order by portfolio_customers desc, key nulls last`,
-      MixRow,
+  const coverage = await readMart('category_penetration_totals', { orderBy: 'breakdown, category, seller_id, state' });
+  const penetration = async (breakdown: 'seller' | 'state' | 'all', key: (row: { seller_id: string | null; state: string | null }) => string | null) => {
+    const mix: MixTotal[] = await readMart('product_mix_totals', {
+      where: `breakdown = '${breakdown}'`,
+      orderBy: `portfolio_customers desc, ${breakdown === 'seller' ? 'seller_id' : 'state'} nulls last`,
+    });
+    return mix.map(
+      (m): PenetrationRow => ({
+        key: key(m),
+        portfolio_customers: m.portfolio_customers,
+        buying_customers: m.buying_customers,
+        categories_per_buyer: m.categories_per_buyer,
+        coverage: new Map(coverage.filter((c) => c.breakdown === breakdown && key(c) === key(m)).map((c) => [c.category, c.coverage_pct])),
+      }),
     );
-    const buyers = await queryMart(
-      'category_penetration',
-      `select ${key} as key, category, sum(buying_customers)::integer as buying_customers from mart group by all having count(*) > 0`,
-      CategoryBuyersRow,
-    );
-    return mix.map((m) => ({
-      key: m.key,
-      portfolio_customers: m.portfolio_customers,
-      buying_customers: m.buying_customers,
-      categories_per_buyer: m.buying_customers ? m.category_purchases / m.buying_customers : null,
-      coverage: new Map(
-        buyers.filter((b) => b.key === m.key).map((b) => [b.category, m.portfolio_customers ? (100 * b.buying_customers) / m.portfolio_customers : null]),
-      ),
-    }));
   };
-  const [total = null] = await penetration('null::varchar');
+  const [total = null] = await penetration('all', () => null);
   return {
-    productCount,
-    classes,
+    productCount: all?.products ?? 0,
+    productRevenue: all?.revenue ?? 0,
+    classes: totals.filter((row) => row.breakdown === 'abc_class'),
     pareto,
     top,
     losing,
-    losingCount,
+    losingCount: all?.losing_products ?? 0,
     categories,
-    byState: await penetration('state'),
-    bySeller: await penetration('seller_id'),
+    byState: await penetration('state', (row) => row.state),
+    bySeller: await penetration('seller', (row) => row.seller_id),
     total: total && total.portfolio_customers > 0 ? total : null,
   };
 }

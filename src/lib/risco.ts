@@ -2,7 +2,7 @@ import { fieldLabels } from './labels.ts';
 import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
 import { z } from 'zod';
 import { checkRows, martSchema, orNull } from './martRows.ts';
-import { martExists, martPath, query, queryMart, sqlString } from './readMart.ts';
+import { martExists, martPath, query, queryMart, readMart, sqlString } from './readMart.ts';
 
 const count = z.number().int().nonnegative();
 
@@ -30,16 +30,17 @@ export type RiskCustomerRow = z.infer<typeof RiskCustomerRow>;
 const RiskTotalRow = z.object({ key: z.string().nullable(), customers: count, value: z.number() });
 export type RiskTotalRow = z.infer<typeof RiskTotalRow>;
 
-/** Active-portfolio customers in one churn_risk band (or, without the model, one rhythm-based status). */
-const RiskBandRow = z.object({
-  key: z.string(),
-  customers: count,
-  at_risk_by_rhythm: count,
-  window_revenue: z.number(),
-  min_p_alive: z.number().nullable(),
-  max_p_alive: z.number().nullable(),
-});
-export type RiskBandRow = z.infer<typeof RiskBandRow>;
+/** Active-portfolio customers in one churn_risk band (or, without the model, one rhythm-based status), as churn_bands states them. */
+export interface RiskBandRow {
+  key: string;
+  customers: number;
+  /** Of the customers the breakdown counts (0-1). */
+  share: number;
+  at_risk_by_rhythm: number;
+  window_revenue: number;
+  min_p_alive: number | null;
+  max_p_alive: number | null;
+}
 
 /** Customers listed on the page, biggest value at stake first. */
 export const RISK_LIST_SIZE = 25;
@@ -56,12 +57,11 @@ export async function churnRiskLabel(): Promise<(band: string) => string> {
   return (band) => (labels.order.includes(band) ? labels.label(band) : (BAND_LABELS[band] ?? band));
 }
 
-/** Every band, worst first, zero-filled, each with its share of the customers counted. */
-export function orderBands(rows: RiskBandRow[]): Array<RiskBandRow & { share: number }> {
-  const total = rows.reduce((t, r) => t + r.customers, 0);
+/** Every band, worst first, zero-filled. */
+export function orderBands(rows: RiskBandRow[]): RiskBandRow[] {
   return CHURN_BANDS.map(
-    (key) => rows.find((r) => r.key === key) ?? { key, customers: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null },
-  ).map((row) => ({ ...row, share: total ? row.customers / total : 0 }));
+    (key) => rows.find((r) => r.key === key) ?? { key, customers: 0, share: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null },
+  );
 }
 
 /** What the Risco de churn page shows. */
@@ -79,6 +79,8 @@ export interface RiskData {
   pAlive: number[];
   /** Active-portfolio customers by churn_risk band, or by status when the model is not fitted. */
   bands: RiskBandRow[];
+  /** The customers those bands count, and of them the ones at risk by rhythm (the breakdown's total row). */
+  bandTotal: { customers: number; at_risk_by_rhythm: number };
 }
 
 /**
@@ -116,13 +118,24 @@ export async function loadRiskData(): Promise<RiskData | null> {
   const byState = await totals('state', 'state');
   const [all] = await totals('all', 'null');
   const bandKey = model.fitted ? 'churn_risk' : 'status';
-  const bands = await queryMart(
-    'customers',
-    `select ${bandKey} as key, count(*)::integer as customers, count(*) filter (where status = 'at_risk')::integer as at_risk_by_rhythm,
-            coalesce(sum(window_revenue), 0)::double as window_revenue, min(p_alive)::double as min_p_alive, max(p_alive)::double as max_p_alive
-     from mart where is_active_portfolio and ${bandKey} is not null group by all`,
-    RiskBandRow,
-  );
+  const bandRows = martExists('churn_bands') ? await readMart('churn_bands', { where: `breakdown = '${bandKey}'`, orderBy: 'churn_risk, status' }) : [];
+  const bandTotal = bandRows.find((row) => row.churn_risk === null && row.status === null);
+  const bands = bandRows.flatMap((row): RiskBandRow[] => {
+    const key = row.churn_risk ?? row.status;
+    return key === null
+      ? []
+      : [
+          {
+            key,
+            customers: row.customers,
+            share: row.customer_share ?? 0,
+            at_risk_by_rhythm: row.at_risk_by_rhythm,
+            window_revenue: row.window_revenue,
+            min_p_alive: row.min_p_alive,
+            max_p_alive: row.max_p_alive,
+          },
+        ];
+  });
   const pAlive = model.fitted
     ? (await queryMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
     : [];
@@ -135,5 +148,6 @@ export async function loadRiskData(): Promise<RiskData | null> {
     byState,
     pAlive,
     bands,
+    bandTotal: { customers: bandTotal?.customers ?? 0, at_risk_by_rhythm: bandTotal?.at_risk_by_rhythm ?? 0 },
   };
 }

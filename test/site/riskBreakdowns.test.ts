@@ -4,12 +4,20 @@ import type { FieldLabels } from '../../src/lib/labels.ts';
 import { orderBands } from '../../src/lib/risco.ts';
 import type { Seller } from '../../src/lib/vendedores.ts';
 
-const band = (key: string, customers: number) => ({ key, customers, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null });
+const band = (key: string, customers: number, share: number) => ({
+  key,
+  customers,
+  share,
+  at_risk_by_rhythm: 0,
+  window_revenue: 0,
+  min_p_alive: null,
+  max_p_alive: null,
+});
 
 describe('orderBands', () => {
-  it('lists high, medium and low in that order, zero-filled, with their share of the customers', () => {
-    // 30 + 10 = 40 customers: low 30/40 = 75%, high 10/40 = 25%, medium none.
-    const bands = orderBands([band('low', 30), band('high', 10)]);
+  it('lists high, medium and low in that order, zero-filled, keeping the share churn_bands gave each', () => {
+    // 30 + 10 = 40 customers: low 30/40 = 75%, high 10/40 = 25% (churn_bands.customer_share), medium none.
+    const bands = orderBands([band('low', 30, 0.75), band('high', 10, 0.25)]);
     expect(bands.map((b) => [b.key, b.customers, b.share])).toEqual([
       ['high', 10, 0.25],
       ['medium', 0, 0],

@@ -183,6 +183,52 @@ export const opportunityMarts = [
     },
   },
   {
+    name: 'churn_bands',
+    grain_pt:
+      'uma linha por recorte (breakdown) × faixa da carteira ativa na data de referência: por faixa de churn_risk (clientes com P(ativo) do modelo BG/NBD) e por situação (a alternativa pelo ritmo quando o modelo não foi ajustado), mais uma linha de total por recorte',
+    grain_en:
+      'one row per breakdown × band of the active portfolio at the as-of date: per churn_risk band (customers with a BG/NBD P(alive)) and per status (the rhythm-based fallback when the model is not fitted), plus a total row per breakdown',
+    orderBy: 'breakdown, churn_risk nulls last, status nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: churn_risk (por faixa de risco de churn) ou status (por situação); a linha com churn_risk e status NULL é o total do recorte: use-a em vez de somar (rótulos em labels, campo churn_breakdown)',
+        'Breakdown of the row: churn_risk (per churn-risk band) or status; the row with churn_risk and status NULL is the total of the breakdown: use it rather than summing (labels, field churn_breakdown)',
+        'text',
+        'not null',
+      ],
+      churn_risk: [
+        'Faixa de risco de churn pelo P(ativo) (NULL = total do recorte, ou linha que não é por faixa; rótulos em labels, campo churn_risk)',
+        'Churn-risk band by P(alive) (NULL = the total of the breakdown, or a row not per band; labels, field churn_risk)',
+        'text',
+      ],
+      status: [
+        'Situação do cliente pelo ritmo de compra (NULL = total do recorte, ou linha que não é por situação; rótulos em labels, campo status)',
+        'Customer status by buying rhythm (NULL = the total of the breakdown, or a row not per status; labels, field status)',
+        'text',
+      ],
+      customers: ['Clientes da carteira ativa na faixa', 'Active-portfolio customers in the band', 'count'],
+      customer_share: [
+        'Parcela dos clientes do recorte (0-1): customers ÷ a linha de total',
+        "Share of the breakdown's customers (0-1): customers ÷ the total row",
+        'share',
+      ],
+      at_risk_by_rhythm: [
+        'Desses clientes, os em risco pelo ritmo de compra (situação at_risk)',
+        'Of those customers, the ones at risk by buying rhythm (status at_risk)',
+        'count',
+      ],
+      window_revenue: [
+        'Faturamento desses clientes na janela de segmentação (windows.segmentation_months)',
+        'Revenue of those customers in the segmentation window (windows.segmentation_months)',
+        'brl',
+        'not null',
+      ],
+      min_p_alive: ['Menor P(ativo) da faixa (NULL sem o modelo)', 'Lowest P(alive) in the band (NULL without the model)', 'share'],
+      max_p_alive: ['Maior P(ativo) da faixa (NULL sem o modelo)', 'Highest P(alive) in the band (NULL without the model)', 'share'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'opportunity_totals',
     grain_pt: 'uma linha por recorte (breakdown) das sugestões de opportunities: por categoria, por vendedor dono da conta, por UF do cliente e todas',
     grain_en: "one row per breakdown of the suggestions in opportunities: per category, per owning seller, per the customer's UF and all of them",

@@ -100,7 +100,18 @@ const trendColumns = {
   ],
 } as const satisfies Record<string, ColumnDoc>;
 
-/** The product marts: product_abc, category_abc, category_penetration and product_mix. */
+/** The breakdown column of product_mix_totals and category_penetration_totals. */
+const BREAKDOWN_PENETRATION = [
+  'Recorte da linha: seller (por vendedor dono da conta), state (por UF), all (toda a carteira ativa); use a linha do recorte desejado em vez de somar (rótulos em labels, campo penetration_breakdown)',
+  'Breakdown of the row: seller (per owning seller), state (per UF), all (the whole active portfolio); use the row of the wanted breakdown rather than summing (labels, field penetration_breakdown)',
+  'text',
+  'not null',
+] as const satisfies ColumnDoc;
+
+/**
+ * The product marts: product_abc, category_abc, category_penetration and product_mix, and their rollups as the
+ * Produtos page states them: product_totals, product_pareto, product_mix_totals and category_penetration_totals.
+ */
 export const productMarts = [
   {
     name: 'product_abc',
@@ -215,6 +226,135 @@ export const productMarts = [
         'ratio',
       ],
       products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'product_totals',
+    grain_pt: 'uma linha por recorte (breakdown) dos produtos de product_abc: por classe ABC e todos',
+    grain_en: 'one row per breakdown of the products in product_abc: per ABC class and all of them',
+    orderBy: 'breakdown, abc_class nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: abc_class (por classe ABC), all (todos os produtos); use a linha do recorte desejado em vez de somar (rótulos em labels, campo product_breakdown)',
+        'Breakdown of the row: abc_class (per ABC class), all (every product); use the row of the wanted breakdown rather than summing (labels, field product_breakdown)',
+        'text',
+        'not null',
+      ],
+      abc_class: [
+        'Classe ABC dos produtos (NULL = linha que não é por classe; rótulos em labels, campo abc_class)',
+        'ABC class of the products (NULL = a row not per class; labels, field abc_class)',
+        'text',
+      ],
+      products: ['Produtos de product_abc', 'Products in product_abc', 'count'],
+      product_share: ['Parcela dos produtos: products ÷ todos os produtos (0-1)', 'Share of products: products ÷ every product (0-1)', 'share'],
+      revenue: [`Faturamento somado desses produtos ${WINDOW_PT}`, `Summed revenue of those products ${WINDOW_EN}`, 'brl', 'not null'],
+      revenue_share: [
+        'Parcela do faturamento de todos os produtos (0-1); NULL sem faturamento',
+        'Share of the revenue of every product (0-1); NULL without revenue',
+        'share',
+      ],
+      losing_products: [
+        'Produtos perdendo compradores: buyer_change < 0 (menos compradores nos 3 meses recentes que nos 3 anteriores)',
+        'Products losing buyers: buyer_change < 0 (fewer buyers in the recent 3 months than in the 3 before)',
+        'count',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'product_pareto',
+    grain_pt: 'uma linha por percentil 1..100 dos produtos de product_abc ordenados pelo faturamento (maior primeiro); vazio sem produtos',
+    grain_en: 'one row per percentile 1..100 of the products in product_abc sorted by revenue (largest first); empty without products',
+    orderBy: 'pct_products',
+    columns: {
+      pct_products: ['Percentil dos produtos (1..100)', 'Percentile of products (1..100)', 'number', 'not null'],
+      products: ['Produtos no topo até este percentil (arredondado para cima)', 'Products at the top up to this percentile (rounded up)', 'count'],
+      product_count: ['Produtos de product_abc (o total)', 'Products in product_abc (the total)', 'count'],
+      cum_revenue: ['Faturamento acumulado desses produtos', 'Cumulative revenue of those products', 'brl', 'not null'],
+      cum_revenue_share: cumRevenueShare,
+      products_to_reach_80: [
+        'Produtos até o que cruza 80% do faturamento (a regra de corte da classe ABC: com abc.a_share = 0,8 é o número de produtos da classe A)',
+        'Products up to the one crossing 80% of revenue (the cut-off rule of the ABC class: with abc.a_share = 0.8 it is the count of class A)',
+        'count',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'product_mix_totals',
+    grain_pt:
+      'uma linha por recorte (breakdown) da carteira ativa de product_mix: por vendedor dono da conta, por UF e toda a carteira; vazio quando product_mix está',
+    grain_en: 'one row per breakdown of the active portfolio in product_mix: per owning seller, per UF and all of it; empty when product_mix is',
+    orderBy: 'breakdown, seller_id nulls last, state nulls last',
+    columns: {
+      breakdown: BREAKDOWN_PENETRATION,
+      seller_id: [
+        'Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
+        'Owning seller (NULL = no owner, or a row not per seller)',
+        'text',
+      ],
+      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      portfolio_customers: portfolioCustomers,
+      buying_customers: [
+        `Clientes do recorte com ao menos um item faturado ${WINDOW_PT}`,
+        `Customers of the breakdown with at least one invoiced order line ${WINDOW_EN}`,
+        'count',
+      ],
+      coverage_pct: [
+        'Positivação em produtos: buying_customers ÷ portfolio_customers × 100',
+        'Coverage in products: buying_customers ÷ portfolio_customers × 100',
+        'pct',
+      ],
+      category_purchases: [
+        'Soma, entre os compradores, das categorias distintas que cada um comprou (numerador do mix)',
+        'Sum over buyers of the distinct categories each bought (the mix numerator)',
+        'count',
+      ],
+      product_purchases: [
+        'Soma, entre os compradores, dos produtos distintos que cada um comprou',
+        'Sum over buyers of the distinct products each bought',
+        'count',
+      ],
+      categories_per_buyer: [
+        'Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)',
+        'Mix: distinct categories per buying customer',
+        'ratio',
+      ],
+      products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'category_penetration_totals',
+    grain_pt: 'uma linha por categoria × recorte (breakdown) da carteira ativa de category_penetration: por vendedor dono da conta, por UF e toda a carteira',
+    grain_en: 'one row per category × breakdown of the active portfolio in category_penetration: per owning seller, per UF and all of it',
+    orderBy: 'breakdown, category, seller_id nulls last, state nulls last',
+    columns: {
+      breakdown: BREAKDOWN_PENETRATION,
+      category,
+      seller_id: [
+        'Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
+        'Owning seller (NULL = no owner, or a row not per seller)',
+        'text',
+      ],
+      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      portfolio_customers: portfolioCustomers,
+      buying_customers: [
+        `Clientes do recorte que compraram a categoria ${WINDOW_PT}; numerador da positivação`,
+        `Customers of the breakdown who bought the category ${WINDOW_EN}; the coverage numerator`,
+        'count',
+      ],
+      coverage_pct: [
+        'Positivação da categoria: clientes do recorte que compraram a categoria ÷ carteira ativa do recorte × 100',
+        "Category coverage: customers of the breakdown who bought the category ÷ the breakdown's active portfolio × 100",
+        'pct',
+      ],
+      revenue: [
+        `Faturamento da categoria com os clientes do recorte ${WINDOW_PT} (itens de pedidos faturados)`,
+        `Category revenue from the breakdown's customers ${WINDOW_EN} (invoiced order lines)`,
+        'brl',
+      ],
       as_of_date: asOf,
     },
   },

@@ -121,6 +121,57 @@ export const salesMarts = [
     },
   },
   {
+    name: 'ticket_cuts',
+    grain_pt:
+      'uma linha por recorte (breakdown) × chave do ticket médio nos 12 meses completos até o último mês completo (menos quando o histórico é mais curto): por segmento, vendedor creditado, UF e categoria (sales_cube) e todas as vendas (kpis_monthly); vazio sem mês completo',
+    grain_en:
+      'one row per breakdown × key of the average ticket over the 12 complete months to the last complete month (fewer when the history is shorter): per segment, credited seller, state and category (sales_cube) and all sales (kpis_monthly); empty without a complete month',
+    orderBy: 'breakdown, revenue desc, segment nulls last, seller_id nulls last, state nulls last, category nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: segment (por segmento), seller (por vendedor creditado), state (por UF), category (por categoria), all (todas as vendas, de kpis_monthly); use a linha do recorte desejado em vez de somar (rótulos em labels, campo ticket_breakdown)',
+        'Breakdown of the row: segment, seller (credited seller), state (UF), category, all (every sale, from kpis_monthly); use the row of the wanted breakdown rather than summing (labels, field ticket_breakdown)',
+        'text',
+        'not null',
+      ],
+      segment: [
+        'Segmento do cliente (NULL = desconhecido, ou linha que não é por segmento)',
+        'Customer segment (NULL = unknown, or a row not per segment)',
+        'text',
+      ],
+      seller_id: [
+        'Vendedor creditado: o do pedido, senão o dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
+        'Credited seller: the one on the order, else the owner (NULL = no seller, or a row not per seller)',
+        'text',
+      ],
+      state: ['UF (NULL = desconhecida, ou linha que não é por UF)', 'State, UF (NULL = unknown, or a row not per state)', 'text'],
+      category: [
+        'Categoria do produto ("Sem categoria": produto fora do cadastro ou sem categoria; NULL: pedido sem itens, ou linha que não é por categoria)',
+        'Product category ("Sem categoria": product missing from the products export or without category; NULL: order without items, or a row not per category)',
+        'text',
+      ],
+      revenue: ['Faturamento na janela', 'Revenue in the window', 'brl', 'not null'],
+      orders: [
+        'Pedidos faturados na janela, cada um contado uma vez; por categoria, os pedidos com ao menos uma linha da categoria',
+        'Invoiced orders in the window, each counted once; per category, the orders with at least one line in the category',
+        'count',
+      ],
+      avg_ticket: [
+        'Ticket médio: faturamento ÷ pedidos, das somas da janela (nunca média de médias); NULL sem pedidos',
+        'Average ticket: revenue ÷ orders, from the sums over the window (never an average of averages); NULL without orders',
+        'brl',
+      ],
+      revenue_share: [
+        'Parcela do faturamento de todas as vendas da janela (linha all)',
+        'Share of the revenue of every sale in the window (the all row)',
+        'share',
+      ],
+      window_start: ['Primeiro mês da janela', 'First month of the window', 'month'],
+      window_end: ['Último mês da janela (o último mês completo)', 'Last month of the window (the last complete month)', 'month'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'sellers_monthly',
     grain_pt: 'uma linha por vendedor por mês (seller_id NULL: clientes e pedidos sem vendedor, quando houver)',
     grain_en: 'one row per seller per month (seller_id NULL: customers and orders without a seller, when any)',

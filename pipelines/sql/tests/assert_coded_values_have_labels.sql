@@ -10,6 +10,17 @@ coded as (
     union select distinct 'status', status from seller_status
     union select distinct 'retention_breakdown', breakdown from retention_totals
     union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
+    union select distinct 'product_breakdown', breakdown from product_totals
+    union select distinct 'penetration_breakdown', breakdown from product_mix_totals
+    union select distinct 'penetration_breakdown', breakdown from category_penetration_totals
+    union select distinct 'ticket_breakdown', breakdown from ticket_cuts
+    union select distinct 'abc_class', abc_class from product_totals
+    union select distinct 'state', state from product_mix_totals
+    union select distinct 'state', state from category_penetration_totals
+    union select distinct 'state', state from ticket_cuts
+    union select distinct 'churn_breakdown', breakdown from churn_bands
+    union select distinct 'churn_risk', churn_risk from churn_bands
+    union select distinct 'status', status from churn_bands
     union select distinct 'rfm_segment', rfm_segment from customers
     union select distinct 'abc_class', abc_class from customers
     union select distinct 'abc_class', abc_class from product_abc
