@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { INK, heatColor, textOn } from './palette.ts';
 
 /** One cell of the R × F grid. */
@@ -65,7 +65,12 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
       padding: 0.04,
     },
     marks: [
-      Plot.cell(cells, { ...common, fill, inset: 1, title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatNumber(c.customers)} clientes` }),
+      Plot.cell(cells, {
+        ...common,
+        fill,
+        inset: 1,
+        title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatCount(c.customers, 'cliente', 'clientes')}`,
+      }),
       Plot.text(cells, { ...common, text: countText, fill: ink, fontSize: compact ? 14 : 17, fontWeight: 700, dy: compact ? -11 : -9 }),
       Plot.text(cells, {
         ...common,
@@ -88,7 +93,7 @@ export function describeRfmGrid(cells: RfmCell[]): string {
   const top = [...cells].sort((a, b) => b.customers - a.customers).slice(0, 3);
   const empty = cells.filter((c) => c.customers === 0);
   return (
-    `Grade R × F dos ${formatNumber(total)} clientes que compraram no período. Células mais cheias: ` +
+    `Grade R × F ${total === 1 ? 'do único cliente' : `dos ${formatNumber(total)} clientes`} que compraram no período. Células mais cheias: ` +
     top.map((c) => `R${c.r} × F${c.f} (${c.segment}) com ${formatNumber(c.customers)}`).join('; ') +
     (empty.length ? `. Células vazias: ${empty.map((c) => `R${c.r} × F${c.f}`).join(', ')}.` : '.')
   );

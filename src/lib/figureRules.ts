@@ -1,4 +1,4 @@
-import { formatBRLAmount, formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
+import { formatBRLAmount, formatCount, formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
 import type { RunSettings } from './settings.ts';
 
 /**
@@ -36,7 +36,7 @@ export function abcRule(settings: RunSettings, period: string, classA: number | 
   if (classA === null || pareto === null) return rule;
   if (classA === pareto) return `${rule} Com o corte A em ${configuredPercent(a)}, a classe A e o Pareto contam os mesmos clientes.`;
   return (
-    `${rule} A classe A (${formatNumber(classA)} clientes) difere do Pareto (${formatNumber(pareto)}) porque o corte A é ` +
+    `${rule} A classe A (${formatCount(classA, 'cliente', 'clientes')}) difere do Pareto (${formatNumber(pareto)}) porque o corte A é ` +
     `${configuredPercent(a)}, e o Pareto mede sempre até 80%.`
   );
 }

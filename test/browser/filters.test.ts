@@ -387,7 +387,9 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect(amounts.sort()).toEqual(regions.map((r) => brl(r.revenue)).sort());
     await redrawn(page, 'chart-ativos-por-uf');
     const activeTitles = (await markTitles(page, 'chart-ativos-por-uf')).filter((t) => !t.includes('sem dados'));
-    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(active.map((a) => `${a.state}: ${count(a.customers)} clientes`));
+    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(
+      active.map((a) => `${a.state}: ${count(a.customers)} ${Number(a.customers) === 1 ? 'cliente' : 'clientes'}`),
+    );
     expect(await page.locator('[data-geo-card="revenue"] .card-value').textContent()).toBe(compact(total!.revenue));
 
     // The 12-month table by UF: the seller's UFs first, biggest revenue first, with its orders.

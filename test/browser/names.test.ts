@@ -173,15 +173,14 @@ describe.skipIf(!browserSuiteRuns())('names on the pages: sellers and customers 
       { path: '/carteira/', caption: 'Os ', column: 0, customers: slowing },
       { path: '/segmentacao/', caption: 'Os 20 maiores clientes', column: 1, customers: biggest },
     ];
-    let repeated = 0;
+    // The full demo repeats names in both lists (e.g. two "Mercado Bom Preço Ltda" among the customers to recover);
+    // the browser suite's 300-customer demo may not, so the naming rule itself is worked by hand in
+    // test/site/customerNames.test.ts, and here each list must show exactly what that rule makes of the marts.
     for (const list of lists) {
       await page.goto(`${server.url}${list.path}`);
       const shown = (await tableRows(page, list.caption)).map((row) => row[list.column]);
       const expected = listedCustomerNames(list.customers);
-      repeated += expected.filter((name, i) => name !== list.customers[i]!.name).length;
       expect(shown, list.path).toEqual(expected);
     }
-    // the demo data has repeated names in both lists (e.g. two "Mercado Bom Preço Ltda" among the customers to recover)
-    expect(repeated).toBeGreaterThanOrEqual(4);
   });
 });
