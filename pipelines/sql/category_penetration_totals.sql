@@ -6,11 +6,7 @@ cells as (select * from category_penetration),
 
 final as (
     select
-        case grouping(seller_id, state)
-            when 1 then 'seller'
-            when 2 then 'state'
-            else 'all'
-        end as breakdown,
+        seller_state_breakdown(grouping(seller_id, state)) as breakdown,
         category,
         seller_id,
         state,

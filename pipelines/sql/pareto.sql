@@ -23,7 +23,7 @@ reaching_80 as (
     from segmented
     cross join totals
     where totals.revenue > 0
-        and (segmented.cum_revenue - segmented.revenue) / totals.revenue < 0.8
+        and share_before(segmented.revenue, segmented.cum_revenue, totals.revenue) < 0.8
 ),
 
 -- the top p% of buyers, rounded up to whole customers

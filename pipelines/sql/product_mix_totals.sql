@@ -7,11 +7,7 @@ cells as (select * from product_mix),
 
 final as (
     select
-        case grouping(seller_id, state)
-            when 1 then 'seller'
-            when 2 then 'state'
-            else 'all'
-        end as breakdown,
+        seller_state_breakdown(grouping(seller_id, state)) as breakdown,
         seller_id,
         state,
         sum(portfolio_customers)::integer as portfolio_customers,

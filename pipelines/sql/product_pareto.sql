@@ -24,7 +24,7 @@ reaching_80 as (
     from products
     cross join totals
     where totals.revenue > 0
-        and (products.cum_revenue - products.revenue) / totals.revenue < 0.8
+        and share_before(products.revenue, products.cum_revenue, totals.revenue) < 0.8
 ),
 
 -- the top p% of products, rounded up to whole products

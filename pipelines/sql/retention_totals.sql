@@ -20,11 +20,7 @@ retained as (
 
 final as (
     select
-        case grouping(seller_id, state)
-            when 1 then 'seller'
-            when 2 then 'state'
-            else 'all'
-        end as breakdown,
+        seller_state_breakdown(grouping(seller_id, state)) as breakdown,
         seller_id,
         state,
         count(*)::integer as customers,

@@ -75,6 +75,39 @@ const coveragePct = [
   'Coverage (positivação): active-portfolio customers who bought in the window ÷ active portfolio × 100; NULL for an empty portfolio',
   'pct',
 ] as const satisfies ColumnDoc;
+/** The mix measures of product_mix and of its rollups in product_mix_totals. */
+const mixMeasures = {
+  coverage_pct: [
+    'Positivação em produtos: buying_customers ÷ portfolio_customers × 100',
+    'Coverage in products: buying_customers ÷ portfolio_customers × 100',
+    'pct',
+  ],
+  category_purchases: [
+    'Soma, entre os compradores, das categorias distintas que cada um comprou (numerador do mix)',
+    'Sum over buyers of the distinct categories each bought (the mix numerator)',
+    'count',
+  ],
+  product_purchases: [
+    'Soma, entre os compradores, dos produtos distintos que cada um comprou',
+    'Sum over buyers of the distinct products each bought',
+    'count',
+  ],
+  categories_per_buyer: [
+    'Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)',
+    'Mix: distinct categories per buying customer',
+    'ratio',
+  ],
+  products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+} as const satisfies Record<string, ColumnDoc>;
+/** The seller and UF keys of a rollup by breakdown (grouping sets), NULL on the rows not by that key. */
+const breakdownSellerState = {
+  seller_id: [
+    'Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
+    'Owning seller (NULL = no owner, or a row not per seller)',
+    'text',
+  ],
+  state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+} as const satisfies Record<string, ColumnDoc>;
 const TREND_PT = 'nos 3 meses até a data de referência (products.trend_months)';
 const TREND_EN = 'in the 3 months to the as-of date (products.trend_months)';
 const PREVIOUS_PT = 'nos 3 meses imediatamente anteriores a esses';
@@ -205,27 +238,7 @@ export const productMarts = [
         `Customers of the cell with at least one invoiced order line ${WINDOW_EN}`,
         'count',
       ],
-      coverage_pct: [
-        'Positivação em produtos: buying_customers ÷ portfolio_customers × 100',
-        'Coverage in products: buying_customers ÷ portfolio_customers × 100',
-        'pct',
-      ],
-      category_purchases: [
-        'Soma, entre os compradores, das categorias distintas que cada um comprou (numerador do mix)',
-        'Sum over buyers of the distinct categories each bought (the mix numerator)',
-        'count',
-      ],
-      product_purchases: [
-        'Soma, entre os compradores, dos produtos distintos que cada um comprou',
-        'Sum over buyers of the distinct products each bought',
-        'count',
-      ],
-      categories_per_buyer: [
-        'Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)',
-        'Mix: distinct categories per buying customer',
-        'ratio',
-      ],
-      products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+      ...mixMeasures,
       as_of_date: asOf,
     },
   },
@@ -289,39 +302,14 @@ export const productMarts = [
     orderBy: 'breakdown, seller_id nulls last, state nulls last',
     columns: {
       breakdown: BREAKDOWN_PENETRATION,
-      seller_id: [
-        'Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
-        'Owning seller (NULL = no owner, or a row not per seller)',
-        'text',
-      ],
-      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      ...breakdownSellerState,
       portfolio_customers: portfolioCustomers,
       buying_customers: [
         `Clientes do recorte com ao menos um item faturado ${WINDOW_PT}`,
         `Customers of the breakdown with at least one invoiced order line ${WINDOW_EN}`,
         'count',
       ],
-      coverage_pct: [
-        'Positivação em produtos: buying_customers ÷ portfolio_customers × 100',
-        'Coverage in products: buying_customers ÷ portfolio_customers × 100',
-        'pct',
-      ],
-      category_purchases: [
-        'Soma, entre os compradores, das categorias distintas que cada um comprou (numerador do mix)',
-        'Sum over buyers of the distinct categories each bought (the mix numerator)',
-        'count',
-      ],
-      product_purchases: [
-        'Soma, entre os compradores, dos produtos distintos que cada um comprou',
-        'Sum over buyers of the distinct products each bought',
-        'count',
-      ],
-      categories_per_buyer: [
-        'Mix: categorias distintas por cliente comprador (category_purchases ÷ buying_customers)',
-        'Mix: distinct categories per buying customer',
-        'ratio',
-      ],
-      products_per_buyer: ['Mix em produtos: produtos distintos por cliente comprador', 'Product mix: distinct products per buying customer', 'ratio'],
+      ...mixMeasures,
       as_of_date: asOf,
     },
   },
@@ -333,12 +321,7 @@ export const productMarts = [
     columns: {
       breakdown: BREAKDOWN_PENETRATION,
       category,
-      seller_id: [
-        'Vendedor dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
-        'Owning seller (NULL = no owner, or a row not per seller)',
-        'text',
-      ],
-      state: ['UF do cliente (NULL = desconhecida, ou linha que não é por UF)', "Customer's UF (NULL = unknown, or a row not per UF)", 'text'],
+      ...breakdownSellerState,
       portfolio_customers: portfolioCustomers,
       buying_customers: [
         `Clientes do recorte que compraram a categoria ${WINDOW_PT}; numerador da positivação`,

@@ -20,12 +20,26 @@ create or replace macro is_partial_month(month_start) as
 create or replace macro avg_ticket(revenue, orders) as
     cast(revenue / nullif(orders, 0) as decimal(18, 2));
 
+-- The crossing rule of a ranking by revenue descending: the share of the total the rows before this one hold.
+-- A row belongs to the top s of revenue while this is under s, so the row that crosses s is still in it.
+create or replace macro share_before(revenue, cum_revenue, total_revenue) as
+    (cum_revenue - revenue) / total_revenue;
+
 -- ABC class of a row ranked by revenue descending: A while the revenue before it is under abc.a_share of the
 -- total, B under abc.b_share, C after; the row that crosses a cut-off stays in the class above it.
 create or replace macro abc_class(revenue, cum_revenue, total_revenue) as
     case
         when total_revenue <= 0 then 'C'
-        when (cum_revenue - revenue) / total_revenue < getvariable('abc_a_share') then 'A'
-        when (cum_revenue - revenue) / total_revenue < getvariable('abc_b_share') then 'B'
+        when share_before(revenue, cum_revenue, total_revenue) < getvariable('abc_a_share') then 'A'
+        when share_before(revenue, cum_revenue, total_revenue) < getvariable('abc_b_share') then 'B'
         else 'C'
+    end;
+
+-- The breakdown of a row of `group by grouping sets ((seller_id), (state), ())`, from grouping(seller_id, state):
+-- 'seller' on the per-seller rows, 'state' on the per-UF rows, 'all' on the total (labels: a *_breakdown field).
+create or replace macro seller_state_breakdown(grouping_bits) as
+    case grouping_bits
+        when 1 then 'seller'
+        when 2 then 'state'
+        else 'all'
     end;
