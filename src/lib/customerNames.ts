@@ -1,4 +1,5 @@
-import { martExists, readMart } from './readMart.ts';
+import { martSchema } from './martRows.ts';
+import { martExists, queryMart } from './readMart.ts';
 
 /**
  * How customer lists name a customer. The customers mart gives every customer a publishable name (persons
@@ -70,9 +71,11 @@ let cached: Promise<CustomerPlaces> | undefined;
  */
 export function sharedNamePlaces(): Promise<CustomerPlaces> {
   cached ??= martExists('customers')
-    ? readMart('customers', { where: 'name in (select name from mart group by name having count(*) > 1)' }).then(
-        (rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])),
-      )
+    ? queryMart(
+        'customers',
+        'select customer_id, city, state from mart where name in (select name from mart group by name having count(*) > 1)',
+        martSchema('customers').pick({ customer_id: true, city: true, state: true }),
+      ).then((rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])))
     : Promise.resolve(new Map());
   return cached;
 }

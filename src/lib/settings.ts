@@ -9,13 +9,19 @@ export interface RunSettings {
   isDefault: (setting: string) => boolean;
 }
 
-export async function loadRunSettings(): Promise<RunSettings> {
-  const rows = martExists('settings') ? await readMart('settings') : [];
-  const bySetting = new Map(rows.map((r) => [r.setting, r]));
-  return {
-    number: (setting) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),
-    isDefault: (setting) => bySetting.get(setting)?.is_default ?? true,
-  };
+let cached: Promise<RunSettings> | undefined;
+
+/** The run's rules, read once per build: every seller page names its window with them. */
+export function loadRunSettings(): Promise<RunSettings> {
+  cached ??= (async () => {
+    const rows = martExists('settings') ? await readMart('settings') : [];
+    const bySetting = new Map(rows.map((r) => [r.setting, r]));
+    return {
+      number: (setting: string) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),
+      isDefault: (setting: string) => bySetting.get(setting)?.is_default ?? true,
+    };
+  })();
+  return cached;
 }
 
 function defaultOf(setting: string): unknown {
