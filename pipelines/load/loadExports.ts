@@ -7,7 +7,8 @@ import { discoverExports, filesOf, readMappingFile, type ExportInventory } from 
 import { chooseNativeRead, harmonizeNativeReads, nativeSuspectsSql, withNativeColumns, type NativeRead } from './nativeRead.ts';
 import { parseMacros } from './parseMacros.ts';
 import { detectConventions, noteNativeDateOrder } from './columnConventions.ts';
-import { prepareFile, readWithFallbacks, type RawFile } from './prepareFile.ts';
+import { prepareFile, readWithFallbacks, restoredFile, type RawFile } from './prepareFile.ts';
+import { restoredRowsSql, sameRead, storedRead, type FileRead, type LoadCache } from './loadCache.ts';
 import { issueHelperColumns, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import {
   afterAsOfOutcomesSql,
@@ -35,6 +36,8 @@ export interface LoadOptions {
   /** A folder for transcoded copies; removed by the caller. */
   scratchDir: string;
   onProgress?: (message: string) => void;
+  /** Where unchanged files' loads are kept between runs (loadCache.ts); without one every file is read. */
+  cache?: LoadCache | undefined;
 }
 
 /** What the load produced: the as-of date, which entities exist, and the data-quality summary. */
@@ -55,6 +58,8 @@ export interface LoadedEntity {
   files: RawFile[];
   rowsPerFile: Map<number, number>;
   reader: 'native' | 'text';
+  /** How each file was read, for the load cache. */
+  reads: FileRead[];
 }
 
 /**
@@ -80,10 +85,15 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const files = filesOf(inventory, spec.name);
     present[spec.name] = files.length > 0;
     const started = Date.now();
-    const raws: RawFile[] = [];
-    for (const file of files) raws.push(await prepareFile(db, file, index++, options.scratchDir));
-    for (const raw of raws) await insertReadingIssues(db, raw);
-    const { columns, rowsPerFile, rec, reader } = await insertFiles(db, spec, raws);
+    const prepared: RawFile[] = [];
+    for (const file of files) {
+      const entry = await options.cache?.lookup(file);
+      prepared.push(entry ? restoredFile(file, index, entry) : await prepareFile(db, file, index, options.scratchDir));
+      index++;
+    }
+    for (const raw of prepared) await insertReadingIssues(db, raw);
+    const prepare = (raw: RawFile) => prepareFile(db, raw.file, raw.index, options.scratchDir);
+    const { files: raws, columns, rowsPerFile, rec, reader, reads } = await insertFiles(db, spec, prepared, prepare);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));
     const key = keyOf(spec, raws);
@@ -104,12 +114,19 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(rejectedOutcomesSql(spec));
     // Checks of later entities must not see rows this one rejected.
     await db.run(keptViewSql(spec, rec, true));
-    loaded.push({ spec, columns, files: raws, rowsPerFile, reader });
+    loaded.push({ spec, columns, files: raws, rowsPerFile, reader, reads });
+    const restored = raws.filter((r) => r.restored).length;
     if (raws.length)
-      progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}`);
+      progress(
+        `  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}${restored ? `  (${restored} sem mudança, do cache)` : ''}`,
+      );
   }
   if (present.order_items) await db.run(ordersWithoutItemsSql);
   const summary = await summarizeLoad(db, loaded, inventory);
+  if (options.cache) {
+    for (const entity of loaded) for (const [i, raw] of entity.files.entries()) await options.cache.save(db, raw, entity.reads[i]!);
+    await options.cache.finish();
+  }
   for (const entity of loaded) await db.run(cleanupSql(entity.spec, entity.columns));
   await dropMappedTables(db);
   return { asOf: asOf ?? null, invoicedOrders, present, inventory, summary };
@@ -118,40 +135,93 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
 /**
  * Reads every file of an entity into src_<entity> (an empty table with the right columns when there is
  * none): natively when every file's values allow it (see nativeRead.ts), else all of them as text.
+ * Files restored from the load cache are put back when the entity is read the way their rows were
+ * (the same native read and columns); otherwise they are prepared and read like the others.
  */
-async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
+async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[], prepare: (raw: RawFile) => Promise<RawFile>): Promise<InsertedFiles> {
   const textColumns = typedColumns(spec.schema);
   if (!raws.length) {
     await db.run(emptySourceSql(spec, textColumns));
-    return { columns: textColumns, rowsPerFile: new Map<number, number>(), rec: 'rowid', reader: 'text' as const };
+    return { files: raws, columns: textColumns, rowsPerFile: new Map<number, number>(), rec: 'rowid', reader: 'text', reads: [] };
   }
-  const natives: (NativeRead | null)[] = [];
-  for (const raw of raws) natives.push(await chooseNativeRead(db, raw, textColumns));
-  if (natives.every((n) => n !== null)) {
-    const harmonized = harmonizeNativeReads(natives, raws);
+  const probes: (NativeRead | null)[] = [];
+  for (const raw of raws) probes.push(raw.restored ? storedRead(raw.restored.probe) : await chooseNativeRead(db, raw, textColumns));
+  const readAll = async () => insertFiles(db, spec, await prepareRestored(db, raws, prepare), prepare);
+  if (probes.every((n) => n !== null)) {
+    const harmonized = harmonizeNativeReads(probes, raws);
     const columns = withNativeColumns(textColumns, harmonized);
-    for (const [i, raw] of raws.entries())
-      await detectConventions(
-        db,
-        raw,
-        textColumns.filter((c) => !harmonized[i]!.types.has(c.name)),
-      );
-    if (await tryInsert(db, spec, columns, raws, harmonized)) {
-      for (const [i, raw] of raws.entries()) await noteNativeDateOrder(db, `src_${spec.name}`, raw, textColumns, new Set(harmonized[i]!.types.keys()));
-      return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
+    if (!restoredAgree(raws, harmonized, columns)) return readAll();
+    for (const [i, raw] of raws.entries()) {
+      if (!raw.restored)
+        await detectConventions(
+          db,
+          raw,
+          textColumns.filter((c) => !harmonized[i]!.types.has(c.name)),
+        );
     }
+    if (await tryInsert(db, spec, columns, raws, harmonized)) {
+      for (const [i, raw] of raws.entries()) {
+        if (!raw.restored) await noteNativeDateOrder(db, `src_${spec.name}`, raw, textColumns, new Set(harmonized[i]!.types.keys()));
+      }
+      const reads = raws.map((_, i) => ({ probe: probes[i]!, inserted: harmonized[i]!, columns }));
+      return { files: raws, columns, reader: 'native', reads, ...(await placeFiles(db, spec, raws)) };
+    }
+    if (raws.some((r) => r.restored)) return readAll();
   }
-  for (const raw of raws) await detectConventions(db, raw, textColumns);
-  await tryInsert(db, spec, textColumns, raws, null);
-  return { columns: textColumns, reader: 'text' as const, ...(await placeFiles(db, spec, raws)) };
+  if (!restoredAgree(raws, null, textColumns)) return readAll();
+  for (const raw of raws) if (!raw.restored) await detectConventions(db, raw, textColumns);
+  if (!(await tryInsert(db, spec, textColumns, raws, null))) return readAll();
+  const reads = raws.map((_, i) => ({ probe: probes[i] ?? null, inserted: null, columns: textColumns }));
+  return { files: raws, columns: textColumns, reader: 'text', reads, ...(await placeFiles(db, spec, raws)) };
+}
+
+/** What insertFiles did: the files as read (restored ones prepared again when they could not be put back) and how. */
+interface InsertedFiles {
+  files: RawFile[];
+  columns: TypedColumnSql[];
+  rowsPerFile: Map<number, number>;
+  rec: string;
+  reader: 'native' | 'text';
+  reads: FileRead[];
+}
+
+/** Whether every restored file's rows were inserted with the read and columns this load chose. */
+function restoredAgree(raws: RawFile[], reads: NativeRead[] | null, columns: TypedColumnSql[]): boolean {
+  return raws.every((raw, i) => !raw.restored || sameRead(raw.restored, reads?.[i] ?? null, columns));
+}
+
+/** The files with every restored one prepared for reading instead. */
+async function prepareRestored(db: Database, raws: RawFile[], prepare: (raw: RawFile) => Promise<RawFile>): Promise<RawFile[]> {
+  const files: RawFile[] = [];
+  for (const raw of raws) {
+    if (!raw.restored) {
+      files.push(raw);
+      continue;
+    }
+    const fresh = await prepare(raw);
+    await insertReadingIssues(db, fresh);
+    files.push(fresh);
+  }
+  return files;
 }
 
 /**
  * Inserts the files in order. A native read gives up (false) on the first value the reader cannot
  * parse or whose text-path result would differ; the text path reports problems row by row instead.
+ * A restored file's rows go back as they were; one that cannot be read back (a damaged cache entry)
+ * gives up too.
  */
 async function tryInsert(db: Database, spec: EntitySpec, columns: TypedColumnSql[], raws: RawFile[], natives: NativeRead[] | null): Promise<boolean> {
   for (const [i, raw] of raws.entries()) {
+    if (raw.restored) {
+      const rows = restoredRowsSql(raw.restored, raw.index);
+      try {
+        await db.run(i === 0 ? `create or replace table src_${spec.name} as ${rows}` : `insert into src_${spec.name} ${rows}`);
+      } catch {
+        return false; // a damaged cache entry: the caller reads the files instead
+      }
+      continue;
+    }
     const native = natives?.[i];
     if (!native) {
       await readWithFallbacks((mode) => db.run(insertFileSql(spec, columns, raw, i === 0, mode)));

@@ -13,6 +13,7 @@ import type { ReadingConvention } from './typedColumnSql.ts';
 import { headerRenames, isComputed } from './mappedColumns.ts';
 import { mappedSource } from './mappedSource.ts';
 import { prepareQuery } from './queryExports.ts';
+import type { RestoredFile } from './loadCache.ts';
 
 /** A file ready to be read: its dialect, header mapping and the DuckDB table function that reads it. */
 export interface RawFile {
@@ -40,6 +41,8 @@ export interface RawFile {
   source: (mode: ReadMode, native?: NativeRead) => string;
   /** Columns computed by the mapping file (mappedSource.ts): always read as text. */
   computed?: boolean;
+  /** The file's load as cached by an earlier run (loadCache.ts): its rows are put back instead of read. */
+  restored?: RestoredFile;
 }
 
 /** The scan of a CSV file, and the file and encoding its offsets refer to (a UTF-16 file's UTF-8 copy). */
@@ -127,6 +130,31 @@ export async function readWithFallbacks(run: (mode: ReadMode) => Promise<void>):
     if (!/parallel scanner|CSV Error/i.test((error as Error).message)) throw error;
     await run({ parallel: false, captureRejects: true });
   }
+}
+
+/**
+ * A file whose load is cached: what the cache knows of it, its headers resolved again (the mapping is
+ * part of the cache key); it is never read, so `source` must not be asked for.
+ */
+export function restoredFile(file: ExportFile, index: number, entry: RestoredFile): RawFile {
+  return {
+    index,
+    file,
+    dialect: entry.dialect,
+    resolution: resolveRequired(file, entry.dialect.headers),
+    // line breaks, quotes and delimiters sit at the same bytes in the export as in its UTF-8 copy
+    readPath: file.path,
+    decimalComma: entry.decimalComma,
+    notes: [...entry.notes],
+    conventions: new Map(),
+    advisories: new Map(),
+    csvRejectsTable: null,
+    reading: { scan: { ...entry.scan, dropped: [], repairs: [] }, path: file.path, encoding: entry.encoding },
+    source: () => {
+      throw new Error(`${file.name} is restored from the load cache and has no reader`);
+    },
+    restored: entry,
+  };
 }
 
 async function prepareParquet(db: Database, file: ExportFile, index: number, resolveOrFail: typeof resolveRequired): Promise<RawFile> {

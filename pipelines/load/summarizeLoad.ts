@@ -115,6 +115,12 @@ async function lineNumbers(db: Database, raws: RawFile[]): Promise<number[][]> {
       for (const rec of recs) out.push([raw.index, rec, -1, rec + 1]);
       continue;
     }
+    // a file restored from the load cache knows the lines of the records its first load reported
+    const cached = raw.restored ? new Map(raw.restored.lines) : null;
+    if (cached && !readerLines.length && recs.every((rec) => cached.has(rec))) {
+      for (const rec of recs) out.push([raw.index, rec, -1, cached.get(rec)!]);
+      continue;
+    }
     const lookup = await findLines(raw.readPath, raw.dialect.delimiter, { records: recs, readerLines });
     for (const rec of recs) out.push([raw.index, rec, -1, lookup.byRecord.get(rec) ?? -1]);
     for (const line of readerLines) out.push([raw.index, -1, line, lookup.byReaderLine.get(line) ?? line]);

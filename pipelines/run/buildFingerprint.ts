@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isDemoExports } from '../demo/demoMarker.ts';
 import { OWN_PREFIX, writeDurably } from '../publish/ownership.ts';
+import { fileHash, filesUnder, sha1, type FileHash } from '../load/fileHashes.ts';
 
 /**
  * The fingerprint of a published build, kept in the bookkeeping of the marts folder and of the site
@@ -16,13 +15,6 @@ export const BUILD_FINGERPRINT = `${OWN_PREFIX}build.json`;
 
 /** Code and configuration of the project that shape the outputs, relative to the working directory. */
 const CODE = ['pipelines', 'src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-/** A file's content hash, reused while its size and modification time stay the same. */
-interface FileHash {
-  size: number;
-  mtimeMs: number;
-  sha1: string;
-}
 
 interface Recorded {
   key: string;
@@ -112,30 +104,3 @@ async function readRecorded(dir: string): Promise<Recorded | null> {
     return null;
   }
 }
-
-/** Every file under a path (itself when it is a file), absolute and sorted, skipping hidden entries and node_modules. */
-async function filesUnder(path: string): Promise<string[]> {
-  if (!existsSync(path)) return [];
-  if (!(await stat(path)).isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .filter(
-      (file) =>
-        !relative(path, file)
-          .split(/[\\/]/)
-          .some((part) => part.startsWith('.') || part === 'node_modules'),
-    )
-    .sort();
-}
-
-async function fileHash(path: string, known?: FileHash): Promise<FileHash> {
-  const { size, mtimeMs } = await stat(path);
-  if (known && known.size === size && known.mtimeMs === mtimeMs) return known;
-  const hash = createHash('sha1');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { size, mtimeMs, sha1: hash.digest('hex') };
-}
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

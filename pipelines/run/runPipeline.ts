@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { allMarts } from '../contract/marts.ts';
 import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
@@ -10,6 +10,7 @@ import { isDemoExports } from '../demo/demoMarker.ts';
 import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
 import { LoadError } from '../load/loadError.ts';
+import { LOAD_CACHE_FOLDER, LoadCache } from '../load/loadCache.ts';
 import { checkRejectThresholds } from '../load/rejectThresholds.ts';
 import { Database, sqlString } from '../warehouse/database.ts';
 import { codeModels } from '../models/codeModels.ts';
@@ -93,8 +94,17 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
   const db = await Database.open(warehouseFile ?? ':memory:', { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
   try {
     log('Carregando exportações');
+    // Kept beside the warehouse file, so a run without one reads every file.
+    const cache = options.warehousePath ? await LoadCache.open(join(dirname(resolve(options.warehousePath)), LOAD_CACHE_FOLDER)) : undefined;
     const load = await clock.stage('load', () =>
-      loadExports(db, { exportsDir: options.exportsDir, mappingPath: options.mappingPath, asOf: options.asOf, scratchDir: scratch, onProgress: log }),
+      loadExports(db, {
+        exportsDir: options.exportsDir,
+        mappingPath: options.mappingPath,
+        asOf: options.asOf,
+        scratchDir: scratch,
+        onProgress: log,
+        cache,
+      }),
     );
     await checkRejectThresholds(db, load.summary, config.rejects, { accept: options.acceptRejects, log });
     const asOf = checkOrdersCoverAsOf(load, config);
