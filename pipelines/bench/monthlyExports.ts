@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Database, sqlString } from '../warehouse/database.ts';
 
@@ -34,4 +34,20 @@ export async function splitOrdersByMonth(canonicalDir: string, outDir: string): 
   } finally {
     db.close();
   }
+}
+
+/**
+ * Changes one order of a monthly orders file the way a corrected re-export would: the first order's
+ * date moves one day within its month. Returns the file's name.
+ */
+export async function changeOneOrder(dir: string, month: string): Promise<string> {
+  const name = `orders_${month}.csv`;
+  const lines = (await readFile(join(dir, name), 'utf8')).split('\n');
+  const dateAt = lines[0]!.split(',').indexOf('order_date');
+  const fields = lines[1]!.split(',');
+  const [year, mm, day] = fields[dateAt]!.split('-').map(Number) as [number, number, number];
+  fields[dateAt] = `${year}-${String(mm).padStart(2, '0')}-${String(day >= 28 ? day - 1 : day + 1).padStart(2, '0')}`;
+  lines[1] = fields.join(',');
+  await writeFile(join(dir, name), lines.join('\n'));
+  return name;
 }

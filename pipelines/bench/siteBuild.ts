@@ -37,9 +37,9 @@ const CARTEIRA_PHASES: { phase: string; starts: RegExp | 'start' }[] = [
 
 /**
  * Runs `npm run build` (as `node --import tsx pipelines/cli/build.ts`) cold: its marts, site and
- * warehouse folders are removed first.
+ * warehouse folders (with the load cache) are removed first; with `rebuild`, they are kept.
  */
-export async function measureCarteiraBuild(exportsDir: string, outDir: string, { rebuild = false } = {}): Promise<BuildMeasurement> {
+export async function measureCarteiraBuild(exportsDir: string, outDir: string, { rebuild = false, label = '' } = {}): Promise<BuildMeasurement> {
   const marts = join(outDir, 'marts');
   const dist = join(outDir, 'dist');
   const warehouse = join(outDir, 'warehouse', 'carteira.duckdb');
@@ -52,8 +52,8 @@ export async function measureCarteiraBuild(exportsDir: string, outDir: string, {
       env: process.env,
     },
   );
-  const label = rebuild ? 'Carteira: npm run build again, inputs unchanged' : 'Carteira: npm run build';
-  return { label, ...run, phases: phasesOf(run.lines, run.ms, CARTEIRA_PHASES), pages: pagesBuilt(run.lines) };
+  const named = label || (rebuild ? 'Carteira: npm run build again, inputs unchanged' : 'Carteira: npm run build');
+  return { label: named, ...run, phases: phasesOf(run.lines, run.ms, CARTEIRA_PHASES), pages: pagesBuilt(run.lines) };
 }
 
 /**

@@ -20,6 +20,10 @@ const flags = {
   },
   'framework-seconds': { type: 'string', value: 'S', help: 'com --site: tempo do build a frio do Framework medido à parte, em segundos' },
   rounds: { type: 'string', value: 'N', help: 'com --site: quantas vezes medir cada build, alternando', default: '1' },
+  incremental: {
+    type: 'boolean',
+    help: 'com --site: pedidos e itens em um arquivo por mês; mede também o build com um arquivo mensal de pedidos mudado e compara seus marts com os de um build a frio',
+  },
 } as const satisfies Record<string, FlagSpec>;
 
 const spec = {
@@ -48,6 +52,7 @@ await runMain(async () => {
       frameworkDir: args['framework-dir'],
       frameworkSeconds,
       rounds: positiveInteger('rounds', args.rounds!),
+      incremental: args.incremental,
     });
     return;
   }
