@@ -170,7 +170,7 @@ field_columns as (
         ('state', 'customers.state, geography.state, sales_cube.state, category_penetration.state, product_mix.state, reassignment_suggestions.state, sellers.state, customer_cluster_members.state, product_mix_totals.state, category_penetration_totals.state, ticket_cuts.state'),
         ('order_status', 'orders export (status); kpis_monthly.canceled_*, kpis_monthly.returned_*'),
         ('contract_status', 'renewals.status'),
-        ('renewal_status', 'renewals.renewal_status'),
+        ('renewal_status', 'renewals.renewal_status, renewal_windows.renewal_status'),
         ('lead_status', 'leads export (status); sellers_monthly.leads_*, kpis_monthly.leads_*, lead_funnel.open_leads and won/lost counts'),
         ('period_type', 'kpis_periods.period_type'),
         ('document_kind', 'customers.document_kind'),

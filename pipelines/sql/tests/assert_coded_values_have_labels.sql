@@ -29,6 +29,7 @@ coded as (
     union select distinct 'churn_risk', churn_risk from customers
     union select distinct 'document_kind', document_kind from customers
     union select distinct 'renewal_status', renewal_status from renewals
+    union select distinct 'renewal_status', renewal_status from renewal_windows
     union select distinct 'period_type', period_type from kpis_periods
     union select distinct 'opportunity_kind', kind from opportunities
     union select distinct 'peer_group_level', peer_group_level from opportunities
