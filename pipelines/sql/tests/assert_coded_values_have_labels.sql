@@ -9,6 +9,7 @@ coded as (
     union select distinct 'status', status from portfolio_status
     union select distinct 'status', status from seller_status
     union select distinct 'retention_breakdown', breakdown from retention_totals
+    union select distinct 'departed_breakdown', breakdown from departed_portfolios
     union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
     union select distinct 'product_breakdown', breakdown from product_totals
     union select distinct 'penetration_breakdown', breakdown from product_mix_totals
