@@ -55,6 +55,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   category_purchases: 'Soma de categorias compradas',
   change_type: 'Tipo de mudança',
   change_type_customers: 'Clientes do tipo de movimento',
+  change_type_new_at_risk_customers: 'Do tipo, passaram a estar em risco',
   chosen_k: 'Número de grupos (k)',
   churn_rate: 'Taxa de churn (0-1)',
   churn_rate_12m: 'Churn em 12 meses (0-1)',

@@ -129,13 +129,14 @@ describe('what changed since the previous report (history snapshots and status_c
 
   it('counts the customers of each kind of move once per change type in status_change_summary', async () => {
     // status: A active → at risk, C prospect → new, D entered, F left: four moves of one customer each, 1 + 1 + 1 + 1 = 4;
-    // owner: E handed from V1 to V2 = 1
-    expect(await summary('change_type, previous_status, status, customers, change_type_customers')).toEqual([
-      { change_type: 'owner', previous_status: null, status: null, customers: 1, change_type_customers: 1 },
-      { change_type: 'status', previous_status: 'active', status: 'at_risk', customers: 1, change_type_customers: 4 },
-      { change_type: 'status', previous_status: 'prospect', status: 'new', customers: 1, change_type_customers: 4 },
-      { change_type: 'status', previous_status: 'prospect', status: null, customers: 1, change_type_customers: 4 },
-      { change_type: 'status', previous_status: null, status: 'prospect', customers: 1, change_type_customers: 4 },
+    // of them only A became at risk: 1; owner: E handed from V1 to V2 = 1, none became at risk
+    const columns = 'change_type, previous_status, status, customers, change_type_customers, change_type_new_at_risk_customers as at_risk';
+    expect(await summary(columns)).toEqual([
+      { change_type: 'owner', previous_status: null, status: null, customers: 1, change_type_customers: 1, at_risk: 0 },
+      { change_type: 'status', previous_status: 'active', status: 'at_risk', customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: 'prospect', status: 'new', customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: 'prospect', status: null, customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: null, status: 'prospect', customers: 1, change_type_customers: 4, at_risk: 1 },
     ]);
   });
 

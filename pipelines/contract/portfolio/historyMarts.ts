@@ -98,6 +98,7 @@ export const historyMarts = [
         'Customers of every move of this kind (all status transitions, or all handovers)',
         'count',
       ],
+      change_type_new_at_risk_customers: ['Desses, os que passaram a estar em risco', 'Of those, the ones that became at risk', 'count'],
       description_pt: ['O movimento em palavras ("Ativo → em risco (ritmo)")', 'The move in Portuguese words', 'text', 'not null'],
       previous_as_of_date: ['Data de referência do relatório anterior comparado', 'As-of date of the previous report compared with', 'date'],
       as_of_date: asOf,
