@@ -3,6 +3,7 @@ import { clusterMarts } from './portfolio/clusterMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
 import { customerMarts } from './portfolio/customerMarts.ts';
 import { historyMarts } from './portfolio/historyMarts.ts';
+import { loadMarts } from './portfolio/loadMarts.ts';
 import { opportunityMarts } from './portfolio/opportunityMarts.ts';
 import { productMarts } from './portfolio/productMarts.ts';
 import { salesMarts } from './portfolio/salesMarts.ts';
@@ -21,4 +22,5 @@ export const portfolioMarts = [
   ...balanceMarts,
   ...targetMarts,
   ...historyMarts,
+  ...loadMarts,
 ] as const;

@@ -119,9 +119,10 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     const modelTimes: PipelineResult['models'] = [];
     await clock.stage('models', async () => {
       await createRuleMacros(db);
+      // before the models: load_totals sums them
+      await publishLoaderTables(db, load, asOf);
       const models = await readModels(codeModels);
       await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
-      await publishLoaderTables(db, load, asOf);
       await db.run(settingsTableSql(config, asOf));
     });
     await clock.stage('assertions', async () => {

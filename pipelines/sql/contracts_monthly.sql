@@ -1,4 +1,8 @@
 -- one row per month from the first contract month to the as-of month (no rows without a contracts export)
+--
+-- The *_12m columns sum the MRR movements over the latest 12 complete months with a starting MRR (the months
+-- GRR and NRR are defined for) up to this one: rows, not calendar months, so a month without MRR at its
+-- start is skipped rather than counted. NULL on the month in progress and on months without a starting MRR.
 with
 
 customer_mrr as (select * from int_contract_mrr_summed_by_customer_month),
@@ -18,7 +22,7 @@ movements as (
     group by all
 ),
 
-final as (
+monthly as (
     select
         month,
         is_partial_month(month) as is_partial_month,
@@ -34,8 +38,36 @@ final as (
         (mrr_start - coalesce(churned_mrr, 0) - coalesce(contraction_mrr, 0)) / nullif(mrr_start, 0) as grr,
         (mrr_start + coalesce(expansion_mrr, 0) - coalesce(contraction_mrr, 0) - coalesce(churned_mrr, 0))
             / nullif(mrr_start, 0) as nrr,
-        getvariable('as_of_date') as as_of_date,
     from movements
+),
+
+latest_twelve as (
+    select
+        month,
+        count(*) over latest_12 as months_12m,
+        min(month) over latest_12 as first_month_12m,
+        sum(new_mrr) over latest_12 as new_mrr_12m,
+        sum(expansion_mrr) over latest_12 as expansion_mrr_12m,
+        sum(contraction_mrr) over latest_12 as contraction_mrr_12m,
+        sum(churned_mrr) over latest_12 as churned_mrr_12m,
+    from monthly
+    where not is_partial_month and mrr_start > 0
+    window latest_12 as (order by month rows between 11 preceding and current row)
+),
+
+final as (
+    select
+        monthly.*,
+        cast(latest_twelve.months_12m as integer) as months_12m,
+        latest_twelve.first_month_12m,
+        cast(latest_twelve.new_mrr_12m as decimal(18, 2)) as new_mrr_12m,
+        cast(latest_twelve.expansion_mrr_12m as decimal(18, 2)) as expansion_mrr_12m,
+        cast(latest_twelve.new_mrr_12m + latest_twelve.expansion_mrr_12m as decimal(18, 2)) as gained_mrr_12m,
+        cast(latest_twelve.contraction_mrr_12m as decimal(18, 2)) as contraction_mrr_12m,
+        cast(latest_twelve.churned_mrr_12m as decimal(18, 2)) as churned_mrr_12m,
+        getvariable('as_of_date') as as_of_date,
+    from monthly
+    left join latest_twelve on latest_twelve.month = monthly.month
 )
 
 select * from final

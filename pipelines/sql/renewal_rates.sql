@@ -1,4 +1,5 @@
--- one row: the contracts of the renewals mart that ended before the as-of date or were canceled, by renewal outcome, and the renewal rate with and without the cancellations in its base
+-- one row: the contracts of the renewals mart that ended before the as-of date or were canceled, by renewal outcome
+-- (how many and their monthly value), and the renewal rate with and without the cancellations in its base
 with
 
 listed as (select * from renewals),
@@ -16,6 +17,10 @@ counted as (
         count(*) filter (where renewal_status = 'not_renewed') as not_renewed_contracts,
         count(*) filter (where renewal_status = 'in_grace') as in_grace_contracts,
         count(*) filter (where renewal_status = 'canceled') as canceled_contracts,
+        sum(monthly_value) filter (where renewal_status = 'renewed') as renewed_monthly_value,
+        sum(monthly_value) filter (where renewal_status = 'not_renewed') as not_renewed_monthly_value,
+        sum(monthly_value) filter (where renewal_status = 'in_grace') as in_grace_monthly_value,
+        sum(monthly_value) filter (where renewal_status = 'canceled') as canceled_monthly_value,
     from ended
 ),
 
@@ -26,6 +31,10 @@ final as (
         cast(not_renewed_contracts as integer) as not_renewed_contracts,
         cast(in_grace_contracts as integer) as in_grace_contracts,
         cast(canceled_contracts as integer) as canceled_contracts,
+        cast(coalesce(renewed_monthly_value, 0) as decimal(18, 2)) as renewed_monthly_value,
+        cast(coalesce(not_renewed_monthly_value, 0) as decimal(18, 2)) as not_renewed_monthly_value,
+        cast(coalesce(in_grace_monthly_value, 0) as decimal(18, 2)) as in_grace_monthly_value,
+        cast(coalesce(canceled_monthly_value, 0) as decimal(18, 2)) as canceled_monthly_value,
         -- decided = renewed or not renewed; contracts still in their grace days are undecided either way
         renewed_contracts / nullif(renewed_contracts + not_renewed_contracts, 0) as renewal_rate,
         renewed_contracts / nullif(renewed_contracts + not_renewed_contracts + canceled_contracts, 0) as renewal_rate_with_cancellations,

@@ -1,5 +1,5 @@
 -- one row per kind of move since the previous report: a status transition (from → to, entering or leaving the customer list
--- included) or a handover between two sellers, with the number of customers that made it
+-- included) or a handover between two sellers, with the number of customers that made it, and those of every move of its type
 with
 
 changes as (select * from status_changes where change_type in ('status', 'owner')),
@@ -31,6 +31,8 @@ final as (
         grouped.seller_id,
         cast(grouped.customers as integer) as customers,
         cast(grouped.new_at_risk_customers as integer) as new_at_risk_customers,
+        cast(sum(grouped.customers) over (partition by grouped.change_type) as integer) as change_type_customers,
+        cast(sum(grouped.new_at_risk_customers) over (partition by grouped.change_type) as integer) as change_type_new_at_risk_customers,
         case
             when grouped.change_type = 'owner' then grouped.description_pt
             when grouped.previous_status is null then 'Entraram no cadastro como ' || lower(now_label.label_pt)

@@ -6,6 +6,7 @@ import type { MartRow } from './martRows.ts';
 export type BalanceSellerRow = MartRow<'portfolio_balance'>;
 export type BalanceSpreadRow = MartRow<'portfolio_balance_spread'>;
 export type ReassignmentRow = MartRow<'reassignment_suggestions'>;
+export type BalanceTotalsRow = MartRow<'portfolio_balance_totals'>;
 
 /** Proposed moves shown on the page before the rest collapses; the CSV holds every one. */
 export const PROPOSAL_SHOWN = 10;
@@ -13,23 +14,26 @@ export const PROPOSAL_SHOWN = 10;
 /** File name of the proposal for Excel, beside the page (/vendedores/equilibrio/proposta-de-redistribuicao.csv). */
 export const PROPOSAL_FILE = 'proposta-de-redistribuicao.csv';
 
-/** The three marts of the balance between sellers, read once. */
+/** The four marts of the balance between sellers, read once. */
 export interface BalanceData {
   sellers: BalanceSellerRow[];
   spread: Map<string, BalanceSpreadRow>;
   moves: ReassignmentRow[];
+  /** The orphaned portfolios in total and the moves by phase (portfolio_balance_totals, one row). */
+  totals: BalanceTotalsRow | null;
 }
 
-/** Reads portfolio_balance, portfolio_balance_spread and reassignment_suggestions; null when the pipeline published none. */
+/** Reads portfolio_balance, portfolio_balance_spread, reassignment_suggestions and portfolio_balance_totals; null when the pipeline published none. */
 export async function loadBalanceData(): Promise<BalanceData | null> {
-  // The three come from one pipeline step: published together or not at all.
-  if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions'].every(martExists)) return null;
-  const [sellers, spread, moves] = await Promise.all([
+  // The four come from one pipeline run: published together or not at all.
+  if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions', 'portfolio_balance_totals'].every(martExists)) return null;
+  const [sellers, spread, moves, [totals]] = await Promise.all([
     readMart('portfolio_balance', { orderBy: 'seller_id nulls last' }),
     readMart('portfolio_balance_spread', { orderBy: 'measure_order' }),
     readMart('reassignment_suggestions', { orderBy: 'step' }),
+    readMart('portfolio_balance_totals'),
   ]);
-  return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves };
+  return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves, totals: totals ?? null };
 }
 
 /**

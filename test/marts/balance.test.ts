@@ -292,6 +292,32 @@ describe('portfolio_balance', () => {
   });
 });
 
+describe('portfolio_balance_totals', () => {
+  it('sums the orphaned portfolios and counts the proposed moves by phase', async () => {
+    const rows = await marts.rows(
+      `select orphaned_sellers, orphaned_customers, orphaned_active_portfolio_customers, orphaned_window_revenue, orphaned_potential,
+              orphaned_customers_after, moves, orphan_moves, balance_moves
+       from portfolio_balance_totals`,
+    );
+    // orphaned: V4 (3 customers, 3 active, 2300), V9 (1, 1, 700) and the no-owner row (C11: 1, 0, 0); sellers V4 and V9 = 2;
+    // customers 3 + 1 + 1 = 5, active 3 + 1 + 0 = 4, revenue 2300 + 700 + 0 = 3000; no CLV model → potential NULL;
+    // after the proposal C12 stays with V4: 1 + 0 + 0 = 1. Moves: steps 1-4 orphaned, step 5 balance → 5, 4, 1
+    expect(rows).toEqual([
+      {
+        orphaned_sellers: 2,
+        orphaned_customers: 5,
+        orphaned_active_portfolio_customers: 4,
+        orphaned_window_revenue: '3000.00',
+        orphaned_potential: null,
+        orphaned_customers_after: 1,
+        moves: 5,
+        orphan_moves: 4,
+        balance_moves: 1,
+      },
+    ]);
+  });
+});
+
 describe('portfolio_balance_spread', () => {
   it('measures the spread across the eligible sellers with the coefficient of variation and the Gini index, before and after', async () => {
     const rows = await marts.rows(

@@ -68,6 +68,8 @@ function reports() {
   };
   const changes = <T = Record<string, unknown>>(where = 'true') =>
     db.rows<T>(`select * from read_parquet('${join(out, 'status_changes.parquet')}') where ${where} order by change_type, kpi, customer_id`);
+  const summary = <T = Record<string, unknown>>(columns: string) =>
+    db.rows<T>(`select ${columns} from read_parquet('${join(out, 'status_change_summary.parquet')}') order by change_type, previous_status, status`);
   const partitions = () => readdirSync(join(out, 'history')).sort();
 
   beforeAll(async () => {
@@ -78,11 +80,11 @@ function reports() {
     db.close();
     root.cleanup();
   });
-  return { run, changes, partitions, out };
+  return { run, changes, summary, partitions, out };
 }
 
 describe('what changed since the previous report (history snapshots and status_changes)', () => {
-  const { run, changes, partitions, out } = reports();
+  const { run, changes, summary, partitions, out } = reports();
 
   it('has nothing to compare on the first report, and keeps its snapshot', async () => {
     await run(customersBefore, '2026-05-31');
@@ -122,6 +124,19 @@ describe('what changed since the previous report (history snapshots and status_c
         seller_id: 'V2',
         description_pt: 'Carteira passou de Ana Souza (V1) para Bruno Lima (V2)',
       }),
+    ]);
+  });
+
+  it('counts the customers of each kind of move once per change type in status_change_summary', async () => {
+    // status: A active → at risk, C prospect → new, D entered, F left: four moves of one customer each, 1 + 1 + 1 + 1 = 4;
+    // of them only A became at risk: 1; owner: E handed from V1 to V2 = 1, none became at risk
+    const columns = 'change_type, previous_status, status, customers, change_type_customers, change_type_new_at_risk_customers as at_risk';
+    expect(await summary(columns)).toEqual([
+      { change_type: 'owner', previous_status: null, status: null, customers: 1, change_type_customers: 1, at_risk: 0 },
+      { change_type: 'status', previous_status: 'active', status: 'at_risk', customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: 'prospect', status: 'new', customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: 'prospect', status: null, customers: 1, change_type_customers: 4, at_risk: 1 },
+      { change_type: 'status', previous_status: null, status: 'prospect', customers: 1, change_type_customers: 4, at_risk: 1 },
     ]);
   });
 

@@ -131,6 +131,42 @@ export const balanceMarts = [
     },
   },
   {
+    name: 'portfolio_balance_totals',
+    grain_pt: 'uma linha: as carteiras órfãs de portfolio_balance somadas (hoje e sem destino na proposta) e as mudanças propostas por fase',
+    grain_en:
+      'one row: the orphaned portfolios of portfolio_balance in total (today and left without a destination by the proposal) and the proposed moves by phase',
+    orderBy: 'as_of_date',
+    columns: {
+      orphaned_sellers: [
+        'Vendedores com carteira órfã (desligados ou fora do cadastro; a linha sem vendedor não conta)',
+        'Sellers with an orphaned portfolio (departed or not in the sellers export; the no-owner row does not count)',
+        'count',
+      ],
+      orphaned_customers: ['Clientes em carteiras órfãs (qualquer situação)', 'Customers in orphaned portfolios (any status)', 'count'],
+      orphaned_active_portfolio_customers: ['Deles, na carteira ativa', 'Of them, in the active portfolio', 'count'],
+      orphaned_window_revenue: [
+        'Faturamento desses clientes na janela da segmentação',
+        'Revenue of those customers in the segmentation window',
+        'brl',
+        'not null',
+      ],
+      orphaned_potential: [
+        'Potencial desses clientes: CLV de 12 meses somado (NULL sem modelo de valor ajustado ou sem carteira órfã)',
+        "Those customers' potential: 12-month CLV summed (NULL without a fitted value model or without orphaned portfolios)",
+        'brl',
+      ],
+      orphaned_customers_after: [
+        'Clientes que ficam sem destino na proposta (sem UF ou em região sem vendedor apto)',
+        'Customers the proposal leaves without a destination (no UF, or a region without an eligible seller)',
+        'count',
+      ],
+      moves: ['Mudanças propostas (linhas de reassignment_suggestions)', 'Proposed moves (rows of reassignment_suggestions)', 'count'],
+      orphan_moves: ['Delas, de carteiras órfãs (fase orphaned)', 'Of them, from orphaned portfolios (phase orphaned)', 'count'],
+      balance_moves: ['Delas, para equilibrar vendedores (as demais)', 'Of them, to balance sellers (the rest)', 'count'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'reassignment_suggestions',
     grain_pt: 'uma linha por cliente que a proposta passa a outro vendedor, na ordem em que foi decidida (uma proposta, não uma mudança)',
     grain_en: 'one row per customer the proposal moves to another seller, in the order decided (a proposal, not a change)',

@@ -93,6 +93,12 @@ export const historyMarts = [
       seller_id: ['Vendedor que recebeu a carteira (só linhas owner)', 'Seller who received them (owner rows only)', 'text'],
       customers: ['Clientes que fizeram esse movimento', 'Customers that made this move', 'count'],
       new_at_risk_customers: ['Desses, os que passaram a estar em risco', 'Of them, those that became at risk', 'count'],
+      change_type_customers: [
+        'Clientes de todos os movimentos desse tipo (todas as trocas de situação, ou todas as passagens de carteira)',
+        'Customers of every move of this kind (all status transitions, or all handovers)',
+        'count',
+      ],
+      change_type_new_at_risk_customers: ['Desses, os que passaram a estar em risco', 'Of those, the ones that became at risk', 'count'],
       description_pt: ['O movimento em palavras ("Ativo → em risco (ritmo)")', 'The move in Portuguese words', 'text', 'not null'],
       previous_as_of_date: ['Data de referência do relatório anterior comparado', 'As-of date of the previous report compared with', 'date'],
       as_of_date: asOf,

@@ -39,4 +39,48 @@ export const sellerMarts = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'departed_portfolios',
+    grain_pt:
+      'uma linha por vendedor que saiu da empresa (sellers.is_active falso) e uma para os clientes sem vendedor (seller_id NULL), dos que têm clientes, mais uma linha com todos eles (coluna breakdown)',
+    grain_en:
+      'one row per seller no longer with the company (sellers.is_active false) and one for the customers without an owner (seller_id NULL), of those with customers, plus one row over all of them (column breakdown)',
+    orderBy: 'breakdown desc, seller_id nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: seller (um vendedor, ou os sem vendedor), all (todos eles); use a linha all em vez de somar (labels, campo departed_breakdown)',
+        'Breakdown of the row: seller (one seller, or the customers without one), all (all of them); use the all row rather than summing',
+        'text',
+        'not null',
+      ],
+      seller_id: [
+        'Vendedor que saiu (NULL na linha seller = clientes sem vendedor; NULL na linha all)',
+        'Departed seller (NULL on a seller row = customers without an owner; NULL on the all row)',
+        'text',
+      ],
+      active_portfolio_customers: owned('na carteira ativa (novo, ativo, em risco, reativado)', 'in the active portfolio (new, active, at_risk, reactivated)'),
+      at_risk_customers: owned('em risco', 'at risk'),
+      inactive_customers: owned('inativos', 'inactive'),
+      lost_customers: owned('perdidos (ex-clientes)', 'lost (ex-customers)'),
+      prospects: owned('que nunca compraram (possíveis clientes)', 'who never bought (prospects)'),
+      window_revenue: [
+        'Faturamento desses clientes na janela da segmentação (padrão: 12 meses)',
+        'Revenue of those customers in the segmentation window (default: 12 months)',
+        'brl',
+        'not null',
+      ],
+      renewal_contracts: [
+        'Contratos desses clientes a renovar ou na carência (renewals: due, in_grace); NULL sem arquivo de contratos',
+        "Those customers' contracts due or in grace (renewals: due, in_grace); NULL without a contracts file",
+        'count',
+        'nullable',
+      ],
+      renewal_monthly_value: [
+        'Valor mensal desses contratos; NULL sem arquivo de contratos',
+        'Monthly value of those contracts; NULL without a contracts file',
+        'brl',
+      ],
+      as_of_date: asOf,
+    },
+  },
 ] as const satisfies readonly MartSpec[];

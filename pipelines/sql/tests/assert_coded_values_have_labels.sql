@@ -9,6 +9,7 @@ coded as (
     union select distinct 'status', status from portfolio_status
     union select distinct 'status', status from seller_status
     union select distinct 'retention_breakdown', breakdown from retention_totals
+    union select distinct 'departed_breakdown', breakdown from departed_portfolios
     union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
     union select distinct 'product_breakdown', breakdown from product_totals
     union select distinct 'penetration_breakdown', breakdown from product_mix_totals
@@ -29,6 +30,7 @@ coded as (
     union select distinct 'churn_risk', churn_risk from customers
     union select distinct 'document_kind', document_kind from customers
     union select distinct 'renewal_status', renewal_status from renewals
+    union select distinct 'renewal_status', renewal_status from renewal_windows
     union select distinct 'period_type', period_type from kpis_periods
     union select distinct 'opportunity_kind', kind from opportunities
     union select distinct 'peer_group_level', peer_group_level from opportunities

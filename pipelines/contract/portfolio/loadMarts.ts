@@ -1,0 +1,28 @@
+import type { MartSpec } from '../marts.ts';
+import { asOf } from './columnDocs.ts';
+
+/** Marts over the loader's own tables (load_summary, rejects): the totals the Dados page states. */
+export const loadMarts = [
+  {
+    name: 'load_totals',
+    grain_pt: 'uma linha: a carga desta execução somada, sobre load_summary e rejects',
+    grain_en: 'one row: the load of this run in total, over load_summary and rejects',
+    orderBy: 'as_of_date',
+    columns: {
+      files: [
+        'Arquivos lidos: linhas de load_summary (um arquivo lido como várias entidades conta uma vez por entidade)',
+        'Files read: rows of load_summary (a file read as several entities counts once per entity)',
+        'count',
+      ],
+      read: ['Linhas de dados lidas, somadas em load_summary', 'Data records read, summed over load_summary', 'count'],
+      loaded: ['Linhas carregadas, somadas em load_summary', 'Records loaded, summed over load_summary', 'count'],
+      rejected: ['Linhas rejeitadas, somadas em load_summary', 'Records rejected, summed over load_summary', 'count'],
+      problem_rows: [
+        'Problemas listados em rejects (linhas rejeitadas e valores anulados com aviso, um por coluna)',
+        'Problems listed in rejects (rejected rows and values nulled with a warning, one per column)',
+        'count',
+      ],
+      as_of_date: asOf,
+    },
+  },
+] as const satisfies readonly MartSpec[];

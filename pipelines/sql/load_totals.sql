@@ -1,0 +1,31 @@
+-- one row: the load of this run in total, over the load_summary and rejects tables the loader published
+with
+
+files as (select * from load_summary),
+
+problems as (select * from rejects),
+
+summed as (
+    select
+        count(*) as files,
+        coalesce(sum(read), 0) as read,
+        coalesce(sum(loaded), 0) as loaded,
+        coalesce(sum(rejected), 0) as rejected,
+    from files
+),
+
+counted_problems as (select count(*) as problem_rows from problems),
+
+final as (
+    select
+        cast(summed.files as integer) as files,
+        cast(summed.read as integer) as read,
+        cast(summed.loaded as integer) as loaded,
+        cast(summed.rejected as integer) as rejected,
+        cast(counted_problems.problem_rows as integer) as problem_rows,
+        getvariable('as_of_date') as as_of_date,
+    from summed
+    cross join counted_problems
+)
+
+select * from final

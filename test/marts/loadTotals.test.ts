@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMarts, type MartRun } from './runMarts.ts';
+
+let marts: MartRun;
+
+beforeAll(async () => {
+  marts = await runMarts(
+    {
+      'customers.csv': ['customer_id,name,company_size', 'C1,Cliente Um Ltda,gigante', 'C2,Cliente Dois Ltda,'],
+      'orders.csv': [
+        'order_id,customer_id,order_date,amount',
+        'O1,C1,2026-02-02,100',
+        'O2,C1,2026-02-03,100',
+        'O3,C2,2026-02-04,100',
+        'O4,C2,2026-02-05,100',
+        'O5,C2,2026-02-31,100',
+        'O1,C1,2026-02-02,100',
+      ],
+    },
+    '2026-02-20',
+    { rejects: { max_share: 0.5 } },
+  );
+});
+afterAll(() => marts.close());
+
+describe('load_totals', () => {
+  it('sums the files of load_summary and counts the problems listed in rejects', async () => {
+    // orders.csv: 6 lines read, 4 loaded, 1 rejected (no 31 February), 1 exact duplicate collapsed;
+    // customers.csv: 2 read and loaded, 1 with a warning (porte "gigante" nulled).
+    // Files 2; read 6 + 2 = 8; loaded 4 + 2 = 6; rejected 1 + 0 = 1; problems listed: the reject and the warning = 2
+    expect(await marts.rows('select files, read, loaded, rejected, problem_rows from load_totals')).toEqual([
+      { files: 2, read: 8, loaded: 6, rejected: 1, problem_rows: 2 },
+    ]);
+  });
+});
