@@ -5,6 +5,8 @@ with
 
 seller_months as (select * from sellers_monthly),
 
+calendar as (select * from ref_business_days),
+
 targeted as (
     select *
     from seller_months
@@ -47,6 +49,10 @@ final as (
         revenue,
         revenue_target,
         target_pct as revenue_attainment_pct,
+        case
+            when is_partial_month
+            then 100.0 * revenue / nullif(calendar.business_days_elapsed, 0) * calendar.business_days / nullif(revenue_target, 0)
+        end as projected_revenue_attainment_pct,
         cast(revenue_attainment_rank as integer) as revenue_attainment_rank,
         cast(ranked_sellers as integer) as ranked_sellers,
         coverage_pct,
@@ -59,6 +65,7 @@ final as (
         cast(targets_set as integer) as targets_set,
         getvariable('as_of_date') as as_of_date,
     from ranked
+    inner join calendar using (month)
 )
 
 select * from final

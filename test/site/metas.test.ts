@@ -15,6 +15,7 @@ function row(seller_id: string, m: number, values: Partial<TargetAttainmentRow>)
     revenue: 0,
     revenue_target: null,
     revenue_attainment_pct: null,
+    projected_revenue_attainment_pct: null,
     revenue_attainment_rank: null,
     ranked_sellers: 0,
     coverage_pct: null,

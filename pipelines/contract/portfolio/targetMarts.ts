@@ -101,6 +101,11 @@ export const targetMarts = [
         'Revenue target attainment: revenue ÷ target × 100 (sellers_monthly.target_pct); NULL without a target',
         'pct',
       ],
+      projected_revenue_attainment_pct: [
+        'Projeção do mês em curso em % da meta: faturamento até a data de referência ÷ dias úteis passados × dias úteis do mês ÷ meta × 100 (dias úteis em kpis_monthly); NULL nos meses completos, sem meta ou antes do primeiro dia útil',
+        "The running month's projected close as a % of the target: revenue to the as-of date ÷ business days passed × the month's business days ÷ target × 100 (business days in kpis_monthly); NULL in complete months, without a target or before the first business day",
+        'pct',
+      ],
       revenue_attainment_rank: [
         'Posição no mês pelo atingimento da meta de faturamento (1 = maior %; empates recebem a mesma posição); NULL sem meta de faturamento',
         'Rank in the month by revenue target attainment (1 = highest %; ties share a rank); NULL without a revenue target',
