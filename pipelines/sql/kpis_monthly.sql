@@ -49,6 +49,8 @@ targets as (
         sum(revenue_target) as revenue_target,
         count(revenue_target) as sellers_with_target,
         count(distinct seller_id) filter (where revenue_target is null) as sellers_without_target,
+        sum(new_customers) filter (where new_customers_target is not null) as new_customers_with_target,
+        sum(new_customers_target) as new_customers_target,
     from seller_months
     group by all
 ),
@@ -60,6 +62,8 @@ targets_to_date as (
         sum(revenue_with_target) over year_to_date as ytd_revenue_with_target,
         sum(revenue_target) over year_to_date as ytd_revenue_target,
         sum(revenue_target) over whole_year as year_revenue_target,
+        sum(new_customers_with_target) over year_to_date as ytd_new_customers_with_target,
+        sum(new_customers_target) over year_to_date as ytd_new_customers_target,
     from targets
     window
         year_to_date as (partition by year(month) order by month rows between unbounded preceding and current row),
@@ -159,6 +163,7 @@ final as (
         end as cac_12m,
         cast(targets.revenue_with_target as decimal(18, 2)) as revenue_with_target,
         cast(targets.revenue_target as decimal(18, 2)) as revenue_target,
+        100.0 * targets.revenue_with_target / nullif(targets.revenue_target, 0) as target_pct,
         cast(coalesce(targets.sellers_with_target, 0) as integer) as sellers_with_target,
         cast(coalesce(targets.sellers_without_target, 0) as integer) as sellers_without_target,
         cast(revenue_to_date.ytd_revenue as decimal(18, 2)) as ytd_revenue,
@@ -167,6 +172,11 @@ final as (
         100.0 * targets_to_date.ytd_revenue_with_target / nullif(targets_to_date.ytd_revenue_target, 0) as ytd_target_pct,
         cast(targets_to_date.ytd_revenue_with_target - targets_to_date.ytd_revenue_target as decimal(18, 2)) as ytd_target_gap,
         cast(targets_to_date.year_revenue_target as decimal(18, 2)) as year_revenue_target,
+        cast(targets.new_customers_with_target as integer) as new_customers_with_target,
+        cast(targets.new_customers_target as integer) as new_customers_target,
+        cast(targets_to_date.ytd_new_customers_with_target as integer) as ytd_new_customers_with_target,
+        cast(targets_to_date.ytd_new_customers_target as integer) as ytd_new_customers_target,
+        100.0 * targets_to_date.ytd_new_customers_with_target / nullif(targets_to_date.ytd_new_customers_target, 0) as ytd_new_customers_target_pct,
         getvariable('as_of_date') as as_of_date,
     from period_kpis
     inner join trailing_12m on trailing_12m.month = period_kpis.period_start

@@ -37,6 +37,7 @@ ranked as (
             )
         end as revenue_attainment_rank,
         count(target_pct) over (partition by month) as ranked_sellers,
+        count(*) filter (where target_pct >= 100) over (partition by month) as sellers_met_revenue_target,
     from attainment
 ),
 
@@ -55,6 +56,7 @@ final as (
         end as projected_revenue_attainment_pct,
         cast(revenue_attainment_rank as integer) as revenue_attainment_rank,
         cast(ranked_sellers as integer) as ranked_sellers,
+        cast(sellers_met_revenue_target as integer) as sellers_met_revenue_target,
         coverage_pct,
         coverage_target_pct,
         coverage_attainment_pct,

@@ -18,6 +18,7 @@ function row(seller_id: string, m: number, values: Partial<TargetAttainmentRow>)
     projected_revenue_attainment_pct: null,
     revenue_attainment_rank: null,
     ranked_sellers: 0,
+    sellers_met_revenue_target: 0,
     coverage_pct: null,
     coverage_target_pct: null,
     coverage_attainment_pct: null,

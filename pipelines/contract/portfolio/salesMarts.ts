@@ -327,6 +327,11 @@ export const salesMarts = [
         "The month's revenue target: sum of the sellers' targets (targets export); NULL without a target that month",
         'brl',
       ],
+      target_pct: [
+        'Atingimento da meta de faturamento da equipe no mês: revenue_with_target ÷ revenue_target × 100; NULL sem meta',
+        "The team's revenue target attainment that month: revenue_with_target ÷ revenue_target × 100; NULL without a target",
+        'pct',
+      ],
       sellers_with_target: ['Vendedores com meta de faturamento no mês', 'Sellers with a revenue target that month', 'count'],
       sellers_without_target: [
         'Vendedores cadastrados sem meta de faturamento no mês: ficam fora da comparação com a meta',
@@ -363,6 +368,35 @@ export const salesMarts = [
         'Meta de faturamento do ano do mês inteiro: soma de revenue_target dos meses do ano publicados (até o mês da data de referência); NULL sem meta no ano',
         "Revenue target of the month's whole year: sum of revenue_target over the year's published months (up to the as-of month); NULL without a target that year",
         'brl',
+      ],
+      new_customers_with_target: [
+        'Clientes novos dos vendedores com meta de clientes novos no mês (soma de sellers_monthly.new_customers onde há meta); NULL sem meta no mês',
+        'New customers of the sellers with a new-customer target that month (sum of sellers_monthly.new_customers where a target exists); NULL without a target that month',
+        'count',
+        'nullable',
+      ],
+      new_customers_target: [
+        'Meta de clientes novos do mês: soma das metas dos vendedores; NULL sem meta no mês',
+        "The month's new-customer target: sum of the sellers' targets; NULL without a target that month",
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_with_target: [
+        'Clientes novos dos vendedores com meta no ano até o mês (soma de new_customers_with_target de janeiro ao mês); NULL sem meta no período',
+        'New customers of the sellers with a target in the year to date (sum of new_customers_with_target from January to the month); NULL without a target in it',
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_target: [
+        'Meta de clientes novos acumulada no ano até o mês (soma de new_customers_target de janeiro ao mês); NULL sem meta no período',
+        'New-customer target of the year to date (sum of new_customers_target from January to the month); NULL without a target in it',
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_target_pct: [
+        'Atingimento da meta de clientes novos no ano até o mês: ytd_new_customers_with_target ÷ ytd_new_customers_target × 100; NULL sem meta',
+        'Year-to-date new-customer attainment: ytd_new_customers_with_target ÷ ytd_new_customers_target × 100; NULL without a target',
+        'pct',
       ],
       as_of_date: asOf,
     },

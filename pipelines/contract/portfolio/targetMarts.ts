@@ -116,6 +116,11 @@ export const targetMarts = [
         'Sellers with a revenue target in the month (the size of the ranking)',
         'count',
       ],
+      sellers_met_revenue_target: [
+        'Vendedores do mês que bateram a meta de faturamento (atingimento ≥ 100%), de ranked_sellers',
+        'Sellers of the month who met their revenue target (attainment ≥ 100%), of ranked_sellers',
+        'count',
+      ],
       coverage_pct: ['Positivação da carteira no mês (sellers_monthly.coverage_pct)', 'Portfolio coverage in the month (sellers_monthly.coverage_pct)', 'pct'],
       coverage_target_pct: ['Meta de positivação; NULL sem meta', 'Coverage target; NULL without a target', 'pct'],
       coverage_attainment_pct: [
