@@ -153,6 +153,67 @@ export const targetMarts = [
     },
   },
   {
+    name: 'target_attainment_ytd',
+    grain_pt:
+      'uma linha por vendedor por mês, para os vendedores com meta no ano do mês até ele: as metas somadas de janeiro ao mês (acumulado do ano); cada tipo soma só os meses com esse tipo de meta',
+    grain_en:
+      "one row per seller per month, for the sellers with a target in the month's year up to it: the targets summed from January to the month (year to date); each kind sums only the months with that kind of target",
+    orderBy: 'month, seller_id',
+    columns: {
+      seller_id: sellerId,
+      month: ['Último mês do acumulado (o acumulado vai de janeiro a ele)', 'Last month of the year to date (which runs from January to it)', 'month'],
+      target_months: [
+        'Meses do ano até o mês em que o vendedor tem alguma meta (linhas de target_attainment)',
+        'Months of the year to the month in which the seller has any target (target_attainment rows)',
+        'count',
+      ],
+      revenue: [
+        'Faturamento dos meses com meta de faturamento (um mês sem essa meta não soma nem faturamento nem meta); 0 sem nenhum',
+        'Revenue of the months with a revenue target (a month without one adds neither revenue nor target); 0 without any',
+        'brl',
+        'not null',
+      ],
+      revenue_target: [
+        'Soma das metas de faturamento do ano até o mês; NULL sem meta',
+        "Sum of the year's revenue targets to the month; NULL without a target",
+        'brl',
+      ],
+      revenue_attainment_pct: [
+        'Atingimento acumulado: revenue ÷ revenue_target × 100; NULL sem meta de faturamento',
+        'Year-to-date attainment: revenue ÷ revenue_target × 100; NULL without a revenue target',
+        'pct',
+      ],
+      revenue_attainment_rank: [
+        'Posição no mês pelo atingimento acumulado (1 = maior %; empates recebem a mesma posição); NULL sem meta de faturamento',
+        'Rank in the month by year-to-date attainment (1 = highest %; ties share a rank); NULL without a revenue target',
+        'number',
+      ],
+      new_customers: [
+        'Clientes novos dos meses com meta de clientes novos; 0 sem nenhum',
+        'New customers of the months with a new-customer target; 0 without any',
+        'count',
+      ],
+      new_customers_target: [
+        'Soma das metas de clientes novos do ano até o mês; NULL sem meta',
+        "Sum of the year's new-customer targets to the month; NULL without a target",
+        'count',
+        'nullable',
+      ],
+      new_customers_attainment_pct: [
+        'Atingimento acumulado de clientes novos: new_customers ÷ new_customers_target × 100; NULL sem meta ou com meta 0',
+        'Year-to-date new-customer attainment: new_customers ÷ new_customers_target × 100; NULL without a target or with a target of 0',
+        'pct',
+      ],
+      coverage_months_met: [
+        'Meses em que a positivação chegou à meta (a positivação é uma razão e não se soma)',
+        'Months whose coverage reached its target (coverage is a ratio and is not summed)',
+        'count',
+      ],
+      coverage_months: ['Meses com meta de positivação e carteira para medi-la', 'Months with a coverage target and a portfolio to measure it', 'count'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'target_suggestions',
     grain_pt: 'uma linha por vendedor ativo: meta de faturamento sugerida para o mês seguinte ao da data de referência',
     grain_en: 'one row per active seller: suggested revenue target for the month after the as-of month',
