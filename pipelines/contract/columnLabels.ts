@@ -109,6 +109,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   customers_with_porte: 'Clientes com porte no cadastro',
   customers_to_reach_80: 'Clientes até 80% do faturamento',
   customers_with_owner: 'Clientes com vendedor dono',
+  customers_without_suggestion: 'Clientes fora das sugestões',
   cv_after: 'Coeficiente de variação depois',
   cv_before: 'Coeficiente de variação hoje',
   days_since_last_order: 'Dias desde a última compra',
@@ -448,6 +449,7 @@ export const martColumnLabels: Readonly<Record<string, Readonly<Record<string, s
   settings: { value: 'Valor usado' },
   status_change_summary: { status: 'Situação hoje', seller_id: 'Vendedor que recebeu', previous_seller_id: 'Vendedor que passou' },
   status_changes: { status: 'Situação hoje', value: 'Valor hoje', seller_id: 'Vendedor hoje' },
+  target_suggestion_totals: { sellers: 'Vendedores ativos', active_portfolio_customers: 'Carteira ativa dos vendedores ativos' },
 };
 
 /** The Portuguese name of a mart's column, or undefined when the contract has none. */

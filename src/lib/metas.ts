@@ -5,6 +5,7 @@ import type { MartRow } from './martRows.ts';
 export type TargetAttainmentRow = MartRow<'target_attainment'>;
 export type TargetSuggestionRow = MartRow<'target_suggestions'>;
 export type TargetYearToDateRow = MartRow<'target_attainment_ytd'>;
+export type TargetSuggestionTotals = MartRow<'target_suggestion_totals'>;
 
 /** The Metas page's data: target attainment per seller and month, and next month's suggested targets. */
 
@@ -21,12 +22,14 @@ export interface TargetKind {
 export interface TargetsData {
   attainment: TargetAttainmentRow[];
   suggestions: TargetSuggestionRow[];
+  /** The suggestions summed over the active sellers; null without suggestions. */
+  suggestionTotals: TargetSuggestionTotals | null;
   /** Each seller's targets summed from January to each month, ranked by attainment (sellers without a revenue target last). */
   yearToDate: TargetYearToDateRow[];
   kinds: TargetKind[];
 }
 
-/** Reads target_attainment, target_attainment_ytd and target_suggestions (empty lists when a mart is missing). */
+/** Reads target_attainment, target_attainment_ytd, target_suggestions and their totals (empty when a mart is missing). */
 export async function loadTargetsData(): Promise<TargetsData> {
   const attainment = martExists('target_attainment')
     ? await readMart('target_attainment', { orderBy: 'month, revenue_attainment_rank nulls last, seller_id' })
@@ -35,10 +38,12 @@ export async function loadTargetsData(): Promise<TargetsData> {
     ? await readMart('target_attainment_ytd', { orderBy: 'month, revenue_attainment_rank nulls last, revenue desc, seller_id' })
     : [];
   const suggestions = martExists('target_suggestions') ? await readMart('target_suggestions', { orderBy: 'suggested_revenue_target desc, seller_id' }) : [];
+  const suggestionTotals = martExists('target_suggestion_totals') ? ((await readMart('target_suggestion_totals'))[0] ?? null) : null;
   const any = (pick: (row: TargetAttainmentRow) => unknown) => attainment.some((row) => pick(row) !== null);
   return {
     attainment,
     suggestions,
+    suggestionTotals,
     yearToDate,
     kinds: [
       { key: 'revenue', column: 'revenue_target', label: 'Faturamento', present: any((r) => r.revenue_target) },

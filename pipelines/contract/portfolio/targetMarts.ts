@@ -293,4 +293,43 @@ export const targetMarts = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'target_suggestion_totals',
+    grain_pt:
+      'uma linha por mês da meta (o mês seguinte ao da data de referência; vazio sem vendedor ativo): as metas sugeridas de todos os vendedores ativos somadas',
+    grain_en: 'one row per target month (the month after the as-of month; empty without an active seller): the suggested targets of every active seller summed',
+    orderBy: 'target_month',
+    columns: {
+      target_month: ['Mês da meta sugerida (target_suggestions.target_month)', 'Month of the suggested target (target_suggestions.target_month)', 'month'],
+      sellers: ['Vendedores ativos com meta sugerida', 'Active sellers with a suggested target', 'count'],
+      suggested_revenue_target: [
+        'Soma das metas de faturamento sugeridas dos vendedores ativos',
+        "Sum of the active sellers' suggested revenue targets",
+        'brl',
+        'not null',
+      ],
+      last_month: ['Último mês completo (target_suggestions.last_month)', 'Last complete month (target_suggestions.last_month)', 'month'],
+      last_month_revenue_target: [
+        'Soma das metas de faturamento desses vendedores no último mês completo; NULL sem nenhuma',
+        "Sum of those sellers' revenue targets in the last complete month; NULL without any",
+        'brl',
+      ],
+      active_portfolio_customers: [
+        'Clientes da carteira ativa dos vendedores ativos (os que entram nas sugestões)',
+        "Customers in the active sellers' active portfolios (the ones the suggestions count)",
+        'count',
+      ],
+      model_customers: [
+        'Desses, clientes com previsão dos modelos (BG/NBD e Gamma-Gamma); os demais usam o ritmo',
+        'Of those, customers with model predictions (BG/NBD and Gamma-Gamma); the others use their rhythm',
+        'count',
+      ],
+      customers_without_suggestion: [
+        'Clientes da carteira ativa fora de toda sugestão: o dono não é um vendedor ativo (saiu) ou não há dono; a redistribuir',
+        'Active-portfolio customers in no suggestion: their owner is not an active seller (left) or they have none; to hand over',
+        'count',
+      ],
+      as_of_date: asOf,
+    },
+  },
 ] as const satisfies readonly MartSpec[];
