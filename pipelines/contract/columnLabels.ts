@@ -68,6 +68,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   churned_customers: 'Clientes que perderam o MRR',
   churned_mrr: 'MRR perdido (R$)',
   city: 'Cidade',
+  closed_12m: 'Fechados em 12 meses',
   cluster_id: 'Grupo',
   cluster_name: 'Nome do grupo',
   clv_12m: 'CLV 12 meses (R$)',

@@ -54,6 +54,11 @@ export const targetMarts = [
         'count',
       ],
       lost_12m: ['Leads perdidos fechados nos 12 meses até a data de referência', 'Leads lost, closed in the 12 months to the as-of date', 'count'],
+      closed_12m: [
+        'Leads fechados (ganhos + perdidos) nos 12 meses até a data de referência; a base da conversão',
+        'Leads closed (won + lost) in the 12 months to the as-of date; the conversion base',
+        'count',
+      ],
       conversion_rate_12m: [
         'Conversão nos 12 meses: ganhos ÷ (ganhos + perdidos) fechados no período; NULL sem leads fechados',
         'Conversion over the 12 months: won ÷ (won + lost) closed in the period; NULL without closed leads',
