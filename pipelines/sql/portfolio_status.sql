@@ -10,6 +10,7 @@ by_status as (
     select
         status,
         count(*) as customers,
+        count(seller_id) as customers_with_owner,
         sum(window_revenue) as window_revenue,
         sum(revenue) as revenue,
     from profiles
@@ -21,6 +22,7 @@ final as (
         statuses.status,
         is_active_portfolio(statuses.status) as is_active_portfolio,
         cast(coalesce(by_status.customers, 0) as integer) as customers,
+        cast(coalesce(by_status.customers_with_owner, 0) as integer) as customers_with_owner,
         cast(coalesce(by_status.window_revenue, 0) as decimal(18, 2)) as window_revenue,
         cast(coalesce(by_status.revenue, 0) as decimal(18, 2)) as revenue,
         statuses.sort_order,

@@ -5,6 +5,8 @@ with
 
 seller_months as (select * from sellers_monthly),
 
+calendar as (select * from ref_business_days),
+
 targeted as (
     select *
     from seller_months
@@ -35,6 +37,7 @@ ranked as (
             )
         end as revenue_attainment_rank,
         count(target_pct) over (partition by month) as ranked_sellers,
+        count(*) filter (where target_pct >= 100) over (partition by month) as sellers_met_revenue_target,
     from attainment
 ),
 
@@ -47,8 +50,13 @@ final as (
         revenue,
         revenue_target,
         target_pct as revenue_attainment_pct,
+        case
+            when is_partial_month
+            then 100.0 * revenue / nullif(calendar.business_days_elapsed, 0) * calendar.business_days / nullif(revenue_target, 0)
+        end as projected_revenue_attainment_pct,
         cast(revenue_attainment_rank as integer) as revenue_attainment_rank,
         cast(ranked_sellers as integer) as ranked_sellers,
+        cast(sellers_met_revenue_target as integer) as sellers_met_revenue_target,
         coverage_pct,
         coverage_target_pct,
         coverage_attainment_pct,
@@ -59,6 +67,7 @@ final as (
         cast(targets_set as integer) as targets_set,
         getvariable('as_of_date') as as_of_date,
     from ranked
+    inner join calendar using (month)
 )
 
 select * from final

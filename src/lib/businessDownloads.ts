@@ -58,4 +58,9 @@ export const BUSINESS_DOWNLOADS: BusinessDownload[] = [
     title: 'Metas',
     description: 'Meta e realizado de cada vendedor em cada mês com meta no arquivo de metas.',
   },
+  {
+    mart: 'target_attainment_ytd',
+    title: 'Metas no ano',
+    description: 'Meta e realizado de cada vendedor somados de janeiro a cada mês, com a posição pelo atingimento.',
+  },
 ];

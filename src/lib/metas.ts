@@ -1,10 +1,11 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
-import { groupBy } from './groupBy.ts';
 import { martExists, readMart } from './readMart.ts';
 import type { MartRow } from './martRows.ts';
 
 export type TargetAttainmentRow = MartRow<'target_attainment'>;
 export type TargetSuggestionRow = MartRow<'target_suggestions'>;
+export type TargetYearToDateRow = MartRow<'target_attainment_ytd'>;
+export type TargetSuggestionTotals = MartRow<'target_suggestion_totals'>;
 
 /** The Metas page's data: target attainment per seller and month, and next month's suggested targets. */
 
@@ -21,19 +22,29 @@ export interface TargetKind {
 export interface TargetsData {
   attainment: TargetAttainmentRow[];
   suggestions: TargetSuggestionRow[];
+  /** The suggestions summed over the active sellers; null without suggestions. */
+  suggestionTotals: TargetSuggestionTotals | null;
+  /** Each seller's targets summed from January to each month, ranked by attainment (sellers without a revenue target last). */
+  yearToDate: TargetYearToDateRow[];
   kinds: TargetKind[];
 }
 
-/** Reads target_attainment and target_suggestions (empty lists when a mart is missing). */
+/** Reads target_attainment, target_attainment_ytd, target_suggestions and their totals (empty when a mart is missing). */
 export async function loadTargetsData(): Promise<TargetsData> {
   const attainment = martExists('target_attainment')
     ? await readMart('target_attainment', { orderBy: 'month, revenue_attainment_rank nulls last, seller_id' })
     : [];
+  const yearToDate = martExists('target_attainment_ytd')
+    ? await readMart('target_attainment_ytd', { orderBy: 'month, revenue_attainment_rank nulls last, revenue desc, seller_id' })
+    : [];
   const suggestions = martExists('target_suggestions') ? await readMart('target_suggestions', { orderBy: 'suggested_revenue_target desc, seller_id' }) : [];
+  const suggestionTotals = martExists('target_suggestion_totals') ? ((await readMart('target_suggestion_totals'))[0] ?? null) : null;
   const any = (pick: (row: TargetAttainmentRow) => unknown) => attainment.some((row) => pick(row) !== null);
   return {
     attainment,
     suggestions,
+    suggestionTotals,
+    yearToDate,
     kinds: [
       { key: 'revenue', column: 'revenue_target', label: 'Faturamento', present: any((r) => r.revenue_target) },
       { key: 'coverage', column: 'coverage_target_pct', label: 'Positivação', present: any((r) => r.coverage_target_pct) },
@@ -50,60 +61,6 @@ export function monthRanking(rows: TargetAttainmentRow[], month: Date): TargetAt
       (a, b) =>
         (a.revenue_attainment_rank ?? Infinity) - (b.revenue_attainment_rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id),
     );
-}
-
-/** A seller's targets summed over the months of a year up to a month (year to date). */
-export interface YearAttainment {
-  seller_id: string;
-  months: number;
-  revenue: number;
-  revenue_target: number | null;
-  revenue_attainment_pct: number | null;
-  new_customers: number;
-  new_customers_target: number | null;
-  new_customers_attainment_pct: number | null;
-  /** Months whose coverage reached the target, of the months with a coverage target. */
-  coverage_months_met: number;
-  coverage_months: number;
-  rank: number | null;
-}
-
-/**
- * Year to date per seller: each kind summed over the months that have that kind of target (a month without a
- * revenue target adds neither revenue nor target), attainment = Σ actual ÷ Σ target × 100; coverage, a ratio,
- * is not summed: the months it met its target are counted. Ranked by revenue attainment (ties share a rank).
- */
-export function yearToDate(rows: TargetAttainmentRow[], through: Date): YearAttainment[] {
-  const year = through.getUTCFullYear();
-  const inYear = rows.filter((row) => row.month.getUTCFullYear() === year && row.month <= through);
-  const sellers = [...groupBy(inYear, (row) => row.seller_id).entries()].map(([seller_id, months]) => {
-    const withRevenue = months.filter((m) => m.revenue_target !== null);
-    const withNew = months.filter((m) => m.new_customers_target !== null);
-    const withCoverage = months.filter((m) => m.coverage_target_pct !== null && m.coverage_pct !== null);
-    const revenue = withRevenue.reduce((t, m) => t + m.revenue, 0);
-    const revenueTarget = withRevenue.length ? withRevenue.reduce((t, m) => t + m.revenue_target!, 0) : null;
-    const newCustomers = withNew.reduce((t, m) => t + m.new_customers, 0);
-    const newTarget = withNew.length ? withNew.reduce((t, m) => t + m.new_customers_target!, 0) : null;
-    return {
-      seller_id,
-      months: months.length,
-      revenue,
-      revenue_target: revenueTarget,
-      revenue_attainment_pct: revenueTarget ? (100 * revenue) / revenueTarget : null,
-      new_customers: newCustomers,
-      new_customers_target: newTarget,
-      new_customers_attainment_pct: newTarget ? (100 * newCustomers) / newTarget : null,
-      coverage_months_met: withCoverage.filter((m) => m.coverage_pct! >= m.coverage_target_pct!).length,
-      coverage_months: withCoverage.length,
-      rank: null as number | null,
-    };
-  });
-  const ranked = sellers.filter((s) => s.revenue_attainment_pct !== null).sort((a, b) => b.revenue_attainment_pct! - a.revenue_attainment_pct!);
-  ranked.forEach((s, i) => {
-    const previous = ranked[i - 1];
-    s.rank = previous && previous.revenue_attainment_pct === s.revenue_attainment_pct ? previous.rank : i + 1;
-  });
-  return sellers.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id));
 }
 
 /** The columns of the suggested-targets CSV, with what each holds (shown on the page). */

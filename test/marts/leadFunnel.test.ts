@@ -123,9 +123,9 @@ describe('lead_funnel', () => {
 
   it('converts per source, naming an empty source "Sem origem"', async () => {
     // Indicação: L3 won (30); L6 (150) and L7 (39) open → median 94.5
-    // Site: L1 (20) and L10 (5) won → median 12.5, L2 lost (30) → 2 / 3; L4 (10) and L5 (75) open → median 42.5; L8 lost before the window
+    // Site: L1 (20) and L10 (5) won → median 12.5, L2 lost (30) → 2 won of 3 closed; L4 (10) and L5 (75) open → median 42.5; L8 lost before the window
     expect(
-      await marts.rows(`select source, leads_created_12m, open_leads, median_open_age_days, won_12m, lost_12m, round(conversion_rate_12m, 4) as conversion_rate_12m,
+      await marts.rows(`select source, leads_created_12m, open_leads, median_open_age_days, won_12m, lost_12m, closed_12m, round(conversion_rate_12m, 4) as conversion_rate_12m,
         median_days_to_win, median_days_to_lose, won_total, lost_total from lead_funnel where breakdown = 'source' order by source`),
     ).toEqual([
       {
@@ -135,6 +135,7 @@ describe('lead_funnel', () => {
         median_open_age_days: 94.5,
         won_12m: 1,
         lost_12m: 0,
+        closed_12m: 1,
         conversion_rate_12m: 1,
         median_days_to_win: 30,
         median_days_to_lose: null,
@@ -148,6 +149,7 @@ describe('lead_funnel', () => {
         median_open_age_days: null,
         won_12m: 0,
         lost_12m: 1,
+        closed_12m: 1,
         conversion_rate_12m: 0,
         median_days_to_win: null,
         median_days_to_lose: 0,
@@ -161,6 +163,7 @@ describe('lead_funnel', () => {
         median_open_age_days: 42.5,
         won_12m: 2,
         lost_12m: 1,
+        closed_12m: 3,
         conversion_rate_12m: 0.6667,
         median_days_to_win: 12.5,
         median_days_to_lose: 30,

@@ -63,4 +63,13 @@ describe('totals the pages state, computed once in marts', () => {
       { seller_id: null, status: 'prospect', is_active_portfolio: false, customers: 1, window_revenue: '0.00' },
     ]);
   });
+
+  it('counts the customers of each status and, of those, the ones a seller owns', async () => {
+    const rows = await marts.rows('select status, customers, customers_with_owner from portfolio_status where customers > 0 order by status');
+    // at risk: R1, R2 (V1) and R3 (V2), all owned; prospects: P (V2) and N, who has no owner → 2, of which 1 owned
+    expect(rows).toEqual([
+      { status: 'at_risk', customers: 3, customers_with_owner: 3 },
+      { status: 'prospect', customers: 2, customers_with_owner: 1 },
+    ]);
+  });
 });

@@ -185,6 +185,26 @@ describe('target_suggestions', () => {
     ]);
   });
 
+  it('sums the suggestions of the active sellers and counts the active-portfolio customers no suggestion covers', async () => {
+    // suggested 1.900 + 321,43 = 2.221,43; March targets of the same sellers 2.000 + 1.000 = 3.000 (V3's 400 is not an
+    // active seller's); active portfolios 2 + 1 = 3 customers, none from the models; K5, new, belongs to V3 who left → 1
+    expect(
+      await marts.rows(`select target_month::varchar as target_month, sellers, suggested_revenue_target, last_month::varchar as last_month,
+        last_month_revenue_target, active_portfolio_customers, model_customers, customers_without_suggestion from target_suggestion_totals`),
+    ).toEqual([
+      {
+        target_month: '2026-04-01',
+        sellers: 2,
+        suggested_revenue_target: '2221.43',
+        last_month: '2026-03-01',
+        last_month_revenue_target: '3000.00',
+        active_portfolio_customers: 3,
+        model_customers: 0,
+        customers_without_suggestion: 1,
+      },
+    ]);
+  });
+
   it('takes the month before as the last complete one when the as-of date falls mid-month', async () => {
     // as of 20/03/2026: the suggestion is still for April, and February is the last complete month (V1: 1.000 of 2.500 = 40%)
     const midMonth = await runMarts(FILES, '2026-03-20');

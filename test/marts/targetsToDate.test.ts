@@ -7,6 +7,11 @@ import { runMarts, type MartRun } from './runMarts.ts';
 //   dez/2025  1.000 / 900        —                  —         1.000
 //   jan/2026  1.000 / 1.200      500 / —            —         1.500
 //   fev/2026  800 / 1.000        300 / 400          200       1.300
+// New customers (first invoiced order) against the new-customer targets: K1 is V1's in November, K2 V2's in January,
+// K3 V3's in February.
+//   month     V1 new / target    V2 new / target    V3 new / target
+//   jan/2026  0 / 1              1 / 1              —
+//   fev/2026  0 / 1              0 / 2              1 / —
 const FILES = {
   'sellers.csv': ['seller_id,name,team,active', 'V1,Ana,Capital,true', 'V2,Bruno,Interior,true', 'V3,Carla,Interior,true'],
   'orders.csv': [
@@ -22,9 +27,10 @@ const FILES = {
   'targets.csv': [
     'seller_id,month,revenue_target,coverage_target_pct,new_customers_target',
     'V1,2025-12,900,,',
-    'V1,2026-01,1200,,',
-    'V1,2026-02,1000,,',
-    'V2,2026-02,400,,',
+    'V1,2026-01,1200,,1',
+    'V2,2026-01,,,1',
+    'V1,2026-02,1000,,1',
+    'V2,2026-02,400,,2',
   ],
 };
 
@@ -95,6 +101,46 @@ describe("kpis_monthly against the sellers' revenue targets", () => {
         ytd_target_gap: '-500.00',
         year_revenue_target: '2600.00',
       },
+    ]);
+  });
+
+  it("gives the team's attainment of each month: the revenue of the sellers with a target ÷ their targets", async () => {
+    const rows = await marts.rows('select month::varchar as month, round(target_pct, 4) as target_pct from kpis_monthly order by month');
+    // December 1.000 ÷ 900 = 111,1111%; January 1.000 ÷ 1.200 = 83,3333%; February 1.100 ÷ 1.400 = 78,5714%
+    expect(rows).toEqual([
+      { month: '2025-11-01', target_pct: null },
+      { month: '2025-12-01', target_pct: 111.1111 },
+      { month: '2026-01-01', target_pct: 83.3333 },
+      { month: '2026-02-01', target_pct: 78.5714 },
+    ]);
+  });
+
+  it('counts the new customers of the sellers with a new-customer target against the targets, per month and year to date', async () => {
+    const rows = await marts.rows(
+      `select month::varchar as month, new_customers_with_target as new, new_customers_target as target,
+              ytd_new_customers_with_target as ytd_new, ytd_new_customers_target as ytd_target, ytd_new_customers_target_pct as ytd_pct
+       from kpis_monthly where month >= '2026-01-01' order by month`,
+    );
+    // January: V1 0 + V2 1 = 1 of 1 + 1 = 2. February: V1 0 + V2 0 = 0 of 1 + 2 = 3; V3's K3 has no target and stays
+    // out. Year to date in February: 1 + 0 = 1 of 2 + 3 = 5 → 20%.
+    expect(rows).toEqual([
+      { month: '2026-01-01', new: 1, target: 2, ytd_new: 1, ytd_target: 2, ytd_pct: 50 },
+      { month: '2026-02-01', new: 0, target: 3, ytd_new: 1, ytd_target: 5, ytd_pct: 20 },
+    ]);
+  });
+});
+
+describe('target_attainment', () => {
+  it('counts the sellers of each month who met their revenue target, of those ranked', async () => {
+    const rows = await marts.rows(
+      'select distinct month::varchar as month, sellers_met_revenue_target as met, ranked_sellers as ranked from target_attainment order by month',
+    );
+    // December: V1 at 111% → 1 of 1. January: V1 at 83% → 0 of 1 (V2 has only a new-customer target). February: V1 at
+    // 80%, V2 at 75% → 0 of 2.
+    expect(rows).toEqual([
+      { month: '2025-12-01', met: 1, ranked: 1 },
+      { month: '2026-01-01', met: 0, ranked: 1 },
+      { month: '2026-02-01', met: 0, ranked: 2 },
     ]);
   });
 });

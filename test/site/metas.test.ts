@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthRanking, suggestionsCsv, yearToDate } from '../../src/lib/metas.ts';
+import { monthRanking, suggestionsCsv } from '../../src/lib/metas.ts';
 import type { TargetAttainmentRow, TargetSuggestionRow } from '../../src/lib/metas.ts';
 
 const month = (m: number) => new Date(Date.UTC(2026, m - 1, 1));
@@ -15,8 +15,10 @@ function row(seller_id: string, m: number, values: Partial<TargetAttainmentRow>)
     revenue: 0,
     revenue_target: null,
     revenue_attainment_pct: null,
+    projected_revenue_attainment_pct: null,
     revenue_attainment_rank: null,
     ranked_sellers: 0,
+    sellers_met_revenue_target: 0,
     coverage_pct: null,
     coverage_target_pct: null,
     coverage_attainment_pct: null,
@@ -30,89 +32,7 @@ function row(seller_id: string, m: number, values: Partial<TargetAttainmentRow>)
   };
 }
 
-describe('yearToDate', () => {
-  // A: January 1.000 of 2.000, February 3.000 of 2.000, March 500 without a revenue target
-  //    → 4.000 ÷ 4.000 = 100% (March's revenue is left out: it had no target);
-  //    new customers 1 of 2 (Jan) + 2 of 2 (Mar) = 3 of 4 = 75%; coverage 60 ≥ 50 (Jan), 40 < 50 (Feb) → 1 of 2 months
-  // B: February 1.500 of 1.000 = 150% → first; C: only a new-customer target → not ranked
-  // December 2025 is another year and April is after the month asked for: both left out
-  const rows = [
-    row('A', 1, { revenue: 1000, revenue_target: 2000, new_customers: 1, new_customers_target: 2, coverage_pct: 60, coverage_target_pct: 50 }),
-    row('A', 2, { revenue: 3000, revenue_target: 2000, coverage_pct: 40, coverage_target_pct: 50 }),
-    row('A', 3, { revenue: 500, new_customers: 2, new_customers_target: 2 }),
-    row('B', 2, { revenue: 1500, revenue_target: 1000 }),
-    row('C', 3, { revenue: 9000, new_customers: 1, new_customers_target: 1 }),
-    { ...row('B', 12, { revenue: 9999, revenue_target: 1 }), month: new Date(Date.UTC(2025, 11, 1)) },
-    row('B', 4, { revenue: 9999, revenue_target: 1 }),
-  ];
-
-  it('sums each kind over the months that have that target and ranks by revenue attainment', () => {
-    expect(
-      yearToDate(rows, month(3)).map(
-        ({
-          seller_id,
-          revenue,
-          revenue_target,
-          revenue_attainment_pct,
-          new_customers,
-          new_customers_target,
-          new_customers_attainment_pct,
-          coverage_months_met,
-          coverage_months,
-          rank,
-        }) => ({
-          seller_id,
-          revenue,
-          revenue_target,
-          revenue_attainment_pct,
-          new_customers,
-          new_customers_target,
-          new_customers_attainment_pct,
-          coverage_months_met,
-          coverage_months,
-          rank,
-        }),
-      ),
-    ).toEqual([
-      {
-        seller_id: 'B',
-        revenue: 1500,
-        revenue_target: 1000,
-        revenue_attainment_pct: 150,
-        new_customers: 0,
-        new_customers_target: null,
-        new_customers_attainment_pct: null,
-        coverage_months_met: 0,
-        coverage_months: 0,
-        rank: 1,
-      },
-      {
-        seller_id: 'A',
-        revenue: 4000,
-        revenue_target: 4000,
-        revenue_attainment_pct: 100,
-        new_customers: 3,
-        new_customers_target: 4,
-        new_customers_attainment_pct: 75,
-        coverage_months_met: 1,
-        coverage_months: 2,
-        rank: 2,
-      },
-      {
-        seller_id: 'C',
-        revenue: 0,
-        revenue_target: null,
-        revenue_attainment_pct: null,
-        new_customers: 1,
-        new_customers_target: 1,
-        new_customers_attainment_pct: 100,
-        coverage_months_met: 0,
-        coverage_months: 0,
-        rank: null,
-      },
-    ]);
-  });
-
+describe('monthRanking', () => {
   it('ranks a month as the mart does, sellers without a revenue target last', () => {
     const march = [
       row('X', 3, { revenue: 100, revenue_attainment_rank: null }),

@@ -269,6 +269,11 @@ export const customerMarts = [
         'flag',
       ],
       customers: ['Clientes nessa situação na data de referência', 'Customers in that status at the as-of date', 'count'],
+      customers_with_owner: [
+        'Desses, os que têm vendedor dono da conta (os que as páginas por vendedor contam)',
+        'Of those, the ones with an owning seller (the ones the per-seller pages count)',
+        'count',
+      ],
       window_revenue: [
         'Faturamento desses clientes na janela de segmentação; 0 sem clientes',
         'Revenue of those customers in the segmentation window; 0 without customers',

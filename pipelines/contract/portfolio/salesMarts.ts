@@ -233,6 +233,57 @@ export const salesMarts = [
       month,
       is_partial_month: partialMonth,
       ...kpiMeasures,
+      avg_ticket_change_prev_month: [
+        'Variação do ticket médio sobre o mês anterior: (ticket − ticket do mês anterior) ÷ ticket do mês anterior (0,05 = +5%); NULL no mês em curso ou sem ticket no mês anterior',
+        'Change of the average ticket against the month before: (ticket − previous ticket) ÷ previous ticket (0.05 = +5%); NULL in the running month or without a previous ticket',
+        'share',
+      ],
+      avg_ticket_change_year_ago: [
+        'Variação do ticket médio sobre o mesmo mês do ano anterior (12 meses antes), como a do mês anterior; NULL no mês em curso ou sem ticket 12 meses antes',
+        'Change of the average ticket against the same month a year before (12 months earlier), as the one against the month before; NULL in the running month or without a ticket 12 months earlier',
+        'share',
+      ],
+      calendar_days: ['Dias corridos do mês', 'Calendar days of the month', 'count'],
+      calendar_days_elapsed: [
+        'Dias corridos do mês passados na data de referência (o dia de referência conta como passado; todos, num mês completo)',
+        'Calendar days of the month passed at the as-of date (the as-of day counts as passed; all of them in a complete month)',
+        'count',
+      ],
+      business_days: [
+        'Dias úteis do mês: segunda a sexta, menos os feriados nacionais e a Sexta-feira Santa (carnaval e Corpus Christi contam como úteis)',
+        'Business days of the month: Monday to Friday, less the national holidays and Good Friday (Carnival and Corpus Christi count as business days)',
+        'count',
+      ],
+      business_days_elapsed: [
+        'Dias úteis do mês passados na data de referência (o dia de referência conta como passado; todos, num mês completo)',
+        'Business days of the month passed at the as-of date (the as-of day counts as passed; all of them in a complete month)',
+        'count',
+      ],
+      business_days_elapsed_pct: [
+        'Parte do mês passada em dias úteis: business_days_elapsed ÷ business_days × 100',
+        'Share of the month gone in business days: business_days_elapsed ÷ business_days × 100',
+        'pct',
+      ],
+      revenue_per_business_day: [
+        'Ritmo: faturamento ÷ dias úteis passados (num mês completo, ÷ dias úteis do mês); NULL antes do primeiro dia útil',
+        'Pace: revenue ÷ business days passed (in a complete month, ÷ its business days); NULL before the first business day',
+        'brl',
+      ],
+      projected_revenue: [
+        'Fechamento projetado do mês em curso: faturamento até a data de referência ÷ dias úteis passados × dias úteis do mês (antes do primeiro dia útil, por dias corridos); NULL nos meses completos',
+        "The running month's projected close: revenue to the as-of date ÷ business days passed × the month's business days (by calendar days before the first business day); NULL in complete months",
+        'brl',
+      ],
+      projected_revenue_calendar_days: [
+        'Fechamento projetado do mês em curso por dias corridos: faturamento até a data de referência ÷ dias corridos passados × dias do mês; NULL nos meses completos',
+        "The running month's projected close by calendar days: revenue to the as-of date ÷ calendar days passed × days in the month; NULL in complete months",
+        'brl',
+      ],
+      projected_target_share: [
+        'Fechamento projetado ÷ meta de faturamento do mês (revenue_target); NULL nos meses completos ou sem meta',
+        "Projected close ÷ the month's revenue target (revenue_target); NULL in complete months or without a target",
+        'share',
+      ],
       active_start_12m: [
         'Carteira ativa no início dos 12 meses que terminam neste mês (início do mês m − 11); base do churn de 12 meses; NULL antes de 12 meses de histórico',
         'Active portfolio at the start of the 12 months ending with this month (start of month m − 11); the 12-month churn base; NULL before 12 months of history',
@@ -276,6 +327,11 @@ export const salesMarts = [
         "The month's revenue target: sum of the sellers' targets (targets export); NULL without a target that month",
         'brl',
       ],
+      target_pct: [
+        'Atingimento da meta de faturamento da equipe no mês: revenue_with_target ÷ revenue_target × 100; NULL sem meta',
+        "The team's revenue target attainment that month: revenue_with_target ÷ revenue_target × 100; NULL without a target",
+        'pct',
+      ],
       sellers_with_target: ['Vendedores com meta de faturamento no mês', 'Sellers with a revenue target that month', 'count'],
       sellers_without_target: [
         'Vendedores cadastrados sem meta de faturamento no mês: ficam fora da comparação com a meta',
@@ -312,6 +368,35 @@ export const salesMarts = [
         'Meta de faturamento do ano do mês inteiro: soma de revenue_target dos meses do ano publicados (até o mês da data de referência); NULL sem meta no ano',
         "Revenue target of the month's whole year: sum of revenue_target over the year's published months (up to the as-of month); NULL without a target that year",
         'brl',
+      ],
+      new_customers_with_target: [
+        'Clientes novos dos vendedores com meta de clientes novos no mês (soma de sellers_monthly.new_customers onde há meta); NULL sem meta no mês',
+        'New customers of the sellers with a new-customer target that month (sum of sellers_monthly.new_customers where a target exists); NULL without a target that month',
+        'count',
+        'nullable',
+      ],
+      new_customers_target: [
+        'Meta de clientes novos do mês: soma das metas dos vendedores; NULL sem meta no mês',
+        "The month's new-customer target: sum of the sellers' targets; NULL without a target that month",
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_with_target: [
+        'Clientes novos dos vendedores com meta no ano até o mês (soma de new_customers_with_target de janeiro ao mês); NULL sem meta no período',
+        'New customers of the sellers with a target in the year to date (sum of new_customers_with_target from January to the month); NULL without a target in it',
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_target: [
+        'Meta de clientes novos acumulada no ano até o mês (soma de new_customers_target de janeiro ao mês); NULL sem meta no período',
+        'New-customer target of the year to date (sum of new_customers_target from January to the month); NULL without a target in it',
+        'count',
+        'nullable',
+      ],
+      ytd_new_customers_target_pct: [
+        'Atingimento da meta de clientes novos no ano até o mês: ytd_new_customers_with_target ÷ ytd_new_customers_target × 100; NULL sem meta',
+        'Year-to-date new-customer attainment: ytd_new_customers_with_target ÷ ytd_new_customers_target × 100; NULL without a target',
+        'pct',
       ],
       as_of_date: asOf,
     },

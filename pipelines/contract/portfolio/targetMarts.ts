@@ -54,6 +54,11 @@ export const targetMarts = [
         'count',
       ],
       lost_12m: ['Leads perdidos fechados nos 12 meses até a data de referência', 'Leads lost, closed in the 12 months to the as-of date', 'count'],
+      closed_12m: [
+        'Leads fechados (ganhos + perdidos) nos 12 meses até a data de referência; a base da conversão',
+        'Leads closed (won + lost) in the 12 months to the as-of date; the conversion base',
+        'count',
+      ],
       conversion_rate_12m: [
         'Conversão nos 12 meses: ganhos ÷ (ganhos + perdidos) fechados no período; NULL sem leads fechados',
         'Conversion over the 12 months: won ÷ (won + lost) closed in the period; NULL without closed leads',
@@ -101,6 +106,11 @@ export const targetMarts = [
         'Revenue target attainment: revenue ÷ target × 100 (sellers_monthly.target_pct); NULL without a target',
         'pct',
       ],
+      projected_revenue_attainment_pct: [
+        'Projeção do mês em curso em % da meta: faturamento até a data de referência ÷ dias úteis passados × dias úteis do mês ÷ meta × 100 (dias úteis em kpis_monthly); NULL nos meses completos, sem meta ou antes do primeiro dia útil',
+        "The running month's projected close as a % of the target: revenue to the as-of date ÷ business days passed × the month's business days ÷ target × 100 (business days in kpis_monthly); NULL in complete months, without a target or before the first business day",
+        'pct',
+      ],
       revenue_attainment_rank: [
         'Posição no mês pelo atingimento da meta de faturamento (1 = maior %; empates recebem a mesma posição); NULL sem meta de faturamento',
         'Rank in the month by revenue target attainment (1 = highest %; ties share a rank); NULL without a revenue target',
@@ -109,6 +119,11 @@ export const targetMarts = [
       ranked_sellers: [
         'Vendedores com meta de faturamento no mês (o total do ranking)',
         'Sellers with a revenue target in the month (the size of the ranking)',
+        'count',
+      ],
+      sellers_met_revenue_target: [
+        'Vendedores do mês que bateram a meta de faturamento (atingimento ≥ 100%), de ranked_sellers',
+        'Sellers of the month who met their revenue target (attainment ≥ 100%), of ranked_sellers',
         'count',
       ],
       coverage_pct: ['Positivação da carteira no mês (sellers_monthly.coverage_pct)', 'Portfolio coverage in the month (sellers_monthly.coverage_pct)', 'pct'],
@@ -139,6 +154,67 @@ export const targetMarts = [
         'Target kinds set for the seller in the month (revenue, coverage, new customers)',
         'count',
       ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'target_attainment_ytd',
+    grain_pt:
+      'uma linha por vendedor por mês, para os vendedores com meta no ano do mês até ele: as metas somadas de janeiro ao mês (acumulado do ano); cada tipo soma só os meses com esse tipo de meta',
+    grain_en:
+      "one row per seller per month, for the sellers with a target in the month's year up to it: the targets summed from January to the month (year to date); each kind sums only the months with that kind of target",
+    orderBy: 'month, seller_id',
+    columns: {
+      seller_id: sellerId,
+      month: ['Último mês do acumulado (o acumulado vai de janeiro a ele)', 'Last month of the year to date (which runs from January to it)', 'month'],
+      target_months: [
+        'Meses do ano até o mês em que o vendedor tem alguma meta (linhas de target_attainment)',
+        'Months of the year to the month in which the seller has any target (target_attainment rows)',
+        'count',
+      ],
+      revenue: [
+        'Faturamento dos meses com meta de faturamento (um mês sem essa meta não soma nem faturamento nem meta); 0 sem nenhum',
+        'Revenue of the months with a revenue target (a month without one adds neither revenue nor target); 0 without any',
+        'brl',
+        'not null',
+      ],
+      revenue_target: [
+        'Soma das metas de faturamento do ano até o mês; NULL sem meta',
+        "Sum of the year's revenue targets to the month; NULL without a target",
+        'brl',
+      ],
+      revenue_attainment_pct: [
+        'Atingimento acumulado: revenue ÷ revenue_target × 100; NULL sem meta de faturamento',
+        'Year-to-date attainment: revenue ÷ revenue_target × 100; NULL without a revenue target',
+        'pct',
+      ],
+      revenue_attainment_rank: [
+        'Posição no mês pelo atingimento acumulado (1 = maior %; empates recebem a mesma posição); NULL sem meta de faturamento',
+        'Rank in the month by year-to-date attainment (1 = highest %; ties share a rank); NULL without a revenue target',
+        'number',
+      ],
+      new_customers: [
+        'Clientes novos dos meses com meta de clientes novos; 0 sem nenhum',
+        'New customers of the months with a new-customer target; 0 without any',
+        'count',
+      ],
+      new_customers_target: [
+        'Soma das metas de clientes novos do ano até o mês; NULL sem meta',
+        "Sum of the year's new-customer targets to the month; NULL without a target",
+        'count',
+        'nullable',
+      ],
+      new_customers_attainment_pct: [
+        'Atingimento acumulado de clientes novos: new_customers ÷ new_customers_target × 100; NULL sem meta ou com meta 0',
+        'Year-to-date new-customer attainment: new_customers ÷ new_customers_target × 100; NULL without a target or with a target of 0',
+        'pct',
+      ],
+      coverage_months_met: [
+        'Meses em que a positivação chegou à meta (a positivação é uma razão e não se soma)',
+        'Months whose coverage reached its target (coverage is a ratio and is not summed)',
+        'count',
+      ],
+      coverage_months: ['Meses com meta de positivação e carteira para medi-la', 'Months with a coverage target and a portfolio to measure it', 'count'],
       as_of_date: asOf,
     },
   },
@@ -218,6 +294,45 @@ export const targetMarts = [
         'Faturamento médio mensal dos 3 últimos meses completos (meses com dados)',
         'Average monthly revenue of the last 3 complete months (months with data)',
         'brl',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'target_suggestion_totals',
+    grain_pt:
+      'uma linha por mês da meta (o mês seguinte ao da data de referência; vazio sem vendedor ativo): as metas sugeridas de todos os vendedores ativos somadas',
+    grain_en: 'one row per target month (the month after the as-of month; empty without an active seller): the suggested targets of every active seller summed',
+    orderBy: 'target_month',
+    columns: {
+      target_month: ['Mês da meta sugerida (target_suggestions.target_month)', 'Month of the suggested target (target_suggestions.target_month)', 'month'],
+      sellers: ['Vendedores ativos com meta sugerida', 'Active sellers with a suggested target', 'count'],
+      suggested_revenue_target: [
+        'Soma das metas de faturamento sugeridas dos vendedores ativos',
+        "Sum of the active sellers' suggested revenue targets",
+        'brl',
+        'not null',
+      ],
+      last_month: ['Último mês completo (target_suggestions.last_month)', 'Last complete month (target_suggestions.last_month)', 'month'],
+      last_month_revenue_target: [
+        'Soma das metas de faturamento desses vendedores no último mês completo; NULL sem nenhuma',
+        "Sum of those sellers' revenue targets in the last complete month; NULL without any",
+        'brl',
+      ],
+      active_portfolio_customers: [
+        'Clientes da carteira ativa dos vendedores ativos (os que entram nas sugestões)',
+        "Customers in the active sellers' active portfolios (the ones the suggestions count)",
+        'count',
+      ],
+      model_customers: [
+        'Desses, clientes com previsão dos modelos (BG/NBD e Gamma-Gamma); os demais usam o ritmo',
+        'Of those, customers with model predictions (BG/NBD and Gamma-Gamma); the others use their rhythm',
+        'count',
+      ],
+      customers_without_suggestion: [
+        'Clientes da carteira ativa fora de toda sugestão: o dono não é um vendedor ativo (saiu) ou não há dono; a redistribuir',
+        'Active-portfolio customers in no suggestion: their owner is not an active seller (left) or they have none; to hand over',
+        'count',
       ],
       as_of_date: asOf,
     },
