@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OWN_PREFIX } from '../publish/ownership.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
 import type { ExportFile } from './discoverExports.ts';
@@ -31,9 +32,11 @@ import type { TypedColumnSql } from './typedColumnSql.ts';
 export const LOAD_CACHE_FOLDER = `${OWN_PREFIX}load-cache`;
 
 const ENTRY = /^[0-9a-f]{40}\.(json|parquet)$/;
+/** An entry being written, by the process whose id it carries. */
+const PARTIAL = /^[0-9a-f]{40}\.(?:json|parquet)\.(\d+)\.partial$/;
 const HASHES = 'hashes.json';
 /** The project's code that decides what a file loads as: the pipelines and the locked package versions (DuckDB's reader). */
-const CODE = [new URL('../', import.meta.url).pathname, new URL('../../package-lock.json', import.meta.url).pathname];
+const CODE = [fileURLToPath(new URL('../', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url))];
 
 /** A native read as JSON. */
 interface StoredRead {
@@ -90,6 +93,8 @@ export class LoadCache {
     }
     const code: string[] = [];
     for (const entry of CODE) for (const path of await filesUnder(entry)) code.push((await fileHash(path)).sha1);
+    // without the code in the key, a changed loader would put back rows read the old way
+    if (code.length < 2) throw new Error(`load cache: the loader's code was not found under ${CODE.join(', ')}`);
     cache.codeHash = sha1(code.join('\n'));
     return cache;
   }
@@ -146,8 +151,9 @@ export class LoadCache {
   /** Removes the entries this load did not use (and partial writes of killed runs), and keeps the exports' hashes for the next. */
   async finish(): Promise<void> {
     for (const name of await readdir(this.dir)) {
-      const isEntry = ENTRY.test(name);
-      if ((isEntry && !this.used.has(name.slice(0, 40))) || (!isEntry && name.endsWith('.partial'))) await rm(join(this.dir, name), { force: true });
+      const unused = ENTRY.test(name) && !this.used.has(name.slice(0, 40));
+      const partial = PARTIAL.exec(name);
+      if (unused || (partial && !isRunning(Number(partial[1])))) await rm(join(this.dir, name), { force: true });
     }
     const seen = Object.fromEntries([...this.keys.keys()].map((path) => [path, this.hashes[path]]));
     await writeFile(join(this.dir, HASHES), JSON.stringify(seen));
@@ -188,6 +194,16 @@ export function storedRead(read: StoredRead | null): NativeRead | null {
 function cacheableExport(file: ExportFile): boolean {
   const sharesFile = (file.siblings?.length ?? 0) > 0;
   return file.format === 'csv' && file.mapping?.sql === undefined && !(file.mapping ? isComputed(file.mapping, sharesFile) : sharesFile);
+}
+
+/** Whether a process is alive (a partial entry of a live run is still being written). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function stored(read: NativeRead | null): StoredRead | null {
