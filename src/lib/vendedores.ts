@@ -57,6 +57,8 @@ export interface Seller {
   team: string | null;
   /** Still with the company: from the sellers mart when published, else the activity rule (see `activeRule`). */
   active: boolean;
+  /** Customers the seller owns in any status at the as-of date (sellers.owned_customers; 0 without the mart). */
+  ownedCustomers: number;
 }
 
 /** Everything the seller pages read, loaded once per build and shared by the index and every seller page. */
@@ -185,6 +187,7 @@ async function load(): Promise<SellersData | null> {
         name: id === null ? 'Sem vendedor' : record?.name?.trim() || id,
         team: record?.team ?? teamOf.get(id) ?? null,
         active: id === null ? false : typeof flag === 'boolean' ? flag : (activeFromActivity.get(id) ?? false),
+        ownedCustomers: record?.owned_customers ?? 0,
       };
     })
     .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'pt-BR') || a.id.localeCompare(b.id)));
