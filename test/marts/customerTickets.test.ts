@@ -38,9 +38,11 @@ describe('customer_tickets', () => {
   afterAll(() => marts.close());
 
   it('counts the window buyers and states their tickets’ quartiles, interpolated, and the largest', async () => {
-    expect(await marts.rows('select buying_customers, ticket_q1, ticket_median, ticket_q3, ticket_max from customer_tickets')).toEqual([
-      { buying_customers: 4, ticket_q1: 175, ticket_median: 300, ticket_q3: 550, ticket_max: 1000 },
-    ]);
+    expect(
+      await marts.rows(
+        'select buying_customers, ticket_q1::double as ticket_q1, ticket_median::double as ticket_median, ticket_q3::double as ticket_q3, ticket_max::double as ticket_max from customer_tickets',
+      ),
+    ).toEqual([{ buying_customers: 4, ticket_q1: 175, ticket_median: 300, ticket_q3: 550, ticket_max: 1000 }]);
   });
 
   it('interpolates exactly as the histogram the page draws from the same tickets', () => {
@@ -53,9 +55,11 @@ describe('customer_tickets', () => {
     const orders = ['order_id,customer_id,order_date,amount', 'O6,C6,2024-01-01,50'];
     const none = await runMarts({ ...FILES, 'orders.csv': orders }, '2026-06-30', { as_of: { max_days_after_last_order: 1000 } });
     try {
-      expect(await none.rows('select buying_customers, ticket_q1, ticket_median, ticket_q3, ticket_max from customer_tickets')).toEqual([
-        { buying_customers: 0, ticket_q1: null, ticket_median: null, ticket_q3: null, ticket_max: null },
-      ]);
+      expect(
+        await none.rows(
+          'select buying_customers, ticket_q1::double as ticket_q1, ticket_median::double as ticket_median, ticket_q3::double as ticket_q3, ticket_max::double as ticket_max from customer_tickets',
+        ),
+      ).toEqual([{ buying_customers: 0, ticket_q1: null, ticket_median: null, ticket_q3: null, ticket_max: null }]);
     } finally {
       none.close();
     }
