@@ -86,6 +86,8 @@ export interface SellersData {
   leftCustomers: Map<string | null, SellerCustomerRow[]>;
   /** Contracts due or in grace per owning seller; null without a contracts file. */
   renewals: Map<string | null, SellerRenewalRow[]> | null;
+  /** Those contracts counted and their monthly value summed per owning seller (seller_renewals); null without it. */
+  renewalTotals: Map<string | null, MartRow<'seller_renewals'>> | null;
   /** Each seller's work list (action_list), in rank order; null when the pipeline published none. */
   workLists: Map<string | null, WorkListRow[]> | null;
   /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
@@ -230,6 +232,7 @@ async function load(): Promise<SellersData | null> {
     atRisk: groupBy(atRisk, (row) => row.seller_id),
     leftCustomers: groupBy(left, (row) => row.seller_id),
     renewals,
+    renewalTotals: renewals && martExists('seller_renewals') ? new Map((await readMart('seller_renewals')).map((row) => [row.seller_id, row])) : null,
     workLists: await loadWorkLists(),
     inputs,
     activeRule: info && info.size > 0 ? 'sellers_mart' : 'activity',
