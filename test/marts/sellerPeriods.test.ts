@@ -271,3 +271,52 @@ describe('seller_periods', () => {
     ).toEqual([{ n: 0 }]);
   });
 });
+
+// As of 28/02/2026: January and February complete, so the 12-month window is January and February.
+//   January:  C1 buys P1 (Laticínios) and P2 (Mercearia) in O1, C2 buys P1 in O2 → 2 buyers, 3 (customer, category) pairs, mix 1,5
+//   February: C1 buys P1 in O3 → 1 buyer, 1 pair, mix 1
+//   Leads of V1: January one won and one lost; February two lost.
+describe('seller_periods with order items and leads', () => {
+  let marts: MartRun;
+
+  beforeAll(async () => {
+    marts = await runMarts(
+      {
+        'sellers.csv': ['seller_id,name,team,active', 'V1,Ana,Capital,true'],
+        'customers.csv': ['customer_id,name,seller_id', 'C1,Mercado Um Ltda,V1', 'C2,Padaria Dois Ltda,V1'],
+        'products.csv': ['product_id,name,category', 'P1,Leite UHT 1L,Laticínios', 'P2,Café 500g,Mercearia'],
+        'orders.csv': [
+          'order_id,customer_id,order_date,seller_id,status,channel,amount',
+          'O1,C1,2026-01-10,V1,invoiced,,300',
+          'O2,C2,2026-01-20,V1,invoiced,,100',
+          'O3,C1,2026-02-09,V1,invoiced,,200',
+        ],
+        'order_items.csv': ['order_id,product_id,quantity,unit_price', 'O1,P1,2,100', 'O1,P2,1,100', 'O2,P1,1,100', 'O3,P1,2,100'],
+        'leads.csv': [
+          'lead_id,created_at,seller_id,source,status,closed_at,customer_id',
+          'L1,2026-01-05,V1,Site,won,2026-01-15,C1',
+          'L2,2026-01-06,V1,Site,lost,2026-01-25,',
+          'L3,2026-02-01,V1,Site,lost,2026-02-10,',
+          'L4,2026-02-02,V1,Site,lost,2026-02-20,',
+        ],
+      },
+      '2026-02-28',
+    );
+  });
+  afterAll(() => marts.close());
+
+  it('pools the mix over the buyers and the conversion over the closed leads, never averaging the months', async () => {
+    expect(
+      await marts.rows(
+        `select period, round(mix, 4) as mix, leads_won, leads_closed, conversion_rate, new_customers, active_end
+         from seller_periods where breakdown = 'all' order by period`,
+      ),
+    ).toEqual([
+      // 12 months: (3 + 1) pairs ÷ (2 + 1) buyers = 1,3333 (not the 1,25 average of 1,5 and 1); leads 1 won of 4 closed = 0,25;
+      // C1 and C2 both new in January, both still in the active portfolio at the end of February
+      { period: 'last_12_months', mix: 1.3333, leads_won: 1, leads_closed: 4, conversion_rate: 0.25, new_customers: 2, active_end: 2 },
+      // February: 1 pair ÷ 1 buyer; 0 won of 2 closed; nobody new
+      { period: 'last_month', mix: 1, leads_won: 0, leads_closed: 2, conversion_rate: 0, new_customers: 0, active_end: 2 },
+    ]);
+  });
+});
