@@ -8,7 +8,7 @@ statuses as (select * from seller_status),
 
 roster as (select * from sellers),
 
-listed_renewals as (select * from renewals),
+to_renew as (select * from seller_renewals),
 
 presence as (select * from stg_input_presence),
 
@@ -17,16 +17,6 @@ departed as (
     from statuses
     left join roster on roster.seller_id = statuses.seller_id
     where statuses.seller_id is null or not roster.is_active
-),
-
-to_renew as (
-    select
-        seller_id,
-        count(*) as renewal_contracts,
-        sum(monthly_value) as renewal_monthly_value,
-    from listed_renewals
-    where renewal_status in ('due', 'in_grace')
-    group by seller_id
 ),
 
 owners as (

@@ -116,15 +116,27 @@ export function histogramChart(values: number[], options: HistogramOptions, docu
   });
 }
 
+/** A spread as a sentence states it: how many values, the quartiles and the largest. */
+export interface Spread {
+  count: number;
+  q1: number;
+  q3: number;
+  max: number;
+}
+
 /** The spread of the values in a sentence: how many, the middle half, the markers. */
 export function describeHistogram(values: number[], options: Pick<HistogramOptions, 'label' | 'unit' | 'format' | 'markers'>): string {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (!sorted.length) return `${options.label}: sem dados.`;
-  const q1 = quantile(sorted, 0.25);
-  const q3 = quantile(sorted, 0.75);
+  return describeSpread({ count: sorted.length, q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75), max: sorted[sorted.length - 1]! }, options);
+}
+
+/** A spread published by a mart (quartiles computed in SQL) in the sentence describeHistogram writes. */
+export function describeSpread(spread: Spread | null, options: Pick<HistogramOptions, 'label' | 'unit' | 'format' | 'markers'>): string {
+  if (!spread || spread.count === 0) return `${options.label}: sem dados.`;
   const markers = (options.markers ?? []).map((m) => `${m.label.toLowerCase()} ${options.format(m.value)}`).join(', ');
   return (
-    `${formatNumber(sorted.length)} ${options.unit}: metade tem ${options.label.toLowerCase()} entre ${options.format(q1)} e ${options.format(q3)}` +
-    `${markers ? `; ${markers}` : ''}; o maior é ${options.format(sorted[sorted.length - 1]!)}.`
+    `${formatNumber(spread.count)} ${options.unit}: metade tem ${options.label.toLowerCase()} entre ${options.format(spread.q1)} e ${options.format(spread.q3)}` +
+    `${markers ? `; ${markers}` : ''}; o maior é ${options.format(spread.max)}.`
   );
 }

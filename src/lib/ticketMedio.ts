@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Spread } from '../charts/histogramChart.ts';
 import type { TicketDimension } from './filterableCharts.ts';
 import type { MartRow } from './martRows.ts';
 import { martExists, queryMart, readMart } from './readMart.ts';
@@ -24,8 +25,10 @@ export interface TicketData {
   /** The as-of month while still running. */
   partial: MartRow<'kpis_monthly'> | null;
   cuts: Record<TicketDimension, TicketCut[]>;
-  /** Each window buyer's revenue ÷ orders over the 12 months to the as-of date. */
+  /** Each window buyer's revenue ÷ orders over the 12 months to the as-of date (the histogram's bars). */
   customerTickets: number[];
+  /** Their count, quartiles and largest, from customer_tickets (null without the mart or without buyers). */
+  customerTicketSpread: (Spread & { median: number | null }) | null;
   /** Totals of the window, for the reference lines. */
   total: { revenue: number; orders: number; avgTicket: number | null };
 }
@@ -63,6 +66,11 @@ export async function loadTicketData(): Promise<TicketData | null> {
         )
       ).map((row) => row.ticket)
     : [];
+  const [spread] = martExists('customer_tickets') ? await readMart('customer_tickets') : [];
+  const customerTicketSpread =
+    spread && spread.buying_customers > 0 && spread.ticket_q1 !== null && spread.ticket_q3 !== null && spread.ticket_max !== null
+      ? { count: spread.buying_customers, q1: spread.ticket_q1, median: spread.ticket_median, q3: spread.ticket_q3, max: spread.ticket_max }
+      : null;
   return {
     months,
     lastMonth: lastCompleteMonth(months),
@@ -70,6 +78,7 @@ export async function loadTicketData(): Promise<TicketData | null> {
     partial: months.find((m) => m.is_partial_month) ?? null,
     cuts: { segment: cuts('segment'), seller: cuts('seller'), state: cuts('state'), category: cuts('category') },
     customerTickets,
+    customerTicketSpread,
     total: all ? { revenue: all.revenue, orders: all.orders, avgTicket: all.avg_ticket } : { revenue: 0, orders: 0, avgTicket: null },
   };
 }

@@ -57,6 +57,8 @@ export interface Seller {
   team: string | null;
   /** Still with the company: from the sellers mart when published, else the activity rule (see `activeRule`). */
   active: boolean;
+  /** Customers the seller owns in any status at the as-of date (sellers.owned_customers; 0 without the mart). */
+  ownedCustomers: number;
 }
 
 /** Everything the seller pages read, loaded once per build and shared by the index and every seller page. */
@@ -84,6 +86,8 @@ export interface SellersData {
   leftCustomers: Map<string | null, SellerCustomerRow[]>;
   /** Contracts due or in grace per owning seller; null without a contracts file. */
   renewals: Map<string | null, SellerRenewalRow[]> | null;
+  /** Those contracts counted and their monthly value summed per owning seller (seller_renewals); null without it. */
+  renewalTotals: Map<string | null, MartRow<'seller_renewals'>> | null;
   /** Each seller's work list (action_list), in rank order; null when the pipeline published none. */
   workLists: Map<string | null, WorkListRow[]> | null;
   /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
@@ -185,6 +189,7 @@ async function load(): Promise<SellersData | null> {
         name: id === null ? 'Sem vendedor' : record?.name?.trim() || id,
         team: record?.team ?? teamOf.get(id) ?? null,
         active: id === null ? false : typeof flag === 'boolean' ? flag : (activeFromActivity.get(id) ?? false),
+        ownedCustomers: record?.owned_customers ?? 0,
       };
     })
     .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'pt-BR') || a.id.localeCompare(b.id)));
@@ -227,6 +232,7 @@ async function load(): Promise<SellersData | null> {
     atRisk: groupBy(atRisk, (row) => row.seller_id),
     leftCustomers: groupBy(left, (row) => row.seller_id),
     renewals,
+    renewalTotals: renewals && martExists('seller_renewals') ? new Map((await readMart('seller_renewals')).map((row) => [row.seller_id, row])) : null,
     workLists: await loadWorkLists(),
     inputs,
     activeRule: info && info.size > 0 ? 'sellers_mart' : 'activity',

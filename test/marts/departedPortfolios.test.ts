@@ -108,3 +108,23 @@ describe('departed_portfolios', () => {
     ]);
   });
 });
+
+describe('seller_renewals', () => {
+  it('sums every owner’s contracts due or in grace, active sellers and no owner included', async () => {
+    const rows = await marts.rows(
+      `select seller_id, renewal_contracts, renewal_monthly_value::double as renewal_value from seller_renewals order by seller_id nulls last`,
+    );
+    expect(rows).toEqual([
+      // V1 (active): K5 due, 999
+      { seller_id: 'V1', renewal_contracts: 1, renewal_value: 999 },
+      // V2: K1 due 100 + K2 in grace 50 = 150; K3 (not renewed) is not to renew
+      { seller_id: 'V2', renewal_contracts: 2, renewal_value: 150 },
+      // no owner: K4 due, 30
+      { seller_id: null, renewal_contracts: 1, renewal_value: 30 },
+    ]);
+  });
+
+  it('has no row without a contracts file', async () => {
+    expect(await noContracts.rows('select count(*)::integer as n from seller_renewals')).toEqual([{ n: 0 }]);
+  });
+});

@@ -27,7 +27,7 @@ describe('orderBands', () => {
 });
 
 describe('breakdown rows', () => {
-  const seller: Seller = { id: 'V1', slug: 'v1', name: 'Ana <b>Souza</b>', team: null, active: true };
+  const seller: Seller = { id: 'V1', slug: 'v1', name: 'Ana <b>Souza</b>', team: null, active: true, ownedCustomers: 0 };
   const states: FieldLabels = { label: (v) => (v === 'SP' ? 'São Paulo' : String(v)), order: ['SP'] };
 
   it("names a seller by the sellers' name, links the page, and keeps customers without a seller apart", () => {

@@ -143,4 +143,20 @@ export const contractMarts = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'seller_renewals',
+    grain_pt: 'uma linha por vendedor dono da conta (seller_id NULL = clientes sem vendedor) com contratos a renovar ou na carência (renewals)',
+    grain_en: 'one row per owning seller (seller_id NULL = customers without an owner) with contracts due or in their grace days (renewals)',
+    orderBy: 'seller_id nulls last',
+    columns: {
+      seller_id: ['Vendedor dono da conta (NULL = clientes sem vendedor)', 'Owning seller (NULL = customers without an owner)', 'text'],
+      renewal_contracts: [
+        'Contratos do vendedor a renovar ou na carência (renewals: due, in_grace)',
+        "The seller's contracts due or in their grace days (renewals: due, in_grace)",
+        'count',
+      ],
+      renewal_monthly_value: ['Valor mensal desses contratos', 'Monthly value of those contracts', 'brl', 'not null'],
+      as_of_date: asOf,
+    },
+  },
 ] as const satisfies readonly MartSpec[];

@@ -172,6 +172,33 @@ export const salesMarts = [
     },
   },
   {
+    name: 'customer_tickets',
+    grain_pt:
+      'uma linha: a distribuição do ticket médio de cada cliente (faturamento ÷ pedidos na janela da segmentação) entre os clientes que compraram na janela',
+    grain_en: "one row: the spread of each customer's average ticket (revenue ÷ orders in the segmentation window) over the customers who bought in the window",
+    orderBy: 'buying_customers',
+    columns: {
+      buying_customers: ['Clientes com pedido faturado na janela da segmentação', 'Customers with an invoiced order in the segmentation window', 'count'],
+      ticket_q1: [
+        'Primeiro quartil do ticket por cliente: interpolado entre os tickets ordenados na posição (n − 1) × 0,25; NULL sem compradores',
+        'First quartile of the per-customer ticket: interpolated between the sorted tickets at position (n − 1) × 0.25; NULL without buyers',
+        'brl',
+      ],
+      ticket_median: [
+        'Mediana do ticket por cliente (posição (n − 1) × 0,5, interpolada); NULL sem compradores',
+        'Median of the per-customer ticket (position (n − 1) × 0.5, interpolated); NULL without buyers',
+        'brl',
+      ],
+      ticket_q3: [
+        'Terceiro quartil do ticket por cliente (posição (n − 1) × 0,75, interpolada); NULL sem compradores',
+        'Third quartile of the per-customer ticket (position (n − 1) × 0.75, interpolated); NULL without buyers',
+        'brl',
+      ],
+      ticket_max: ['Maior ticket por cliente; NULL sem compradores', 'Largest per-customer ticket; NULL without buyers', 'brl'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'sellers_monthly',
     grain_pt: 'uma linha por vendedor por mês (seller_id NULL: clientes e pedidos sem vendedor, quando houver)',
     grain_en: 'one row per seller per month (seller_id NULL: customers and orders without a seller, when any)',

@@ -1,5 +1,5 @@
 import type { MartSpec } from '../marts.ts';
-import { asOf } from './columnDocs.ts';
+import { asOf, kpiColumns } from './columnDocs.ts';
 
 const owned = (pt: string, en: string): readonly [string, string, 'count'] => [
   `Clientes do vendedor (dono da conta) ${pt} na data de referência`,
@@ -80,6 +80,93 @@ export const sellerMarts = [
         'Monthly value of those contracts; NULL without a contracts file',
         'brl',
       ],
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'seller_periods',
+    grain_pt:
+      'uma linha por janela (last_month: o último mês completo; last_12_months: os 12 meses completos até ele) × recorte: por vendedor, por equipe e todos (coluna breakdown); vazio sem mês completo',
+    grain_en:
+      'one row per window (last_month: the last complete month; last_12_months: the 12 complete months to it) × breakdown: per seller, per team and all (column breakdown); empty without a complete month',
+    orderBy: 'period, breakdown, team nulls last, seller_id nulls last',
+    columns: {
+      period: [
+        'Janela: last_month (último mês completo) ou last_12_months (os 12 meses completos até ele, menos quando o histórico é mais curto)',
+        'Window: last_month (the last complete month) or last_12_months (the 12 complete months to it, fewer when the history is shorter)',
+        'text',
+        'not null',
+      ],
+      breakdown: [
+        'Recorte da linha: seller (um vendedor, ou os sem vendedor), team (uma equipe), all (todos); use as linhas team e all em vez de somar (labels, campo seller_period_breakdown)',
+        'Breakdown of the row: seller (one seller, or those without one), team (one team), all (everybody); use the team and all rows rather than summing',
+        'text',
+        'not null',
+      ],
+      seller_id: [
+        'Vendedor (NULL na linha seller = clientes e vendas sem vendedor; NULL nas linhas team e all)',
+        'Seller (NULL on a seller row = customers and sales without a seller; NULL on the team and all rows)',
+        'text',
+      ],
+      team: ['Equipe (NULL = sem equipe, ou a linha all)', 'Team (NULL = no team, or the all row)', 'text'],
+      window_start: ['Primeiro mês da janela', 'First month of the window', 'month'],
+      window_end: ['Último mês da janela (o último mês completo)', 'Last month of the window (the last complete month)', 'month'],
+      active_sellers: [
+        'Vendedores ainda na empresa (sellers.is_active) na linha (0 ou 1 numa linha seller)',
+        'Sellers still with the company (sellers.is_active) in the row (0 or 1 on a seller row)',
+        'count',
+      ],
+      sellers_on_target: [
+        'Vendedores cujo atingimento da meta de faturamento na janela (target_pct) chegou a 100%',
+        'Sellers whose revenue target attainment over the window (target_pct) reached 100%',
+        'count',
+      ],
+      portfolio_customers: [
+        'Carteira de trabalho (ativos ou inativos) no início do último mês da janela',
+        'Working portfolio (active or inactive) at the start of the last month of the window',
+        'count',
+      ],
+      coverage_pct: [
+        'Positivação: Σ clientes da carteira que compraram ÷ Σ carteiras dos meses × 100 (num mês, a do mês)',
+        "Coverage: Σ portfolio customers who bought ÷ Σ the months' portfolios × 100 (one month: that month's)",
+        'pct',
+      ],
+      coverage_target_pct: [
+        'Meta de positivação: Σ (meta % × carteira) ÷ Σ carteira nos meses com meta; NULL sem meta',
+        'Coverage target: Σ (target % × portfolio) ÷ Σ portfolio over the months with a target; NULL without a target',
+        'pct',
+      ],
+      revenue: ['Faturamento na janela (sellers_monthly.revenue somado)', 'Revenue over the window (sellers_monthly.revenue summed)', 'brl', 'not null'],
+      revenue_with_target: [
+        'Faturamento dos meses com meta de faturamento; NULL sem meta',
+        'Revenue of the months with a revenue target; NULL without a target',
+        'brl',
+      ],
+      revenue_target: [
+        'Meta de faturamento somada nos meses que têm meta; NULL sem meta',
+        'Revenue target summed over the months that have one; NULL without a target',
+        'brl',
+      ],
+      target_pct: [
+        'Atingimento da meta: revenue_with_target ÷ revenue_target × 100; NULL sem meta',
+        'Target attainment: revenue_with_target ÷ revenue_target × 100; NULL without a target',
+        'pct',
+      ],
+      orders: ['Pedidos faturados na janela', 'Invoiced orders over the window', 'count'],
+      avg_ticket: ['Ticket médio: faturamento ÷ pedidos; NULL sem pedidos', 'Average ticket: revenue ÷ orders; NULL without orders', 'brl'],
+      mix: [
+        'Mix: Σ pares (cliente, categoria) ÷ Σ clientes compradores nos meses com mix; NULL sem itens ou produtos',
+        'Mix: Σ (customer, category) pairs ÷ Σ buying customers over the months with a mix; NULL without items or products',
+        'ratio',
+      ],
+      new_customers: ['Clientes novos na janela', 'New customers over the window', 'count'],
+      reactivated: ['Clientes reativados na janela', 'Customers reactivated over the window', 'count'],
+      churned: ['Clientes que saíram da carteira ativa na janela', 'Customers who left the active portfolio over the window', 'count'],
+      active_end: ['Carteira ativa no fim do último mês da janela', 'Active portfolio at the end of the last month of the window', 'count'],
+      at_risk: ['Clientes em risco no fim do último mês da janela', 'At-risk customers at the end of the last month of the window', 'count'],
+      leads_won: kpiColumns.leads_won,
+      leads_closed: kpiColumns.leads_closed,
+      conversion_rate: kpiColumns.conversion_rate,
       as_of_date: asOf,
     },
   },

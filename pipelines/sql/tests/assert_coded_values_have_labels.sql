@@ -10,6 +10,8 @@ coded as (
     union select distinct 'status', status from seller_status
     union select distinct 'retention_breakdown', breakdown from retention_totals
     union select distinct 'departed_breakdown', breakdown from departed_portfolios
+    union select distinct 'seller_period_breakdown', breakdown from seller_periods
+    union select distinct 'seller_period', period from seller_periods
     union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
     union select distinct 'product_breakdown', breakdown from product_totals
     union select distinct 'penetration_breakdown', breakdown from product_mix_totals
