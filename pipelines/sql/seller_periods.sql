@@ -40,10 +40,12 @@ seller_sums as (
         sum(seller_months.orders) as orders,
         sum(seller_months.portfolio_customers) as portfolio_customer_months,
         sum(seller_months.portfolio_buying_customers) as portfolio_buying_customer_months,
-        sum(seller_months.coverage_target_pct / 100 * seller_months.portfolio_customers) as coverage_target_customers,
+        -- summed exactly (a sum of doubles depends on the order DuckDB's threads add them, so reruns would differ)
+        sum(cast(seller_months.coverage_target_pct / 100 * seller_months.portfolio_customers as decimal(38, 9))) as coverage_target_customers,
         sum(seller_months.portfolio_customers) filter (where seller_months.coverage_target_pct is not null)
             as coverage_target_base,
-        sum(seller_months.mix * seller_months.buying_customers) as customer_categories,
+        -- mix × buyers gives back each month's whole count of customer categories
+        sum(cast(round(seller_months.mix * seller_months.buying_customers) as bigint)) as customer_categories,
         sum(seller_months.buying_customers) filter (where seller_months.mix is not null) as mix_buyers,
         sum(seller_months.churned) as churned,
         sum(seller_months.reactivated) as reactivated,
