@@ -284,6 +284,8 @@ export const columnLabels: Readonly<Record<string, string>> = {
   owned_customers: 'Clientes na carteira',
   p: 'Parâmetro p (Gamma-Gamma)',
   p_alive: 'Probabilidade de ativo (0-1)',
+  p_alive_q1: '1º quartil do P(ativo) (0-1)',
+  p_alive_q3: '3º quartil do P(ativo) (0-1)',
   pct_customers: 'Maiores clientes (%)',
   pct_products: 'Maiores produtos (%)',
   peer_buyers: 'Semelhantes que compram',

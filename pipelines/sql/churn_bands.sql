@@ -1,7 +1,8 @@
 -- one row per breakdown × band of the active portfolio at the as-of date, as the Risco de churn page states it:
 -- per churn_risk band (customers the BG/NBD model scored) and per status (the rhythm-based fallback when the
 -- model is not fitted), column breakdown says which; each breakdown also has a total row (churn_risk and status
--- both NULL), so nothing is left to be summed
+-- both NULL), so nothing is left to be summed. The quartiles of P(alive) are interpolated linearly between the
+-- sorted values (quantile_cont: position (n − 1) × q), as the page's histogram sentence states them
 with
 
 portfolio as (
@@ -35,6 +36,8 @@ rollups as (
         coalesce(sum(window_revenue), 0) as window_revenue,
         min(p_alive) as min_p_alive,
         max(p_alive) as max_p_alive,
+        quantile_cont(p_alive, 0.25) as p_alive_q1,
+        quantile_cont(p_alive, 0.75) as p_alive_q3,
     from banded
     group by grouping sets ((breakdown, churn_risk, status), (breakdown))
 ),
@@ -59,6 +62,8 @@ final as (
         cast(rollups.window_revenue as decimal(18, 2)) as window_revenue,
         rollups.min_p_alive,
         rollups.max_p_alive,
+        rollups.p_alive_q1,
+        rollups.p_alive_q3,
         getvariable('as_of_date') as as_of_date,
     from rollups
     inner join totals on totals.breakdown = rollups.breakdown

@@ -124,14 +124,7 @@ export interface Spread {
   max: number;
 }
 
-/** The spread of the values in a sentence: how many, the middle half, the markers. */
-export function describeHistogram(values: number[], options: Pick<HistogramOptions, 'label' | 'unit' | 'format' | 'markers'>): string {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!sorted.length) return `${options.label}: sem dados.`;
-  return describeSpread({ count: sorted.length, q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75), max: sorted[sorted.length - 1]! }, options);
-}
-
-/** A spread published by a mart (quartiles computed in SQL) in the sentence describeHistogram writes. */
+/** A spread published by a mart (quartiles computed in SQL) in a sentence: how many, the middle half, the markers, the largest. */
 export function describeSpread(spread: Spread | null, options: Pick<HistogramOptions, 'label' | 'unit' | 'format' | 'markers'>): string {
   if (!spread || spread.count === 0) return `${options.label}: sem dados.`;
   const markers = (options.markers ?? []).map((m) => `${m.label.toLowerCase()} ${options.format(m.value)}`).join(', ');

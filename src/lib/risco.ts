@@ -1,6 +1,7 @@
 import { fieldLabels } from './labels.ts';
 import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
 import { z } from 'zod';
+import type { Spread } from '../charts/histogramChart.ts';
 import { checkRows, martSchema, orNull } from './martRows.ts';
 import { martExists, martPath, query, queryMart, readMart, sqlString } from './readMart.ts';
 
@@ -77,6 +78,8 @@ export interface RiskData {
   byState: RiskTotalRow[];
   /** P(alive) of every active-portfolio customer (empty without the model). */
   pAlive: number[];
+  /** How many have a P(alive), its quartiles and the largest (churn_bands' churn_risk total row; null without the model). */
+  pAliveSpread: Spread | null;
   /** Active-portfolio customers by churn_risk band, or by status when the model is not fitted. */
   bands: RiskBandRow[];
   /** The customers those bands count, and of them the ones at risk by rhythm (the breakdown's total row). */
@@ -147,6 +150,10 @@ export async function loadRiskData(): Promise<RiskData | null> {
     bySeller,
     byState,
     pAlive,
+    pAliveSpread:
+      model.fitted && bandTotal && bandTotal.p_alive_q1 !== null && bandTotal.p_alive_q3 !== null && bandTotal.max_p_alive !== null
+        ? { count: bandTotal.customers, q1: bandTotal.p_alive_q1, q3: bandTotal.p_alive_q3, max: bandTotal.max_p_alive }
+        : null,
     bands,
     bandTotal: { customers: bandTotal?.customers ?? 0, at_risk_by_rhythm: bandTotal?.at_risk_by_rhythm ?? 0 },
   };

@@ -66,5 +66,40 @@ describe('churn_bands', () => {
   it('publishes no churn_risk rows when the model scored nobody (too few repeat buyers): the page falls back to status', async () => {
     expect(await marts.rows('select count(p_alive)::integer as scored from customers')).toEqual([{ scored: 0 }]);
     expect(await marts.rows("select churn_risk, customers from churn_bands where breakdown = 'churn_risk'")).toEqual([]);
+    expect(await marts.rows('select count(*)::integer as n from churn_bands where p_alive_q1 is not null or p_alive_q3 is not null')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('churn_bands with the BG/NBD model fitted (min_repeat_buyers 3: A, B, C, D and E bought again)', () => {
+  let marts: MartRun;
+  beforeAll(async () => {
+    marts = await runMarts(FILES, '2026-06-30', { customer_value: { min_repeat_buyers: 3 } });
+  });
+  afterAll(() => marts.close());
+
+  it('states the spread of P(alive) in the total row: the 4 scored customers, quartiles interpolated at (n − 1) × q, the largest', async () => {
+    const scored = await marts.rows<{ p_alive: number }>('select p_alive from customers where is_active_portfolio and p_alive is not null order by p_alive');
+    expect(scored).toHaveLength(4);
+    const [v0, v1, v2, v3] = scored.map((r) => r.p_alive) as [number, number, number, number];
+    // four distinct values, so an interpolated quartile differs from picking one of them
+    expect(v0 < v1 && v1 < v2 && v2 < v3).toBe(true);
+    const [total] = await marts.rows<{ customers: number; p_alive_q1: number; p_alive_q3: number; max_p_alive: number }>(
+      "select customers, p_alive_q1, p_alive_q3, max_p_alive from churn_bands where breakdown = 'churn_risk' and churn_risk is null",
+    );
+    // n = 4: Q1 at position 3 × 0.25 = 0.75, between the 1st and 2nd; Q3 at 3 × 0.75 = 2.25, between the 3rd and 4th
+    expect(total!.customers).toBe(4);
+    expect(total!.p_alive_q1).toBeCloseTo(v0 + 0.75 * (v1 - v0), 15);
+    expect(total!.p_alive_q3).toBeCloseTo(v2 + 0.25 * (v3 - v2), 15);
+    expect(total!.max_p_alive).toBe(v3);
+  });
+
+  it('counts in the total row the customers late for their rhythm over every band: B alone', async () => {
+    expect(await marts.rows("select at_risk_by_rhythm from churn_bands where breakdown = 'churn_risk' and churn_risk is null")).toEqual([
+      { at_risk_by_rhythm: 1 },
+    ]);
+  });
+
+  it('publishes the quartiles on every status row too once the model scores every active-portfolio customer', async () => {
+    expect(await marts.rows("select count(*)::integer as n from churn_bands where breakdown = 'status' and p_alive_q1 is null")).toEqual([{ n: 0 }]);
   });
 });

@@ -225,6 +225,16 @@ export const opportunityMarts = [
       ],
       min_p_alive: ['Menor P(ativo) da faixa (NULL sem o modelo)', 'Lowest P(alive) in the band (NULL without the model)', 'share'],
       max_p_alive: ['Maior P(ativo) da faixa (NULL sem o modelo)', 'Highest P(alive) in the band (NULL without the model)', 'share'],
+      p_alive_q1: [
+        '1º quartil do P(ativo) da faixa, interpolado entre os valores ordenados na posição (n − 1) × 0,25 (NULL sem o modelo)',
+        'First quartile of P(alive) in the band, interpolated between the sorted values at position (n − 1) × 0.25 (NULL without the model)',
+        'share',
+      ],
+      p_alive_q3: [
+        '3º quartil do P(ativo) da faixa, interpolado entre os valores ordenados na posição (n − 1) × 0,75 (NULL sem o modelo)',
+        'Third quartile of P(alive) in the band, interpolated between the sorted values at position (n − 1) × 0.75 (NULL without the model)',
+        'share',
+      ],
       as_of_date: asOf,
     },
   },
