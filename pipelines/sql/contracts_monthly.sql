@@ -3,6 +3,8 @@
 -- The *_12m columns sum the MRR movements over the latest 12 complete months with a starting MRR (the months
 -- GRR and NRR are defined for) up to this one: rows, not calendar months, so a month without MRR at its
 -- start is skipped rather than counted. NULL on the month in progress and on months without a starting MRR.
+-- The *_24m columns state the range of GRR and NRR over the latest 24 such months up to this one (the months the
+-- Renovações page's retention chart shows), on the same rows.
 with
 
 customer_mrr as (select * from int_contract_mrr_summed_by_customer_month),
@@ -55,6 +57,21 @@ latest_twelve as (
     window latest_12 as (order by month rows between 11 preceding and current row)
 ),
 
+latest_twenty_four as (
+    select
+        month,
+        count(*) over latest_24 as months_24m,
+        min(month) over latest_24 as first_month_24m,
+        min(grr) over latest_24 as grr_min_24m,
+        max(grr) over latest_24 as grr_max_24m,
+        min(nrr) over latest_24 as nrr_min_24m,
+        max(nrr) over latest_24 as nrr_max_24m,
+        max(nrr - grr) over latest_24 as nrr_grr_gap_max_24m,
+    from monthly
+    where not is_partial_month and mrr_start > 0
+    window latest_24 as (order by month rows between 23 preceding and current row)
+),
+
 final as (
     select
         monthly.*,
@@ -65,9 +82,17 @@ final as (
         cast(latest_twelve.new_mrr_12m + latest_twelve.expansion_mrr_12m as decimal(18, 2)) as gained_mrr_12m,
         cast(latest_twelve.contraction_mrr_12m as decimal(18, 2)) as contraction_mrr_12m,
         cast(latest_twelve.churned_mrr_12m as decimal(18, 2)) as churned_mrr_12m,
+        cast(latest_twenty_four.months_24m as integer) as months_24m,
+        latest_twenty_four.first_month_24m,
+        latest_twenty_four.grr_min_24m,
+        latest_twenty_four.grr_max_24m,
+        latest_twenty_four.nrr_min_24m,
+        latest_twenty_four.nrr_max_24m,
+        latest_twenty_four.nrr_grr_gap_max_24m,
         getvariable('as_of_date') as as_of_date,
     from monthly
     left join latest_twelve on latest_twelve.month = monthly.month
+    left join latest_twenty_four on latest_twenty_four.month = monthly.month
 )
 
 select * from final
