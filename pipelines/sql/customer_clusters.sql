@@ -1,4 +1,5 @@
--- one row per carteirização cluster: its name, size, revenue, status mix and the traits that named it
+-- one row per carteirização cluster: its name, size, revenue, status mix and the traits that named it; the number
+-- of clustered customers is repeated on every row, as chosen_k is
 with
 
 members as (select * from customer_cluster_members),
@@ -17,6 +18,7 @@ cluster_sums as (
         count(*) filter (where status = 'reactivated') as status_reactivated,
         count(*) filter (where status = 'inactive') as status_inactive,
         count(*) filter (where status = 'lost') as status_lost,
+        count(*) filter (where is_active_portfolio(status)) as active_portfolio_customers,
         median(categories) as median_categories,
     from members
     group by all
@@ -28,6 +30,7 @@ final as (
         named.cluster_name,
         cast(cluster_sums.customers as integer) as customers,
         cluster_sums.customers / sum(cluster_sums.customers) over () as customer_share,
+        cast(sum(cluster_sums.customers) over () as integer) as clustered_customers,
         cast(cluster_sums.revenue_12m as decimal(18, 2)) as revenue_12m,
         cluster_sums.revenue_12m / nullif(sum(cluster_sums.revenue_12m) over (), 0) as revenue_12m_share,
         cast(cluster_sums.revenue as decimal(18, 2)) as revenue,
@@ -38,6 +41,13 @@ final as (
         cast(cluster_sums.status_reactivated as integer) as status_reactivated,
         cast(cluster_sums.status_inactive as integer) as status_inactive,
         cast(cluster_sums.status_lost as integer) as status_lost,
+        cluster_sums.status_new / cluster_sums.customers as status_new_share,
+        cluster_sums.status_active / cluster_sums.customers as status_active_share,
+        cluster_sums.status_at_risk / cluster_sums.customers as status_at_risk_share,
+        cluster_sums.status_reactivated / cluster_sums.customers as status_reactivated_share,
+        cluster_sums.status_inactive / cluster_sums.customers as status_inactive_share,
+        cluster_sums.status_lost / cluster_sums.customers as status_lost_share,
+        cluster_sums.active_portfolio_customers / cluster_sums.customers as active_portfolio_share,
         cast(named.dominant_segment as varchar) as dominant_segment,
         cast(named.dominant_segment_share as double) as dominant_segment_share,
         cast(named.dominant_region as varchar) as dominant_region,

@@ -101,6 +101,28 @@ describe('customer_clusters', () => {
     ]);
   });
 
+  it("states each group's status mix as shares of its members and the 16 clustered customers on every row", async () => {
+    const rows = await marts.rows(`select cluster_id, clustered_customers, status_new_share, status_active_share, status_at_risk_share,
+        status_reactivated_share, status_inactive_share, status_lost_share, active_portfolio_share from customer_clusters order by cluster_id`);
+    // 6 supermarkets + 4 restaurants + 6 bakeries = 16; the prospect Q1 is not clustered
+    const shares = (n: number, a: number, i: number) => ({
+      status_new_share: n,
+      status_active_share: a,
+      status_at_risk_share: 0,
+      status_reactivated_share: 0,
+      status_inactive_share: i,
+      status_lost_share: 0,
+    });
+    expect(rows).toEqual([
+      // 6 new of 6: all in the active portfolio
+      { cluster_id: 1, clustered_customers: 16, ...shares(1, 0, 0), active_portfolio_share: 1 },
+      // 4 inactive of 4: inactive is outside the active portfolio
+      { cluster_id: 2, clustered_customers: 16, ...shares(0, 0, 1), active_portfolio_share: 0 },
+      // 6 active of 6
+      { cluster_id: 3, clustered_customers: 16, ...shares(0, 1, 0), active_portfolio_share: 1 },
+    ]);
+  });
+
   it('puts each customer with its own kind and leaves the prospect out', async () => {
     const rows = await marts.rows<{ cluster_id: number; members: string }>(
       `select cluster_id, string_agg(customer_id, ' ' order by revenue_rank_in_cluster) as members from customer_cluster_members group by all order by cluster_id`,
@@ -135,6 +157,39 @@ describe('customer_clusters', () => {
         [2, 'fixo'],
       ]);
       expect(rows.reduce((n, r) => n + (r.customers as number), 0)).toBe(16);
+    } finally {
+      fixed.close();
+    }
+  });
+
+  it('mixes statuses in a group when k is fixed too low, and states the mix as shares of the group', async () => {
+    const fixed = await runMarts(files, AS_OF, { clusters: { k: 2 } });
+    try {
+      const rows = await fixed.rows(
+        'select cluster_id, customers, clustered_customers, status_new_share, status_active_share, status_inactive_share, active_portfolio_share from customer_clusters order by cluster_id',
+      );
+      expect(rows).toEqual([
+        // the 6 supermarkets apart, all new
+        {
+          cluster_id: 1,
+          customers: 6,
+          clustered_customers: 16,
+          status_new_share: 1,
+          status_active_share: 0,
+          status_inactive_share: 0,
+          active_portfolio_share: 1,
+        },
+        // 6 active bakeries + 4 inactive restaurants = 10: 6/10 = 0,6 active, 4/10 = 0,4 inactive, 0,6 in the active portfolio
+        {
+          cluster_id: 2,
+          customers: 10,
+          clustered_customers: 16,
+          status_new_share: 0,
+          status_active_share: 0.6,
+          status_inactive_share: 0.4,
+          active_portfolio_share: 0.6,
+        },
+      ]);
     } finally {
       fixed.close();
     }

@@ -21,6 +21,12 @@ const statusCount = (pt: string, en: string): readonly [string, string, 'count']
   `Members with status ${en} at the as-of date`,
   'count',
 ];
+const statusShare = (pt: string, en: string): readonly [string, string, 'share', 'not null'] => [
+  `Parcela dos membros na situação ${pt} (0-1): a contagem ÷ customers`,
+  `Share of the members with status ${en} (0-1): the count ÷ customers`,
+  'share',
+  'not null',
+];
 
 /** Marts of the carteirização: customers grouped by k-means on behaviour and profile (pipelines/models/customerClusterModel.ts). */
 export const clusterMarts = [
@@ -39,6 +45,12 @@ export const clusterMarts = [
         'share',
         'not null',
       ],
+      clustered_customers: [
+        'Clientes agrupados em todos os grupos (a soma de customers, repetida em cada linha)',
+        'Customers clustered in every cluster (the sum of customers, repeated on each row)',
+        'count',
+        'not null',
+      ],
       revenue_12m: [
         'Faturamento do grupo nos 12 meses até a data de referência (janela de segmentação)',
         "The cluster's revenue over the 12 months to the as-of date (segmentation window)",
@@ -54,6 +66,18 @@ export const clusterMarts = [
       status_reactivated: statusCount('reactivated (reativado)', 'reactivated'),
       status_inactive: statusCount('inactive (inativo)', 'inactive'),
       status_lost: statusCount('lost (perdido)', 'lost'),
+      status_new_share: statusShare('new (novo)', 'new'),
+      status_active_share: statusShare('active (ativo)', 'active'),
+      status_at_risk_share: statusShare('at_risk (em risco)', 'at_risk'),
+      status_reactivated_share: statusShare('reactivated (reativado)', 'reactivated'),
+      status_inactive_share: statusShare('inactive (inativo)', 'inactive'),
+      status_lost_share: statusShare('lost (perdido)', 'lost'),
+      active_portfolio_share: [
+        'Parcela dos membros na carteira ativa (0-1): novos, ativos, reativados e em risco ÷ customers',
+        'Share of the members in the active portfolio (0-1): new, active, reactivated and at risk ÷ customers',
+        'share',
+        'not null',
+      ],
       dominant_segment: [
         'Segmento de ao menos metade dos membros e 1,2 × mais comum que na base; NULL se nenhum',
         'Segment held by at least half of the members and 1.2 × as common as in the base; NULL when none',
