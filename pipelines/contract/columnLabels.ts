@@ -14,6 +14,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   a: 'Parâmetro a (BG/NBD)',
   abc_class: 'Classe ABC',
   action: 'Ação',
+  actions: 'Ações',
   active_customers: 'Clientes na carteira ativa',
   active_end: 'Carteira ativa no fim',
   active_portfolio_customers: 'Clientes na carteira ativa',

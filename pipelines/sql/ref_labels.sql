@@ -186,7 +186,7 @@ field_columns as (
         ('company_size', 'customers export (company_size); opportunities.company_size, opportunity_customers.company_size, customer_cluster_members.company_size, customer_clusters.dominant_company_size'),
         ('potential_rule', 'opportunities.potential_rule'),
         ('holdout_method', 'recommendation_holdout.method'),
-        ('action', 'action_list.action'),
+        ('action', 'action_list.action, work_list_totals.action'),
         ('lead_breakdown', 'lead_funnel.breakdown'),
         ('retention_breakdown', 'retention_totals.breakdown'),
         ('departed_breakdown', 'departed_portfolios.breakdown'),

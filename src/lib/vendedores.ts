@@ -90,6 +90,8 @@ export interface SellersData {
   renewalTotals: Map<string | null, MartRow<'seller_renewals'>> | null;
   /** Each seller's work list (action_list), in rank order; null when the pipeline published none. */
   workLists: Map<string | null, WorkListRow[]> | null;
+  /** Each seller's actions counted and their value at stake summed, per action and in all (work_list_totals); null without it. */
+  workListTotals: Map<string | null, MartRow<'work_list_totals'>[]> | null;
   /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
   inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean };
   /** Where the active flag comes from. */
@@ -234,6 +236,7 @@ async function load(): Promise<SellersData | null> {
     renewals,
     renewalTotals: renewals && martExists('seller_renewals') ? new Map((await readMart('seller_renewals')).map((row) => [row.seller_id, row])) : null,
     workLists: await loadWorkLists(),
+    workListTotals: martExists('work_list_totals') ? groupBy(await readMart('work_list_totals'), (row) => row.seller_id) : null,
     inputs,
     activeRule: info && info.size > 0 ? 'sellers_mart' : 'activity',
   };

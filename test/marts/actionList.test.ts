@@ -132,6 +132,18 @@ describe('action_list without a fitted churn model (rhythm fallback)', () => {
     ]);
   });
 
+  it("counts each seller's actions and sums their value at stake per action and in all (work_list_totals)", async () => {
+    expect(await marts.rows('select seller_id, action, actions, value_at_stake from work_list_totals order by seller_id, action nulls last')).toEqual([
+      { seller_id: 'V1', action: 'offer', actions: 1, value_at_stake: '4800.00' },
+      { seller_id: 'V1', action: 'reactivate', actions: 1, value_at_stake: '24000.00' },
+      { seller_id: 'V1', action: 'retain', actions: 1, value_at_stake: '25000.00' },
+      // V1 in all: 3 actions, 25.000 + 24.000 + 4.800 = 53.800 (the value at stake, not the offer's priority of 3.600)
+      { seller_id: 'V1', action: null, actions: 3, value_at_stake: '53800.00' },
+      { seller_id: 'V2', action: 'renew', actions: 1, value_at_stake: '38400.00' },
+      { seller_id: 'V2', action: null, actions: 1, value_at_stake: '38400.00' },
+    ]);
+  });
+
   it('falls back to the rhythm because the model could not be fitted on so few customers', async () => {
     expect(await marts.rows(`select customer_id, status, p_alive from customers where customer_id in ('R', 'A') order by customer_id`)).toEqual([
       { customer_id: 'A', status: 'lost', p_alive: null },

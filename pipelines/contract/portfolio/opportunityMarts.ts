@@ -368,4 +368,28 @@ export const opportunityMarts = [
       as_of_date: asOf,
     },
   },
+  {
+    name: 'work_list_totals',
+    grain_pt:
+      'uma linha por vendedor dono da conta × ação da lista de trabalho (action_list; seller_id NULL = clientes sem vendedor), mais uma linha por vendedor com todas as ações (action NULL)',
+    grain_en:
+      'one row per owning seller × action of the work list (action_list; seller_id NULL = customers without an owner), plus one row per seller with all of its actions (action NULL)',
+    orderBy: 'seller_id nulls last, action nulls last',
+    columns: {
+      seller_id: ownerId,
+      action: [
+        'Ação (reactivate, retain, renew, offer; labels, campo action); NULL = todas as ações do vendedor: use essa linha em vez de somar',
+        "Action (reactivate, retain, renew, offer; labels, field action); NULL = all of the seller's actions: use that row rather than summing",
+        'text',
+      ],
+      actions: ['Ações na lista do vendedor', "Actions on the seller's list", 'count', 'not null'],
+      value_at_stake: [
+        'Valor em jogo em 12 meses somado, R$: a soma de action_list.value_at_stake dessas ações',
+        'Summed value at stake over 12 months, BRL: the sum of action_list.value_at_stake over those actions',
+        'brl',
+        'not null',
+      ],
+      as_of_date: asOf,
+    },
+  },
 ] as const satisfies readonly MartSpec[];

@@ -41,6 +41,7 @@ coded as (
     union select distinct 'potential_rule', potential_rule from opportunities
     union select distinct 'holdout_method', method from recommendation_holdout
     union select distinct 'action', action from action_list
+    union select distinct 'action', action from work_list_totals
     union select distinct 'lead_breakdown', breakdown from lead_funnel
     union select distinct 'change_type', change_type from status_changes
     union select distinct 'status', previous_status from status_changes
