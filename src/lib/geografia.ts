@@ -4,7 +4,10 @@ import type { GeographyLabels } from './geographySummary.ts';
 import type { MartRow } from './martRows.ts';
 import { martExists, readMart } from './readMart.ts';
 
-export { brazilianShare, MIN_BRAZILIAN_SHARE, summarizeRegions, summarizeStates, type AreaSummary, type GeographyLabels } from './geographySummary.ts';
+export { summarizeRegions, summarizeStates, type AreaSummary, type GeographyLabels } from './geographySummary.ts';
+
+/** Below this share of revenue in valid Brazilian UFs, the data has no geography to show (a foreign or UF-less export). */
+export const MIN_BRAZILIAN_SHARE = 0.5;
 
 /** What the Geografia page needs, read once. */
 export interface GeographyData {

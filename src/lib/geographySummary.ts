@@ -126,16 +126,6 @@ export function summarizeStates(rows: GeographyMonth[], window: MonthWindow, lab
   return states;
 }
 
-/** Below this share of revenue in valid Brazilian UFs, the data has no geography to show (a foreign or UF-less export). */
-export const MIN_BRAZILIAN_SHARE = 0.5;
-
-/** The share of revenue from customers with a valid Brazilian UF (1 without revenue). */
-export function brazilianShare(states: AreaSummary[]): number {
-  const total = states.reduce((sum, s) => sum + s.revenue, 0);
-  if (total <= 0) return 1;
-  return states.filter((s) => s.key !== null).reduce((sum, s) => sum + s.revenue, 0) / total;
-}
-
 /** The five IBGE regions and the country, re-aggregated from the states' sums (never averaging ratios). */
 export function summarizeRegions(rows: GeographyMonth[], window: MonthWindow, labels: GeographyLabels): { regions: AreaSummary[]; country: AreaSummary } {
   const byRegion = new Map<string, Totals>();

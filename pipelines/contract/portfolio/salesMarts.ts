@@ -85,6 +85,49 @@ export const salesMarts = [
     },
   },
   {
+    name: 'geography_totals',
+    grain_pt:
+      'uma linha: o faturamento dos 12 meses completos até o último mês completo (menos quando o histórico é mais curto), o ano da página Geografia, separado entre clientes com UF brasileira válida e sem UF; vazia sem mês completo',
+    grain_en:
+      "one row: the revenue of the 12 complete months to the last complete month (fewer when the history is shorter), the Geografia page's year, split between customers with a valid Brazilian UF and without one; empty without a complete month",
+    orderBy: 'window_start',
+    columns: {
+      window_start: ['Primeiro mês da janela', 'First month of the window', 'month', 'not null'],
+      window_end: ['Último mês da janela (o último mês completo)', 'Last month of the window (the last complete month)', 'month', 'not null'],
+      revenue: [
+        'Faturamento da janela, todas as UFs e sem UF (soma de geography.revenue)',
+        'Revenue of the window, every UF and none (the sum of geography.revenue)',
+        'brl',
+        'not null',
+      ],
+      uf_revenue: [
+        'Faturamento da janela de clientes com UF brasileira válida',
+        'Revenue of the window from customers with a valid Brazilian UF',
+        'brl',
+        'not null',
+      ],
+      unknown_uf_revenue: [
+        'Faturamento da janela de clientes sem UF válida (a linha de geography com state NULL)',
+        'Revenue of the window from customers without a valid UF (the geography row with state NULL)',
+        'brl',
+        'not null',
+      ],
+      uf_revenue_share: [
+        'Parcela do faturamento de clientes com UF válida (0-1): uf_revenue ÷ revenue; 1 sem faturamento',
+        'Share of the revenue from customers with a valid UF (0-1): uf_revenue ÷ revenue; 1 without revenue',
+        'share',
+        'not null',
+      ],
+      unknown_uf_revenue_share: [
+        'Parcela do faturamento de clientes sem UF válida (0-1): unknown_uf_revenue ÷ revenue; 0 sem faturamento',
+        'Share of the revenue from customers without a valid UF (0-1): unknown_uf_revenue ÷ revenue; 0 without revenue',
+        'share',
+        'not null',
+      ],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'sales_cube',
     grain_pt: 'uma linha por mês × vendedor (do pedido) × UF × segmento × categoria com venda faturada (NULL = desconhecido)',
     grain_en: 'one row per month × seller (of the order) × state × segment × product category with invoiced sales (NULL = unknown)',
