@@ -386,6 +386,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   rfm_segment: 'Segmento RFM',
   rhythm_band: 'Ritmo de compra',
   rhythm_days: 'Ritmo (dias)',
+  rhythm_lateness: 'Atraso (× o ritmo)',
   segment: 'Segmento',
   seller_id: 'Código do vendedor',
   seller_name: 'Vendedor',

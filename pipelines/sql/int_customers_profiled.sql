@@ -114,6 +114,8 @@ final as (
             / nullif(status_at_as_of.purchase_days - 1, 0) as avg_interval_days,
         status_at_as_of.rhythm_days,
         cast(status_at_as_of.days_since_last_order as integer) as days_since_last_order,
+        -- how late for its own rhythm: the whole days of silence as published, ÷ the rhythm
+        cast(status_at_as_of.days_since_last_order as integer) / nullif(status_at_as_of.rhythm_days, 0) as rhythm_lateness,
         cast(coalesce(lifetime_orders.canceled_orders, 0) as integer) as canceled_orders,
         cast(coalesce(lifetime_orders.returned_orders, 0) as integer) as returned_orders,
         segmented.orders as window_orders,

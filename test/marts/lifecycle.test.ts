@@ -74,6 +74,20 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
     ]);
   });
 
+  it('states how late each customer is for its own rhythm: days since the last order ÷ rhythm', async () => {
+    const rows = await marts.rows('select customer_id, round(rhythm_lateness, 4) as lateness from customers order by customer_id');
+    expect(rows).toEqual([
+      { customer_id: 'A', lateness: 0.6667 }, // 60 ÷ 90
+      { customer_id: 'B', lateness: 5 }, // 35 ÷ 7
+      { customer_id: 'C', lateness: 9.0667 }, // 272 ÷ 30
+      { customer_id: 'D', lateness: 16.6774 }, // 517 ÷ 31
+      { customer_id: 'E', lateness: 0.0576 }, // 15 ÷ 260,5
+      { customer_id: 'F', lateness: 1 }, // 20 ÷ 20 (the single-purchase rhythm)
+      { customer_id: 'G', lateness: null }, // prospects never bought
+      { customer_id: 'H', lateness: null },
+    ]);
+  });
+
   it('judges every month end with only the history known then, through lapse, loss and reactivation', async () => {
     const rows = await marts.rows<{ month: string; status: string }>(
       "select strftime(month, '%Y-%m') as month, status from customer_status_monthly where customer_id = 'E' order by month",

@@ -85,6 +85,11 @@ export const customerMarts = [
         'days',
       ],
       days_since_last_order: ['Dias desde o último pedido faturado até a data de referência', 'Days from the last invoiced order to the as-of date', 'days'],
+      rhythm_lateness: [
+        'Atraso pelo próprio ritmo: days_since_last_order ÷ rhythm_days (1 = um ritmo inteiro sem comprar); NULL sem compra',
+        'Lateness by its own rhythm: days_since_last_order ÷ rhythm_days (1 = a whole rhythm without buying); NULL without a purchase',
+        'ratio',
+      ],
       canceled_orders: ['Pedidos cancelados em todo o histórico', 'Canceled orders over all history', 'count'],
       returned_orders: ['Pedidos devolvidos em todo o histórico', 'Returned orders over all history', 'count'],
       window_orders: [

@@ -15,6 +15,7 @@ export const SlowingCustomerRow = martSchema('customers').pick({
   days_since_last_order: true,
   median_interval_days: true,
   rhythm_days: true,
+  rhythm_lateness: true,
   revenue: true,
   window_revenue: true,
 });
