@@ -1,7 +1,34 @@
--- one row per quarter, half year and year: the monthly KPIs recomputed over the whole period
+-- one row per quarter, half year and year: the monthly KPIs recomputed over the whole period, and the revenue
+-- against the same period a year before when both are whole (every month in the data and over)
 with
 
 period_kpis as (select * from int_period_kpis_computed where period_type <> 'month'),
+
+-- a whole period compares with another like it: a running period or one the data starts inside says nothing
+judged as (
+    select
+        *,
+        not is_partial_period
+            and months_covered = case period_type when 'quarter' then 3 when 'half_year' then 6 else 12 end
+            as is_whole,
+    from period_kpis
+),
+
+year_ago as (
+    select
+        judged.period_type,
+        judged.period_start,
+        before.revenue as revenue_year_ago,
+        case
+            when judged.is_whole and before.revenue <> 0
+            then cast(judged.revenue as double) / cast(before.revenue as double) - 1
+        end as revenue_change_year_ago,
+    from judged
+    inner join judged as before
+        on before.period_type = judged.period_type
+        and before.period_start = judged.period_start - interval 1 year
+        and before.is_whole
+),
 
 final as (
     select
@@ -38,8 +65,11 @@ final as (
         canceled_value,
         returned_orders,
         returned_value,
+        year_ago.revenue_year_ago,
+        year_ago.revenue_change_year_ago,
         getvariable('as_of_date') as as_of_date,
     from period_kpis
+    left join year_ago using (period_type, period_start)
 )
 
 select * from final

@@ -9,6 +9,8 @@ export interface QuarterRevenue {
   revenue: number;
   /** The same quarter a year before; null when the history does not reach it. */
   previous: number | null;
+  /** revenue ÷ previous − 1 (kpis_periods.revenue_change_year_ago); null unless both quarters are whole. */
+  change: number | null;
   /** Still running at the as-of date. */
   partial: boolean;
 }
@@ -21,9 +23,7 @@ export interface QuarterRevenueOptions {
 
 const title = (d: QuarterRevenue) =>
   `${d.label}${d.partial ? ' (parcial)' : ''}: ${formatBRL(d.revenue)}` +
-  (d.previous === null
-    ? ''
-    : ` · um ano antes ${formatBRL(d.previous)}${d.partial || !d.previous ? '' : ` (${formatShare(d.revenue / d.previous - 1, { digits: 1 })})`}`);
+  (d.previous === null ? '' : ` · um ano antes ${formatBRL(d.previous)}${d.change === null ? '' : ` (${formatShare(d.change, { digits: 1 })})`}`);
 
 /**
  * Revenue by quarter as bars, the quarter still running lighter and labelled "parcial", and the same
@@ -83,7 +83,7 @@ export function describeQuarterRevenue(rows: QuarterRevenue[]): string {
   if (!last) return partial ? `Só há o trimestre parcial ${partial.label}: ${formatBRLCompact(partial.revenue)} até agora.` : 'Sem faturamento.';
   const best = complete.reduce((a, b) => (b.revenue > a.revenue ? b : a));
   let text = `Faturamento por trimestre de ${complete[0]!.label} a ${last.label}: maior em ${best.label} (${formatBRLCompact(best.revenue)}); ${last.label} fechou em ${formatBRLCompact(last.revenue)}`;
-  text += last.previous ? `, ${formatShare(last.revenue / last.previous - 1, { digits: 1 })} contra ${formatBRLCompact(last.previous)} um ano antes.` : '.';
+  text += last.previous && last.change !== null ? `, ${formatShare(last.change, { digits: 1 })} contra ${formatBRLCompact(last.previous)} um ano antes.` : '.';
   if (partial) text += ` ${partial.label} está em curso: ${formatBRLCompact(partial.revenue)} até a data de referência.`;
   return text;
 }

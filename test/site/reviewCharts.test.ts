@@ -4,13 +4,14 @@ import { ACCENT, PARTIAL, TARGET } from '../../src/charts/palette.ts';
 import { describeQuarterRevenue, quarterRevenueChart, type QuarterRevenue } from '../../src/charts/quarterRevenueChart.ts';
 import { renderChart } from '../../src/charts/renderToString.ts';
 
-// Five quarters: T3 2026 grows 20% on T3 2025 (1.200 against 1.000); T4 2026 is running.
+// Five quarters: T3 2026 grows 20% on T3 2025 (1.200 ÷ 1.000 − 1, kpis_periods.revenue_change_year_ago);
+// T1 2026 900 ÷ 800 − 1 = 12,5%; T4 2026 is running, so it has no change.
 const quarters: QuarterRevenue[] = [
-  { label: 'T3 2025', revenue: 1000, previous: null, partial: false },
-  { label: 'T4 2025', revenue: 1500, previous: null, partial: false },
-  { label: 'T1 2026', revenue: 900, previous: 800, partial: false },
-  { label: 'T3 2026', revenue: 1200, previous: 1000, partial: false },
-  { label: 'T4 2026', revenue: 400, previous: 1500, partial: true },
+  { label: 'T3 2025', revenue: 1000, previous: null, change: null, partial: false },
+  { label: 'T4 2025', revenue: 1500, previous: null, change: null, partial: false },
+  { label: 'T1 2026', revenue: 900, previous: 800, change: 0.125, partial: false },
+  { label: 'T3 2026', revenue: 1200, previous: 1000, change: 0.2, partial: false },
+  { label: 'T4 2026', revenue: 400, previous: 1500, change: null, partial: true },
 ];
 
 describe('quarterRevenueChart', () => {

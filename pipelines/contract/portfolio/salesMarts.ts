@@ -487,6 +487,16 @@ export const salesMarts = [
         'count',
       ],
       ...kpiMeasures,
+      revenue_year_ago: [
+        'Faturamento do mesmo período um ano antes, quando aquele período é inteiro (todos os meses nos dados e encerrados); NULL se não',
+        'Revenue of the same period a year before, when that period is whole (every month in the data and over); NULL otherwise',
+        'brl',
+      ],
+      revenue_change_year_ago: [
+        'Variação do faturamento sobre o mesmo período um ano antes: revenue ÷ revenue_year_ago − 1 (0,05 = +5%); NULL se algum dos dois não é inteiro ou sem faturamento um ano antes',
+        'Change of the revenue against the same period a year before: revenue ÷ revenue_year_ago − 1 (0.05 = +5%); NULL when either is not whole or without revenue a year before',
+        'share',
+      ],
       as_of_date: asOf,
     },
   },
