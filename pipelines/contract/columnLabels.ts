@@ -218,6 +218,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   line: 'Linha',
   loaded: 'Linhas carregadas',
   log_likelihood: 'Log-verossimilhança',
+  log_likelihood_per_customer: 'Log-verossimilhança por cliente',
   lost_12m: 'Perdidos em 12 meses',
   lost_buyers: 'Compradores perdidos',
   lost_customers: 'Clientes perdidos',

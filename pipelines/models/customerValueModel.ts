@@ -290,6 +290,8 @@ select
     model,
     r, alpha, a, b, p, q, v,
     log_likelihood,
+    -- comparable across bases of different sizes
+    log_likelihood / nullif(customers, 0) as log_likelihood_per_customer,
     cast(customers as integer) as customers,
     cast(repeat_buyers as integer) as repeat_buyers,
     converged,

@@ -59,7 +59,7 @@ describe('customer value model on a handful of orders', () => {
       })),
     );
     const note = 'poucos clientes com recompra para ajustar o modelo';
-    const nulls = { r: null, alpha: null, a: null, b: null, p: null, q: null, v: null, log_likelihood: null };
+    const nulls = { r: null, alpha: null, a: null, b: null, p: null, q: null, v: null, log_likelihood: null, log_likelihood_per_customer: null };
     expect(await db.rows('select * from model_fit order by model')).toEqual([
       { model: 'bgnbd', ...nulls, customers: 3, repeat_buyers: 2, converged: false, is_used: false, note, as_of_date: '2026-06-30' },
       { model: 'gamma_gamma', ...nulls, customers: 2, repeat_buyers: 2, converged: false, is_used: false, note, as_of_date: '2026-06-30' },
@@ -169,7 +169,14 @@ describe('customer value model on degenerate data', () => {
     const rows = customers.flatMap((days, c) => days.map((d, k) => `('o${c}-${k}', 'C${c}', DATE '2026-06-30' - ${d}, ${k % 2 ? 80 : 120}.00, true)`));
     await db.run(`insert into int_orders_valued values ${rows.join(', ')}; set variable as_of_date = DATE '2026-06-30'`);
     const result = await customerValueModel.run(db, {});
-    const fits = await db.rowsJS<{ model: string; is_used: boolean; note: string | null }>('select model, is_used, note from model_fit order by model');
+    const fits = await db.rowsJS<{
+      model: string;
+      is_used: boolean;
+      note: string | null;
+      log_likelihood: number | null;
+      log_likelihood_per_customer: number | null;
+      customers: number;
+    }>('select model, is_used, note, log_likelihood, log_likelihood_per_customer, customers from model_fit order by model');
     const predicted = Number(await db.scalar<string>('select count(p_alive) from int_customer_value_predictions'));
     db.close();
     return { result, fits, predicted };
@@ -190,6 +197,10 @@ describe('customer value model on degenerate data', () => {
     expect(bgnbd.is_used).toBe(false);
     // the dropout share a/(a + b) runs to 0, the edge of the search: nobody ever leaves
     expect(bgnbd.note).toMatch(/^parâmetros no limite da busca \(r=.*, a=.*e-\d+, b=.*\): ajuste degenerado; previsões omitidas$/);
+    // a fit was found, so its log-likelihood is stated per customer too: ÷ the 60 customers
+    expect(bgnbd.customers).toBe(60);
+    expect(bgnbd.log_likelihood).not.toBeNull();
+    expect(bgnbd.log_likelihood_per_customer).toBeCloseTo(bgnbd.log_likelihood! / 60, 12);
     expect(predicted).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ const fit = (overrides: Partial<ModelFitRow>): ModelFitRow => ({
   q: null,
   v: null,
   log_likelihood: null,
+  log_likelihood_per_customer: null,
   customers: 100,
   repeat_buyers: 10,
   converged: false,

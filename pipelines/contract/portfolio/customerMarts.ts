@@ -185,6 +185,11 @@ export const customerMarts = [
       q: ['Gamma-Gamma: forma da Gamma da escala', 'Gamma-Gamma: shape of the scale Gamma', 'number'],
       v: ['Gamma-Gamma: escala da Gamma da escala', 'Gamma-Gamma: scale of the scale Gamma', 'number'],
       log_likelihood: ['Log-verossimilhança no ajuste', 'Log-likelihood at the fit', 'number'],
+      log_likelihood_per_customer: [
+        'Log-verossimilhança por cliente do ajuste: log_likelihood ÷ customers (compara ajustes de bases de tamanhos diferentes)',
+        'Log-likelihood per customer of the fit: log_likelihood ÷ customers (compares fits on bases of different sizes)',
+        'number',
+      ],
       customers: ['Clientes usados no ajuste', 'Customers in the fit', 'count'],
       repeat_buyers: ['Clientes com recompra', 'Customers with a repeat purchase', 'count'],
       converged: ['O otimizador convergiu', 'The optimizer converged', 'flag'],
