@@ -368,6 +368,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   repeat_buyers: 'Clientes com recompra',
   retention_pct: 'Retenção (%)',
   retention_rate: 'Retenção (0-1)',
+  retained: 'Retidos',
   returned_orders: 'Pedidos devolvidos',
   returned_value: 'Valor devolvido (R$)',
   revenue: 'Faturamento (R$)',

@@ -1,4 +1,5 @@
--- one row per month: the active portfolio at its start and end and the customers who entered and left it
+-- one row per month: the active portfolio at its start and end, the customers who entered and left it and the ones
+-- it kept
 with
 
 period_kpis as (select * from int_period_kpis_computed where period_type = 'month'),
@@ -11,6 +12,7 @@ final as (
         new,
         reactivated,
         churned,
+        cast(active_start - churned as integer) as retained,
         active_end,
         at_risk_end,
         inactive_end,

@@ -193,15 +193,16 @@ describe('portfolio flows over several months', () => {
   });
   afterAll(() => marts.close());
 
-  it('counts who entered and left the active portfolio each month', async () => {
+  it('counts who entered and left the active portfolio each month, and who it kept (start − churned)', async () => {
     const rows = await marts.rows(
-      "select month::varchar as month, active_start, new, reactivated, churned, active_end, churn_rate, retention_rate from portfolio_flows where month >= '2026-01-01' order by month",
+      "select month::varchar as month, active_start, new, reactivated, churned, retained, active_end, churn_rate, retention_rate from portfolio_flows where month >= '2026-01-01' order by month",
     );
     expect(rows).toEqual([
-      { month: '2026-01-01', active_start: 1, new: 1, reactivated: 0, churned: 0, active_end: 2, churn_rate: 0, retention_rate: 1 },
-      { month: '2026-02-01', active_start: 2, new: 0, reactivated: 0, churned: 1, active_end: 1, churn_rate: 0.5, retention_rate: 0.5 },
-      { month: '2026-03-01', active_start: 1, new: 0, reactivated: 1, churned: 0, active_end: 2, churn_rate: 0, retention_rate: 1 },
-      { month: '2026-04-01', active_start: 2, new: 0, reactivated: 0, churned: 0, active_end: 2, churn_rate: 0, retention_rate: 1 },
+      { month: '2026-01-01', active_start: 1, new: 1, reactivated: 0, churned: 0, retained: 1, active_end: 2, churn_rate: 0, retention_rate: 1 },
+      // 2 − 1 = 1 kept
+      { month: '2026-02-01', active_start: 2, new: 0, reactivated: 0, churned: 1, retained: 1, active_end: 1, churn_rate: 0.5, retention_rate: 0.5 },
+      { month: '2026-03-01', active_start: 1, new: 0, reactivated: 1, churned: 0, retained: 1, active_end: 2, churn_rate: 0, retention_rate: 1 },
+      { month: '2026-04-01', active_start: 2, new: 0, reactivated: 0, churned: 0, retained: 2, active_end: 2, churn_rate: 0, retention_rate: 1 },
     ]);
   });
 

@@ -43,6 +43,11 @@ export const salesMarts = [
       ],
       reactivated,
       churned,
+      retained: [
+        'Retidos: da carteira ativa no início do mês, os que seguem nela no fim (active_start − churned)',
+        'Retained: of the active portfolio at the start of the month, the ones still in it at its end (active_start − churned)',
+        'count',
+      ],
       active_end: [
         'Carteira ativa no fim do mês; sempre = active_start + new + reactivated − churned (um cliente que saiu e voltou no mesmo mês não entra em nenhum fluxo)',
         'Active portfolio at the end of the month; always = active_start + new + reactivated − churned (a customer who left and came back within the month is in no flow)',
