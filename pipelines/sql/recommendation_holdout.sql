@@ -82,7 +82,7 @@ methods as (
     select * from (values (1, 'peer_group'), (2, 'popularity')) as t(sort_order, method)
 ),
 
-final as (
+rates as (
     select
         methods.method,
         cast(count(distinct with_overlap.customer_id) as integer) as customers,
@@ -98,6 +98,31 @@ final as (
     from methods
     left join with_overlap on with_overlap.method = methods.method
     group by methods.sort_order, methods.method
+),
+
+-- each method against the popularity baseline, as the Dados page states it
+baseline as (
+    select hit_rate as popularity_hit_rate
+    from rates
+    where method = 'popularity'
+),
+
+final as (
+    select
+        rates.method,
+        rates.customers,
+        rates.suggestions,
+        rates.hits,
+        rates.hit_rate,
+        (rates.hit_rate - baseline.popularity_hit_rate) * 100 as points_above_popularity,
+        rates.hit_rate / nullif(baseline.popularity_hit_rate, 0) as hit_rate_ratio_to_popularity,
+        rates.distinct_suggestions,
+        rates.distinct_hits,
+        rates.holdout_months,
+        rates.suggested_at_date,
+        rates.as_of_date,
+    from rates
+    cross join baseline
 )
 
 select * from final

@@ -36,24 +36,24 @@ export function modelState(row: ModelFitRow | undefined): ModelState {
 export interface HoldoutComparison {
   method: HoldoutRow;
   baseline: HoldoutRow;
-  /** Hit rate of the method minus the baseline's, in percentage points; null without suggestions. */
+  /** Hit rate of the method minus the baseline's, in percentage points (points_above_popularity); null without suggestions. */
   pointsAhead: number | null;
-  /** Method's hit rate ÷ the baseline's; null when the baseline never hit. */
+  /** Method's hit rate ÷ the baseline's (hit_rate_ratio_to_popularity); null when the baseline never hit. */
   ratio: number | null;
   /** One sentence in Portuguese for the report. */
   verdict: string;
 }
 
-/** Compares the peer_group row with the popularity row; null unless both are there. */
+/** The peer_group row against the popularity row, as recommendation_holdout states it; null unless both are there. */
 export function compareHoldout(rows: HoldoutRow[]): HoldoutComparison | null {
   const method = rows.find((r) => r.method === 'peer_group');
   const baseline = rows.find((r) => r.method === 'popularity');
   if (!method || !baseline) return null;
-  if (method.hit_rate === null || baseline.hit_rate === null) {
+  const pointsAhead = method.points_above_popularity;
+  const ratio = method.hit_rate_ratio_to_popularity;
+  if (method.hit_rate === null || baseline.hit_rate === null || pointsAhead === null) {
     return { method, baseline, pointsAhead: null, ratio: null, verdict: 'Sem sugestões de cross-sell no período escondido: não há o que comparar.' };
   }
-  const pointsAhead = (method.hit_rate - baseline.hit_rate) * 100;
-  const ratio = baseline.hit_rate > 0 ? method.hit_rate / baseline.hit_rate : null;
   const rates = `${formatShare(method.hit_rate)} contra ${formatShare(baseline.hit_rate)}`;
   const points = formatNumber(Math.abs(pointsAhead), { digits: 1 });
   // Portuguese takes the singular below 2 ("1,5 ponto percentual", "1,13 vez").

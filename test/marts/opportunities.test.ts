@@ -154,6 +154,16 @@ describe('opportunities: cross-sell and upsell against peers', () => {
     expect(await marts.rows(`select suggestions, hits, hit_rate from recommendation_holdout where method = 'peer_group'`)).toEqual([
       { suggestions: 1, hits: 0, hit_rate: 0 },
     ]);
+    // popularity also offered L milk (no suggestion only one method made): both 0 of 1, so the method is 0 points
+    // above the baseline and, the baseline having hit nothing, there is no ratio to it
+    expect(
+      await marts.rows(
+        `select method, distinct_suggestions, points_above_popularity, hit_rate_ratio_to_popularity from recommendation_holdout order by method`,
+      ),
+    ).toEqual([
+      { method: 'peer_group', distinct_suggestions: 0, points_above_popularity: 0, hit_rate_ratio_to_popularity: null },
+      { method: 'popularity', distinct_suggestions: 0, points_above_popularity: 0, hit_rate_ratio_to_popularity: null },
+    ]);
     expect(
       await marts.rows(
         `select kind, category, potential_value, gain, potential_rule, peer_median_value, peer_max_value, size_factor, holdout_weighted_gain, reason_pt
@@ -253,9 +263,13 @@ describe('opportunities without an order_items file', () => {
       expect(await marts.rows('select breakdown, customers, suggestions, gain, holdout_weighted_gain from opportunity_totals')).toEqual([
         { breakdown: 'all', customers: 0, suggestions: 0, gain: '0.00', holdout_weighted_gain: null },
       ]);
-      expect(await marts.rows('select method, customers, suggestions, hits, hit_rate from recommendation_holdout order by method')).toEqual([
-        { method: 'peer_group', customers: 0, suggestions: 0, hits: 0, hit_rate: null },
-        { method: 'popularity', customers: 0, suggestions: 0, hits: 0, hit_rate: null },
+      expect(
+        await marts.rows(
+          'select method, customers, suggestions, hits, hit_rate, points_above_popularity, hit_rate_ratio_to_popularity from recommendation_holdout order by method',
+        ),
+      ).toEqual([
+        { method: 'peer_group', customers: 0, suggestions: 0, hits: 0, hit_rate: null, points_above_popularity: null, hit_rate_ratio_to_popularity: null },
+        { method: 'popularity', customers: 0, suggestions: 0, hits: 0, hit_rate: null, points_above_popularity: null, hit_rate_ratio_to_popularity: null },
       ]);
     } finally {
       marts.close();

@@ -43,6 +43,17 @@ describe('recommendation holdout on a generated demo dataset', () => {
     expect(peers!.hit_rate).toBeGreaterThan(popularity!.hit_rate);
   });
 
+  it('states the method against the baseline: the points between the hit rates and their ratio', async () => {
+    const rows = await db.rows<{ method: string; hit_rate: number; points_above_popularity: number; hit_rate_ratio_to_popularity: number }>(
+      'select method, hit_rate, points_above_popularity, hit_rate_ratio_to_popularity from recommendation_holdout order by method',
+    );
+    const [peers, popularity] = rows;
+    expect(peers!.points_above_popularity).toBeCloseTo((peers!.hit_rate - popularity!.hit_rate) * 100, 12);
+    expect(peers!.hit_rate_ratio_to_popularity).toBeCloseTo(peers!.hit_rate / popularity!.hit_rate, 12);
+    // the baseline against itself
+    expect([popularity!.points_above_popularity, popularity!.hit_rate_ratio_to_popularity]).toEqual([0, 1]);
+  });
+
   it('retains on P(alive) once the churn model is fitted: every retain has medium or high churn risk', async () => {
     const fitted = await db.rows<{ n: number }>('select count(p_alive)::integer as n from customers');
     expect(fitted[0]!.n).toBeGreaterThan(0);

@@ -21,12 +21,15 @@ const fit = (overrides: Partial<ModelFitRow>): ModelFitRow => ({
   as_of_date: new Date(Date.UTC(2026, 10, 20)),
   ...overrides,
 });
-const holdout = (method: string, hits: number, suggestions = 200): HoldoutRow => ({
+/** A recommendation_holdout row: its hits of `suggestions` and how it stands against popularity (the mart's columns). */
+const holdout = (method: string, hits: number, suggestions: number, vsPopularity: { points: number | null; ratio: number | null }): HoldoutRow => ({
   method,
   customers: 80,
   suggestions,
   hits,
   hit_rate: suggestions ? hits / suggestions : null,
+  points_above_popularity: vsPopularity.points,
+  hit_rate_ratio_to_popularity: vsPopularity.ratio,
   distinct_suggestions: 40,
   distinct_hits: 5,
   holdout_months: 3,
@@ -59,9 +62,13 @@ describe('modelState', () => {
 });
 
 describe('compareHoldout', () => {
+  // the popularity row against itself, and the rows of methods without suggestions
+  const BASELINE = { points: 0, ratio: 1 };
+  const NONE = { points: null, ratio: null };
+
   it('says by how much the peer-group method beats the baseline: 30 of 200 against 20 of 200', () => {
-    // 15% − 10% = 5 percentage points; 0.15 ÷ 0.10 = 1.5 times.
-    const result = compareHoldout([holdout('peer_group', 30), holdout('popularity', 20)])!;
+    // 15% − 10% = 5 percentage points; 0.15 ÷ 0.10 = 1.5 times (recommendation_holdout's columns).
+    const result = compareHoldout([holdout('peer_group', 30, 200, { points: 5, ratio: 1.5 }), holdout('popularity', 20, 200, BASELINE)])!;
     expect(result.pointsAhead).toBeCloseTo(5, 10);
     expect(result.ratio).toBeCloseTo(1.5, 10);
     expect(result.verdict).toBe(
@@ -70,15 +77,15 @@ describe('compareHoldout', () => {
   });
 
   it('writes the singular below two points: 69 of 4.045 against 61 of 4.045', () => {
-    // 1.7058% − 1.5080% = 0.198 points; 69 ÷ 61 = 1.131.
-    const result = compareHoldout([holdout('peer_group', 69, 4045), holdout('popularity', 61, 4045)])!;
+    // 1.7058% − 1.5080% = 8 ÷ 4,045 × 100 = 0.1978 points; 69 ÷ 61 = 1.1311.
+    const result = compareHoldout([holdout('peer_group', 69, 4045, { points: 0.1978, ratio: 1.1311 }), holdout('popularity', 61, 4045, BASELINE)])!;
     expect(result.verdict).toBe(
       'As sugestões por clientes semelhantes acertaram mais que as mais vendidas: 1,7% contra 1,5%, 0,2 ponto percentual a mais, 1,13 vez a taxa da referência.',
     );
   });
 
   it('says plainly when the method does not beat the baseline', () => {
-    const result = compareHoldout([holdout('peer_group', 16), holdout('popularity', 20)])!;
+    const result = compareHoldout([holdout('peer_group', 16, 200, { points: -2, ratio: 0.8 }), holdout('popularity', 20, 200, BASELINE)])!;
     expect(result.pointsAhead).toBeCloseTo(-2, 10);
     expect(result.verdict).toBe(
       'As sugestões por clientes semelhantes acertaram menos que as mais vendidas: 8,0% contra 10,0%, 2,0 pontos percentuais a menos. O método não supera a referência nestes dados.',
@@ -86,7 +93,7 @@ describe('compareHoldout', () => {
   });
 
   it('has nothing to compare without suggestions, and nothing at all without both methods', () => {
-    expect(compareHoldout([holdout('peer_group', 0, 0), holdout('popularity', 0, 0)])!.ratio).toBeNull();
-    expect(compareHoldout([holdout('peer_group', 3)])).toBeNull();
+    expect(compareHoldout([holdout('peer_group', 0, 0, NONE), holdout('popularity', 0, 0, NONE)])!.ratio).toBeNull();
+    expect(compareHoldout([holdout('peer_group', 3, 200, { points: null, ratio: null })])).toBeNull();
   });
 });

@@ -302,6 +302,16 @@ export const opportunityMarts = [
         'Hit rate (precision@k): hits ÷ suggestions; NULL without suggestions',
         'share',
       ],
+      points_above_popularity: [
+        'Pontos percentuais de taxa de acerto acima do método popularity: (hit_rate − a do popularity) × 100 (0 na linha popularity); NULL se algum não tem sugestões',
+        "Percentage points of hit rate above the popularity method: (hit_rate − popularity's) × 100 (0 on the popularity row); NULL when either has no suggestions",
+        'number',
+      ],
+      hit_rate_ratio_to_popularity: [
+        'Taxa de acerto ÷ a do método popularity (1 na linha popularity); NULL quando o popularity não acertou nenhuma ou algum não tem sugestões',
+        "Hit rate ÷ the popularity method's (1 on the popularity row); NULL when popularity hit nothing or either has no suggestions",
+        'ratio',
+      ],
       distinct_suggestions: [
         'Sugestões que só este método fez (as listas dos dois métodos coincidem em boa parte)',
         "Suggestions only this method made (the two methods' lists largely overlap)",
