@@ -12,6 +12,15 @@ export interface FlowMonth {
   churned: number;
   active_start: number;
   active_end: number;
+  /** new + reactivated − churned (portfolio_flows.net_change). */
+  net_change: number;
+}
+
+/** The flows summed over the complete months the chart shows (portfolio_flows' *_24m on its latest row). */
+export interface FlowTotals {
+  new: number;
+  reactivated: number;
+  churned: number;
 }
 
 /** Size of the flows chart. */
@@ -36,7 +45,7 @@ export function flowsChart(rows: FlowMonth[], options: FlowsOptions, document: D
   const data = [...rows].sort((a, b) => a.month.getTime() - b.month.getTime());
   const domain = monthDomain(data.map((d) => d.month));
   const long = data.flatMap((d) => FLOWS.map((f) => ({ month: d.month, flow: f.label, value: f.sign * d[f.key], partial: d.is_partial_month })));
-  const net = data.map((d) => ({ month: d.month, value: d.new + d.reactivated - d.churned }));
+  const net = data.map((d) => ({ month: d.month, value: d.net_change }));
   const title = (d: { month: Date; flow: string; value: number; partial: boolean }) =>
     `${formatMonth(d.month)}${d.partial ? ' (parcial)' : ''} · ${d.flow}: ${formatNumber(Math.abs(d.value))}`;
   return Plot.plot({
@@ -64,16 +73,15 @@ export function flowsChart(rows: FlowMonth[], options: FlowsOptions, document: D
   });
 }
 
-/** The flows chart's text alternative: totals over the period and the latest complete month. */
-export function describeFlows(rows: FlowMonth[]): string {
+/** The flows chart's text alternative: the totals over the period (summed in the mart) and the latest complete month. */
+export function describeFlows(rows: FlowMonth[], totals: FlowTotals): string {
   const complete = rows.filter((d) => !d.is_partial_month).sort((a, b) => a.month.getTime() - b.month.getTime());
   const first = complete[0];
   const last = complete[complete.length - 1];
   if (!first || !last) return 'Sem movimentos da carteira ativa no período.';
-  const sum = (key: 'new' | 'reactivated' | 'churned') => complete.reduce((s, d) => s + d[key], 0);
   return (
-    `De ${formatMonth(first.month)} a ${formatMonth(last.month)} entraram ${formatNumber(sum('new'))} clientes novos e ` +
-    `${formatNumber(sum('reactivated'))} reativados, e saíram ${formatNumber(sum('churned'))}; a carteira ativa foi de ` +
+    `De ${formatMonth(first.month)} a ${formatMonth(last.month)} entraram ${formatNumber(totals.new)} clientes novos e ` +
+    `${formatNumber(totals.reactivated)} reativados, e saíram ${formatNumber(totals.churned)}; a carteira ativa foi de ` +
     `${formatNumber(first.active_start)} para ${formatNumber(last.active_end)}. Em ${formatMonth(last.month)}: ` +
     `${formatNumber(last.new)} novos, ${formatNumber(last.reactivated)} reativados, ${formatNumber(last.churned)} saíram.`
   );

@@ -206,6 +206,46 @@ describe('portfolio flows over several months', () => {
     ]);
   });
 
+  it("states each month's net change and sums the flows of the complete months among the latest 24", async () => {
+    const rows = await marts.rows(
+      "select month::varchar as month, net_change, new_24m, reactivated_24m, churned_24m from portfolio_flows where month >= '2026-01-01' order by month",
+    );
+    // January 2025 to April 2026 are 16 months, all complete, all within 24: new Y (January 2025), Z (August 2025) and
+    // X (January 2026) = 3; reactivated Y (March 2026) = 1; churned Y (2025) and Z (February 2026) = 2
+    expect(rows).toEqual([
+      { month: '2026-01-01', net_change: 1, new_24m: 3, reactivated_24m: 0, churned_24m: 1 },
+      { month: '2026-02-01', net_change: -1, new_24m: 3, reactivated_24m: 0, churned_24m: 2 },
+      { month: '2026-03-01', net_change: 1, new_24m: 3, reactivated_24m: 1, churned_24m: 2 },
+      { month: '2026-04-01', net_change: 0, new_24m: 3, reactivated_24m: 1, churned_24m: 2 },
+    ]);
+  });
+
+  it('leaves the month in progress out of the 24-month sums: W, new on 10/04/2026, judged on 15/04/2026', async () => {
+    const running = await runMarts(
+      {
+        'orders.csv': [
+          ORDERS_HEADER,
+          'X1,X,2026-01-15,V1,invoiced,,100',
+          'Y1,Y,2025-01-10,V1,invoiced,,100',
+          'Y2,Y,2025-01-20,V1,invoiced,,100',
+          'Y3,Y,2026-03-05,V1,invoiced,,100',
+          'Z1,Z,2025-08-01,V1,invoiced,,100',
+          'Z2,Z,2025-08-15,V1,invoiced,,100',
+          'W1,W,2026-04-10,V1,invoiced,,100',
+        ],
+      },
+      '2026-04-15',
+    );
+    try {
+      // April counts W as new, but its sums stay those of the complete months to March: 3 new, 1 reactivated, 2 churned
+      expect(
+        await running.rows("select is_partial_month, new, net_change, new_24m, reactivated_24m, churned_24m from portfolio_flows where month = '2026-04-01'"),
+      ).toEqual([{ is_partial_month: true, new: 1, net_change: 1, new_24m: 3, reactivated_24m: 1, churned_24m: 2 }]);
+    } finally {
+      running.close();
+    }
+  });
+
   it('keeps active_end = active_start + new + reactivated − churned and chains each start to the previous end', async () => {
     const rows = await marts.rows<{ active_start: number; new: number; reactivated: number; churned: number; active_end: number }>(
       'select active_start, new, reactivated, churned, active_end from portfolio_flows order by month',

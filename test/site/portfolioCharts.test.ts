@@ -108,8 +108,8 @@ describe('cohortHeatmapChart', () => {
 
 describe('flowsChart', () => {
   const rows = [
-    { month: month('2026-09'), is_partial_month: false, active_start: 100, new: 8, reactivated: 2, churned: 5, active_end: 105 },
-    { month: month('2026-10'), is_partial_month: false, active_start: 105, new: 4, reactivated: 1, churned: 9, active_end: 101 },
+    { month: month('2026-09'), is_partial_month: false, active_start: 100, new: 8, reactivated: 2, churned: 5, active_end: 105, net_change: 5 },
+    { month: month('2026-10'), is_partial_month: false, active_start: 105, new: 4, reactivated: 1, churned: 9, active_end: 101, net_change: -4 },
   ];
 
   it('stacks new and reactivated above zero and churned below', () => {
@@ -119,8 +119,8 @@ describe('flowsChart', () => {
     expect(svg).toContain('out/2026 · saldo: -4');
   });
 
-  it('adds up the flows of the complete months', () => {
-    expect(describeFlows(rows)).toBe(
+  it('states the flows of the complete months as the mart summed them (8 + 4 new, 2 + 1 reactivated, 5 + 9 churned)', () => {
+    expect(describeFlows(rows, { new: 12, reactivated: 3, churned: 14 })).toBe(
       'De set/2026 a out/2026 entraram 12 clientes novos e 3 reativados, e saíram 14; a carteira ativa foi de 100 para 101. ' +
         'Em out/2026: 4 novos, 1 reativados, 9 saíram.',
     );

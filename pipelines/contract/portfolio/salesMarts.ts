@@ -48,6 +48,26 @@ export const salesMarts = [
         'Retained: of the active portfolio at the start of the month, the ones still in it at its end (active_start − churned)',
         'count',
       ],
+      net_change: [
+        'Saldo do mês: novos + reativados − saíram (= active_end − active_start)',
+        'Net change of the month: new + reactivated − churned (= active_end − active_start)',
+        'number',
+      ],
+      new_24m: [
+        'Novos somados nos meses completos entre os 24 últimos meses até este (os do gráfico de entradas e saídas)',
+        'New customers summed over the complete months among the latest 24 months up to this one (those of the flows chart)',
+        'count',
+      ],
+      reactivated_24m: [
+        'Reativados somados nos meses completos entre os 24 últimos meses até este',
+        'Reactivated customers summed over the complete months among the latest 24 months up to this one',
+        'count',
+      ],
+      churned_24m: [
+        'Saídas (churn) somadas nos meses completos entre os 24 últimos meses até este',
+        'Churned customers summed over the complete months among the latest 24 months up to this one',
+        'count',
+      ],
       active_end: [
         'Carteira ativa no fim do mês; sempre = active_start + new + reactivated − churned (um cliente que saiu e voltou no mesmo mês não entra em nenhum fluxo)',
         'Active portfolio at the end of the month; always = active_start + new + reactivated − churned (a customer who left and came back within the month is in no flow)',
