@@ -328,15 +328,7 @@ describe('an order whose largest lines tie', () => {
           'O2,K1,2026-01-12,V1,invoiced',
           'O3,K1,2026-01-14,V1,invoiced',
         ],
-        'order_items.csv': [
-          'order_id,product_id,quantity,unit_price',
-          'O1,P1,2,50',
-          'O1,P2,1,100',
-          'O1,P3,3,10',
-          'O2,P2,1,100',
-          'O2,P1,1,100.01',
-          'O3,P3,1,5',
-        ],
+        'order_items.csv': ['order_id,product_id,quantity,unit_price', 'O1,P1,2,50', 'O1,P2,1,100', 'O1,P3,3,10', 'O2,P2,1,100', 'O2,P1,1,100.01', 'O3,P3,1,5'],
       },
       '2026-01-31',
     );
