@@ -3,25 +3,11 @@ with
 
 orders as (select * from stg_orders),
 
-items as (select * from stg_order_items),
+item_totals as (select * from int_order_item_totals),
 
 products as (select * from stg_products),
 
 owners as (select customer_id, seller_id from int_customers_unified),
-
-item_totals as (
-    select
-        order_id,
-        count(*) as order_lines,
-        sum(quantity) as quantity,
-        sum(line_revenue) as items_revenue,
-        -- cost is known only when every line of the order has one
-        case when count(unit_cost) = count(*) then sum(line_cost) end as items_cost,
-        -- an order split by category is counted once, in the category of its largest line
-        arg_max(product_id, (line_revenue, product_id)) as main_product_id,
-    from items
-    group by order_id
-),
 
 final as (
     select

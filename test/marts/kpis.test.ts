@@ -312,3 +312,38 @@ describe('an item of a product missing from the products export', () => {
     expect(sellers).toEqual([{ seller_id: 'V1', revenue: '230.00', mix: 1 }]);
   });
 });
+
+describe('an order whose largest lines tie', () => {
+  let tie: MartRun;
+  beforeAll(async () => {
+    // O1: P2 at 1 × 100.00 and P1 at 2 × 50.00 tie at R$ 100,00; P3 at 3 × 10.00 is smaller.
+    // O2: P1 at 1 × 100.01 beats P2 at 1 × 100.00 by a cent. O3 has one line, P3 at 1 × 5.00.
+    tie = await runMarts(
+      {
+        'products.csv': ['product_id,name,category', 'P1,Leite UHT,Laticínios', 'P2,Detergente,Limpeza', 'P3,Café,Mercearia'],
+        'customers.csv': ['customer_id,name,state,seller_id', 'K1,Restaurante Um,SP,V1'],
+        'orders.csv': [
+          'order_id,customer_id,order_date,seller_id,status',
+          'O1,K1,2026-01-10,V1,invoiced',
+          'O2,K1,2026-01-12,V1,invoiced',
+          'O3,K1,2026-01-14,V1,invoiced',
+        ],
+        'order_items.csv': ['order_id,product_id,quantity,unit_price', 'O1,P1,2,50', 'O1,P2,1,100', 'O1,P3,3,10', 'O2,P2,1,100', 'O2,P1,1,100.01', 'O3,P3,1,5'],
+      },
+      '2026-01-31',
+    );
+  });
+  afterAll(() => tie.close());
+
+  it('is counted in the category of the larger product code; a cent decides otherwise', async () => {
+    const cube = await tie.rows('select category, orders, orders_by_main_category, revenue from sales_cube order by category');
+    expect(cube).toEqual([
+      // O1 and O2 have a P1 line; O2's main line is P1's R$ 100,01
+      { category: 'Laticínios', orders: 2, orders_by_main_category: 1, revenue: '200.01' },
+      // O1 and O2 have a P2 line; O1's tie goes to P2, the larger code
+      { category: 'Limpeza', orders: 2, orders_by_main_category: 1, revenue: '200.00' },
+      // O1's P3 line (30.00) and O3's (5.00); O3 has only that line, so it is its main line
+      { category: 'Mercearia', orders: 2, orders_by_main_category: 1, revenue: '35.00' },
+    ]);
+  });
+});
