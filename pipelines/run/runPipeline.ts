@@ -91,7 +91,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
   const clock = new Stopwatch(log);
   const scratch = join(martsDir, '.carteira-scratch');
   await mkdir(scratch, { recursive: true });
-  const db = await Database.open(warehouseFile ?? ':memory:', { memoryLimit: process.env.CARTEIRA_MEM ?? '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
+  const db = await Database.open(warehouseFile ?? ':memory:', { memoryLimit: '3GB', tempDirectory: join(scratch, 'duckdb-spill') });
   try {
     log('Carregando exportações');
     // Kept beside the warehouse file, so a run without one reads every file.
