@@ -22,6 +22,9 @@ import { configVariablesSql, settingsTableSql } from './configVariables.ts';
 import { checkOrdersCoverAsOf } from './checkOrders.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
+/** A model that takes this long is named in the run's output when it ends. */
+const SLOW_MODEL_MS = 30_000;
+
 /** Inputs and outputs of one pipeline run. */
 export interface PipelineOptions {
   exportsDir: string;
@@ -122,7 +125,11 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
       // before the models: load_totals sums them
       await publishLoaderTables(db, load, asOf);
       const models = await readModels(codeModels);
-      await runModels(db, models, config, (name, ms) => modelTimes.push({ name, ms }));
+      await runModels(db, models, config, (name, ms) => {
+        modelTimes.push({ name, ms });
+        // on big exports the models run for many minutes: the slow ones say so as they end
+        if (ms >= SLOW_MODEL_MS) log(`  ${name.padEnd(40)} ${(ms / 1000).toFixed(1).padStart(8)} s`);
+      });
       await db.run(settingsTableSql(config, asOf));
     });
     await clock.stage('assertions', async () => {
