@@ -171,9 +171,7 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
     });
   };
 
-  const orphans = customers
-    .filter((c) => c.orphan_reason)
-    .sort((a, b) => b.workload - a.workload || byCode(a.customer_id, b.customer_id));
+  const orphans = customers.filter((c) => c.orphan_reason).sort((a, b) => b.workload - a.workload || byCode(a.customer_id, b.customer_id));
   for (const c of orphans) {
     const peers = c.region ? byRegion.get(c.region) : undefined;
     if (!peers) continue;
@@ -199,9 +197,9 @@ export function proposeReassignments(customers: BalanceCustomer[], sellers: Bala
         const found = closestToHalf(list, gap);
         if (!found) continue;
         const candidate = { c: found, same: serves(b, segment), distance: Math.abs(found.workload - gap / 2) };
-        const order = !pick ? -1 : Number(pick.same) - Number(candidate.same)
-          || candidate.distance - pick.distance
-          || byCode(candidate.c.customer_id, pick.c.customer_id);
+        const order = !pick
+          ? -1
+          : Number(pick.same) - Number(candidate.same) || candidate.distance - pick.distance || byCode(candidate.c.customer_id, pick.c.customer_id);
         if (order < 0) pick = candidate;
       }
       if (!pick) continue;

@@ -37,7 +37,9 @@ export async function benchSite(options: SiteBenchOptions): Promise<void> {
     await rm(options.outDir, { recursive: true, force: true });
   }
 
-  console.log(`\nBench do site: ${options.orderLines.toLocaleString('pt-BR')} linhas de pedido, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  console.log(
+    `\nBench do site: ${options.orderLines.toLocaleString('pt-BR')} linhas de pedido, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  );
   const frameworkMs = (round: number) =>
     rows.find((r) => r.round === round && r.measurement.label.startsWith('Observable'))?.measurement.ms ??
     (options.frameworkSeconds !== undefined ? options.frameworkSeconds * 1000 : undefined);

@@ -44,10 +44,14 @@ export async function measureCarteiraBuild(exportsDir: string, outDir: string, {
   const dist = join(outDir, 'dist');
   const warehouse = join(outDir, 'warehouse', 'carteira.duckdb');
   if (!rebuild) for (const dir of [marts, dist, join(outDir, 'warehouse')]) await rm(dir, { recursive: true, force: true });
-  const run = await runTimed(process.execPath, ['--import', 'tsx', 'pipelines/cli/build.ts', '--exports', exportsDir, '--out', marts, '--dist', dist, '--warehouse', warehouse], {
-    cwd: process.cwd(),
-    env: process.env,
-  });
+  const run = await runTimed(
+    process.execPath,
+    ['--import', 'tsx', 'pipelines/cli/build.ts', '--exports', exportsDir, '--out', marts, '--dist', dist, '--warehouse', warehouse],
+    {
+      cwd: process.cwd(),
+      env: process.env,
+    },
+  );
   const label = rebuild ? 'Carteira: npm run build again, inputs unchanged' : 'Carteira: npm run build';
   return { label, ...run, phases: phasesOf(run.lines, run.ms, CARTEIRA_PHASES), pages: pagesBuilt(run.lines) };
 }
@@ -65,12 +69,22 @@ export async function measureFrameworkBuild(frameworkDir: string, canonicalDir: 
   await rm(join(dir, 'dist'), { recursive: true, force: true });
   const run = await runTimed(bin, ['build'], { cwd: dir, env: { ...process.env, ANCHOR_DATA: resolve(canonicalDir) } });
   const loadersDone = run.lines.findIndex((l) => /^(build|copy|render) /.test(l.text));
-  const phases = loadersDone > 0 ? [{ phase: 'data loaders', ms: run.lines[loadersDone]!.ms }, { phase: 'bundling and pages', ms: run.ms - run.lines[loadersDone]!.ms }] : [];
+  const phases =
+    loadersDone > 0
+      ? [
+          { phase: 'data loaders', ms: run.lines[loadersDone]!.ms },
+          { phase: 'bundling and pages', ms: run.ms - run.lines[loadersDone]!.ms },
+        ]
+      : [];
   return { label: 'Observable Framework: observable build', ...run, phases, pages: null };
 }
 
 /** Phase durations from the first line matching each marker. */
-export function phasesOf(lines: BuildMeasurement['lines'], totalMs: number, markers: { phase: string; starts: RegExp | 'start' }[]): BuildMeasurement['phases'] {
+export function phasesOf(
+  lines: BuildMeasurement['lines'],
+  totalMs: number,
+  markers: { phase: string; starts: RegExp | 'start' }[],
+): BuildMeasurement['phases'] {
   const starts: { phase: string; ms: number }[] = [];
   let from = 0;
   for (const { phase, starts: pattern } of markers) {
@@ -95,7 +109,11 @@ function pagesBuilt(lines: BuildMeasurement['lines']): number | null {
 }
 
 /** Runs a command, timestamping each output line and sampling the memory of its process tree. */
-function runTimed(command: string, argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Omit<BuildMeasurement, 'label' | 'phases' | 'pages'>> {
+function runTimed(
+  command: string,
+  argv: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Omit<BuildMeasurement, 'label' | 'phases' | 'pages'>> {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -119,7 +137,14 @@ function runTimed(command: string, argv: string[], options: { cwd: string; env: 
       clearInterval(sampler);
       const ms = performance.now() - started;
       if (code !== 0) {
-        return fail(new Error(`${command} ${argv.join(' ')} failed (exit ${code}):\n${lines.slice(-20).map((l) => l.text).join('\n')}`));
+        return fail(
+          new Error(
+            `${command} ${argv.join(' ')} failed (exit ${code}):\n${lines
+              .slice(-20)
+              .map((l) => l.text)
+              .join('\n')}`,
+          ),
+        );
       }
       done({ ms, peakRssMb: peak, lines });
     });

@@ -83,8 +83,7 @@ export function isValidDocument(raw: string | null | undefined): boolean {
 
 const DIGITS = '0123456789';
 const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const draw = (rng: UniformRandom, alphabet: string, length: number) =>
-  Array.from({ length }, () => alphabet[Math.floor(rng() * alphabet.length)]).join('');
+const draw = (rng: UniformRandom, alphabet: string, length: number) => Array.from({ length }, () => alphabet[Math.floor(rng() * alphabet.length)]).join('');
 
 /** A random valid CPF (11 digits, unformatted). */
 export function generateCpf(rng: UniformRandom): string {

@@ -49,10 +49,7 @@ export function usage<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>):
  * Parses argv against the spec. Unknown flags and missing values throw UsageError with a hint;
  * `--help` returns null after printing the usage.
  */
-export function parseCommandLine<F extends Record<string, FlagSpec>>(
-  spec: CommandSpec<F>,
-  argv: string[] = process.argv.slice(2),
-): Parsed<F> | null {
+export function parseCommandLine<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>, argv: string[] = process.argv.slice(2)): Parsed<F> | null {
   const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, debug: { type: 'boolean' } };
   for (const [name, flag] of Object.entries(spec.flags)) options[name] = { type: flag.type };
   let values: Record<string, unknown>;
@@ -131,6 +128,6 @@ function reportFailure(thrown: unknown, debug: boolean): number {
   }
   const err = error as Error;
   console.error(`Erro interno do Carteira: ${err?.message ?? String(error)}`);
-  console.error(debug ? err?.stack ?? '' : 'Rode de novo com --debug para ver os detalhes técnicos e envie-os a quem mantém o Carteira.');
+  console.error(debug ? (err?.stack ?? '') : 'Rode de novo com --debug para ver os detalhes técnicos e envie-os a quem mantém o Carteira.');
   return ExitCode.internal;
 }

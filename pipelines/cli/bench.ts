@@ -13,7 +13,11 @@ const flags = {
   'skip-excel': { type: 'boolean', help: 'não mede o dialeto Excel brasileiro' },
   'no-warehouse': { type: 'boolean', help: 'mede o pipeline sem gravar o arquivo do warehouse' },
   site: { type: 'boolean', help: 'mede o build inteiro a frio (npm run build: pipeline, astro, downloads) por fase, em vez do pipeline' },
-  'framework-dir': { type: 'string', value: 'PASTA', help: 'com --site: cópia instalada (npm install) da âncora Observable Framework, cujo build a frio é medido nos mesmos dados' },
+  'framework-dir': {
+    type: 'string',
+    value: 'PASTA',
+    help: 'com --site: cópia instalada (npm install) da âncora Observable Framework, cujo build a frio é medido nos mesmos dados',
+  },
   'framework-seconds': { type: 'string', value: 'S', help: 'com --site: tempo do build a frio do Framework medido à parte, em segundos' },
   rounds: { type: 'string', value: 'N', help: 'com --site: quantas vezes medir cada build, alternando', default: '1' },
 } as const satisfies Record<string, FlagSpec>;
@@ -68,7 +72,9 @@ await runMain(async () => {
   for (const r of runs.filter((r) => r.stages.length)) {
     console.log(`${r.label}: ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s (${(s.ms / scan.ms).toFixed(2)}×)`).join(' · ')}`);
     // Each slowest model against the scan: what any one model costs next to the whole budget.
-    console.log(`  slowest models: ${r.slowestModels.map((m) => `${m.name} ${(m.ms / 1000).toFixed(2)} s (${(m.ms / scan.ms).toFixed(2)}× scan)`).join(' · ')}`);
+    console.log(
+      `  slowest models: ${r.slowestModels.map((m) => `${m.name} ${(m.ms / 1000).toFixed(2)} s (${(m.ms / scan.ms).toFixed(2)}× scan)`).join(' · ')}`,
+    );
   }
 });
 

@@ -38,7 +38,9 @@ await runMain(async () => {
     flags: { asOf: options.asOf ?? null, acceptRejects: !!options.acceptRejects, pdf: !!args.pdf },
   });
   if (!args.force && (await isPublished(fingerprint, outputs))) {
-    console.log(`Nada mudou desde o último build publicado (exportações, mapeamento, configuração, chave e código iguais): ${args.out}/ e ${args.dist}/ continuam valendo. Verificado em ${((performance.now() - started) / 1000).toFixed(1)} s; use --force para refazer.`);
+    console.log(
+      `Nada mudou desde o último build publicado (exportações, mapeamento, configuração, chave e código iguais): ${args.out}/ e ${args.dist}/ continuam valendo. Verificado em ${((performance.now() - started) / 1000).toFixed(1)} s; use --force para refazer.`,
+    );
     return;
   }
   // Loaded only now, so that the check above stays quick.
@@ -68,7 +70,11 @@ async function printReport(site: string): Promise<void> {
     console.log(`${REPORT_PDF}: ${pages} páginas do relatório em ${sheets} folhas A4, em ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     if (error instanceof Failure) throw error;
-    throw new Failure(ExitCode.site, `o PDF não pôde ser gerado (${(error as Error).message.split('\n')[0]})`, 'veja a mensagem acima; rode sem --pdf para publicar só o site');
+    throw new Failure(
+      ExitCode.site,
+      `o PDF não pôde ser gerado (${(error as Error).message.split('\n')[0]})`,
+      'veja a mensagem acima; rode sem --pdf para publicar só o site',
+    );
   }
 }
 
@@ -89,7 +95,13 @@ function buildSite(martsDir: string, outDir: string): Promise<void> {
     child.on('close', (code, signal) => {
       if (code === 0) return done();
       const how = signal ? `foi interrompida (sinal ${signal}; falta de memória, por exemplo)` : `falhou com o código ${code}`;
-      fail(new Failure(ExitCode.site, `a geração do site (astro build) ${how}`, 'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam'));
+      fail(
+        new Failure(
+          ExitCode.site,
+          `a geração do site (astro build) ${how}`,
+          'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam',
+        ),
+      );
     });
   });
 }

@@ -4,7 +4,8 @@ import { parseCommandLine, positiveInteger, runMain } from './args.ts';
 
 const spec = {
   name: 'demo-data',
-  summary: 'Grava um conjunto de dados de demonstração realista e determinístico (exportações de CRM/ERP de uma distribuidora de alimentos) em dois dialetos de CSV.',
+  summary:
+    'Grava um conjunto de dados de demonstração realista e determinístico (exportações de CRM/ERP de uma distribuidora de alimentos) em dois dialetos de CSV.',
   flags: {
     out: { type: 'string', help: 'pasta de saída (recebe canonical/ e excel-br/)', default: 'data/demo', value: 'PASTA' },
     customers: { type: 'string', help: 'tamanho da base de clientes (padrão 2000)', value: 'N' },

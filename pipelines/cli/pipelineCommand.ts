@@ -4,7 +4,11 @@ import { isoDate, type FlagSpec } from './args.ts';
 
 /** Flags shared by `npm run pipeline` and `npm run build`. */
 export const pipelineFlags = {
-  exports: { type: 'string', value: 'PASTA', help: 'pasta com as exportações CSV/Parquet (sem esta opção: data/exports; vazia ou ausente: dados de demonstração)' },
+  exports: {
+    type: 'string',
+    value: 'PASTA',
+    help: 'pasta com as exportações CSV/Parquet (sem esta opção: data/exports; vazia ou ausente: dados de demonstração)',
+  },
   out: { type: 'string', value: 'PASTA', help: 'pasta onde os marts (Parquet) são publicados', default: 'data/marts' },
   'as-of': { type: 'string', value: 'AAAA-MM-DD', help: 'data de referência da carteira (padrão: data do último pedido faturado)' },
   mapping: { type: 'string', value: 'ARQUIVO', help: 'arquivo JSON de mapeamento de nomes de arquivo, formatos e cabeçalhos' },

@@ -1,7 +1,6 @@
 import type { LoadResult } from '../load/loadExports.ts';
 import { formatNumber as n } from '../contract/locale.ts';
 
-
 /** Prints the data-quality summary: per file, rows read and where each went, then reasons. */
 export function printLoadSummary(load: LoadResult): void {
   const { files, reasons, unrecognized_files, linked_files } = load.summary;
@@ -33,7 +32,9 @@ export function printLoadSummary(load: LoadResult): void {
   // A flat report read as several entities: its ids collapse, one row per id from its latest line.
   const flat = new Set(files.map((f) => f.file).filter((name, i, all) => all.indexOf(name) !== i));
   for (const f of files.filter((f) => flat.has(f.file) && f.collapsed > 0)) {
-    console.log(`${f.file} → ${f.entity}: ${n(f.read)} linhas em ${n(f.loaded)} registros (cada código com os dados da sua linha mais recente; as demais contam como duplicatas consolidadas)`);
+    console.log(
+      `${f.file} → ${f.entity}: ${n(f.read)} linhas em ${n(f.loaded)} registros (cada código com os dados da sua linha mais recente; as demais contam como duplicatas consolidadas)`,
+    );
   }
   for (const link of linked_files) console.log(`${link.file} é um link simbólico; lido de ${link.target}`);
   if (unrecognized_files.length) {

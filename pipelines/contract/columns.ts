@@ -53,8 +53,7 @@ export const dateColumn = (description_pt: string) => tag(z.date(), { kind: 'dat
 /** A month, stored as its first day (aaaa-mm, mm/aaaa or a date). */
 export const monthColumn = (description_pt: string) => tag(z.date(), { kind: 'month', description_pt });
 /** Money in BRL (1.234,56, R$ 1.234,56 or 1234.56), DECIMAL(18,2). */
-export const moneyColumn = (description_pt: string, min?: number) =>
-  tag(z.number(), { kind: 'money', description_pt, ...(min === undefined ? {} : { min }) });
+export const moneyColumn = (description_pt: string, min?: number) => tag(z.number(), { kind: 'money', description_pt, ...(min === undefined ? {} : { min }) });
 /**
  * A unit price or cost in BRL, DECIMAL(18,6): rounding it to cents before multiplying by the quantity
  * (0,0125 × 10.000 = 125, not 100) would change revenue; the line total is rounded to cents, as an invoice does.
@@ -72,8 +71,7 @@ export const percentColumn = (description_pt: string) => tag(z.number().min(0), 
 /** A Brazilian state (UF): two letters or the state's name. */
 export const ufColumn = (description_pt: string) => tag(z.string().length(2), { kind: 'uf', description_pt });
 /** CPF or CNPJ, normalized to digits (and letters for new CNPJs), check digits validated. */
-export const documentColumn = (description_pt: string) =>
-  tag(z.string(), { kind: 'document', description_pt, personal: true });
+export const documentColumn = (description_pt: string) => tag(z.string(), { kind: 'document', description_pt, personal: true });
 /** Contact columns: personal data, never published. */
 export const emailColumn = (description_pt: string) => tag(z.string(), { kind: 'email', description_pt, personal: true });
 export const phoneColumn = (description_pt: string) => tag(z.string(), { kind: 'phone', description_pt, personal: true });

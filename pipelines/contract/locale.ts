@@ -143,3 +143,6 @@ export const { formatNumber, formatPercent, formatShare, formatDate, formatMonth
 
 /** The missing-value mark ("—"). */
 export const MISSING = ptBR.missing;
+
+/** A count with its noun in the right number: "1 vendedor", "3 vendedores", "1.234 contratos". */
+export const formatCount = (value: number, one: string, many: string): string => `${formatNumber(value)} ${value === 1 ? one : many}`;

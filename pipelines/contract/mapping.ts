@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { entities } from './entities.ts';
 
-const entityNames = [
-  'customers', 'sellers', 'products', 'orders', 'order_items', 'contracts', 'targets', 'leads', 'marketing_spend',
-] as const;
+const entityNames = ['customers', 'sellers', 'products', 'orders', 'order_items', 'contracts', 'targets', 'leads', 'marketing_spend'] as const;
 
 /**
  * How one canonical column is computed from a source file: a source column (`from`), a `constant`,
@@ -21,7 +19,10 @@ export const ColumnSource = z
   .superRefine((source, ctx) => {
     const given = (['from', 'constant', 'expr'] as const).filter((k) => source[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `informe exatamente um de "from", "constant" ou "expr" (encontrado: ${given.length ? given.join(', ') : 'nenhum'})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `informe exatamente um de "from", "constant" ou "expr" (encontrado: ${given.length ? given.join(', ') : 'nenhum'})`,
+      });
     }
   });
 export type ColumnSource = z.infer<typeof ColumnSource>;
@@ -79,12 +80,22 @@ export const MappingFile = z
           ctx.addIssue({ code: 'custom', path: at('columns', key), message: `"${key}" não é coluna de ${spec.name}; use uma destas: ${known.join(', ')}` });
         }
       }
-      const twin = mapping.files.findIndex((other, j) => j < i && other.match !== undefined && other.match === file.match && other.entity === file.entity && file.entity);
+      const twin = mapping.files.findIndex(
+        (other, j) => j < i && other.match !== undefined && other.match === file.match && other.entity === file.entity && file.entity,
+      );
       if (twin >= 0) {
-        ctx.addIssue({ code: 'custom', path: at('entity'), message: `files.${twin} já lê "${file.match}" como ${file.entity}; um arquivo alimenta cada entidade uma vez` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('entity'),
+          message: `files.${twin} já lê "${file.match}" como ${file.entity}; um arquivo alimenta cada entidade uma vez`,
+        });
       }
       if (file.latest_by && !spec?.key) {
-        ctx.addIssue({ code: 'custom', path: at('latest_by'), message: 'só entidades com código (clientes, vendedores, produtos, pedidos) escolhem a linha mais recente' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('latest_by'),
+          message: 'só entidades com código (clientes, vendedores, produtos, pedidos) escolhem a linha mais recente',
+        });
       }
     });
   });

@@ -1,4 +1,3 @@
-import type { MartSpec } from './marts.ts';
 import { balanceMarts } from './portfolio/balanceMarts.ts';
 import { clusterMarts } from './portfolio/clusterMarts.ts';
 import { contractMarts } from './portfolio/contractMarts.ts';
@@ -11,7 +10,7 @@ import { sellerMarts } from './portfolio/sellerMarts.ts';
 import { targetMarts } from './portfolio/targetMarts.ts';
 
 /** Portfolio marts of issue 3, computed by the SQL models under pipelines/sql (one .sql file per mart). */
-export const portfolioMarts: MartSpec[] = [
+export const portfolioMarts = [
   ...customerMarts,
   ...clusterMarts,
   ...salesMarts,
@@ -22,4 +21,4 @@ export const portfolioMarts: MartSpec[] = [
   ...balanceMarts,
   ...targetMarts,
   ...historyMarts,
-];
+] as const;

@@ -50,13 +50,5 @@ export function buildContracts(customers: readonly Customer[], products: readonl
   }
   contracts.sort((a, b) => a.start - b.start || a.customer.index - b.customer.index);
   const width = Math.max(5, String(contracts.length).length);
-  return contracts.map((c, i) => [
-    `CT${String(i + 1).padStart(width, '0')}`,
-    c.customer.id,
-    c.start,
-    c.end,
-    c.value,
-    c.product,
-    c.status,
-  ]);
+  return contracts.map((c, i) => [`CT${String(i + 1).padStart(width, '0')}`, c.customer.id, c.start, c.end, c.value, c.product, c.status]);
 }

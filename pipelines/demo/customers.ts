@@ -79,9 +79,7 @@ export function buildCustomers(count: number, products: readonly Product[], sell
         ? rng.int(dayOf(2012, 1, 2), FIRST_DAY - 30)
         : habits.firstDay - rng.int(1, 45);
     const name = isPerson ? personName(rng) : companyName(rng, segment, forcedName);
-    const rawDocument = isPerson
-      ? generateCpf(rng.float)
-      : generateCnpj(rng.float, { alphanumeric: createdAt >= ALPHANUMERIC_CNPJ_SINCE && rng.chance(0.6) });
+    const rawDocument = isPerson ? generateCpf(rng.float) : generateCnpj(rng.float, { alphanumeric: createdAt >= ALPHANUMERIC_CNPJ_SINCE && rng.chance(0.6) });
     const number = index + 1;
     customers.push({
       ...habits,

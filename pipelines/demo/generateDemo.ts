@@ -43,8 +43,7 @@ async function writeTable(outDir: string, spec: (typeof TABLES)[keyof typeof TAB
  */
 export async function generateDemoData(options: DemoOptions): Promise<{ files: { path: string; rows: number }[] }> {
   const { outDir, orderLines } = options;
-  const customerCount =
-    options.customers ?? (orderLines ? Math.max(50, Math.round(orderLines / LINES_PER_CUSTOMER)) : DEFAULT_CUSTOMERS);
+  const customerCount = options.customers ?? (orderLines ? Math.max(50, Math.round(orderLines / LINES_PER_CUSTOMER)) : DEFAULT_CUSTOMERS);
   const root = new Rng(options.seed ?? DEFAULT_SEED);
   const rng = (label: string) => root.fork(label);
   const catalogRng = rng('catalog');
@@ -70,11 +69,21 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
   }
   const files: { path: string; rows: number }[] = [];
   files.push(
-    ...(await writeTable(outDir, TABLES.customers, customers.filter((c) => c.listed).map((c) => [
-      c.id, c.name, c.document, c.segment, c.city, c.uf, sellers[c.owner]!.id, c.createdAt, c.email, c.phone,
-    ]))),
-    ...(await writeTable(outDir, TABLES.sellers, sellers.map((s) => [s.id, s.name, s.team, s.uf, s.hiredAt, s.leftAt === null]))),
-    ...(await writeTable(outDir, TABLES.products, products.map((p) => [p.id, p.name, CATEGORIES[p.category]!]))),
+    ...(await writeTable(
+      outDir,
+      TABLES.customers,
+      customers.filter((c) => c.listed).map((c) => [c.id, c.name, c.document, c.segment, c.city, c.uf, sellers[c.owner]!.id, c.createdAt, c.email, c.phone]),
+    )),
+    ...(await writeTable(
+      outDir,
+      TABLES.sellers,
+      sellers.map((s) => [s.id, s.name, s.team, s.uf, s.hiredAt, s.leftAt === null]),
+    )),
+    ...(await writeTable(
+      outDir,
+      TABLES.products,
+      products.map((p) => [p.id, p.name, CATEGORIES[p.category]!]),
+    )),
   );
 
   const orders = new TableWriter(outDir, TABLES.orders);
@@ -91,7 +100,10 @@ export async function generateDemoData(options: DemoOptions): Promise<{ files: {
   );
   // Written last: a generation cut short leaves no marker, and the next run generates the demo again.
   for (const dialect of ['canonical', 'excel-br']) {
-    await writeFile(join(outDir, dialect, DEMO_MARKER), 'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n');
+    await writeFile(
+      join(outDir, dialect, DEMO_MARKER),
+      'Dados fictícios gerados pelo Carteira (npm run demo-data). Relatórios feitos com eles dizem isso em todas as páginas.\n',
+    );
   }
   return { files };
 }

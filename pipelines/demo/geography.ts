@@ -7,9 +7,33 @@ import type { Rng } from './random.ts';
  * customers and sellers "like the Brazilian economy": São Paulo alone holds about a third.
  */
 const ECONOMY_WEIGHT: Record<Uf, number> = {
-  SP: 31, RJ: 10.5, MG: 9, RS: 6.3, PR: 6.4, SC: 4.6, BA: 3.9, DF: 3.2, GO: 3, PE: 2.5, CE: 2.1, PA: 2.4,
-  MT: 2.5, ES: 2, MS: 1.6, AM: 1.5, MA: 1.3, RN: 0.8, PB: 0.8, AL: 0.7, PI: 0.7, SE: 0.5, RO: 0.6, TO: 0.5,
-  AC: 0.2, AP: 0.2, RR: 0.2,
+  SP: 31,
+  RJ: 10.5,
+  MG: 9,
+  RS: 6.3,
+  PR: 6.4,
+  SC: 4.6,
+  BA: 3.9,
+  DF: 3.2,
+  GO: 3,
+  PE: 2.5,
+  CE: 2.1,
+  PA: 2.4,
+  MT: 2.5,
+  ES: 2,
+  MS: 1.6,
+  AM: 1.5,
+  MA: 1.3,
+  RN: 0.8,
+  PB: 0.8,
+  AL: 0.7,
+  PI: 0.7,
+  SE: 0.5,
+  RO: 0.6,
+  TO: 0.5,
+  AC: 0.2,
+  AP: 0.2,
+  RR: 0.2,
 };
 
 const UF_CODES: readonly Uf[] = UFS.map((row) => row.uf);

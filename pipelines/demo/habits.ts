@@ -130,11 +130,7 @@ export function buyingHabits(rng: Rng, profile: HabitProfile, products: readonly
   if (adopts) addCategory(rng.weighted(untried));
 
   const span = (from: number) => Math.max(0, LAST_DAY - from);
-  const firstDay = !profile.buys
-    ? Infinity
-    : profile.existing
-      ? FIRST_DAY + rng.int(0, Math.round(gapDays))
-      : rng.int(FIRST_DAY, LAST_DAY - 10);
+  const firstDay = !profile.buys ? Infinity : profile.existing ? FIRST_DAY + rng.int(0, Math.round(gapDays)) : rng.int(FIRST_DAY, LAST_DAY - 10);
   const stopDay = rng.chance(CHURN[band]) && span(firstDay) > 120 ? firstDay + 60 + rng.float() * span(firstDay + 60) : Infinity;
   const pauses = rng.chance(0.12) && span(firstDay) > 240;
   const pauseFrom = pauses ? firstDay + 60 + Math.floor(rng.float() * span(firstDay + 180)) : Infinity;

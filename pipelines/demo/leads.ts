@@ -57,13 +57,5 @@ export function buildLeads(customers: readonly Customer[], sellers: readonly Sel
   }
   leads.sort((a, b) => a.created - b.created || a.seller.localeCompare(b.seller) || a.source.localeCompare(b.source));
   const width = Math.max(5, String(leads.length).length);
-  return leads.map((lead, i) => [
-    `L${String(i + 1).padStart(width, '0')}`,
-    lead.created,
-    lead.seller,
-    lead.source,
-    lead.status,
-    lead.closed,
-    lead.customer,
-  ]);
+  return leads.map((lead, i) => [`L${String(i + 1).padStart(width, '0')}`, lead.created, lead.seller, lead.source, lead.status, lead.closed, lead.customer]);
 }

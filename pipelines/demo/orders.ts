@@ -41,7 +41,7 @@ export function expectedLines(customer: Customer, frequency = 1): number {
   const slowDays = Math.max(0, end - Math.max(customer.slowFrom, customer.firstDay));
   const activeDays = Math.max(0, end - customer.firstDay - paused);
   const effectiveDays = activeDays - slowDays + slowDays / customer.slowFactor;
-  const orders = 1 + Math.max(0, effectiveDays) * MEAN_SEASON * frequency / customer.gapDays;
+  const orders = 1 + (Math.max(0, effectiveDays) * MEAN_SEASON * frequency) / customer.gapDays;
   return orders * Math.min(8, Math.max(1, customer.linesMean)) * LINES_CALIBRATION;
 }
 

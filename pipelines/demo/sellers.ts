@@ -62,9 +62,7 @@ export function buildSellers(count: number, rng: Rng): Seller[] {
   while (others.length > 0 && leavers.size < Math.max(1, Math.round(count / 6))) leavers.add(rng.pick(others));
   return plan.map(({ region, isKeyAccount, veteran }, index) => {
     const hiredDuringWindow = !veteran && rng.chance(0.25);
-    const hiredAt = hiredDuringWindow
-      ? rng.int(FIRST_DAY, LAST_DAY - 240)
-      : rng.int(dayOf(2012, 1, 2), FIRST_DAY - 60);
+    const hiredAt = hiredDuringWindow ? rng.int(FIRST_DAY, LAST_DAY - 240) : rng.int(dayOf(2012, 1, 2), FIRST_DAY - 60);
     const leaves = leavers.has(index);
     const leftAt = leaves ? rng.int(Math.max(hiredAt + 180, FIRST_DAY + 60), LAST_DAY - 30) : null;
     const regionalTeam = region === 'sudeste' ? (rng.chance(0.5) ? 'Capital' : 'Interior') : TEAM_BY_REGION[region];
@@ -132,9 +130,7 @@ export class SellerDirectory {
     const key = owner * 100_000 + monthIndex;
     let substitute = this.substitutes.get(key);
     if (substitute === undefined) {
-      const peers = this.sellers.filter(
-        (s) => s.index !== owner && s.region === seller.region && s.isKeyAccount === seller.isKeyAccount && isEmployed(s, day),
-      );
+      const peers = this.sellers.filter((s) => s.index !== owner && s.region === seller.region && s.isKeyAccount === seller.isKeyAccount && isEmployed(s, day));
       const anyone = this.sellers.filter((s) => s.index !== owner && isEmployed(s, day));
       const pool = peers.length > 0 ? peers : anyone;
       substitute = pool.length > 0 ? this.rng.pick(pool).index : owner;

@@ -8,14 +8,7 @@ import { partsOf } from './calendar.ts';
 export type Dialect = 'canonical' | 'excel-br';
 
 /** How a column's values are written: money in integer cents, dates as day numbers, months as y×12+m−1. */
-export type ColumnKind =
-  | 'text'
-  | 'integer'
-  | 'money'
-  | 'date'
-  | 'month'
-  | 'boolean'
-  | { readonly status: Readonly<Record<string, string>> };
+export type ColumnKind = 'text' | 'integer' | 'money' | 'date' | 'month' | 'boolean' | { readonly status: Readonly<Record<string, string>> };
 
 /** A column: canonical name, Portuguese header and kind. */
 export interface Column {
@@ -121,7 +114,11 @@ class DialectFile {
   private readonly newline: string;
   private buffer = '';
 
-  constructor(dir: string, spec: TableSpec, private readonly dialect: Dialect) {
+  constructor(
+    dir: string,
+    spec: TableSpec,
+    private readonly dialect: Dialect,
+  ) {
     const canonical = dialect === 'canonical';
     this.path = join(dir, dialect, canonical ? spec.file : spec.excelFile);
     this.stream = createWriteStream(this.path, { highWaterMark: 1 << 20 });
@@ -165,7 +162,10 @@ export class TableWriter {
   rows = 0;
   private readonly files: DialectFile[];
 
-  constructor(dir: string, readonly spec: TableSpec) {
+  constructor(
+    dir: string,
+    readonly spec: TableSpec,
+  ) {
     this.files = [new DialectFile(dir, spec, 'canonical'), new DialectFile(dir, spec, 'excel-br')];
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { columnLabel } from '../contract/columnLabels.ts';
-import { SCHEMA_VERSION, type MartSpec } from '../contract/marts.ts';
+import { dictionaryMart, SCHEMA_VERSION, type MartSpec } from '../contract/marts.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 
 /** What was written for one mart. */
@@ -28,7 +28,7 @@ export async function exportMarts(db: Database, marts: MartSpec[], dir: string, 
   await checkContracts(db, marts);
   await db.run(dictionarySql(marts));
   const exported: ExportedMart[] = [];
-  const all = [...marts, dictionarySpec];
+  const all = [...marts, dictionaryMart];
   for (const mart of all) {
     const file = join(dir, `${mart.name}.parquet`);
     const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}, data_source: '${isDemo ? 'demo' : 'exports'}'}`;
@@ -70,14 +70,6 @@ async function checkContracts(db: Database, marts: MartSpec[]): Promise<void> {
   if (problems.length) throw new Error(`Mart contracts do not match pipelines/contract/marts.ts:\n  ${problems.join('\n  ')}`);
 }
 
-const dictionarySpec: MartSpec = {
-  name: 'data_dictionary',
-  grain_pt: 'uma linha por coluna de cada mart',
-  grain_en: 'one row per mart column',
-  orderBy: 'mart, position',
-  columns: {},
-};
-
 /** The column's short Portuguese name (pipelines/contract/columnLabels.ts), NULL when it has none yet. */
 const labelSql = (mart: string, column: string): string => {
   const label = columnLabel(mart, column);
@@ -86,8 +78,9 @@ const labelSql = (mart: string, column: string): string => {
 
 function dictionarySql(marts: MartSpec[]): string {
   const rows = marts.flatMap((mart) =>
-    Object.entries(mart.columns).map(([column, [pt, en, unit]], position) =>
-      `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${labelSql(mart.name, column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
+    Object.entries(mart.columns).map(
+      ([column, [pt, en, unit]], position) =>
+        `(${sqlString(mart.name)}, ${position + 1}, ${sqlString(column)}, ${labelSql(mart.name, column)}, ${sqlString(pt)}, ${sqlString(en)}, ${sqlString(unit)}, ${sqlString(mart.grain_pt)}, ${sqlString(mart.grain_en)})`,
     ),
   );
   return `

@@ -59,10 +59,13 @@ export async function stageHistory(
   const snapshots = await listSnapshots(db, published, log);
   const source = isDemo ? 'demo' : 'exports';
   const realHistory = isDemo && snapshots.some((s) => s.source === 'exports');
-  if (realHistory) log('AVISO: o histórico guarda relatórios de exportações reais; esta execução com dados de demonstração não grava instantâneo nem compara com eles');
+  if (realHistory)
+    log('AVISO: o histórico guarda relatórios de exportações reais; esta execução com dados de demonstração não grava instantâneo nem compara com eles');
   const dropped = snapshots.filter((s) => s.source !== source && !realHistory);
   if (dropped.length) log(`Histórico: removendo ${dropped.length} instantâneo(s) de dados de demonstração (${dropped.map((s) => s.asOf).join(', ')})`);
-  const kept = (await readdir(published).catch(() => [] as string[])).filter((name) => snapshotDate(name) !== null && !dropped.some((s) => s.dir === join(published, name)));
+  const kept = (await readdir(published).catch(() => [] as string[])).filter(
+    (name) => snapshotDate(name) !== null && !dropped.some((s) => s.dir === join(published, name)),
+  );
   for (const name of kept) {
     if (!realHistory && name === partitionName(asOf)) continue;
     await linkFolder(join(published, name), join(staging, name));
@@ -94,8 +97,15 @@ const previousColumns = {
   previous_kpis: {
     mart: 'kpis_monthly',
     columns: {
-      month: 'date', is_partial_month: 'boolean', revenue: 'decimal(18, 2)', avg_ticket: 'decimal(18, 2)', active_customers: 'bigint',
-      at_risk_customers: 'bigint', coverage_pct: 'double', new_customers: 'bigint', churned: 'bigint',
+      month: 'date',
+      is_partial_month: 'boolean',
+      revenue: 'decimal(18, 2)',
+      avg_ticket: 'decimal(18, 2)',
+      active_customers: 'bigint',
+      at_risk_customers: 'bigint',
+      coverage_pct: 'double',
+      new_customers: 'bigint',
+      churned: 'bigint',
     },
   },
 } as const;
@@ -110,7 +120,9 @@ export async function createPreviousSnapshotTables(db: Database, previous: Snaps
     await db.run(`create or replace table previous_snapshot as
       select cast(${snapshot ? sqlString(snapshot.asOf) : 'null'} as date) as as_of_date ${snapshot ? '' : 'where false'}`);
     for (const [table, { mart, columns }] of Object.entries(previousColumns)) {
-      const select = Object.entries(columns).map(([column, type]) => `cast(${snapshot ? column : 'null'} as ${type}) as ${column}`).join(', ');
+      const select = Object.entries(columns)
+        .map(([column, type]) => `cast(${snapshot ? column : 'null'} as ${type}) as ${column}`)
+        .join(', ');
       const from = snapshot ? `from read_parquet(${sqlString(join(snapshot.dir, `${mart}.parquet`))})` : 'where false';
       await db.run(`create or replace table ${table} as select ${select} ${from}`);
     }

@@ -81,7 +81,6 @@ async function countEvidence(db: Database, file: RawFile, counts: string[]): Pro
   }
 }
 
-
 function decideDateOrder(file: RawFile, e: Evidence): void {
   const monthFirst = e.second > e.first;
   file.conventions.set(e.name, { monthFirst, eitherOrder: e.first > 0 && e.second > 0 });

@@ -343,7 +343,13 @@ export class CsvWalk {
     } else {
       this.scan.records++;
       if (end - this.recStart > MAX_RECORD_BYTES) {
-        const problem: ScanProblem = { code: 'line_too_long', line: this.recLine, field: this.longestField, fieldStart: this.longestFieldStart, at: this.longestFieldStart };
+        const problem: ScanProblem = {
+          code: 'line_too_long',
+          line: this.recLine,
+          field: this.longestField,
+          fieldStart: this.longestFieldStart,
+          at: this.longestFieldStart,
+        };
         this.scan.dropped.push({ start: this.recStart, end, problem });
         return;
       }
@@ -376,7 +382,13 @@ export class CsvWalk {
    * current line, which is then skipped to its end.
    */
   private breakQuote(tooLong: boolean): number {
-    const problem: ScanProblem = { code: 'unterminated_quote', line: this.recLine, field: this.quoteField, fieldStart: this.quoteFieldStart, at: this.quoteFieldStart };
+    const problem: ScanProblem = {
+      code: 'unterminated_quote',
+      line: this.recLine,
+      field: this.quoteField,
+      fieldStart: this.quoteFieldStart,
+      at: this.quoteFieldStart,
+    };
     if (this.quoteBreak < 0) {
       if (tooLong) problem.code = 'line_too_long';
       this.skipping = problem;
@@ -392,4 +404,3 @@ export class CsvWalk {
     return resume;
   }
 }
-

@@ -95,7 +95,11 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
   files.push(...queryExports(dir, mapping));
   if (!files.some((f) => f.entity.name === 'orders')) {
     const seen = unrecognized.length ? ` Arquivos encontrados sem entidade reconhecida: ${unrecognized.join(', ')}.` : '';
-    throw new LoadError(dir, `nenhum arquivo de pedidos (orders) encontrado.${seen}`, 'inclua pedidos.csv ou orders.csv, ou associe o arquivo à entidade "orders" no arquivo de mapeamento (--mapping)');
+    throw new LoadError(
+      dir,
+      `nenhum arquivo de pedidos (orders) encontrado.${seen}`,
+      'inclua pedidos.csv ou orders.csv, ou associe o arquivo à entidade "orders" no arquivo de mapeamento (--mapping)',
+    );
   }
   return { files, unrecognized };
 }
@@ -151,7 +155,11 @@ function checkMappedColumns(name: string, spec: EntitySpec, rule: FileMapping): 
   const known = new Set(columnNames(spec));
   for (const [source, target] of Object.entries(headerRenames(rule))) {
     if (target !== null && !known.has(target)) {
-      throw new LoadError(name, `o mapeamento associa "${source}" a "${target}", que não é coluna de ${spec.name}`, `use uma destas colunas: ${[...known].join(', ')}`);
+      throw new LoadError(
+        name,
+        `o mapeamento associa "${source}" a "${target}", que não é coluna de ${spec.name}`,
+        `use uma destas colunas: ${[...known].join(', ')}`,
+      );
     }
   }
 }

@@ -34,7 +34,11 @@ export async function checkColumnExpression(db: Database, expr: string, headers:
     throw refused(where, 'mais que uma expressão');
   }
   const aggregates = new Set(
-    (await db.rows<{ name: string }>(`select distinct function_name as name from duckdb_functions() where function_type in ('aggregate', 'table', 'table_macro', 'pragma')`)).map((r) => r.name.toLowerCase()),
+    (
+      await db.rows<{ name: string }>(
+        `select distinct function_name as name from duckdb_functions() where function_type in ('aggregate', 'table', 'table_macro', 'pragma')`,
+      )
+    ).map((r) => r.name.toLowerCase()),
   );
   // The first of two headers DuckDB cannot tell apart (case) is the one expressions see.
   const folded = new Map<string, string>();
@@ -48,16 +52,27 @@ export async function checkColumnExpression(db: Database, expr: string, headers:
     if (!value || typeof value !== 'object') return;
     const n = value as Node;
     if (typeof n.class === 'string') {
-      if (!PLAIN_CLASSES.has(n.class)) throw refused(where, n.class === 'SUBQUERY' ? 'subconsulta' : n.class === 'WINDOW' ? 'função de janela' : `elemento ${n.class}`);
+      if (!PLAIN_CLASSES.has(n.class))
+        throw refused(where, n.class === 'SUBQUERY' ? 'subconsulta' : n.class === 'WINDOW' ? 'função de janela' : `elemento ${n.class}`);
       if (n.class === 'COLUMN_REF') {
         const names = n.column_names as string[];
         const header = names.length === 1 ? folded.get(names[0]!.toLowerCase()) : undefined;
-        if (!header) throw new LoadError(where, `a expressão usa a coluna ${names.map((x) => `"${x}"`).join('.')}, que não existe no arquivo`, `use uma destas colunas, entre aspas duplas: ${headers.map((h) => `"${h}"`).join(', ')}`);
+        if (!header)
+          throw new LoadError(
+            where,
+            `a expressão usa a coluna ${names.map((x) => `"${x}"`).join('.')}, que não existe no arquivo`,
+            `use uma destas colunas, entre aspas duplas: ${headers.map((h) => `"${h}"`).join(', ')}`,
+          );
         used.add(header);
       }
       if (n.class === 'FUNCTION') {
         const name = String(n.function_name).toLowerCase();
-        if (OUTSIDE_FUNCTIONS.test(name) || aggregates.has(name) || n.filter || (n.order_bys as Node)?.orders && ((n.order_bys as Node).orders as unknown[]).length) {
+        if (
+          OUTSIDE_FUNCTIONS.test(name) ||
+          aggregates.has(name) ||
+          n.filter ||
+          ((n.order_bys as Node)?.orders && ((n.order_bys as Node).orders as unknown[]).length)
+        ) {
           throw refused(where, `a função ${name}`);
         }
       }
@@ -93,5 +108,9 @@ export function tableReferences(node: unknown): { tables: Node[]; functions: Nod
 }
 
 function refused(where: string, what: string): LoadError {
-  return new LoadError(where, `a expressão não é uma expressão simples sobre as colunas do arquivo (${what})`, 'use só colunas do arquivo entre aspas duplas, números, textos, operadores e funções de valor, ex.: "Sales" / "Quantity"');
+  return new LoadError(
+    where,
+    `a expressão não é uma expressão simples sobre as colunas do arquivo (${what})`,
+    'use só colunas do arquivo entre aspas duplas, números, textos, operadores e funções de valor, ex.: "Sales" / "Quantity"',
+  );
 }

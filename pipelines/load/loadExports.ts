@@ -105,7 +105,8 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     // Checks of later entities must not see rows this one rejected.
     await db.run(keptViewSql(spec, rec, true));
     loaded.push({ spec, columns, files: raws, rowsPerFile, reader });
-    if (raws.length) progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}`);
+    if (raws.length)
+      progress(`  ${spec.name.padEnd(16)} ${raws.length} arquivo(s)  ${Date.now() - started} ms${reader === 'native' ? '' : '  (lido como texto)'}`);
   }
   if (present.order_items) await db.run(ordersWithoutItemsSql);
   const summary = await summarizeLoad(db, loaded, inventory);
@@ -129,7 +130,12 @@ async function insertFiles(db: Database, spec: EntitySpec, raws: RawFile[]) {
   if (natives.every((n) => n !== null)) {
     const harmonized = harmonizeNativeReads(natives, raws);
     const columns = withNativeColumns(textColumns, harmonized);
-    for (const [i, raw] of raws.entries()) await detectConventions(db, raw, textColumns.filter((c) => !harmonized[i]!.types.has(c.name)));
+    for (const [i, raw] of raws.entries())
+      await detectConventions(
+        db,
+        raw,
+        textColumns.filter((c) => !harmonized[i]!.types.has(c.name)),
+      );
     if (await tryInsert(db, spec, columns, raws, harmonized)) {
       for (const [i, raw] of raws.entries()) await noteNativeDateOrder(db, `src_${spec.name}`, raw, textColumns, new Set(harmonized[i]!.types.keys()));
       return { columns, reader: 'native' as const, ...(await placeFiles(db, spec, raws)) };
@@ -206,7 +212,9 @@ async function invoicedOrderDates(db: Database, rejected: string): Promise<LoadR
 
 function emptySourceSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
   const cols = columns.map((c) => `cast(null as ${c.type}) as ${c.name}`).join(', ');
-  const helpers = issueHelperColumns(columns).map((h) => `, cast(null as VARCHAR) as ${h}`).join('');
+  const helpers = issueHelperColumns(columns)
+    .map((h) => `, cast(null as VARCHAR) as ${h}`)
+    .join('');
   return `create or replace table src_${spec.name} as
     select cast(null as INTEGER) as file_idx, ${cols}, false as is_empty${helpers} limit 0`;
 }

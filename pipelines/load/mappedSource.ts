@@ -40,7 +40,11 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
   const numeric = await numericHeaders(db, table, headers, [...usedInExpressions], base.decimalComma);
   const scope = headers
     // Expressions name columns by header: an empty or repeated header (DuckDB folds case) cannot be named.
-    .map((h, i) => (h.trim() === '' || headers.findIndex((o) => o.toLowerCase() === h.toLowerCase()) !== i ? null : `${numeric.has(h) ? `parse_number(nullif(trim(c${i}), ''), ${base.decimalComma})` : `c${i}`} as ${sqlIdent(h)}`))
+    .map((h, i) =>
+      h.trim() === '' || headers.findIndex((o) => o.toLowerCase() === h.toLowerCase()) !== i
+        ? null
+        : `${numeric.has(h) ? `parse_number(nullif(trim(c${i}), ''), ${base.decimalComma})` : `c${i}`} as ${sqlIdent(h)}`,
+    )
     .filter(Boolean);
   const scopeSql = `(select rowid as __line, ${headers.map((_, i) => `c${i} as __c${i}`).join(', ')}, ${scope.join(', ')} from ${table})`;
 
@@ -48,7 +52,11 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
   const missing = columnNames(spec).filter((c) => !isOptional(shape[c]!) && !sources.has(c));
   const stillMissing = missingAlternatives(spec.name, missing, new Set(sources.keys()));
   if (stillMissing.length) {
-    throw new LoadError(where(), `faltam colunas obrigatórias de ${spec.name}: ${stillMissing.join(', ')}`, `defina-as em "columns", ex.: "${stillMissing[0]}": {"from": "Coluna do arquivo"}`);
+    throw new LoadError(
+      where(),
+      `faltam colunas obrigatórias de ${spec.name}: ${stillMissing.join(', ')}`,
+      `defina-as em "columns", ex.: "${stillMissing[0]}": {"from": "Coluna do arquivo"}`,
+    );
   }
 
   const canonical = [...sources.keys()];
@@ -99,12 +107,18 @@ async function columnText(db: Database, source: ColumnSource, headers: string[],
       [described] = await db.rows<{ column_type: string }>(`describe select (${source.expr}) as v from ${scopeSql}`);
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0];
-      throw new LoadError(where, `a expressão "${source.expr}" não pode ser calculada (${reason})`, 'confira os nomes e os tipos: colunas com números em todas as linhas são números, as demais são texto (converta com try_cast)');
+      throw new LoadError(
+        where,
+        `a expressão "${source.expr}" não pode ser calculada (${reason})`,
+        'confira os nomes e os tipos: colunas com números em todas as linhas são números, as demais são texto (converta com try_cast)',
+      );
     }
     text = asText(`(${source.expr})`, described?.column_type ?? 'VARCHAR', decimalComma);
   }
   if (source.values) {
-    const cases = Object.entries(source.values).map(([from, to]) => `when ${sqlString(from.trim().toLowerCase())} then ${sqlString(to)}`).join(' ');
+    const cases = Object.entries(source.values)
+      .map(([from, to]) => `when ${sqlString(from.trim().toLowerCase())} then ${sqlString(to)}`)
+      .join(' ');
     text = `(case lower(trim(${text})) ${cases} else ${text} end)`;
   }
   if (source.date_format) {
@@ -143,7 +157,11 @@ async function checkDateFormat(db: Database, format: string, where: string): Pro
   try {
     await db.run(`select try_strptime('2026-01-31', ${sqlString(format)})`);
   } catch (error) {
-    throw new LoadError(where, `o formato de data "${format}" não é válido (${(error as Error).message.split('\n')[0]})`, 'use os códigos do strptime, ex.: "%m/%d/%Y" ou "%d/%m/%y"');
+    throw new LoadError(
+      where,
+      `o formato de data "${format}" não é válido (${(error as Error).message.split('\n')[0]})`,
+      'use os códigos do strptime, ex.: "%m/%d/%Y" ou "%d/%m/%y"',
+    );
   }
 }
 

@@ -5,15 +5,23 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Date formats tried after ISO, Brazilian first (dd/mm before mm/dd: exports here never use US order). */
 const DATE_FORMATS = [
-  '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y', '%d.%m.%Y',
-  '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
-  '%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y/%m/%d', '%Y%m%d',
+  '%d/%m/%Y',
+  '%d/%m/%Y %H:%M:%S',
+  '%d/%m/%Y %H:%M',
+  '%d-%m-%Y',
+  '%d.%m.%Y',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%dT%H:%M:%S',
+  '%Y-%m-%d %H:%M:%S.%f',
+  '%Y-%m-%dT%H:%M:%S.%f',
+  '%Y-%m-%dT%H:%M:%SZ',
+  '%Y-%m-%dT%H:%M:%S.%fZ',
+  '%Y/%m/%d',
+  '%Y%m%d',
 ];
 
 /** The same dates month first (US exports), tried before the day-first ones in a column read mm/dd. */
-const MONTH_FIRST_FORMATS = [
-  '%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m-%d-%Y', '%m.%d.%Y',
-];
+const MONTH_FIRST_FORMATS = ['%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m-%d-%Y', '%m.%d.%Y'];
 
 const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
 
@@ -24,17 +32,47 @@ const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
 export const TWO_DIGIT_YEAR_PIVOT = 50;
 
 const PT_MONTHS: [string, string][] = [
-  ['jan', '01'], ['fev', '02'], ['mar', '03'], ['abr', '04'], ['mai', '05'], ['jun', '06'],
-  ['jul', '07'], ['ago', '08'], ['set', '09'], ['out', '10'], ['nov', '11'], ['dez', '12'],
+  ['jan', '01'],
+  ['fev', '02'],
+  ['mar', '03'],
+  ['abr', '04'],
+  ['mai', '05'],
+  ['jun', '06'],
+  ['jul', '07'],
+  ['ago', '08'],
+  ['set', '09'],
+  ['out', '10'],
+  ['nov', '11'],
+  ['dez', '12'],
 ];
 
 /** Spellings of a company size (folded: lower case, no accents, "_" between words) → its key. */
 const COMPANY_SIZES: [string, string][] = [
-  ['mei', 'mei'], ['microempreendedor_individual', 'mei'], ['micro_empreendedor_individual', 'mei'],
-  ['me', 'me'], ['micro', 'me'], ['microempresa', 'me'], ['micro_empresa', 'me'],
-  ['epp', 'epp'], ['pequeno', 'epp'], ['pequena', 'epp'], ['pequeno_porte', 'epp'], ['pequena_empresa', 'epp'], ['empresa_de_pequeno_porte', 'epp'], ['small', 'epp'],
-  ['medio', 'medio'], ['media', 'medio'], ['medio_porte', 'medio'], ['media_empresa', 'medio'], ['empresa_de_medio_porte', 'medio'], ['medium', 'medio'],
-  ['grande', 'grande'], ['grande_porte', 'grande'], ['grande_empresa', 'grande'], ['empresa_de_grande_porte', 'grande'], ['large', 'grande'],
+  ['mei', 'mei'],
+  ['microempreendedor_individual', 'mei'],
+  ['micro_empreendedor_individual', 'mei'],
+  ['me', 'me'],
+  ['micro', 'me'],
+  ['microempresa', 'me'],
+  ['micro_empresa', 'me'],
+  ['epp', 'epp'],
+  ['pequeno', 'epp'],
+  ['pequena', 'epp'],
+  ['pequeno_porte', 'epp'],
+  ['pequena_empresa', 'epp'],
+  ['empresa_de_pequeno_porte', 'epp'],
+  ['small', 'epp'],
+  ['medio', 'medio'],
+  ['media', 'medio'],
+  ['medio_porte', 'medio'],
+  ['media_empresa', 'medio'],
+  ['empresa_de_medio_porte', 'medio'],
+  ['medium', 'medio'],
+  ['grande', 'grande'],
+  ['grande_porte', 'grande'],
+  ['grande_empresa', 'grande'],
+  ['empresa_de_grande_porte', 'grande'],
+  ['large', 'grande'],
 ];
 
 /**

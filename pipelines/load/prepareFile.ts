@@ -80,7 +80,20 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
   const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
-  const raw: RawFile = { index, file, dialect, resolution, readPath, decimalComma, notes: [], conventions: new Map(), advisories: new Map(), csvRejectsTable: null, reading: reading.scan, source: () => '' };
+  const raw: RawFile = {
+    index,
+    file,
+    dialect,
+    resolution,
+    readPath,
+    decimalComma,
+    notes: [],
+    conventions: new Map(),
+    advisories: new Map(),
+    csvRejectsTable: null,
+    reading: reading.scan,
+    source: () => '',
+  };
   raw.source = ({ parallel, captureRejects, skipMalformed }, native) => {
     const typeAt = new Map([...(native?.types ?? [])].map(([name, type]) => [resolution.positions.get(name), type]));
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
@@ -127,14 +140,32 @@ async function prepareParquet(db: Database, file: ExportFile, index: number, res
   const select = headers.map((h, i) => `cast(${sqlIdent(h)} as VARCHAR) as c${i}`).join(', ');
   const dialect: FileDialect = { encoding: 'utf-8', delimiter: '', headers };
   const source = () => `(select ${select} from read_parquet(${sqlString(file.path)}))`;
-  return { index, file, dialect, resolution, readPath: file.path, decimalComma: false, notes: [], conventions: new Map(), advisories: new Map(), csvRejectsTable: null, reading: null, source };
+  return {
+    index,
+    file,
+    dialect,
+    resolution,
+    readPath: file.path,
+    decimalComma: false,
+    notes: [],
+    conventions: new Map(),
+    advisories: new Map(),
+    csvRejectsTable: null,
+    reading: null,
+    source,
+  };
 }
 
 /**
  * The file DuckDB reads: the export itself when it is UTF-8 (or Latin-1, which DuckDB reads) and the
  * scan found nothing to mend, else a UTF-8 copy in the scratch folder, transcoded and mended.
  */
-async function readableCopy(path: string, scratchStem: string, dialect: FileDialect, sniffed: CsvScan | null): Promise<{ readPath: string; scan: ReadingScan }> {
+async function readableCopy(
+  path: string,
+  scratchStem: string,
+  dialect: FileDialect,
+  sniffed: CsvScan | null,
+): Promise<{ readPath: string; scan: ReadingScan }> {
   let source = path;
   let encoding = dialect.encoding;
   if (encoding === 'utf-16le') {

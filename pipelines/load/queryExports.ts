@@ -46,9 +46,13 @@ export async function prepareQuery(db: Database, file: ExportFile, index: number
   const where = `${file.name} (consulta do arquivo de mapeamento)`;
   const node = await parseSelect(db, rule.sql!, where);
   const refs = tableReferences(node);
-  const outside = [...new Set([...refs.functions.map((f) => String((f.function as { function_name?: string })?.function_name ?? "função")), ...refs.outside])];
+  const outside = [...new Set([...refs.functions.map((f) => String((f.function as { function_name?: string })?.function_name ?? 'função')), ...refs.outside])];
   if (outside.length) {
-    throw new LoadError(where, `a consulta usa ${outside.map((f) => `${f}()`).join(', ')}, que lê fora dos arquivos exportados`, "leia os arquivos pelo nome entre aspas simples, ex.: from 'clientes.csv'");
+    throw new LoadError(
+      where,
+      `a consulta usa ${outside.map((f) => `${f}()`).join(', ')}, que lê fora dos arquivos exportados`,
+      "leia os arquivos pelo nome entre aspas simples, ex.: from 'clientes.csv'",
+    );
   }
   const folder = await realpath(file.path);
   const names = await readdir(file.path);
@@ -58,7 +62,11 @@ export async function prepareQuery(db: Database, file: ExportFile, index: number
     if (!table.schema_name && !table.catalog_name && refs.ctes.has(name.toLowerCase())) continue;
     const found = names.find((n) => n === name) ?? names.find((n) => n.toLowerCase() === name.toLowerCase());
     if (table.schema_name || table.catalog_name || !found || /[\\/*?[\]{}]/.test(name) || name.includes('..')) {
-      throw new LoadError(where, `a consulta lê "${[table.catalog_name, table.schema_name, name].filter(Boolean).join('.')}", que não é um arquivo da pasta de exportações`, "use só nomes de arquivos da pasta, entre aspas simples, sem caminho nem curingas, ex.: from 'pedidos.csv'");
+      throw new LoadError(
+        where,
+        `a consulta lê "${[table.catalog_name, table.schema_name, name].filter(Boolean).join('.')}", que não é um arquivo da pasta de exportações`,
+        "use só nomes de arquivos da pasta, entre aspas simples, sem caminho nem curingas, ex.: from 'pedidos.csv'",
+      );
     }
     const real = await realpath(join(file.path, found));
     if (!real.startsWith(folder + sep)) {
@@ -69,26 +77,52 @@ export async function prepareQuery(db: Database, file: ExportFile, index: number
     if (!table.alias) table.alias = name;
   }
   let k = 0;
-  for (const [name, view] of tables) await materialize(db, 1_000_000 + index * 100 + k++, { ...file, path: join(file.path, name), name, format: extname(name).toLowerCase() === '.parquet' ? 'parquet' : 'csv', mapping: undefined }, view, scratchDir);
-  const rewritten = await db.scalar<string>(`select json_deserialize_sql(${sqlString(JSON.stringify({ error: false, statements: [{ node, named_param_map: [] }] }))})`);
+  for (const [name, view] of tables)
+    await materialize(
+      db,
+      1_000_000 + index * 100 + k++,
+      { ...file, path: join(file.path, name), name, format: extname(name).toLowerCase() === '.parquet' ? 'parquet' : 'csv', mapping: undefined },
+      view,
+      scratchDir,
+    );
+  const rewritten = await db.scalar<string>(
+    `select json_deserialize_sql(${sqlString(JSON.stringify({ error: false, statements: [{ node, named_param_map: [] }] }))})`,
+  );
   const result = `query_result_${index}`;
   try {
     await db.run(`create or replace temp table ${result} as ${rewritten}`);
   } catch (error) {
-    throw new LoadError(where, `a consulta falhou: ${(error as Error).message.split('\n')[0]}`, 'corrija a consulta; os arquivos são lidos como texto, com os nomes de coluna do cabeçalho');
+    throw new LoadError(
+      where,
+      `a consulta falhou: ${(error as Error).message.split('\n')[0]}`,
+      'corrija a consulta; os arquivos são lidos como texto, com os nomes de coluna do cabeçalho',
+    );
   }
   const headers = (await db.rows<{ column_name: string }>(`describe ${result}`)).map((r) => r.column_name);
   const select = headers.map((h, i) => `cast(${sqlIdent(h)} as VARCHAR) as c${i}`).join(', ');
   const base: RawFile = {
-    index, file, dialect: { encoding: 'utf-8', delimiter: '', headers }, resolution: resolveHeaders(file.entity, headers, {}),
-    readPath: file.path, decimalComma: rule.decimal === ',', notes: [], conventions: new Map(), advisories: new Map(), csvRejectsTable: null, reading: null,
+    index,
+    file,
+    dialect: { encoding: 'utf-8', delimiter: '', headers },
+    resolution: resolveHeaders(file.entity, headers, {}),
+    readPath: file.path,
+    decimalComma: rule.decimal === ',',
+    notes: [],
+    conventions: new Map(),
+    advisories: new Map(),
+    csvRejectsTable: null,
+    reading: null,
     source: () => `(select ${select} from ${result} order by rowid)`,
   };
   if (isComputed(rule, false)) return mappedSource(db, base);
   // the query's own column names are the user's words, not an export's headers: contract names count as given
   const resolution = resolveHeaders(file.entity, headers, headerRenames(rule));
   if (resolution.missingRequired.length) {
-    throw new LoadError(where, `faltam colunas obrigatórias de ${file.entity.name}: ${resolution.missingRequired.join(', ')}. Colunas da consulta: ${headers.join(', ')}`, 'dê às colunas da consulta os nomes do contrato (ex.: select p.pedido as order_id …) ou associe-as em "columns"');
+    throw new LoadError(
+      where,
+      `faltam colunas obrigatórias de ${file.entity.name}: ${resolution.missingRequired.join(', ')}. Colunas da consulta: ${headers.join(', ')}`,
+      'dê às colunas da consulta os nomes do contrato (ex.: select p.pedido as order_id …) ou associe-as em "columns"',
+    );
   }
   return { ...base, resolution };
 }
@@ -105,8 +139,13 @@ async function materialize(db: Database, rawIndex: number, file: ExportFile, tab
   await readWithFallbacks((mode) => db.run(`create or replace temp table ${table} as select ${columns.join(', ')} from ${raw.source(mode)}`));
   // A query's rows are not the file's lines, so a line the reader had to leave out could not be
   // reported where it is: rather than drop it in silence, the run stops and says so.
-  const unread = (raw.reading?.scan.dropped.length ?? 0) + (raw.csvRejectsTable ? Number(await db.scalar<string>(`select count(*) from ${raw.csvRejectsTable}`)) : 0);
+  const unread =
+    (raw.reading?.scan.dropped.length ?? 0) + (raw.csvRejectsTable ? Number(await db.scalar<string>(`select count(*) from ${raw.csvRejectsTable}`)) : 0);
   if (unread > 0) {
-    throw new LoadError(file.name, `lido pela consulta do arquivo de mapeamento, tem ${unread} linha(s) que não podem ser lidas (aspas abertas, colunas a mais)`, 'corrija essas linhas; para vê-las uma a uma, carregue o arquivo sem a consulta (uma entrada com "match")');
+    throw new LoadError(
+      file.name,
+      `lido pela consulta do arquivo de mapeamento, tem ${unread} linha(s) que não podem ser lidas (aspas abertas, colunas a mais)`,
+      'corrija essas linhas; para vê-las uma a uma, carregue o arquivo sem a consulta (uma entrada com "match")',
+    );
   }
 }

@@ -44,9 +44,14 @@ export async function insertReadingIssues(db: Database, raw: RawFile): Promise<v
     .map((problem) => ({ problem, severity: 'warning' }));
   const all = [...rejects, ...warnings];
   if (!all.length) return;
-  const values = await fieldTexts(reading, raw.dialect.delimiter, all.map((a) => a.problem));
-  const rows = all.map(({ problem, severity }, i) =>
-    `(${raw.index}, ${problem.line}, ${problem.field}, '${CODES[problem.code]}', '${severity}', ${sqlString(values[i]!)})`);
+  const values = await fieldTexts(
+    reading,
+    raw.dialect.delimiter,
+    all.map((a) => a.problem),
+  );
+  const rows = all.map(
+    ({ problem, severity }, i) => `(${raw.index}, ${problem.line}, ${problem.field}, '${CODES[problem.code]}', '${severity}', ${sqlString(values[i]!)})`,
+  );
   for (let i = 0; i < rows.length; i += 5000) {
     await db.run(`insert into reading_issues
       select file_idx, line, column_idx, code, severity, mask_personal(value), null
@@ -59,8 +64,10 @@ export async function insertReadingIssues(db: Database, raw: RawFile): Promise<v
  * file DuckDB read, past the records its reader rejected) plus the file's first rowid.
  */
 export async function placeReadingWarnings(db: Database, raw: RawFile, readerLines: number[]): Promise<void> {
-  const lines = (await db.rows<{ line: string }>(`
-    select distinct line from reading_issues where file_idx = ${raw.index} and severity = 'warning'`)).map((r) => Number(r.line));
+  const lines = (
+    await db.rows<{ line: string }>(`
+    select distinct line from reading_issues where file_idx = ${raw.index} and severity = 'warning'`)
+  ).map((r) => Number(r.line));
   if (!lines.length) return;
   const { recordByLine } = await findLines(raw.readPath, raw.dialect.delimiter, { readerLines, lines });
   const pairs = [...recordByLine].map(([line, rec]) => `(${line}, ${rec})`);

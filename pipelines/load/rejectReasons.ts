@@ -22,8 +22,10 @@ export const rejectReasons = {
   order_rejected: 'item de um pedido que foi rejeitado; corrija o pedido (veja a rejeição dele)',
   order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
   unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
-  unknown_customer: 'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
-  missing_amount: 'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
+  unknown_customer:
+    'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
+  missing_amount:
+    'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
   return_without_value:
     'nota de cancelamento ou devolução (situação cancelada/devolvida, ou itens só com quantidade negativa) sem valor total nem itens utilizáveis; ' +
@@ -38,7 +40,8 @@ export const rejectReasons = {
   unterminated_quote:
     'aspas que abrem um campo e não fecham (ou texto logo depois das aspas de fechamento); a linha ficou de fora e as seguintes foram lidas; ' +
     'feche as aspas, ou dobre as aspas que fazem parte do texto ("")',
-  line_too_long: 'registro com mais de 512 KB, grande demais para uma linha de exportação (provavelmente um texto colado por engano); a linha ficou de fora; encurte ou apague o campo',
+  line_too_long:
+    'registro com mais de 512 KB, grande demais para uma linha de exportação (provavelmente um texto colado por engano); a linha ficou de fora; encurte ou apague o campo',
   stray_carriage_return:
     'quebra de linha solta (CR) no meio de um campo sem aspas; lida como espaço e a linha mantida; exporte os textos entre aspas ou remova a quebra',
   mixed_encoding:

@@ -20,7 +20,9 @@ interface Edit {
 /** Whether the scan found anything the copy DuckDB reads must change. */
 export function needsRepair(scan: CsvScan, encoding: TextEncoding): boolean {
   return (
-    scan.lineBreak === 'cr' || scan.lineBreak === 'mixed' || scan.dropped.length > 0 ||
+    scan.lineBreak === 'cr' ||
+    scan.lineBreak === 'mixed' ||
+    scan.dropped.length > 0 ||
     scan.repairs.some((r) => encoding === 'utf-8' || r.code !== 'invalid_byte')
   );
 }

@@ -80,4 +80,3 @@ export async function scanCsv(path: string, delimiter: string): Promise<CsvScan>
   }
   return walk.scan;
 }
-

@@ -41,7 +41,11 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
   }
   const utf16 = (forced.encoding ?? (head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : null)) === 'utf-16le';
   if (!utf16 && head.includes(0)) {
-    throw new LoadError(displayName, 'parece um arquivo binário (contém bytes nulos), não um CSV de texto', 'exporte como CSV (separado por ; ou ,) em UTF-8 ou Windows-1252');
+    throw new LoadError(
+      displayName,
+      'parece um arquivo binário (contém bytes nulos), não um CSV de texto',
+      'exporte como CSV (separado por ; ou ,) em UTF-8 ou Windows-1252',
+    );
   }
   // Delimiters and quotes are ASCII: any 8-bit reading of the header finds them.
   const delimiter = forced.delimiter ?? detectDelimiter(headerRecord(decode(head, utf16 ? 'utf-16le' : 'latin1')));

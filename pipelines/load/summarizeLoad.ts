@@ -56,7 +56,12 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
   await db.run(`create or replace temp table issue_lines (file_idx INTEGER, rec BIGINT, reader_line BIGINT, line BIGINT)`);
   const lines = await lineNumbers(db, raws);
   for (let i = 0; i < lines.length; i += 5000) {
-    await db.run(`insert into issue_lines values ${lines.slice(i, i + 5000).map((l) => `(${l.join(', ')})`).join(', ')}`);
+    await db.run(
+      `insert into issue_lines values ${lines
+        .slice(i, i + 5000)
+        .map((l) => `(${l.join(', ')})`)
+        .join(', ')}`,
+    );
   }
   await db.run(rejectsTableSql(raws));
 
@@ -77,8 +82,10 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
 function readerRejectsSql(raws: RawFile[]): string {
   const parts = raws
     .filter((r) => r.csvRejectsTable)
-    .map((r) => `select ${r.index} as file_idx, line as reader_line, column_name as column_idx_name, error_type, column_idx,
-      ${r.dialect.headers.length} as header_fields from ${r.csvRejectsTable}`);
+    .map(
+      (r) => `select ${r.index} as file_idx, line as reader_line, column_name as column_idx_name, error_type, column_idx,
+      ${r.dialect.headers.length} as header_fields from ${r.csvRejectsTable}`,
+    );
   const empty = `select cast(null as INTEGER) as file_idx, cast(null as BIGINT) as reader_line, cast(null as VARCHAR) as column_idx_name,
     cast(null as VARCHAR) as error_type, cast(null as BIGINT) as fields, cast(null as INTEGER) as header_fields limit 0`;
   if (!parts.length) return empty;
@@ -94,12 +101,14 @@ async function lineNumbers(db: Database, raws: RawFile[]): Promise<number[][]> {
   const out: number[][] = [];
   for (const raw of raws) {
     // Duplicates name the line of the occurrence that was kept, so look those records up too.
-    const recs = (await db.rows<{ rec: string }>(`
+    const recs = (
+      await db.rows<{ rec: string }>(`
       select rec from load_issues where file_idx = ${raw.index}
       union
       select cast(split_part(detail, ':', 2) as BIGINT) from load_issues
       where code = 'duplicate_id' and cast(split_part(detail, ':', 1) as INTEGER) = ${raw.index}
-      order by 1`)).map((r) => Number(r.rec));
+      order by 1`)
+    ).map((r) => Number(r.rec));
     const readerLines = await readerLinesOf(db, raw);
     if (!recs.length && !readerLines.length) continue;
     if (raw.file.format === 'parquet') {
@@ -119,7 +128,11 @@ async function readerLinesOf(db: Database, raw: RawFile): Promise<number[]> {
 
 function rejectsTableSql(raws: RawFile[]): string {
   const headerCases = raws
-    .flatMap((r) => [...r.resolution.positions].map(([canonical, pos]) => `when i.file_idx = ${r.index} and i.column_name = '${canonical}' then ${sqlString(r.dialect.headers[pos] ?? canonical)}`))
+    .flatMap((r) =>
+      [...r.resolution.positions].map(
+        ([canonical, pos]) => `when i.file_idx = ${r.index} and i.column_name = '${canonical}' then ${sqlString(r.dialect.headers[pos] ?? canonical)}`,
+      ),
+    )
     .join(' ');
   const readerHeaderCases = raws
     .flatMap((r) => r.dialect.headers.map((h, pos) => `when x.file_idx = ${r.index} and x.column_idx_name = 'c${pos}' then ${sqlString(h)}`))
@@ -130,7 +143,9 @@ function rejectsTableSql(raws: RawFile[]): string {
   const readingCanonicalCases = raws
     .flatMap((r) => [...r.resolution.positions].map(([canonical, pos]) => `when r.file_idx = ${r.index} and r.column_idx = ${pos} then '${canonical}'`))
     .join(' ');
-  const reasonCases = Object.entries(rejectReasons).map(([code, text]) => `when '${code}' then ${sqlString(text)}`).join(' ');
+  const reasonCases = Object.entries(rejectReasons)
+    .map(([code, text]) => `when '${code}' then ${sqlString(text)}`)
+    .join(' ');
   const readerCode = ['TOO MANY COLUMNS', 'UNQUOTED VALUE', 'INVALID UNICODE', 'INVALID ENCODING']
     .map((t) => `when '${t}' then '${csvErrorCode(t)}'`)
     .join(' ');
@@ -205,9 +220,17 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
   const unread = n('reader_rejected') + n('reading_rejected');
   checkRecordCount(raw, rows + unread);
   return {
-    file: raw.file.name, entity: raw.file.entity.name, encoding: raw.dialect.encoding, delimiter: raw.dialect.delimiter,
-    read: rows + unread, loaded: rows - left, empty: n('empty'), rejected: n('rejected') + unread,
-    collapsed: n('collapsed'), after_as_of: n('after_as_of'), warnings: n('warnings'),
+    file: raw.file.name,
+    entity: raw.file.entity.name,
+    encoding: raw.dialect.encoding,
+    delimiter: raw.dialect.delimiter,
+    read: rows + unread,
+    loaded: rows - left,
+    empty: n('empty'),
+    rejected: n('rejected') + unread,
+    collapsed: n('collapsed'),
+    after_as_of: n('after_as_of'),
+    warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
     column_mapping: describeColumnUse(columnUse(raw.dialect.headers, raw.resolution)),
     mapped: Object.keys(raw.file.mapping?.columns ?? {}).length > 0,

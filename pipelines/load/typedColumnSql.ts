@@ -47,9 +47,21 @@ export interface ReadingConvention {
 const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'email', 'phone']);
 
 const TYPES: Record<ColumnMeta['kind'], string> = {
-  id: 'VARCHAR', text: 'VARCHAR', email: 'VARCHAR', phone: 'VARCHAR', document: 'VARCHAR', uf: 'VARCHAR', enum: 'VARCHAR',
-  date: 'DATE', month: 'DATE', money: 'DECIMAL(18,2)', quantity: 'DECIMAL(18,6)', integer: 'BIGINT', percent: 'DECIMAL(9,2)',
-  boolean: 'BOOLEAN', company_size: 'VARCHAR',
+  id: 'VARCHAR',
+  text: 'VARCHAR',
+  email: 'VARCHAR',
+  phone: 'VARCHAR',
+  document: 'VARCHAR',
+  uf: 'VARCHAR',
+  enum: 'VARCHAR',
+  date: 'DATE',
+  month: 'DATE',
+  money: 'DECIMAL(18,2)',
+  quantity: 'DECIMAL(18,6)',
+  integer: 'BIGINT',
+  percent: 'DECIMAL(9,2)',
+  boolean: 'BOOLEAN',
+  company_size: 'VARCHAR',
 };
 
 /** Builds the parse expression and policy of every column of a schema. */
@@ -85,7 +97,12 @@ function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) =
     case 'phone':
       return (r) => r;
     case 'date':
-      return (r, c) => (c?.dateFormat ? `parse_date_as(${r}, ${sqlString(c.dateFormat)})` : c?.monthFirst || c?.eitherOrder ? `parse_date(${r}, ${c.monthFirst ?? false}, ${c.eitherOrder ?? false})` : `parse_date(${r})`);
+      return (r, c) =>
+        c?.dateFormat
+          ? `parse_date_as(${r}, ${sqlString(c.dateFormat)})`
+          : c?.monthFirst || c?.eitherOrder
+            ? `parse_date(${r}, ${c.monthFirst ?? false}, ${c.eitherOrder ?? false})`
+            : `parse_date(${r})`;
     case 'month':
       return (r) => `parse_month(${r})`;
     case 'money':

@@ -39,9 +39,14 @@ export function insertFileSql(spec: EntitySpec, columns: TypedColumnSql[], file:
       return pos === undefined ? `cast(null as VARCHAR) as r_${c.name}` : `nullif(trim(c${pos}), '') as r_${c.name}`;
     })
     .join(', ');
-  const parsed = ['*', ...columns.filter((c) => !isNative(c)).map((c) => `${c.parse(`r_${c.name}`, file.conventions.get(c.name))} as p_${c.name}`)].join(',\n        ');
+  const parsed = ['*', ...columns.filter((c) => !isNative(c)).map((c) => `${c.parse(`r_${c.name}`, file.conventions.get(c.name))} as p_${c.name}`)].join(
+    ',\n        ',
+  );
   const finals = columns
-    .map((c) => (c.meta.min !== undefined && !isNative(c) ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`)
+    .map(
+      (c) =>
+        (c.meta.min !== undefined && !isNative(c) ? `case when p_${c.name} < ${c.meta.min} then null else p_${c.name} end` : `p_${c.name}`) + ` as ${c.name}`,
+    )
     .join(', ');
   const stored = columns.filter((c) => c.issueStored);
   const issues = stored.map((c) => `${issueCodeSql(c, `r_${c.name}`, `p_${c.name}`, file.advisories.get(c.name)?.(`r_${c.name}`))} as err_${c.name}`);
@@ -66,9 +71,11 @@ export function columnIssuesSql(spec: EntitySpec, columns: TypedColumnSql[], rec
     if (!issue) return [];
     const advisory = ADVISORY_CODES.map((a) => `'${a}'`).join(', ');
     const severity = c.rejectsRow ? `case when ${issue} in (${advisory}) then 'warning' else 'reject' end` : `'warning'`;
-    return [`insert into load_issues
+    return [
+      `insert into load_issues
         select '${spec.name}', file_idx, ${rec}, rowid, '${c.name}', ${issue}, ${severity}, null, ${rawSql(c)}
-        from src_${spec.name} where ${issue} is not null and not is_empty`];
+        from src_${spec.name} where ${issue} is not null and not is_empty`,
+    ];
   });
   return statements.length ? statements.join(';\n') : 'select 1';
 }
@@ -150,9 +157,7 @@ export function keptViewSql(spec: EntitySpec, rec: string, hasOutcomes: boolean)
 
 /** Deletes the rows that left the run and drops the helper columns, leaving the clean src_<entity>. */
 export function cleanupSql(spec: EntitySpec, columns: TypedColumnSql[]): string {
-  const drops = ['is_empty', ...issueHelperColumns(columns)]
-    .map((c) => `alter table src_${spec.name} drop column ${c}`)
-    .join(';\n');
+  const drops = ['is_empty', ...issueHelperColumns(columns)].map((c) => `alter table src_${spec.name} drop column ${c}`).join(';\n');
   return `
     delete from src_${spec.name} where rowid in (select rid from load_outcomes where entity = '${spec.name}');
     ${drops};

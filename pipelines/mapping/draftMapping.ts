@@ -29,7 +29,10 @@ const PRIORITY: EntityName[] = ['orders', 'order_items', 'customers', 'products'
  * listed as null, required ones it cannot find as "?", for the user to edit.
  */
 export async function draftMapping(db: Database, exportsDir: string): Promise<MappingDraft> {
-  const names = (await readdir(exportsDir, { withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
+  const names = (await readdir(exportsDir, { withFileTypes: true }))
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => e.name)
+    .sort();
   const files: FileMapping[] = [];
   const notes: string[] = [];
   for (const name of names) {
@@ -57,7 +60,10 @@ export async function draftMapping(db: Database, exportsDir: string): Promise<Ma
       if (decimal) entry.decimal = decimal;
       if (i === 0) for (const h of unused) entry.columns[h] = null;
     });
-    if (chosen.length > 1) notes.push(`${name}: relatório plano (uma linha por item) lido como ${chosen.map((s) => s.name).join(', ')}; cada código fica com os dados da sua linha mais recente`);
+    if (chosen.length > 1)
+      notes.push(
+        `${name}: relatório plano (uma linha por item) lido como ${chosen.map((s) => s.name).join(', ')}; cada código fica com os dados da sua linha mais recente`,
+      );
     files.push(...entries);
   }
   return { mapping: { files }, notes };

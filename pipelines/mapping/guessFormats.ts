@@ -52,10 +52,23 @@ export function mostlyUfs(values: string[]): boolean {
 
 /** English and ERP status words the loader does not know, with the key they most likely mean. */
 const STATUS_GUESSES: Record<string, string> = {
-  delivered: 'invoiced', shipped: 'invoiced', complete: 'invoiced', completed: 'invoiced', paid: 'invoiced', closed: 'invoiced',
-  billed: 'invoiced', approved: 'invoiced', enviado: 'invoiced', pago: 'invoiced', aprovado: 'invoiced',
-  unavailable: 'canceled', voided: 'canceled', void: 'canceled', refused: 'canceled',
-  refunded: 'returned', estornado: 'returned',
+  delivered: 'invoiced',
+  shipped: 'invoiced',
+  complete: 'invoiced',
+  completed: 'invoiced',
+  paid: 'invoiced',
+  closed: 'invoiced',
+  billed: 'invoiced',
+  approved: 'invoiced',
+  enviado: 'invoiced',
+  pago: 'invoiced',
+  aprovado: 'invoiced',
+  unavailable: 'canceled',
+  voided: 'canceled',
+  void: 'canceled',
+  refused: 'canceled',
+  refunded: 'returned',
+  estornado: 'returned',
 };
 
 /**
@@ -73,10 +86,16 @@ export function guessValues(values: string[], known: Record<string, string>): Re
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 }
 
 /** As the loader's fold_key macro: lower case, no accents, runs of other characters as one "_". */
 function foldKey(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }

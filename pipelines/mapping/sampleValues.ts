@@ -24,7 +24,8 @@ export async function sampleFile(db: Database, path: string, name: string, forma
   try {
     const file: ExportFile = { path, name, format, entity: entities.find((e) => e.name === 'orders')! };
     const raw = await prepareSourceFile(db, file, 0, scratch);
-    const read = (captureRejects: boolean) => db.rows<Record<string, string | null>>(`select * from ${raw.source({ parallel: false, captureRejects })} limit ${SAMPLE_ROWS}`);
+    const read = (captureRejects: boolean) =>
+      db.rows<Record<string, string | null>>(`select * from ${raw.source({ parallel: false, captureRejects })} limit ${SAMPLE_ROWS}`);
     const rows = await read(false).catch(() => read(true));
     const values = raw.dialect.headers.map((_, i) => rows.map((r) => r[`c${i}`]?.trim() ?? '').filter((v) => v !== ''));
     return { name, delimiter: raw.dialect.delimiter, headers: raw.dialect.headers, values };

@@ -34,7 +34,9 @@ console.log(`simulated ${customers.toLocaleString('en')} customers → ${summari
 started = performance.now();
 const fit = fitBgNbd(summaries);
 console.log(`fit in ${seconds(started)} s (${fit.iterations} evaluations, converged: ${fit.converged})`);
-console.log(`  r=${fit.r.toFixed(4)} α=${fit.alpha.toFixed(4)} a=${fit.a.toFixed(4)} b=${fit.b.toFixed(4)} (simulated with ${JSON.stringify(truth)}, days rounding included)`);
+console.log(
+  `  r=${fit.r.toFixed(4)} α=${fit.alpha.toFixed(4)} a=${fit.a.toFixed(4)} b=${fit.b.toFixed(4)} (simulated with ${JSON.stringify(truth)}, days rounding included)`,
+);
 
 started = performance.now();
 let sink = 0;
@@ -70,7 +72,7 @@ if (process.argv.includes('--pipeline')) {
     set variable as_of_date = DATE '2026-06-30'`);
   started = performance.now();
   await customerValueModel.run(db, {});
-  const predicted = await db.scalar<string>('select count(*) from customer_value_predictions');
+  const predicted = await db.scalar<string>('select count(*) from int_customer_value_predictions');
   console.log(`customerValueModel on ${orderCount.toLocaleString('en')} orders → ${predicted} customers predicted in ${seconds(started)} s`);
   db.close();
 }

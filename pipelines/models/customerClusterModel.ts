@@ -25,9 +25,10 @@ export const customerClusterModel = {
   run: async (db: Database, config: PipelineConfig['clusters']) => {
     const rows = await db.rows<FeatureRow>('select * from int_customer_cluster_features order by customer_id');
     const points = clusterPoints(rows, config.profile_weight);
-    const { scores, fit } = rows.length >= 3
-      ? chooseAndFit(points, { fixedK: config.k, minK: config.min_k, maxK: config.max_k, sampleSize: config.silhouette_sample })
-      : { scores: [] as KScore[], fit: null };
+    const { scores, fit } =
+      rows.length >= 3
+        ? chooseAndFit(points, { fixedK: config.k, minK: config.min_k, maxK: config.max_k, sampleSize: config.silhouette_sample })
+        : { scores: [] as KScore[], fit: null };
     const raw = fit ? fit.clusters : rows.map(() => 0);
     const k = fit ? fit.k : rows.length ? 1 : 0;
 
@@ -43,9 +44,7 @@ export const customerClusterModel = {
     totals.sort((a, b) => b.window - a.window || b.revenue - a.revenue || b.size - a.size || a.first - b.first);
     const renumber = new Map(totals.map((t, rank) => [t.c, rank]));
     const clusters = raw.map((c) => renumber.get(c)!);
-    const distances = fit
-      ? points.map((p, i) => Math.sqrt(p.reduce((sum, v, j) => sum + (v - fit.centroids[raw[i]!]![j]!) ** 2, 0)))
-      : rows.map(() => null);
+    const distances = fit ? points.map((p, i) => Math.sqrt(p.reduce((sum, v, j) => sum + (v - fit.centroids[raw[i]!]![j]!) ** 2, 0))) : rows.map(() => null);
 
     const members = Array.from({ length: k }, () => [] as FeatureRow[]);
     for (const [i, row] of rows.entries()) members[clusters[i]!]!.push(row);
@@ -78,9 +77,11 @@ async function writeAssignments(db: Database, rows: FeatureRow[], clusters: numb
 }
 
 async function writeNamed(db: Database, traits: ClusterTraits[], k: number, criterion: string, silhouette: number | null, note: string | null) {
-  const values = traits.map((t, i) => `(${i + 1}, ${text(t.cluster_name)}, ${text(t.dominant_segment)}, ${number(t.dominant_segment_share)},
+  const values = traits.map(
+    (t, i) => `(${i + 1}, ${text(t.cluster_name)}, ${text(t.dominant_segment)}, ${number(t.dominant_segment_share)},
       ${text(t.dominant_region)}, ${number(t.dominant_region_share)}, ${text(t.dominant_company_size)}, ${number(t.dominant_company_size_share)},
-      ${number(t.median_interval_days)}, ${text(t.rhythm_band)}, ${number(t.median_avg_ticket)}, ${text(t.ticket_band)}, ${number(t.median_days_since_last_order)})`);
+      ${number(t.median_interval_days)}, ${text(t.rhythm_band)}, ${number(t.median_avg_ticket)}, ${text(t.ticket_band)}, ${number(t.median_days_since_last_order)})`,
+  );
   await db.run(`create or replace table int_customer_clusters_named as
     select *, ${k} as chosen_k, ${text(criterion)} as k_criterion, ${number(silhouette)} as silhouette, ${text(note)} as note
     from (values ${values.length ? values.join(',\n') : `(0, '', null, 0.0, null, 0.0, null, 0.0, 0.0, '', 0.0, '', 0.0)`}) as t(

@@ -63,7 +63,7 @@ select * from final`;
  */
 export async function summarizeCustomers(db: Database): Promise<void> {
   if ((await db.scalar(`select getvariable('as_of_date') is null`)) === true) {
-    throw new Error("customer_value_predictions needs the DATE variable as_of_date: run `set variable as_of_date = DATE 'YYYY-MM-DD'` first");
+    throw new Error("int_customer_value_predictions needs the DATE variable as_of_date: run `set variable as_of_date = DATE 'YYYY-MM-DD'` first");
   }
   await db.run(SUMMARIES_SQL);
 }
@@ -90,8 +90,10 @@ function decide<F extends { converged: boolean }>(repeatBuyers: number, minimum:
  */
 function bgNbdDegeneracy(fit: BgNbdFit, histories: History[]): string | null {
   const dropoutMean = fit.a / (fit.a + fit.b);
-  const atEdge = Math.log(fit.r) < -BGNBD_EDGE || Math.abs(Math.log(fit.alpha / fit.r)) > BGNBD_EDGE || Math.abs(Math.log(dropoutMean / (1 - dropoutMean))) > BGNBD_EDGE;
-  if (atEdge) return `parâmetros no limite da busca (r=${fit.r.toPrecision(3)}, α=${fit.alpha.toPrecision(3)}, a=${fit.a.toPrecision(3)}, b=${fit.b.toPrecision(3)}): ajuste degenerado`;
+  const atEdge =
+    Math.log(fit.r) < -BGNBD_EDGE || Math.abs(Math.log(fit.alpha / fit.r)) > BGNBD_EDGE || Math.abs(Math.log(dropoutMean / (1 - dropoutMean))) > BGNBD_EDGE;
+  if (atEdge)
+    return `parâmetros no limite da busca (r=${fit.r.toPrecision(3)}, α=${fit.alpha.toPrecision(3)}, a=${fit.a.toPrecision(3)}, b=${fit.b.toPrecision(3)}): ajuste degenerado`;
   const repeat = histories.filter((h) => h.x > 0);
   if (repeat.length && repeat.every((h) => pAlive(fit, h.x, h.tx_days / DAYS_PER_WEEK, h.age_days / DAYS_PER_WEEK) > EVERYONE_ALIVE)) {
     return 'P(ativo) ≈ 1 para todos os clientes: o ajuste não distingue quem parou de comprar';
@@ -108,18 +110,18 @@ function gammaGammaDegeneracy(fit: GammaGammaFit): string | null {
 type History = { x: number; tx_days: number; age_days: number; customers: number };
 
 const literal = (value: number) => {
-  if (!Number.isFinite(value)) throw new Error(`customer_value_predictions: a model produced ${value}, which cannot be written`);
+  if (!Number.isFinite(value)) throw new Error(`int_customer_value_predictions: a model produced ${value}, which cannot be written`);
   return `cast(${value} as double)`;
 };
 
 /**
  * The customer-value model as a pipeline node: BG/NBD and Gamma-Gamma fitted on the invoiced orders up to
- * the as-of date, giving `customer_value_predictions` (one row per customer with an invoiced order) and
+ * the as-of date, giving `int_customer_value_predictions` (one row per customer with an invoiced order) and
  * `model_fit` (one row per model). Only the distinct (x, t_x, T) and (x, repeat value) combinations
  * travel to JavaScript; predictions come back per combination and are joined to customers in SQL.
  */
 export const customerValueModel = {
-  name: 'customer_value_predictions',
+  name: 'int_customer_value_predictions',
   dependsOn: ['int_orders_valued'],
   run: async (db: Database, options: z.input<typeof CustomerValueModelConfig> = {}) => {
     const config = CustomerValueModelConfig.parse(options);
@@ -136,10 +138,18 @@ export const customerValueModel = {
     const spendBuyers = spends.reduce((n, s) => n + s.customers, 0);
 
     const history = histories.reduce((days, h) => Math.max(days, h.age_days), 0);
-    let purchases = decide<BgNbdFit>(repeatBuyers, config.min_repeat_buyers, () =>
-      fitBgNbd(histories.map((h) => ({ x: h.x, tx: h.tx_days / DAYS_PER_WEEK, T: h.age_days / DAYS_PER_WEEK, count: h.customers }))), (fit) => bgNbdDegeneracy(fit, histories));
-    let spend = decide<GammaGammaFit>(spendBuyers, config.min_repeat_buyers, () =>
-      fitGammaGamma(spends.map((s) => ({ x: s.x, mx: s.repeat_value / s.x, count: s.customers }))), gammaGammaDegeneracy);
+    let purchases = decide<BgNbdFit>(
+      repeatBuyers,
+      config.min_repeat_buyers,
+      () => fitBgNbd(histories.map((h) => ({ x: h.x, tx: h.tx_days / DAYS_PER_WEEK, T: h.age_days / DAYS_PER_WEEK, count: h.customers }))),
+      (fit) => bgNbdDegeneracy(fit, histories),
+    );
+    let spend = decide<GammaGammaFit>(
+      spendBuyers,
+      config.min_repeat_buyers,
+      () => fitGammaGamma(spends.map((s) => ({ x: s.x, mx: s.repeat_value / s.x, count: s.customers }))),
+      gammaGammaDegeneracy,
+    );
     if (spend.usable && !(spend.fit.q > 1)) spend = { fit: spend.fit, usable: false, note: INFINITE_MEAN_NOTE };
     if (customers > 0 && history < config.min_history_days) {
       const note = `histórico de só ${history} dias (mínimo ${config.min_history_days}): curto demais para saber quem parou de comprar; previsões omitidas`;
@@ -206,12 +216,15 @@ function predictionsSql(hasPurchases: boolean, spend: GammaGammaFit | null, conf
                 / (${literal(spend.p)} * summaries.x + ${literal(spend.q)} - 1) end`
     : 'cast(null as double)';
   return `
-create or replace table customer_value_predictions as
+create or replace table int_customer_value_predictions as
 with
 
 summaries as (select * from cv_customer_summaries),
 
-${hasPurchases ? 'purchase_predictions as (select * from cv_purchase_predictions),' : `purchase_predictions as (
+${
+  hasPurchases
+    ? 'purchase_predictions as (select * from cv_purchase_predictions),'
+    : `purchase_predictions as (
     select
         cast(null as integer) as x,
         cast(null as integer) as tx_days,
@@ -220,7 +233,8 @@ ${hasPurchases ? 'purchase_predictions as (select * from cv_purchase_predictions
         cast(null as double) as expected_purchases_90d,
         cast(null as double) as discounted_purchases_12m,
     where false
-),`}
+),`
+}
 
 customers_predicted as (
     select
@@ -260,7 +274,10 @@ order by customer_id`;
  * the customers the model was (or would have been) fitted on: everyone with an invoiced order for the
  * BG/NBD, the repeat buyers with a positive repeat value for the Gamma-Gamma.
  */
-async function writeModelFit(db: Database, models: { model: string; outcome: Outcome<BgNbdFit> | Outcome<GammaGammaFit>; customers: number; repeatBuyers: number }[]) {
+async function writeModelFit(
+  db: Database,
+  models: { model: string; outcome: Outcome<BgNbdFit> | Outcome<GammaGammaFit>; customers: number; repeatBuyers: number }[],
+) {
   const value = (v: number | undefined) => (v === undefined ? 'cast(null as double)' : literal(v));
   const rows = models.map(({ model, outcome, customers, repeatBuyers }) => {
     const fit: Partial<BgNbdFit & GammaGammaFit> = outcome.fit ?? {};

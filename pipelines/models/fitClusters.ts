@@ -43,9 +43,10 @@ export function fitKMeans(points: number[][], k: number, start?: number[][]): Cl
   let best: ClusterFit | null = null;
   const starts: (number[][] | number)[] = start ? [start] : Array.from({ length: RESTARTS }, (_, i) => i + 1);
   for (const s of starts) {
-    const result = typeof s === 'number'
-      ? kmeans(points, k, { initialization: 'kmeans++', seed: s, maxIterations: MAX_ITERATIONS })
-      : kmeans(points, k, { initialization: s, maxIterations: MAX_ITERATIONS });
+    const result =
+      typeof s === 'number'
+        ? kmeans(points, k, { initialization: 'kmeans++', seed: s, maxIterations: MAX_ITERATIONS })
+        : kmeans(points, k, { initialization: s, maxIterations: MAX_ITERATIONS });
     const inertia = inertiaOf(points, result.clusters, result.centroids);
     if (best === null || inertia < best.inertia - 1e-9) best = { k, clusters: result.clusters, centroids: result.centroids, inertia };
   }

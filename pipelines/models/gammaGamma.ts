@@ -33,7 +33,9 @@ export interface GammaGammaFit extends GammaGammaParams {
 function checkSpend(summaries: readonly SpendSummary[]): void {
   summaries.forEach((s, i) => {
     if (!(Number.isInteger(s.x) && s.x >= 1 && s.mx > 0 && Number.isFinite(s.mx) && s.count > 0)) {
-      throw new Error(`Gamma-Gamma summary ${i} is invalid: expected a repeat buyer (integer x ≥ 1), a positive mean value m_x and count > 0, got ${JSON.stringify(s)}`);
+      throw new Error(
+        `Gamma-Gamma summary ${i} is invalid: expected a repeat buyer (integer x ≥ 1), a positive mean value m_x and count > 0, got ${JSON.stringify(s)}`,
+      );
     }
   });
 }

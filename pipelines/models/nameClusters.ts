@@ -108,9 +108,17 @@ export function nameClusters(members: NamingRow[][], everyone: NamingRow[]): Clu
     const interval = repeatBuyers.length * 2 > rows.length ? median(repeatBuyers.map((r) => r.median_interval_days!)) : null;
     const ticket = median(rows.map((r) => r.avg_ticket))!;
     const own = (trait: { value: string | null; share: number }, field: 'segment' | 'region', unknown: string) =>
-      trait.value !== null && trait.value !== unknown && trait.share >= DOMINANT_SHARE
-        && trait.share >= OVER_REPRESENTED * shareOf(everyone.map((r) => r[field]), trait.value).share
-        ? trait.value : null;
+      trait.value !== null &&
+      trait.value !== unknown &&
+      trait.share >= DOMINANT_SHARE &&
+      trait.share >=
+        OVER_REPRESENTED *
+          shareOf(
+            everyone.map((r) => r[field]),
+            trait.value,
+          ).share
+        ? trait.value
+        : null;
     const ownSegment = own(segment, 'segment', 'Sem segmento');
     const ownRegion = own(region, 'region', 'Sem região');
     const head = ownSegment ? `${segmentPlural(ownSegment)}${ownRegion ? ` do ${ownRegion}` : ''}, ` : ownRegion ? `Clientes do ${ownRegion}, ` : '';

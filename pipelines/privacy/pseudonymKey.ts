@@ -41,7 +41,12 @@ async function readKeyFile(path: string): Promise<string | null> {
     return (await readFile(path, 'utf8')).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Failure(ExitCode.input, `a chave de pseudônimos não pôde ser lida (${(error as Error).message})`, 'dê permissão de leitura ao arquivo ou apague-o para criar outro', path);
+    throw new Failure(
+      ExitCode.input,
+      `a chave de pseudônimos não pôde ser lida (${(error as Error).message})`,
+      'dê permissão de leitura ao arquivo ou apague-o para criar outro',
+      path,
+    );
   }
 }
 

@@ -28,7 +28,10 @@ export async function checkOutputPaths(paths: RunPaths): Promise<void> {
     refuseOverlap(folder, exports, 'suas exportações seriam apagadas ou publicadas');
     const kind = await kindOf(folder.path);
     if (kind === 'file') {
-      throw new UnsafeOutputFailure(`${folder.flag} ${folder.path} é um arquivo, não uma pasta`, `indique em ${folder.flag} uma pasta nova ou uma pasta gerada pelo Carteira`);
+      throw new UnsafeOutputFailure(
+        `${folder.flag} ${folder.path} é um arquivo, não uma pasta`,
+        `indique em ${folder.flag} uma pasta nova ou uma pasta gerada pelo Carteira`,
+      );
     }
   }
   for (const [i, a] of folders.entries()) {
@@ -52,7 +55,10 @@ export async function checkOutputPaths(paths: RunPaths): Promise<void> {
   }
   const kind = await kindOf(warehouse.path);
   if (kind === 'folder') {
-    throw new UnsafeOutputFailure(`${warehouse.flag} ${warehouse.path} é uma pasta; o warehouse é um arquivo`, `indique um arquivo, por exemplo ${warehouse.flag} ${join(warehouse.path, 'carteira.duckdb')}`);
+    throw new UnsafeOutputFailure(
+      `${warehouse.flag} ${warehouse.path} é uma pasta; o warehouse é um arquivo`,
+      `indique um arquivo, por exemplo ${warehouse.flag} ${join(warehouse.path, 'carteira.duckdb')}`,
+    );
   }
   if (kind === 'file' && !(await isDuckDbFile(warehouse.path))) {
     throw new UnsafeOutputFailure(

@@ -54,8 +54,12 @@ export class Publication {
         await forgetBuild(dir);
         const ownership = await judgeOwnership(dir, target.kind, target.flag);
         steps.at(-1)!.ownership = ownership;
-        if (ownership.adopted) log(`${target.path}: pasta de uma versão anterior do Carteira; nenhum arquivo será apagado, os de mesmo nome serão substituídos`);
-        if (ownership.foreign.length) log(`${target.path}: mantendo ${ownership.foreign.length} item(ns) que não foram gerados pelo Carteira (${ownership.foreign.slice(0, 3).join(', ')})`);
+        if (ownership.adopted)
+          log(`${target.path}: pasta de uma versão anterior do Carteira; nenhum arquivo será apagado, os de mesmo nome serão substituídos`);
+        if (ownership.foreign.length)
+          log(
+            `${target.path}: mantendo ${ownership.foreign.length} item(ns) que não foram gerados pelo Carteira (${ownership.foreign.slice(0, 3).join(', ')})`,
+          );
         await writeFile(`${steps.at(-1)!.staging}.json`, JSON.stringify({ pid: process.pid, journal: join(resolve(plan.folders[0]!.path), JOURNAL) }));
         await mkdir(steps.at(-1)!.staging, { recursive: true });
       }
@@ -102,9 +106,10 @@ export class Publication {
       }
       folders.push({ dir: step.dir, kind: step.target.kind, staging: step.staging, files, previous: [...previous] });
     }
-    const warehouse = this.warehouseStagingPath && existsSync(this.warehouseStagingPath)
-      ? { staging: this.warehouseStagingPath, target: resolve(this.plan.warehouse!.path) }
-      : null;
+    const warehouse =
+      this.warehouseStagingPath && existsSync(this.warehouseStagingPath)
+        ? { staging: this.warehouseStagingPath, target: resolve(this.plan.warehouse!.path) }
+        : null;
     killPoint('staged');
     const journal = join(this.steps[0]!.dir, JOURNAL);
     await writeDurably(journal, JSON.stringify({ folders, warehouse } satisfies Journal));
@@ -137,7 +142,8 @@ async function makeFolder(dir: string): Promise<void> {
     missing.unshift(current);
     if (dirname(current) === current) break;
   }
-  for (const folder of missing) await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  for (const folder of missing)
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
 }

@@ -121,7 +121,12 @@ async function filesUnder(path: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !relative(path, file).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(
+      (file) =>
+        !relative(path, file)
+          .split(/[\\/]/)
+          .some((part) => part.startsWith('.') || part === 'node_modules'),
+    )
     .sort();
 }
 

@@ -40,7 +40,11 @@ function noOrders(load: LoadResult): QualityFailure {
     .slice(0, 3)
     .map((r) => `${r.reason_code} ${n(r.rows)} em ${r.file}`);
   const afterAsOf = files.reduce((sum, f) => sum + f.after_as_of, 0);
-  const detail = [`${n(read)} linha(s) de pedidos lidas`, `${n(rejected)} rejeitada(s)`, ...(afterAsOf ? [`${n(afterAsOf)} depois da data de referência`] : [])].join(', ');
+  const detail = [
+    `${n(read)} linha(s) de pedidos lidas`,
+    `${n(rejected)} rejeitada(s)`,
+    ...(afterAsOf ? [`${n(afterAsOf)} depois da data de referência`] : []),
+  ].join(', ');
   return new QualityFailure(
     `nenhum pedido faturado válido foi carregado (${detail}${reasons.length ? `; principais motivos: ${reasons.join('; ')}` : ''}); o relatório sairia vazio`,
     'confira se o arquivo de pedidos é o certo e se tem pedidos com status faturado; corrija os motivos listados (o README explica cada um)',

@@ -10,7 +10,9 @@ export function configVariablesSql(config: PipelineConfig, asOf: string): string
   for (const { group, key, value } of settingsOf(config)) {
     variables[`${group}_${key.replace('.', '_')}`] = typeof value === 'boolean' || typeof value === 'number' ? String(value) : sqlString(String(value));
   }
-  return Object.entries(variables).map(([name, value]) => `set variable ${name} = ${value}`).join(';\n');
+  return Object.entries(variables)
+    .map(([name, value]) => `set variable ${name} = ${value}`)
+    .join(';\n');
 }
 
 /**

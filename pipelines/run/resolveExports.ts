@@ -9,7 +9,6 @@ export const DEMO_DIR = 'data/demo';
 /** Where the exports are looked for when --exports is not given. */
 export const DEFAULT_EXPORTS_DIR = 'data/exports';
 
-
 /**
  * The exports folder to load. An explicit `--exports` must be an existing folder (a typo or a file
  * stops the run: it must never fall back to fake data). Only without the flag, and only when
@@ -37,7 +36,11 @@ async function requireFolder(dir: string, flag: string): Promise<void> {
   try {
     isFolder = (await stat(dir)).isDirectory();
   } catch {
-    throw new LoadError(dir, `a pasta de exportações indicada em ${flag} não existe`, `confira o caminho (maiúsculas, acentos, espaços entre aspas) e indique a pasta que contém os CSV: ${flag} PASTA`);
+    throw new LoadError(
+      dir,
+      `a pasta de exportações indicada em ${flag} não existe`,
+      `confira o caminho (maiúsculas, acentos, espaços entre aspas) e indique a pasta que contém os CSV: ${flag} PASTA`,
+    );
   }
   if (!isFolder) {
     throw new LoadError(dir, `${flag} indica um arquivo, não uma pasta`, `indique a pasta que contém as exportações (por exemplo ${flag} ${join(dir, '..')})`);
@@ -52,6 +55,11 @@ async function holdsFiles(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
-  if (!isFolder) throw new LoadError(dir, 'deveria ser a pasta das exportações, mas é um arquivo', `mova o arquivo para dentro de uma pasta ${dir}/ ou indique a pasta com --exports PASTA`);
+  if (!isFolder)
+    throw new LoadError(
+      dir,
+      'deveria ser a pasta das exportações, mas é um arquivo',
+      `mova o arquivo para dentro de uma pasta ${dir}/ ou indique a pasta com --exports PASTA`,
+    );
   return (await readdir(dir)).some((name) => !name.startsWith('.'));
 }

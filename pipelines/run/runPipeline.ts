@@ -53,9 +53,7 @@ export interface PipelineResult {
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const log = options.log ?? (() => {});
-  return publishTogether(publicationPlan(options, []), log, (publication) =>
-    buildMarts(options, publication.staging('marts'), publication.warehouseStaging),
-  );
+  return publishTogether(publicationPlan(options, []), log, (publication) => buildMarts(options, publication.staging('marts'), publication.warehouseStaging));
 }
 
 /** The outputs of a run: the marts folder, any further folders (the site) and the warehouse file. */
@@ -136,7 +134,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
 /** Which export files were given, so SQL can tell a KPI with no input (NULL) from a zero. */
 function inputPresenceSql(present: LoadResult['present']): string {
   const rows = Object.entries(present).map(([entity, isPresent]) => `(${sqlString(entity)}, ${isPresent})`);
-  return `create or replace table input_presence as
+  return `create or replace table stg_input_presence as
     select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 
@@ -145,8 +143,9 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
   await db.run(`create or replace table rejects as
     select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
     from load_rejects`);
-  const rows = load.summary.files.map((f) =>
-    `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
+  const rows = load.summary.files.map(
+    (f) =>
+      `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
   );
   await db.run(`create or replace table load_summary as
     select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
@@ -160,7 +159,11 @@ async function readConfig(path: string): Promise<PipelineConfig> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new LoadError(path, `arquivo de configuração ilegível (${(error as Error).message})`, 'corrija o JSON; veja os campos no README, seção "Configuration"');
+    throw new LoadError(
+      path,
+      `arquivo de configuração ilegível (${(error as Error).message})`,
+      'corrija o JSON; veja os campos no README, seção "Configuration"',
+    );
   }
   const parsed = PipelineConfig.safeParse(json, { error: z.locales.pt().localeError });
   if (!parsed.success) {

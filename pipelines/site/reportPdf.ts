@@ -25,7 +25,11 @@ export async function writeReportPdf(
   { file = join(dist, REPORT_PDF), log = () => {} }: { file?: string; log?: (line: string) => void } = {},
 ): Promise<{ pages: number; sheets: number }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Failure(ExitCode.site, `o PDF precisa do chromium do Debian em ${CHROMIUM}, que não está instalado`, 'instale com apt-get install -y chromium, ou rode sem --pdf');
+    throw new Failure(
+      ExitCode.site,
+      `o PDF precisa do chromium do Debian em ${CHROMIUM}, que não está instalado`,
+      'instale com apt-get install -y chromium, ou rode sem --pdf',
+    );
   }
   const { pages } = JSON.parse(await readFile(join(dist, PAGE_LIST), 'utf8')) as { pages: string[] };
   const server = await serveStatic(dist);
@@ -45,7 +49,8 @@ export async function writeReportPdf(
         margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:right;padding:0 12mm;color:#555"><span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;text-align:right;padding:0 12mm;color:#555"><span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
       });
       const part = await PDFDocument.load(printed);
       for (const sheet of await report.copyPages(part, part.getPageIndices())) report.addPage(sheet);

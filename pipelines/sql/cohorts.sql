@@ -1,7 +1,7 @@
 -- one row per acquisition month × months since the first invoiced order (0 = the acquisition month)
 with
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
 
 per_cohort_month as (
     select

@@ -7,11 +7,11 @@ months as (select month from int_months_grouped_into_periods where period_type =
 
 customers as (select customer_id, state from int_customers_unified),
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
 
 orders as (select * from int_orders_valued where is_invoiced),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 states as (
     select uf as state from ufs

@@ -3,11 +3,11 @@
 with
 
 -- customers with a purchase day by the as-of date (orders dated after it are not known yet)
-buyers as (select * from customers where purchase_days > 0),
+buyers as (select * from int_customers_profiled where purchase_days > 0),
 
 profiles as (select customer_id, company_size from int_customers_unified),
 
-region_labels as (select value, label_pt from labels where field = 'region'),
+region_labels as (select value, label_pt from ref_labels where field = 'region'),
 
 category_spend as (select * from int_customer_category_spend_summed where scenario = 'current'),
 

@@ -3,7 +3,7 @@ with
 
 orders as (select * from int_orders_valued where is_invoiced),
 
-segment_grid as (select * from int_rfm_cells_mapped_to_segments),
+segment_grid as (select * from ref_rfm_segments),
 
 -- the window: the configured number of months before the as-of date, as-of date included
 window_orders as (
@@ -86,6 +86,7 @@ final as (
         rfm_segment,
         cast(revenue_rank as integer) as revenue_rank,
         cast(cum_revenue as decimal(18, 2)) as cum_revenue,
+        revenue / nullif(total_revenue, 0) as revenue_share,
         cum_revenue / nullif(total_revenue, 0) as cum_revenue_share,
         abc_class(revenue, cum_revenue, total_revenue) as abc_class,
     from ranked

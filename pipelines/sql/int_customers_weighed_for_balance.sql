@@ -9,18 +9,19 @@
 -- from the sellers export, or when it has no owner at all.
 with
 
-portfolio as (select * from customers),
+portfolio as (select * from int_customers_profiled),
 
 sellers as (select * from int_sellers_classified_for_balance),
 
-actions as (select * from action_list),
+win_back as (select * from int_customers_to_win_back),
 
--- the value at stake of the customers to retain, the same figure the Risco page adds up
+-- the value at stake of the customers to retain, rounded to the centavo as the action list publishes it: the same figure
+-- the Risco page adds up
 at_risk as (
     select
         customer_id,
-        sum(value_at_stake) as at_risk_value,
-    from actions
+        sum(cast(value_at_stake as decimal(18, 2))) as at_risk_value,
+    from win_back
     where action = 'retain'
     group by all
 ),

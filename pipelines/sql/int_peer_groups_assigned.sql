@@ -5,7 +5,7 @@ spend as (select * from int_customer_category_spend_summed where is_bought),
 
 profiles as (select customer_id, segment, region, seller_id, company_size from int_customers_unified),
 
-statuses as (select customer_id, month, status from customer_status_monthly),
+statuses as (select customer_id, month, status from int_customer_status_monthly),
 
 customer_spend as (
     select

@@ -3,7 +3,7 @@ with
 
 period_months as (select * from int_months_grouped_into_periods),
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
 
 orders as (select * from int_orders_valued),
 
@@ -11,7 +11,7 @@ leads as (select * from stg_leads),
 
 marketing_spend as (select * from stg_marketing_spend),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 -- a customer's months are contiguous from the first purchase to the as-of month, so within a period the
 -- earliest month holds the status at the period's start ('prospect' when the customer first bought

@@ -7,11 +7,11 @@
 -- its customers are (ties broken by the region key), else NULL (then it receives no customers).
 with
 
-known_sellers as (select * from sellers),
+known_sellers as (select * from int_sellers_profiled),
 
-portfolio as (select * from customers),
+portfolio as (select * from int_customers_profiled),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 ufs as (select * from ref_ufs),
 

@@ -3,7 +3,9 @@ with
 
 period_kpis as (select * from int_period_kpis_computed where period_type = 'month'),
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
+
+seller_months as (select * from sellers_monthly),
 
 -- 12-month churn, cohort style: of the customers in the active portfolio at the start of the trailing 12 months
 -- (the start of month m − 11), those out of it at the end of month m. A customer's months are contiguous from its
@@ -35,6 +37,38 @@ trailing_12m as (
         case when count(marketing_spend) over last_12_months = 12 then sum(marketing_spend) over last_12_months end as marketing_spend_12m,
     from period_kpis
     window last_12_months as (order by period_start rows between 11 preceding and current row)
+),
+
+-- the sellers' revenue targets of each month, against the revenue of those same sellers (sellers without a target left out)
+targets as (
+    select
+        month,
+        sum(revenue) filter (where revenue_target is not null) as revenue_with_target,
+        sum(revenue_target) as revenue_target,
+        count(revenue_target) as sellers_with_target,
+        count(distinct seller_id) filter (where revenue_target is null) as sellers_without_target,
+    from seller_months
+    group by all
+),
+
+-- year to date: January to each month; the year target sums every month of the calendar year
+targets_to_date as (
+    select
+        month,
+        sum(revenue_with_target) over year_to_date as ytd_revenue_with_target,
+        sum(revenue_target) over year_to_date as ytd_revenue_target,
+        sum(revenue_target) over whole_year as year_revenue_target,
+    from targets
+    window
+        year_to_date as (partition by year(month) order by month rows between unbounded preceding and current row),
+        whole_year as (partition by year(month))
+),
+
+revenue_to_date as (
+    select
+        period_start as month,
+        sum(revenue) over (partition by year(period_start) order by period_start rows between unbounded preceding and current row) as ytd_revenue,
+    from period_kpis
 ),
 
 final as (
@@ -78,10 +112,23 @@ final as (
             when trailing_12m.months_in_window = 12
             then cast(trailing_12m.marketing_spend_12m / nullif(trailing_12m.new_customers_12m, 0) as decimal(18, 2))
         end as cac_12m,
+        cast(targets.revenue_with_target as decimal(18, 2)) as revenue_with_target,
+        cast(targets.revenue_target as decimal(18, 2)) as revenue_target,
+        cast(coalesce(targets.sellers_with_target, 0) as integer) as sellers_with_target,
+        cast(coalesce(targets.sellers_without_target, 0) as integer) as sellers_without_target,
+        cast(revenue_to_date.ytd_revenue as decimal(18, 2)) as ytd_revenue,
+        cast(targets_to_date.ytd_revenue_with_target as decimal(18, 2)) as ytd_revenue_with_target,
+        cast(targets_to_date.ytd_revenue_target as decimal(18, 2)) as ytd_revenue_target,
+        100.0 * targets_to_date.ytd_revenue_with_target / nullif(targets_to_date.ytd_revenue_target, 0) as ytd_target_pct,
+        cast(targets_to_date.ytd_revenue_with_target - targets_to_date.ytd_revenue_target as decimal(18, 2)) as ytd_target_gap,
+        cast(targets_to_date.year_revenue_target as decimal(18, 2)) as year_revenue_target,
         getvariable('as_of_date') as as_of_date,
     from period_kpis
     inner join trailing_12m on trailing_12m.month = period_kpis.period_start
+    inner join revenue_to_date on revenue_to_date.month = period_kpis.period_start
     left join churn_12m on churn_12m.month = period_kpis.period_start
+    left join targets on targets.month = period_kpis.period_start
+    left join targets_to_date on targets_to_date.month = period_kpis.period_start
 )
 
 select * from final

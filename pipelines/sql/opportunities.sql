@@ -5,7 +5,7 @@ suggestions as (select * from int_opportunities_ranked where scenario = 'current
 
 holdout as (select * from recommendation_holdout where method = 'peer_group'),
 
-sizes as (select value, label_pt from labels where field = 'company_size'),
+sizes as (select value, label_pt from ref_labels where field = 'company_size'),
 
 -- money as a Brazilian reads it, whole reais: R$ 5.000, R$ 12.345; a porte as a sentence reads it: EPP, médio
 worded as (

@@ -5,7 +5,7 @@ with
 
 lines as (select * from int_order_lines_joined_to_products where is_in_abc_window),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 portfolio as (
     select

@@ -1,7 +1,7 @@
 -- one row per RFM segment (all 10, with zeros), over the customers who bought in the segmentation window
 with
 
-segment_grid as (select * from int_rfm_cells_mapped_to_segments),
+segment_grid as (select * from ref_rfm_segments),
 
 segmented as (select * from int_customers_segmented),
 

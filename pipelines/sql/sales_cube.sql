@@ -9,7 +9,7 @@ products as (select * from stg_products),
 
 customers as (select customer_id, state, region, segment from int_customers_unified),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 -- each order once per category it has lines in, so orders per category need no count(distinct)
 order_categories as (

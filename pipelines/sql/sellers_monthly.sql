@@ -5,7 +5,7 @@ sellers as (select * from int_sellers_unified),
 
 months as (select month from int_months_grouped_into_periods where period_type = 'month'),
 
-customer_months as (select * from customer_status_monthly),
+customer_months as (select * from int_customer_status_monthly),
 
 orders as (select * from int_orders_valued where is_invoiced),
 
@@ -15,7 +15,7 @@ targets as (select * from stg_targets),
 
 leads as (select * from stg_leads),
 
-presence as (select * from input_presence),
+presence as (select * from stg_input_presence),
 
 -- the portfolio belongs to the owner (customers.seller_id, else the seller of the latest order)
 portfolio as (

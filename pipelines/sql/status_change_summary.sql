@@ -4,7 +4,7 @@ with
 
 changes as (select * from status_changes where change_type in ('status', 'owner')),
 
-status_labels as (select value, label_pt, sort_order from labels where field = 'status'),
+status_labels as (select value, label_pt, sort_order from ref_labels where field = 'status'),
 
 grouped as (
     select

@@ -17,7 +17,7 @@ current_sellers as (select seller_id, name from sellers),
 
 current_kpis as (select * from kpis_monthly),
 
-status_labels as (select value, label_pt from labels where field = 'status'),
+status_labels as (select value, label_pt from ref_labels where field = 'status'),
 
 -- every customer of either list, side by side
 paired as (
@@ -108,7 +108,7 @@ kpi_pairs as (
     inner join current_kpis as now on now.month = date_trunc('month', getvariable('as_of_date'))
 ),
 
-kpi_labels as (select value, label_pt from labels where field = 'kpi'),
+kpi_labels as (select value, label_pt from ref_labels where field = 'kpi'),
 
 kpi_moves as (
     select

@@ -3,12 +3,27 @@ import { basename, join } from 'node:path';
 import type { PipelineConfig } from '../contract/config.ts';
 import type { Database } from './database.ts';
 
+/**
+ * The layer a model belongs to, from its name: `stg_` staging (the exports renamed and cast), `int_`
+ * intermediate (computed, not published), `ref_` reference data (fixed lists such as the labels of coded
+ * values, read by any layer), anything else a mart. Intermediate models read only staging, intermediate and
+ * reference relations, never a mart (test/warehouse/layering.test.ts).
+ */
+export type ModelLayer = 'staging' | 'intermediate' | 'reference' | 'mart';
+
+export function layerOf(name: string): ModelLayer {
+  if (name.startsWith('stg_')) return 'staging';
+  if (name.startsWith('int_')) return 'intermediate';
+  if (name.startsWith('ref_')) return 'reference';
+  return 'mart';
+}
+
 /** One SQL model: a file under pipelines/sql whose name is the view or table it creates. */
 export interface SqlModel {
   kind: 'sql';
   name: string;
   sql: string;
-  layer: 'staging' | 'intermediate' | 'mart';
+  layer: ModelLayer;
   dependsOn: string[];
 }
 
@@ -37,8 +52,7 @@ export async function readModels(codeModels: CodeModel[] = [], dir = SQL_DIR): P
     files.map(async (file) => {
       const name = basename(file, '.sql');
       const sql = (await readFile(join(dir, file), 'utf8')).trim().replace(/;\s*$/, '');
-      const layer: SqlModel['layer'] = name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : 'mart';
-      return { kind: 'sql' as const, name, sql, layer, dependsOn: [] as string[] };
+      return { kind: 'sql' as const, name, sql, layer: layerOf(name), dependsOn: [] as string[] };
     }),
   );
   const names = new Set([...models.map((m) => m.name), ...codeModels.flatMap((m) => [m.name, ...(m.alsoCreates ?? [])])]);
@@ -85,8 +99,14 @@ function topologicalOrder(models: Model[]): Model[] {
 const COMPUTED_ONCE = new Set(['stg_orders', 'stg_order_items']);
 
 /**
+ * Marts that publish an intermediate table as it is (models read the intermediate one): views, so the
+ * rows are held once. customer_status_monthly has a row per customer and month, millions at scale.
+ */
+const PUBLISHED_AS_IS = new Set(['customer_status_monthly', 'customers', 'sellers']);
+
+/**
  * Creates every model: staging models as views (they only rename and cast; but see COMPUTED_ONCE),
- * intermediate models and marts as tables, so each is computed once however many marts read it; code
+ * intermediate models, reference data and marts as tables (but see PUBLISHED_AS_IS), so each is computed once however many marts read it; code
  * models run in place.
  */
 export async function runModels(db: Database, models: Model[], config: PipelineConfig, onModel?: (name: string, ms: number) => void): Promise<void> {
@@ -98,7 +118,8 @@ export async function runModels(db: Database, models: Model[], config: PipelineC
     if (model.kind === 'code') {
       await model.run(db, config);
     } else {
-      const kind = model.layer === 'staging' && !COMPUTED_ONCE.has(model.name) ? 'view' : 'table';
+      const asView = (model.layer === 'staging' && !COMPUTED_ONCE.has(model.name)) || PUBLISHED_AS_IS.has(model.name);
+      const kind = asView ? 'view' : 'table';
       try {
         await db.run(`create or replace ${kind} ${model.name} as\n${model.sql}`);
       } catch (error) {
@@ -117,7 +138,11 @@ export async function runModels(db: Database, models: Model[], config: PipelineC
 export async function createRuleMacros(db: Database, dir = join(SQL_DIR, 'macros')): Promise<void> {
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) {
     const sql = (await readFile(join(dir, file), 'utf8')).replace(/--.*$/gm, '');
-    for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+    for (const statement of sql
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.run(statement);
   }
 }
 

@@ -64,8 +64,6 @@ export function abcChart(rows: AbcClass[], options: AbcOptions, document: Docume
 
 /** The ABC bars' text alternative; `items` names what is ranked, plural and lower case. */
 export function describeAbc(rows: AbcClass[], items = 'clientes'): string {
-  if (!rows.length) return items === 'clientes' ? 'Sem compradores nos últimos 12 meses.' : `Sem ${items} vendidos nos últimos 12 meses.`;
-  return rows
-    .map((r) => `${r.label}: ${formatShare(r.customer_share)} dos ${items} e ${formatShare(r.revenue_share)} do faturamento`)
-    .join('; ') + '.';
+  if (!rows.length) return items === 'clientes' ? 'Sem compradores no período.' : `Sem ${items} vendidos no período.`;
+  return rows.map((r) => `${r.label}: ${formatShare(r.customer_share)} dos ${items} e ${formatShare(r.revenue_share)} do faturamento`).join('; ') + '.';
 }

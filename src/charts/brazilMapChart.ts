@@ -287,16 +287,37 @@ export function brazilMapChart(rows: BrazilMapRow[], options: BrazilMapOptions, 
     const [cx, cy] = centroids.get(uf) ?? [0, 0];
     const outsideY = outside.get(uf);
     if (outsideY !== undefined) {
-      labelsGroup.appendChild(el('line', { x1: cx.toFixed(1), y1: cy.toFixed(1), x2: MAP_WIDTH + 4, y2: outsideY.toFixed(1), stroke: '#52606d', 'stroke-width': (0.8 * scale).toFixed(2) }));
+      labelsGroup.appendChild(
+        el('line', {
+          x1: cx.toFixed(1),
+          y1: cy.toFixed(1),
+          x2: MAP_WIDTH + 4,
+          y2: outsideY.toFixed(1),
+          stroke: '#52606d',
+          'stroke-width': (0.8 * scale).toFixed(2),
+        }),
+      );
       labelsGroup.appendChild(el('text', { x: MAP_WIDTH + 6, y: outsideY.toFixed(1), dy: '0.35em', 'text-anchor': 'start', fill: INK }, uf));
     } else {
       const [nx, ny] = NUDGE.get(uf) ?? [0, 0];
       const dark = fill === MAP_COLORS[3] || fill === MAP_COLORS[4];
       // A halo in the state's own color keeps the code legible where it crosses a border (DF inside GO).
-      labelsGroup.appendChild(el('text', {
-        x: (cx + nx).toFixed(1), y: (cy + ny).toFixed(1), dy: '0.35em', fill: dark ? '#ffffff' : INK,
-        stroke: fill, 'stroke-width': (font * 0.28).toFixed(1), 'paint-order': 'stroke', 'stroke-linejoin': 'round',
-      }, uf));
+      labelsGroup.appendChild(
+        el(
+          'text',
+          {
+            x: (cx + nx).toFixed(1),
+            y: (cy + ny).toFixed(1),
+            dy: '0.35em',
+            fill: dark ? '#ffffff' : INK,
+            stroke: fill,
+            'stroke-width': (font * 0.28).toFixed(1),
+            'paint-order': 'stroke',
+            'stroke-linejoin': 'round',
+          },
+          uf,
+        ),
+      );
     }
   }
   svg.appendChild(states);
@@ -309,7 +330,17 @@ export function brazilMapChart(rows: BrazilMapRow[], options: BrazilMapOptions, 
     // Column by column, so the classes read light to dark downwards.
     const x = 4 + Math.floor(k / legendRows) * (viewWidth / columns);
     const y = top + line * ((k % legendRows) + 0.7);
-    legend.appendChild(el('rect', { x: x.toFixed(1), y: y.toFixed(1), width: swatch.toFixed(1), height: swatch.toFixed(1), fill: item.fill, stroke: '#9aa5b1', 'stroke-width': (0.6 * scale).toFixed(2) }));
+    legend.appendChild(
+      el('rect', {
+        x: x.toFixed(1),
+        y: y.toFixed(1),
+        width: swatch.toFixed(1),
+        height: swatch.toFixed(1),
+        fill: item.fill,
+        stroke: '#9aa5b1',
+        'stroke-width': (0.6 * scale).toFixed(2),
+      }),
+    );
     legend.appendChild(el('text', { x: (x + swatch + font * 0.5).toFixed(1), y: (y + swatch / 2).toFixed(1), dy: '0.35em', fill: INK }, item.text));
   });
   svg.appendChild(legend);
@@ -322,7 +353,10 @@ export function describeBrazilMap(rows: BrazilMapRow[], options: Pick<BrazilMapO
   if (!valued.length) return `${options.label}: sem dados por UF.`;
   const sorted = [...valued].sort((a, b) => b.value - a.value);
   const name = (r: BrazilMapRow) => r.name ?? r.state ?? '';
-  const highest = sorted.slice(0, top).map((r) => `${name(r)} (${options.format(r.value)})`).join(', ');
+  const highest = sorted
+    .slice(0, top)
+    .map((r) => `${name(r)} (${options.format(r.value)})`)
+    .join(', ');
   const lowest = sorted[sorted.length - 1]!;
   const missing = rows.filter((r) => r.state && (r.value === null || !Number.isFinite(r.value))).length;
   return (

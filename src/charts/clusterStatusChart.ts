@@ -3,8 +3,7 @@ import { formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
 import { INK, statusColor } from './palette.ts';
 
 /** A share with no decimals, or one under 1% ("0,4%"), and "< 0,1%" for a positive share below that. */
-const shareText = (value: number): string =>
-  value > 0 && value < 0.0005 ? '< 0,1%' : formatShare(value, { digits: value > 0 && value < 0.01 ? 1 : 0 });
+const shareText = (value: number): string => (value > 0 && value < 0.0005 ? '< 0,1%' : formatShare(value, { digits: value > 0 && value < 0.01 ? 1 : 0 }));
 
 /** The members of one cluster in one lifecycle status. */
 export interface ClusterStatus {
@@ -53,9 +52,24 @@ export function clusterStatusChart(rows: ClusterStatus[], options: ClusterStatus
     y: { domain: groups, label: null, tickSize: 0, padding: 0.2 },
     color: { domain: statuses, range: statuses.map(statusColor) },
     marks: [
-      Plot.barX(rows, Plot.stackX({ ...stack, fill: 'status', stroke: '#ffffff', title: (d: ClusterStatus) => `${d.group} · ${d.label}: ${formatNumber(d.customers)} (${formatShare(d.share)})` })),
+      Plot.barX(
+        rows,
+        Plot.stackX({
+          ...stack,
+          fill: 'status',
+          stroke: '#ffffff',
+          title: (d: ClusterStatus) => `${d.group} · ${d.label}: ${formatNumber(d.customers)} (${formatShare(d.share)})`,
+        }),
+      ),
       Plot.text(rows, Plot.stackX({ ...stack, text, fill: '#ffffff', fontWeight: 600 })),
-      Plot.text(revenue, { x: 1, y: 'group', text: (d: { revenueShare: number }) => `${shareText(d.revenueShare)} do fat.`, dx: 8, textAnchor: 'start', fill: INK }),
+      Plot.text(revenue, {
+        x: 1,
+        y: 'group',
+        text: (d: { revenueShare: number }) => `${shareText(d.revenueShare)} do fat.`,
+        dx: 8,
+        textAnchor: 'start',
+        fill: INK,
+      }),
     ],
   });
 }
@@ -64,10 +78,12 @@ export function clusterStatusChart(rows: ClusterStatus[], options: ClusterStatus
 export function describeClusterStatus(rows: ClusterStatus[]): string {
   const groups = [...new Set(rows.map((r) => r.group))];
   if (!groups.length) return 'Nenhum cliente agrupado.';
-  return groups
-    .map((group) => {
-      const members = rows.filter((r) => r.group === group && r.customers > 0);
-      return `${group} (${shareText(members[0]?.revenueShare ?? 0)} do faturamento de 12 meses): ${members.map((m) => `${m.label} ${shareText(m.share)}`).join(', ')}`;
-    })
-    .join('; ') + '.';
+  return (
+    groups
+      .map((group) => {
+        const members = rows.filter((r) => r.group === group && r.customers > 0);
+        return `${group} (${shareText(members[0]?.revenueShare ?? 0)} do faturamento de 12 meses): ${members.map((m) => `${m.label} ${shareText(m.share)}`).join(', ')}`;
+      })
+      .join('; ') + '.'
+  );
 }

@@ -35,9 +35,7 @@ export function flowsChart(rows: FlowMonth[], options: FlowsOptions, document: D
   const { width = 1080, height = 320 } = options;
   const data = [...rows].sort((a, b) => a.month.getTime() - b.month.getTime());
   const domain = monthDomain(data.map((d) => d.month));
-  const long = data.flatMap((d) =>
-    FLOWS.map((f) => ({ month: d.month, flow: f.label, value: f.sign * d[f.key], partial: d.is_partial_month })),
-  );
+  const long = data.flatMap((d) => FLOWS.map((f) => ({ month: d.month, flow: f.label, value: f.sign * d[f.key], partial: d.is_partial_month })));
   const net = data.map((d) => ({ month: d.month, value: d.new + d.reactivated - d.churned }));
   const title = (d: { month: Date; flow: string; value: number; partial: boolean }) =>
     `${formatMonth(d.month)}${d.partial ? ' (parcial)' : ''} · ${d.flow}: ${formatNumber(Math.abs(d.value))}`;
@@ -55,7 +53,13 @@ export function flowsChart(rows: FlowMonth[], options: FlowsOptions, document: D
     marks: [
       Plot.barY(long, { x: 'month', y: 'value', fill: 'flow', title, order: FLOWS.map((f) => f.label) }),
       Plot.ruleY([0], { stroke: MUTED }),
-      Plot.tickY(net, { x: 'month', y: 'value', stroke: INK, strokeWidth: 2, title: (d: { month: Date; value: number }) => `${formatMonth(d.month)} · saldo: ${d.value > 0 ? '+' : ''}${formatNumber(d.value)}` }),
+      Plot.tickY(net, {
+        x: 'month',
+        y: 'value',
+        stroke: INK,
+        strokeWidth: 2,
+        title: (d: { month: Date; value: number }) => `${formatMonth(d.month)} · saldo: ${d.value > 0 ? '+' : ''}${formatNumber(d.value)}`,
+      }),
     ],
   });
 }

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { ACCENT } from './palette.ts';
 
 /** How to bin and label the values. */
@@ -8,6 +8,8 @@ export interface HistogramOptions {
   label: string;
   /** What is counted, plural, e.g. "clientes". */
   unit: string;
+  /** One of what is counted, for a bar of one (default: `unit` without its final "s", "cliente"). */
+  unitOne?: string;
   /** Full value for tooltips and markers, e.g. formatBRL. */
   format: (value: number) => string;
   /** Axis ticks, e.g. formatBRLCompact. */
@@ -55,11 +57,11 @@ export function binValues(values: number[], options: Pick<HistogramOptions, 'cli
 
 /** A histogram of values (e.g. customers' average tickets) with labelled reference lines. */
 export function histogramChart(values: number[], options: HistogramOptions, document: Document): SVGElement | HTMLElement {
-  const { label, unit, format, axisFormat = format, markers = [], countLabels = false, width = 720, height = 300 } = options;
+  const { label, unit, unitOne = unit.replace(/s$/, ''), format, axisFormat = format, markers = [], countLabels = false, width = 720, height = 300 } = options;
   const { bins, above } = binValues(values, options);
   const last = bins[bins.length - 1]!;
   const title = (b: (typeof bins)[number]) =>
-    `${formatNumber(b.count)} ${unit} com ${label.toLowerCase()} ${b.open && above ? `a partir de ${format(b.x1)}` : `de ${format(b.x1)} a ${format(b.x2)}`}`;
+    `${formatCount(b.count, unitOne, unit)} com ${label.toLowerCase()} ${b.open && above ? `a partir de ${format(b.x1)}` : `de ${format(b.x1)} a ${format(b.x2)}`}`;
   const visible = markers.filter((m) => m.value <= last.x2);
   return Plot.plot({
     document,
@@ -70,13 +72,31 @@ export function histogramChart(values: number[], options: HistogramOptions, docu
     marginBottom: 40,
     style: { fontSize: '12px', color: '#1f2933', background: 'transparent' },
     ariaLabel: `Distribuição: ${label}`,
-    x: { domain: [0, last.x2], tickFormat: axisFormat, label: above ? `${label} (última barra: ${format(last.x1)} ou mais)` : label, labelArrow: 'none', ticks: Math.max(3, Math.floor(width / 110)) },
+    x: {
+      domain: [0, last.x2],
+      tickFormat: axisFormat,
+      label: above ? `${label} (última barra: ${format(last.x1)} ou mais)` : label,
+      labelArrow: 'none',
+      ticks: Math.max(3, Math.floor(width / 110)),
+    },
     y: { grid: true, nice: true, label: unit.charAt(0).toUpperCase() + unit.slice(1), labelArrow: 'none', tickFormat: (v: number) => formatNumber(v) },
     marks: [
       Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'count', fill: ACCENT, inset: 0.5, title }),
       Plot.ruleY([0], { stroke: '#52606d' }),
       ...(countLabels
-        ? [Plot.text(bins.filter((b) => b.count > 0), { x: (b: (typeof bins)[number]) => (b.x1 + b.x2) / 2, y: 'count', text: (b: (typeof bins)[number]) => formatNumber(b.count), dy: -7, fill: '#1f2933', fontSize: 11 })]
+        ? [
+            Plot.text(
+              bins.filter((b) => b.count > 0),
+              {
+                x: (b: (typeof bins)[number]) => (b.x1 + b.x2) / 2,
+                y: 'count',
+                text: (b: (typeof bins)[number]) => formatNumber(b.count),
+                dy: -7,
+                fill: '#1f2933',
+                fontSize: 11,
+              },
+            ),
+          ]
         : []),
       ...visible.flatMap((m, i) => [
         Plot.ruleX([m.value], { stroke: '#b44d12', strokeWidth: 2, strokeDasharray: '5 3' }),

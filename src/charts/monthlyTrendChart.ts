@@ -59,9 +59,7 @@ export function monthlyTrendChart(rows: Row[], options: MonthlyTrendOptions, doc
     },
     y: { grid: true, nice: true, zero: true, tickFormat: axisFormat, label, labelArrow: 'none', ticks: Math.max(3, Math.floor(height / 60)) },
     marks: [
-      mark === 'bar'
-        ? Plot.barY(data, { ...channels, fill: color, title })
-        : Plot.lineY(data, { ...channels, stroke: color, strokeWidth: 2 }),
+      mark === 'bar' ? Plot.barY(data, { ...channels, fill: color, title }) : Plot.lineY(data, { ...channels, stroke: color, strokeWidth: 2 }),
       ...(mark === 'line' ? [Plot.dot(data, { ...channels, fill: color, r: 3, title })] : []),
       Plot.ruleY([0], { stroke: '#52606d', ariaHidden: 'true' }),
     ],
@@ -80,11 +78,8 @@ export function describeMonthlyTrend(rows: Row[], options: Pick<MonthlyTrendOpti
   const max = data.reduce((a, b) => (b.value > a.value ? b : a));
   const previous = data[data.length - 2]!;
   const change = previous.value === 0 ? null : (last.value - previous.value) / Math.abs(previous.value);
-  const changeText = change === null
-    ? ''
-    : change === 0
-      ? ', igual ao mês anterior'
-      : `, ${formatShare(Math.abs(change))} ${change > 0 ? 'acima' : 'abaixo'} do mês anterior`;
+  const changeText =
+    change === null ? '' : change === 0 ? ', igual ao mês anterior' : `, ${formatShare(Math.abs(change))} ${change > 0 ? 'acima' : 'abaixo'} do mês anterior`;
   return (
     `${options.label} de ${formatMonth(first.month)} a ${formatMonth(last.month)}: ` +
     `menor valor ${format(min.value)} em ${formatMonth(min.month)}, maior ${format(max.value)} em ${formatMonth(max.month)}; ` +

@@ -7,6 +7,8 @@ export interface ParetoPoint {
   pct_customers: number;
   customers: number;
   cum_revenue_share: number | null;
+  /** The exact count behind 80% of revenue (pareto mart), when known; else the curve's percentile is read. */
+  customers_to_reach_80?: number | null;
 }
 
 /** Size of the curve. */
@@ -38,11 +40,32 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
     marginRight: 16,
     marginBottom: 40,
     style: { fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], tickFormat: pct, label: `${items[0]!.toUpperCase()}${items.slice(1)}, do maior para o menor →`, labelAnchor: 'center', labelArrow: 'none' },
+    x: {
+      domain: [0, 100],
+      ticks: [0, 20, 40, 60, 80, 100],
+      tickFormat: pct,
+      label: `${items[0]!.toUpperCase()}${items.slice(1)}, do maior para o menor →`,
+      labelAnchor: 'center',
+      labelArrow: 'none',
+    },
     y: { domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], tickFormat: pct, grid: true, label: '↑ Faturamento acumulado', labelArrow: 'none' },
     marks: [
-      Plot.line([{ x: 0, y: 0 }, { x: 100, y: 100 }], { x: 'x', y: 'y', stroke: MUTED, strokeDasharray: '2,4' }),
-      Plot.text([{ x: 62, y: 62 }], { x: 'x', y: 'y', text: () => 'distribuição igual', rotate: -Math.atan((height - 52) / (width - 64)) * (180 / Math.PI), dy: -7, fill: MUTED, fontSize: 11 }),
+      Plot.line(
+        [
+          { x: 0, y: 0 },
+          { x: 100, y: 100 },
+        ],
+        { x: 'x', y: 'y', stroke: MUTED, strokeDasharray: '2,4' },
+      ),
+      Plot.text([{ x: 62, y: 62 }], {
+        x: 'x',
+        y: 'y',
+        text: () => 'distribuição igual',
+        rotate: -Math.atan((height - 52) / (width - 64)) * (180 / Math.PI),
+        dy: -7,
+        fill: MUTED,
+        fontSize: 11,
+      }),
       Plot.areaY(points, { x: 'x', y: 'y', fill: ACCENT, fillOpacity: 0.08 }),
       Plot.line(points, { x: 'x', y: 'y', stroke: ACCENT, strokeWidth: 2.5 }),
       Plot.ruleX([20], { stroke: TARGET, strokeDasharray: '5,3', y1: 0, y2: 100 }),
@@ -75,11 +98,12 @@ export function paretoChart(rows: ParetoPoint[], options: ParetoOptions, documen
 export interface ParetoWords {
   /** Plural, lower case: "clientes", "produtos". */
   items: string;
-  /** The whole population, after its count: "compradores dos últimos 12 meses". */
+  /** The whole population, after its count: "compradores dos últimos 12 meses (21/11/2025 a 20/11/2026)". */
   population: string;
 }
 
-const CUSTOMER_WORDS: ParetoWords = { items: 'clientes', population: 'compradores dos últimos 12 meses' };
+// Pages name the period in `population` (reportPeriods.rollingPeriodName); the bare default names none.
+const CUSTOMER_WORDS: ParetoWords = { items: 'clientes', population: 'compradores' };
 
 /** The curve's text alternative: the share at 20% against the 80/20 rule, and the customers (or products) behind 80%. */
 export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOMER_WORDS): string {
@@ -88,9 +112,14 @@ export function describePareto(rows: ParetoPoint[], words: ParetoWords = CUSTOME
   if (at20 === null || !buyers) return `Sem ${words.population}.`;
   const to80 = rows.find((r) => (r.cum_revenue_share ?? 0) >= 0.8);
   const row20 = rows.find((r) => r.pct_customers === 20);
+  const exact80 = rows[0]?.customers_to_reach_80;
   return (
     `Os 20% maiores ${words.items} (${formatNumber(row20?.customers ?? 0)} de ${formatNumber(buyers)} ${words.population}) ` +
     `trouxeram ${formatShare(at20)} do faturamento, ${at20 >= 0.8 ? 'acima' : 'abaixo'} dos 80% da regra 80/20. ` +
-    (to80 ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos ${words.items} (${formatNumber(to80.customers)}).` : '')
+    (exact80 != null
+      ? `80% do faturamento vem de ${formatNumber(exact80)} dos ${formatNumber(buyers)} ${words.items}.`
+      : to80
+        ? `80% do faturamento vem de ${formatPercent(to80.pct_customers, { digits: 0 })} dos ${words.items} (${formatNumber(to80.customers)}).`
+        : '')
   );
 }

@@ -21,7 +21,9 @@ export interface QuarterRevenueOptions {
 
 const title = (d: QuarterRevenue) =>
   `${d.label}${d.partial ? ' (parcial)' : ''}: ${formatBRL(d.revenue)}` +
-  (d.previous === null ? '' : ` · um ano antes ${formatBRL(d.previous)}${d.partial || !d.previous ? '' : ` (${formatShare(d.revenue / d.previous - 1, { digits: 1 })})`}`);
+  (d.previous === null
+    ? ''
+    : ` · um ano antes ${formatBRL(d.previous)}${d.partial || !d.previous ? '' : ` (${formatShare(d.revenue / d.previous - 1, { digits: 1 })})`}`);
 
 /**
  * Revenue by quarter as bars, the quarter still running lighter and labelled "parcial", and the same
@@ -40,12 +42,34 @@ export function quarterRevenueChart(rows: QuarterRevenue[], options: QuarterReve
     marginBottom: 32,
     style: { fontSize: '12px', color: INK, background: 'transparent' },
     // on a phone "T4 2025" breaks in two lines, or neighbouring labels run into each other
-    x: { type: 'band', domain: rows.map((d) => d.label), label: null, padding: 0.25, tickSize: 0, tickFormat: (d: string) => (width < 480 ? d.replace(' ', '\n') : d) },
-    y: { grid: true, nice: true, zero: true, tickFormat: formatBRLCompact, label: 'Faturamento', labelArrow: 'none', ticks: Math.max(3, Math.floor(height / 70)) },
+    x: {
+      type: 'band',
+      domain: rows.map((d) => d.label),
+      label: null,
+      padding: 0.25,
+      tickSize: 0,
+      tickFormat: (d: string) => (width < 480 ? d.replace(' ', '\n') : d),
+    },
+    y: {
+      grid: true,
+      nice: true,
+      zero: true,
+      tickFormat: formatBRLCompact,
+      label: 'Faturamento',
+      labelArrow: 'none',
+      ticks: Math.max(3, Math.floor(height / 70)),
+    },
     marks: [
       Plot.barY(rows, { x: 'label', y: 'revenue', fill: (d: QuarterRevenue) => (d.partial ? PARTIAL : ACCENT), title }),
       Plot.tickY(previous, { x: 'label', y: 'previous', stroke: TARGET, strokeWidth: 3 }),
-      ...(width < 480 ? [] : [Plot.text(rows.filter((d) => d.partial), { x: 'label', y: 'revenue', text: () => 'parcial', dy: -8, fill: MUTED, fontSize: 11 })]),
+      ...(width < 480
+        ? []
+        : [
+            Plot.text(
+              rows.filter((d) => d.partial),
+              { x: 'label', y: 'revenue', text: () => 'parcial', dy: -8, fill: MUTED, fontSize: 11 },
+            ),
+          ]),
       Plot.ruleY([0], { stroke: MUTED }),
     ],
   });

@@ -69,8 +69,16 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 /** Horizontal bars, one per row, largest first, the value written at the end of each bar. */
 export function rankedBarChart(rows: RankedBar[], options: RankedBarOptions, document: Document): SVGElement | HTMLElement {
   const {
-    label, format, axisFormat = format, keepOrder = false, reference, width = 640, barHeight = 24, maxLabel = 26,
-    color = ACCENT, highlightColor = '#b44d12',
+    label,
+    format,
+    axisFormat = format,
+    keepOrder = false,
+    reference,
+    width = 640,
+    barHeight = 24,
+    maxLabel = 26,
+    color = ACCENT,
+    highlightColor = '#b44d12',
   } = options;
   const data = rows
     .filter((row) => row.value !== null && Number.isFinite(row.value))

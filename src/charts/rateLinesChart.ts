@@ -46,7 +46,13 @@ export function rateLinesChart(rows: Row[], options: RateLinesOptions, document:
     marginBottom: 32,
     style: { fontSize: '12px', color: INK, background: 'transparent' },
     x: { type: 'point', domain, ticks: monthTicks(domain, width - 80), tickFormat: formatMonth, label: null, padding: 0.3 },
-    y: { domain: [Math.floor(low - pad), Math.ceil(high + pad)], grid: true, nice: true, tickFormat: (v: number) => formatPercent(v, { digits: 0 }), label: null },
+    y: {
+      domain: [Math.floor(low - pad), Math.ceil(high + pad)],
+      grid: true,
+      nice: true,
+      tickFormat: (v: number) => formatPercent(v, { digits: 0 }),
+      label: null,
+    },
     color: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
     marks: [
       ...(reference === undefined ? [] : [Plot.ruleY([reference], { stroke: MUTED, strokeDasharray: '4,3' })]),
@@ -55,7 +61,13 @@ export function rateLinesChart(rows: Row[], options: RateLinesOptions, document:
         const width = s.width ?? 2;
         return [
           Plot.line(points, { x: 'month', y: 'pct', stroke: 'series', strokeWidth: width }),
-          Plot.dot(points, { x: 'month', y: 'pct', fill: 'series', r: width / 2 + 1.5, title: (d: Datum) => `${formatMonth(d.month)} · ${d.series}: ${formatPercent(d.pct)}` }),
+          Plot.dot(points, {
+            x: 'month',
+            y: 'pct',
+            fill: 'series',
+            r: width / 2 + 1.5,
+            title: (d: Datum) => `${formatMonth(d.month)} · ${d.series}: ${formatPercent(d.pct)}`,
+          }),
         ];
       }),
     ],

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatBRLCompact, formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatBRLCompact, formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { INK, MUTED } from './palette.ts';
 
 /** Monthly value of the contracts ending in one window, split by renewal state. */
@@ -30,10 +30,11 @@ export function renewalWindowsChart(rows: RenewalWindow[], options: RenewalWindo
     return {
       window: w,
       value: inWindow.reduce((s, r) => s + r.monthly_value, 0),
-      label: inWindow
-        .filter((r) => r.contracts > 0)
-        .map((r) => `${formatBRLCompact(r.monthly_value)} ${r.state.toLowerCase()} (${formatNumber(r.contracts)})`)
-        .join(' + ') || 'nenhum contrato',
+      label:
+        inWindow
+          .filter((r) => r.contracts > 0)
+          .map((r) => `${formatBRLCompact(r.monthly_value)} ${r.state.toLowerCase()} (${formatNumber(r.contracts)})`)
+          .join(' + ') || 'nenhum contrato',
     };
   });
   const max = Math.max(1, ...totals.map((t) => t.value));
@@ -51,10 +52,23 @@ export function renewalWindowsChart(rows: RenewalWindow[], options: RenewalWindo
     y: { domain: windows, label: null, tickSize: 0, padding: narrow ? 0.5 : 0.3 },
     color: { domain: states, range: states.map((s) => rows.find((r) => r.state === s)?.color ?? MUTED) },
     marks: [
-      Plot.barX(rows, Plot.stackX({ x: 'monthly_value', y: 'window', fill: 'state', order: states, title: (d: RenewalWindow) => `${d.window} · ${d.state}: ${formatBRLCompact(d.monthly_value)} por mês em ${formatNumber(d.contracts)} contrato(s)` })),
-      Plot.text(totals, narrow
-        ? { x: 0, y: 'window', text: 'label', textAnchor: 'start', dx: 4, dy: 19, fill: INK, lineWidth: 30 }
-        : { x: 'value', y: 'window', text: 'label', textAnchor: 'start', dx: 6, fill: INK }),
+      Plot.barX(
+        rows,
+        Plot.stackX({
+          x: 'monthly_value',
+          y: 'window',
+          fill: 'state',
+          order: states,
+          title: (d: RenewalWindow) =>
+            `${d.window} · ${d.state}: ${formatBRLCompact(d.monthly_value)} por mês em ${formatCount(d.contracts, 'contrato', 'contratos')}`,
+        }),
+      ),
+      Plot.text(
+        totals,
+        narrow
+          ? { x: 0, y: 'window', text: 'label', textAnchor: 'start', dx: 4, dy: 19, fill: INK, lineWidth: 30 }
+          : { x: 'value', y: 'window', text: 'label', textAnchor: 'start', dx: 6, fill: INK },
+      ),
       Plot.ruleX([0], { stroke: MUTED }),
     ],
   });

@@ -20,7 +20,9 @@ export function retentionCurveChart(rows: RetentionPoint[], options: RetentionCu
   const { width = 720, height = 300 } = options;
   const max = Math.max(1, ...rows.map((r) => r.months_since));
   const step = width < 480 ? 6 : 3;
-  const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step).filter((t) => t >= 1 || t === 0).map((t) => Math.max(1, t));
+  const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step)
+    .filter((t) => t >= 1 || t === 0)
+    .map((t) => Math.max(1, t));
   return Plot.plot({
     document,
     width,
@@ -29,8 +31,21 @@ export function retentionCurveChart(rows: RetentionPoint[], options: RetentionCu
     marginRight: 16,
     marginBottom: 40,
     style: { fontSize: '12px', color: INK, background: 'transparent' },
-    x: { domain: [1, max], ticks: [...new Set(ticks)], tickFormat: (m: number) => formatNumber(m), label: 'Meses desde a primeira compra →', labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [0, 100], grid: true, tickFormat: (v: number) => formatPercent(v, { digits: 0 }), label: '↑ Clientes da coorte que compraram', labelArrow: 'none' },
+    x: {
+      domain: [1, max],
+      ticks: [...new Set(ticks)],
+      tickFormat: (m: number) => formatNumber(m),
+      label: 'Meses desde a primeira compra →',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+    },
+    y: {
+      domain: [0, 100],
+      grid: true,
+      tickFormat: (v: number) => formatPercent(v, { digits: 0 }),
+      label: '↑ Clientes da coorte que compraram',
+      labelArrow: 'none',
+    },
     marks: [
       Plot.line(rows, { x: 'months_since', y: 'pct', stroke: ACCENT, strokeWidth: 2 }),
       Plot.dot(rows, {

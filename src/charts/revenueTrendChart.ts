@@ -61,7 +61,8 @@ export function describeRevenueTrend(rows: RevenueMonth[]): string {
   const partial = rows.find((d) => d.is_partial_month);
   const first = complete[0];
   const last = complete[complete.length - 1];
-  if (!first || !last) return partial ? `Só há o mês parcial ${formatMonth(partial.month)}: ${formatBRL(partial.revenue)} até agora.` : 'Sem faturamento no período.';
+  if (!first || !last)
+    return partial ? `Só há o mês parcial ${formatMonth(partial.month)}: ${formatBRL(partial.revenue)} até agora.` : 'Sem faturamento no período.';
   const max = complete.reduce((a, b) => (b.revenue > a.revenue ? b : a));
   const min = complete.reduce((a, b) => (b.revenue < a.revenue ? b : a));
   let text =
@@ -91,7 +92,9 @@ export function describeRevenueAgainstTarget(rows: RevenueMonth[]): string {
     );
   }
   if (partial) {
-    parts.push(`${formatMonth(partial.month)}, ainda em curso: ${formatBRLCompact(partial.revenue)} de ${formatBRLCompact(partial.revenue_target)} (${formatShare(attainment(partial))}).`);
+    parts.push(
+      `${formatMonth(partial.month)}, ainda em curso: ${formatBRLCompact(partial.revenue)} de ${formatBRLCompact(partial.revenue_target)} (${formatShare(attainment(partial))}).`,
+    );
   }
   return parts.join(' ');
 }

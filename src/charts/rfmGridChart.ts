@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { INK, heatColor, textOn } from './palette.ts';
 
 /** One cell of the R × F grid. */
@@ -20,13 +20,6 @@ export interface RfmGridOptions {
 const SCORES = [1, 2, 3, 4, 5];
 /** Orders in the 12-month window behind each F score (fixed business bands). */
 export const F_BANDS = ['1 pedido', '2 pedidos', '3-4 pedidos', '5-9 pedidos', '10+ pedidos'];
-
-/** Every one of the 25 cells, with zero customers where the data has none. */
-export function fillRfmGrid(cells: RfmCell[], segmentOf: (r: number, f: number) => string): RfmCell[] {
-  return SCORES.flatMap((r) =>
-    SCORES.map((f) => cells.find((c) => c.r === r && c.f === f) ?? { r, f, segment: segmentOf(r, f), customers: 0 }),
-  );
-}
 
 /**
  * The RFM grid as a heat map: recency up the side (5 = bought most recently, on top), frequency along
@@ -55,7 +48,7 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
     style: { fontSize: compact ? '11px' : '12px', color: INK, background: 'transparent' },
     x: {
       domain: SCORES,
-      label: compact ? 'Frequência (F) →' : 'Frequência (F): pedidos nos últimos 12 meses →',
+      label: compact ? 'Frequência (F) →' : 'Frequência (F): pedidos no período →',
       labelAnchor: 'center',
       labelArrow: 'none',
       tickFormat: (f: number) => (compact ? `F${f}` : `F${f} · ${F_BANDS[f - 1]}`),
@@ -72,9 +65,23 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
       padding: 0.04,
     },
     marks: [
-      Plot.cell(cells, { ...common, fill, inset: 1, title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatNumber(c.customers)} clientes` }),
+      Plot.cell(cells, {
+        ...common,
+        fill,
+        inset: 1,
+        title: (c: RfmCell) => `R${c.r} × F${c.f} · ${c.segment}: ${formatCount(c.customers, 'cliente', 'clientes')}`,
+      }),
       Plot.text(cells, { ...common, text: countText, fill: ink, fontSize: compact ? 14 : 17, fontWeight: 700, dy: compact ? -11 : -9 }),
-      Plot.text(cells, { ...common, text: label, fill: ink, fontSize: compact ? 11 : 11.5, dy: compact ? 9 : 10, lineAnchor: 'top', lineWidth: compact ? 5 : 12, lineHeight: 1.1 }),
+      Plot.text(cells, {
+        ...common,
+        text: label,
+        fill: ink,
+        fontSize: compact ? 11 : 11.5,
+        dy: compact ? 9 : 10,
+        lineAnchor: 'top',
+        lineWidth: compact ? 5 : 12,
+        lineHeight: 1.1,
+      }),
     ],
   });
 }
@@ -82,11 +89,11 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
 /** The grid's text alternative: the busiest cells and the empty ones. */
 export function describeRfmGrid(cells: RfmCell[]): string {
   const total = cells.reduce((sum, c) => sum + c.customers, 0);
-  if (!total) return 'Nenhum cliente comprou nos últimos 12 meses.';
+  if (!total) return 'Nenhum cliente comprou no período.';
   const top = [...cells].sort((a, b) => b.customers - a.customers).slice(0, 3);
   const empty = cells.filter((c) => c.customers === 0);
   return (
-    `Grade R × F dos ${formatNumber(total)} clientes que compraram nos últimos 12 meses. Células mais cheias: ` +
+    `Grade R × F ${total === 1 ? 'do único cliente' : `dos ${formatNumber(total)} clientes`} que compraram no período. Células mais cheias: ` +
     top.map((c) => `R${c.r} × F${c.f} (${c.segment}) com ${formatNumber(c.customers)}`).join('; ') +
     (empty.length ? `. Células vazias: ${empty.map((c) => `R${c.r} × F${c.f}`).join(', ')}.` : '.')
   );

@@ -43,10 +43,7 @@ export function statusHistoryChart(rows: StatusMonth[], options: StatusHistoryOp
     x: { type: 'band', domain, ticks: monthTicks(domain, width - 72), tickFormat: formatMonth, label: null, padding: 0.15 },
     y: { grid: true, nice: true, label: 'Clientes', labelArrow: 'none', tickFormat: formatNumber },
     color: { domain: labels, range: order.map(statusColor) },
-    marks: [
-      Plot.barY(rows, { x: 'month', y: 'customers', fill: 'label', order: labels, title }),
-      Plot.ruleY([0], { stroke: MUTED }),
-    ],
+    marks: [Plot.barY(rows, { x: 'month', y: 'customers', fill: 'label', order: labels, title }), Plot.ruleY([0], { stroke: MUTED })],
   });
 }
 
@@ -54,11 +51,12 @@ export function statusHistoryChart(rows: StatusMonth[], options: StatusHistoryOp
 export function describeStatusHistory(rows: StatusMonth[], order: string[]): string {
   const months = [...new Set(rows.map((d) => d.month.getTime()))].sort((a, b) => a - b);
   if (!months.length) return 'Sem histórico de situação.';
-  const at = (time: number) => order
-    .map((status) => rows.find((d) => d.month.getTime() === time && d.status === status))
-    .filter((d): d is StatusMonth => Boolean(d))
-    .map((d) => `${d.label} ${formatNumber(d.customers)}`)
-    .join(', ');
+  const at = (time: number) =>
+    order
+      .map((status) => rows.find((d) => d.month.getTime() === time && d.status === status))
+      .filter((d): d is StatusMonth => Boolean(d))
+      .map((d) => `${d.label} ${formatNumber(d.customers)}`)
+      .join(', ');
   const first = months[0]!;
   const last = months[months.length - 1]!;
   const lastRow = rows.find((d) => d.month.getTime() === last);

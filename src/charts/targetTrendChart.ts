@@ -59,7 +59,13 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
 
   if (unit === 'brl') {
     const present = new Set(valued.map(met));
-    const categories = ([['Meta atingida', ACCENT], ['Abaixo da meta', BELOW_TARGET], ['Sem meta', '#7b8794']] as const).filter((c) => present.has(c[0]));
+    const categories = (
+      [
+        ['Meta atingida', ACCENT],
+        ['Abaixo da meta', BELOW_TARGET],
+        ['Sem meta', '#7b8794'],
+      ] as const
+    ).filter((c) => present.has(c[0]));
     return Plot.plot({
       ...common,
       ariaLabel: `${label} por mês e meta`,
@@ -85,9 +91,18 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
     ariaLabel: `${label} por mês e meta`,
     color: targeted.length ? { legend: true, domain: [label, 'Meta'], range: [ACCENT, TARGET_INK] } : { legend: true, domain: [label], range: [ACCENT] },
     marks: [
-      Plot.lineY(series.filter((d) => d.series === 'Meta'), { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '5 4' }),
-      Plot.lineY(series.filter((d) => d.series === label), { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
-      Plot.dot(series.filter((d) => d.series === label), { x: 'month', y: 'value', fill: 'series', r: 3, title: (d: { source: TargetMonth }) => title(d.source) }),
+      Plot.lineY(
+        series.filter((d) => d.series === 'Meta'),
+        { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '5 4' },
+      ),
+      Plot.lineY(
+        series.filter((d) => d.series === label),
+        { x: 'month', y: 'value', stroke: 'series', strokeWidth: 2.5 },
+      ),
+      Plot.dot(
+        series.filter((d) => d.series === label),
+        { x: 'month', y: 'value', fill: 'series', r: 3, title: (d: { source: TargetMonth }) => title(d.source) },
+      ),
       Plot.ruleY([0], { stroke: '#52606d' }),
     ],
   });

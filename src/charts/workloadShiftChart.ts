@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount, formatNumber } from '../../pipelines/contract/locale.ts';
 import { ACCENT, INK, MUTED } from './palette.ts';
 
 /** One seller's workload today and after the proposal (1 = the mean load). */
@@ -62,6 +62,8 @@ export function describeWorkloadShift(rows: WorkloadShift[]): string {
     const values = rows.map(pick);
     return `de ${load(Math.min(...values))} a ${load(Math.max(...values))}`;
   };
-  return `Carga de ${formatNumber(rows.length)} vendedores: hoje ${range((r) => r.before)}, depois da proposta ${range((r) => r.after)}; `
-    + `${formatNumber(closer)} ficam mais perto da carga média (1,00).`;
+  return (
+    `Carga de ${formatCount(rows.length, 'vendedor', 'vendedores')}: hoje ${range((r) => r.before)}, depois da proposta ${range((r) => r.after)}; ` +
+    `${formatNumber(closer)} ficam mais perto da carga média (1,00).`
+  );
 }

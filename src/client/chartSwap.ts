@@ -80,7 +80,11 @@ const originalContent = new Map<HTMLElement, Node[]>();
  * marks it as filtered; restoreCharts puts the copy back.
  */
 export function keepOriginal(element: HTMLElement): void {
-  if (!originalContent.has(element)) originalContent.set(element, [...element.childNodes].map((node) => node.cloneNode(true)));
+  if (!originalContent.has(element))
+    originalContent.set(
+      element,
+      [...element.childNodes].map((node) => node.cloneNode(true)),
+    );
   element.setAttribute('data-filtered', '');
 }
 

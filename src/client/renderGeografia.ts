@@ -2,9 +2,24 @@ import { formatBRLCompact, formatMonth, formatNumber, formatShare } from '../../
 import { brazilMapChart, describeBrazilMap } from '../charts/brazilMapChart.ts';
 import { describeRankedBars, rankedBarChart } from '../charts/rankedBarChart.ts';
 import {
-  NO_FILTERED_SALES, geoRegionBars, geoRevenueMap, geoSmallMapSize, geoSmallMaps, regionBarRows, revenueMapRows, smallMapRows,
+  NO_FILTERED_SALES,
+  geoRegionBars,
+  geoRevenueMap,
+  geoSmallMapSize,
+  geoSmallMaps,
+  regionBarRows,
+  revenueMapRows,
+  smallMapRows,
 } from '../lib/filterableCharts.ts';
-import { byRevenue, geographyTableColumns, summarizeRegions, summarizeStates, type AreaSummary, type GeographyLabels, type TableColumn } from '../lib/geographySummary.ts';
+import {
+  byRevenue,
+  geographyTableColumns,
+  summarizeRegions,
+  summarizeStates,
+  type AreaSummary,
+  type GeographyLabels,
+  type TableColumn,
+} from '../lib/geographySummary.ts';
 import { formatValue } from '../lib/formatValue.ts';
 import type { FieldLabels } from '../lib/labels.ts';
 import type { SalesFilter } from '../lib/filterParams.ts';
@@ -12,6 +27,7 @@ import { completeMonths, periodWindow } from '../lib/filterPeriods.ts';
 import { describeWindow, trailingWindow, type MonthWindow } from '../lib/reportPeriods.ts';
 import { filterCells, filteredGeographyMonths, totalsBy } from '../lib/salesCubeTotals.ts';
 import type { FilterEntry, SalesCube } from '../lib/salesFilterFile.ts';
+import { writeCell } from '../lib/tableSort.ts';
 import { keepOriginal, noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
@@ -29,26 +45,32 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
   const mapRows = revenueMapRows(cube.states.map((s) => ({ key: s.key, name: s.name, revenue: byState.get(s.key) ?? 0 })));
   const map = geoRevenueMap.options;
   const title = geoRevenueMap.title(windowText);
-  swapChart(geoRevenueMap.id, cells.length
-    ? {
-        wide: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.wide }, document),
-        narrow: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.narrow }, document),
-        summary: describeBrazilMap(mapRows, map),
-        title,
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title });
+  swapChart(
+    geoRevenueMap.id,
+    cells.length
+      ? {
+          wide: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.wide }, document),
+          narrow: brazilMapChart(mapRows, { ...map, ...geoRevenueMap.narrow }, document),
+          summary: describeBrazilMap(mapRows, map),
+          title,
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title },
+  );
 
   // Regions the filter leaves without sales are dropped rather than drawn as empty bars.
   const byRegion = new Map(totalsBy(cells, (cell) => cell.region).map((t) => [t.key, t.revenue]));
   const bars = regionBarRows(cube.regions.map((r) => ({ name: r.label, revenue: byRegion.get(r.key) ?? 0 })).filter((r) => r.revenue !== 0));
   const options = geoRegionBars.options;
-  swapChart(geoRegionBars.id, bars.length
-    ? {
-        wide: rankedBarChart(bars, { ...options, ...geoRegionBars.wide }, document),
-        narrow: rankedBarChart(bars, { ...options, ...geoRegionBars.narrow }, document),
-        summary: describeRankedBars(bars, options),
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+  swapChart(
+    geoRegionBars.id,
+    bars.length
+      ? {
+          wide: rankedBarChart(bars, { ...options, ...geoRegionBars.wide }, document),
+          narrow: rankedBarChart(bars, { ...options, ...geoRegionBars.narrow }, document),
+          summary: describeRankedBars(bars, options),
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES },
+  );
 
   renderSummaries(cube, filter, window);
   // The tables keep their own windows (the last 12 complete months and the last one), whatever the period.
@@ -84,8 +106,20 @@ function renderTables(cube: SalesCube, filter: SalesFilter, year: MonthWindow): 
 }
 
 const NOTHING: AreaSummary = {
-  key: null, name: '', region: null, regionName: '', revenue: 0, revenueShare: 0, orders: 0, avgTicket: null,
-  portfolio: 0, portfolioBuying: 0, coveragePct: null, activeEnd: 0, newCustomers: 0, buyingLastMonth: 0,
+  key: null,
+  name: '',
+  region: null,
+  regionName: '',
+  revenue: 0,
+  revenueShare: 0,
+  orders: 0,
+  avgTicket: null,
+  portfolio: 0,
+  portfolioBuying: 0,
+  coveragePct: null,
+  activeEnd: 0,
+  newCustomers: 0,
+  buyingLastMonth: 0,
 };
 
 const cellText = (column: TableColumn, row: AreaSummary): string => {
@@ -107,7 +141,7 @@ function writeTable(name: string, rows: AreaSummary[], columns: TableColumn[], r
     columns.forEach((column, i) => {
       const cell = tr.cells[i];
       // Names stay as built; only the figures change.
-      if (i > 0 && cell && column.format !== 'text') cell.textContent = cellText(column, row);
+      if (i > 0 && cell && column.format !== 'text') writeCell(cell, (row as unknown as Record<string, unknown>)[column.key], cellText(column, row));
     });
   }
   if (reorder) {

@@ -10,6 +10,7 @@ import { cardContent, cardSpecs, monthTableColumns, monthTableRows, type CardCon
 import { describeWindow, monthIndex } from '../lib/reportPeriods.ts';
 import { filterCells, filteredKpiMonths, totalsByMonth } from '../lib/salesCubeTotals.ts';
 import type { SalesCube } from '../lib/salesFilterFile.ts';
+import { writeCell } from '../lib/tableSort.ts';
 import { keepOriginal, noSalesNotice, swapChart } from './chartSwap.ts';
 
 /**
@@ -31,16 +32,27 @@ export function renderFiltered(cube: SalesCube, filter: SalesFilter): string {
     revenue: t.revenue,
     is_partial_month: partial !== null && monthIndex(t.month) === monthIndex(partial),
   }));
-  swapChart(overviewTrend.id, cells.length
-    ? {
-        wide: revenueTrendChart(rows, overviewTrend.wide, document),
-        narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
-        summary: describeRevenueTrend(rows),
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+  swapChart(
+    overviewTrend.id,
+    cells.length
+      ? {
+          wide: revenueTrendChart(rows, overviewTrend.wide, document),
+          narrow: revenueTrendChart(rows.slice(-overviewTrend.narrowMonths), overviewTrend.narrow, document),
+          summary: describeRevenueTrend(rows),
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES },
+  );
 
   // The cards and the table: the figures kpis_monthly has, re-added for the place, seller and segment.
-  const kpis: OverviewMonth[] = filteredKpiMonths(cube, filter).map((row) => ({ ...row, ltv: null, ltv_cac: null, cac: null, top20_revenue_share: null, churn_rate_12m: null, cac_12m: null }));
+  const kpis: OverviewMonth[] = filteredKpiMonths(cube, filter).map((row) => ({
+    ...row,
+    ltv: null,
+    ltv_cac: null,
+    cac: null,
+    top20_revenue_share: null,
+    churn_rate_12m: null,
+    cac_12m: null,
+  }));
   const headline = kpis[headlineIndex(kpis)];
   if (headline) {
     for (const card of document.querySelectorAll<HTMLElement>('li[data-kpi]')) {
@@ -105,7 +117,7 @@ function writeMonthTable(kpis: OverviewMonth[]): void {
     if (!row) continue;
     monthTableColumns.forEach((column, i) => {
       const cell = tr.cells[i];
-      if (i > 0 && cell) cell.textContent = formatValue(row[column.key], column.format);
+      if (i > 0 && cell) writeCell(cell, row[column.key], formatValue(row[column.key], column.format));
     });
   }
 }

@@ -1,7 +1,14 @@
 import { describeMonthlyTrend, monthlyTrendChart } from '../charts/monthlyTrendChart.ts';
 import { describeRankedBars, rankedBarChart } from '../charts/rankedBarChart.ts';
 import {
-  NO_FILTERED_SALES, ticketCutBars, ticketCutId, ticketCutOptions, ticketCutSizes, ticketCutTitle, ticketCuts, ticketTrend,
+  NO_FILTERED_SALES,
+  ticketCutBars,
+  ticketCutId,
+  ticketCutOptions,
+  ticketCutSizes,
+  ticketCutTitle,
+  ticketCuts,
+  ticketTrend,
   type TicketDimension,
 } from '../lib/filterableCharts.ts';
 import type { SalesFilter } from '../lib/filterParams.ts';
@@ -27,13 +34,16 @@ function renderTrend(cube: SalesCube, filter: SalesFilter, window: MonthWindow):
   const rows = totalsByMonth(cells, window.months)
     .filter((t) => t.avgTicket !== null)
     .map((t) => ({ month: t.month, avg_ticket: t.avgTicket }));
-  swapChart(ticketTrend.id, rows.length
-    ? {
-        wide: monthlyTrendChart(rows, ticketTrend.wide, document),
-        narrow: monthlyTrendChart(rows, ticketTrend.narrow, document),
-        summary: describeMonthlyTrend(rows, ticketTrend.wide),
-      }
-    : { wide: noSalesNotice(), summary: NO_FILTERED_SALES });
+  swapChart(
+    ticketTrend.id,
+    rows.length
+      ? {
+          wide: monthlyTrendChart(rows, ticketTrend.wide, document),
+          narrow: monthlyTrendChart(rows, ticketTrend.narrow, document),
+          summary: describeMonthlyTrend(rows, ticketTrend.wide),
+        }
+      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES },
+  );
 }
 
 /** Redraws the cuts by segment, UF and seller; the category cut stays as built (the file has no categories). */
@@ -52,14 +62,17 @@ function renderCuts(cube: SalesCube, filter: SalesFilter, window: MonthWindow): 
     const bars = ticketCutBars(rows, (cut) => names[dimension].get(cut.key) ?? cut.key ?? '');
     const options = ticketCutOptions(dimension, overall);
     const title = ticketCutTitle(section, describeWindow(window), rows.length);
-    swapChart(ticketCutId(section), bars.length
-      ? {
-          wide: rankedBarChart(bars, { ...options, ...ticketCutSizes.wide }, document),
-          narrow: rankedBarChart(bars, { ...options, ...ticketCutSizes.narrow }, document),
-          summary: describeRankedBars(bars, options),
-          title,
-        }
-      : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title });
+    swapChart(
+      ticketCutId(section),
+      bars.length
+        ? {
+            wide: rankedBarChart(bars, { ...options, ...ticketCutSizes.wide }, document),
+            narrow: rankedBarChart(bars, { ...options, ...ticketCutSizes.narrow }, document),
+            summary: describeRankedBars(bars, options),
+            title,
+          }
+        : { wide: noSalesNotice(), summary: NO_FILTERED_SALES, title },
+    );
   }
 }
 

@@ -1,4 +1,6 @@
-import { listMarts, martColumns, readMart, type MartFile } from './readMart.ts';
+import { listMarts, martColumns, queryMart, type MartFile } from './readMart.ts';
+import { rollingPeriodName } from './reportPeriods.ts';
+import { loadRunSettings } from './settings.ts';
 
 /** Parses "2026-10-31" as UTC midnight; anything else gives null. */
 export function parseIsoDate(text: string | undefined): Date | null {
@@ -14,7 +16,7 @@ export function parseIsoDate(text: string | undefined): Date | null {
 export async function martAsOf(mart: MartFile): Promise<Date | null> {
   const columns = await martColumns(mart.name);
   if (columns.some((c) => c.name === 'as_of_date')) {
-    const [row] = await readMart(mart.name, 'select try_cast(max(as_of_date) as date) as as_of from mart');
+    const [row] = await queryMart(mart.name, 'select try_cast(max(as_of_date) as date) as as_of from mart');
     if (row?.as_of instanceof Date) return row.as_of;
   }
   return parseIsoDate(mart.metadata.as_of_date);
@@ -33,4 +35,13 @@ export function reportAsOf(): Promise<Date | null> {
     return latest;
   })();
   return reportDate;
+}
+
+/**
+ * The name of the customers' default window (windows.segmentation_months up to the report's as-of date), as
+ * every page says it: "últimos 12 meses (21/11/2025 a 20/11/2026)".
+ */
+export async function customerWindowName(): Promise<string> {
+  const [asOf, settings] = await Promise.all([reportAsOf(), loadRunSettings()]);
+  return rollingPeriodName(asOf, settings.number('windows.segmentation_months'));
 }

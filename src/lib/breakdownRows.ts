@@ -1,4 +1,4 @@
-import { formatNumber } from '../../pipelines/contract/locale.ts';
+import { formatCount } from '../../pipelines/contract/locale.ts';
 import type { RankedBar } from '../charts/rankedBarChart.ts';
 import type { FieldLabels } from './labels.ts';
 import { sellerHref, type Seller } from './vendedores.ts';
@@ -36,7 +36,11 @@ export function stateRows(totals: KeyTotal[], states: FieldLabels): BreakdownRow
   }));
 }
 
-/** Bars for rankedBarChart, the tooltip naming the customers behind each total. */
-export function breakdownBars(rows: BreakdownRow[], format: (value: number) => string, customers = 'clientes'): RankedBar[] {
-  return rows.map((row) => ({ label: row.label, value: row.value, title: `${row.name}: ${format(row.value)} (${formatNumber(row.customers)} ${customers})` }));
+/** Bars for rankedBarChart, the tooltip naming the customers behind each total ("1 cliente", "3 clientes"). */
+export function breakdownBars(rows: BreakdownRow[], format: (value: number) => string): RankedBar[] {
+  return rows.map((row) => ({
+    label: row.label,
+    value: row.value,
+    title: `${row.name}: ${format(row.value)} (${formatCount(row.customers, 'cliente', 'clientes')})`,
+  }));
 }

@@ -1,7 +1,11 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
 import { martExists, readMart } from './readMart.ts';
-import { BalanceSellerRow, BalanceSpreadRow, ReassignmentRow } from './schemas/equilibrio.ts';
+import type { MartRow } from './martRows.ts';
+
+export type BalanceSellerRow = MartRow<'portfolio_balance'>;
+export type BalanceSpreadRow = MartRow<'portfolio_balance_spread'>;
+export type ReassignmentRow = MartRow<'reassignment_suggestions'>;
 
 /** Proposed moves shown on the page before the rest collapses; the CSV holds every one. */
 export const PROPOSAL_SHOWN = 10;
@@ -21,9 +25,9 @@ export async function loadBalanceData(): Promise<BalanceData | null> {
   // The three come from one pipeline step: published together or not at all.
   if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions'].every(martExists)) return null;
   const [sellers, spread, moves] = await Promise.all([
-    readMart('portfolio_balance', 'select * from mart order by seller_id nulls last', BalanceSellerRow),
-    readMart('portfolio_balance_spread', 'select * from mart order by measure_order', BalanceSpreadRow),
-    readMart('reassignment_suggestions', 'select * from mart order by step', ReassignmentRow),
+    readMart('portfolio_balance', { orderBy: 'seller_id nulls last' }),
+    readMart('portfolio_balance_spread', { orderBy: 'measure_order' }),
+    readMart('reassignment_suggestions', { orderBy: 'step' }),
   ]);
   return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves };
 }
@@ -44,7 +48,7 @@ export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
   { name: 'Vendedor proposto', description: 'quem passaria a atender o cliente' },
   { name: 'Motivo', description: 'por que mudar e por que este destino' },
   { name: 'Mesmo segmento', description: 'o vendedor proposto já atende clientes do segmento (VERDADEIRO/FALSO)' },
-  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente na janela de 12 meses' },
+  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente no período de segmentação (padrão: 12 meses)' },
   { name: 'Potencial 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'CLV de 12 meses do cliente (vazio sem modelo)' },
   { name: 'Carga do cliente', type: 'DOUBLE', description: 'o que o cliente soma à carga do vendedor (1,00 = carga média de um vendedor)' },
   { name: 'Carga do proposto depois', type: 'DOUBLE', description: 'carga do vendedor proposto depois deste passo' },
@@ -63,7 +67,7 @@ export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buf
     Cliente: m.customer_name ?? m.customer_id,
     Segmento: m.segment,
     UF: m.state,
-    'Região': m.region ? regions.label(m.region) : null,
+    Região: m.region ? regions.label(m.region) : null,
     'Vendedor atual': m.from_seller_id === null ? null : sellerLabel(m.from_seller_name, m.from_seller_id),
     'Vendedor proposto': sellerLabel(m.to_seller_name, m.to_seller_id),
     Motivo: m.reason_pt,

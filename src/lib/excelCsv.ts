@@ -6,13 +6,15 @@
 /**
  * A column of the CSV: `name` is the key of the rows, `header` its title in the file (the name when absent);
  * `type` is the DuckDB type name, used to keep the time of TIMESTAMP columns; `labels` replaces coded
- * text values by their Portuguese labels (a key without a label stays as it is).
+ * text values by their Portuguese labels (a key without a label stays as it is); `value`, when given,
+ * computes the field from the whole row instead (e.g. a value written in the unit another column names).
  */
 export interface CsvColumn {
   name: string;
   header?: string;
   type?: string;
   labels?: ReadonlyMap<string, string>;
+  value?: (row: Record<string, unknown>) => unknown;
 }
 
 /** The UTF-8 byte order mark Excel needs to detect UTF-8. */
@@ -39,9 +41,7 @@ function formatDate(date: Date, withTime: boolean): string {
 function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   // toString switches to exponent notation beyond 1e21 and below 1e-6; Excel would read those as text.
-  const text = Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6)
-    ? n.toFixed(20).replace(/\.?0+$/, '')
-    : String(n);
+  const text = Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6) ? n.toFixed(20).replace(/\.?0+$/, '') : String(n);
   return text.replace('.', ',');
 }
 
@@ -75,7 +75,7 @@ export function csvHeader(columns: CsvColumn[]): string {
 /** Data lines for rows keyed by column name, each ending in CRLF. */
 export function csvLines(columns: CsvColumn[], rows: Iterable<Record<string, unknown>>): string {
   let out = '';
-  for (const row of rows) out += columns.map((c) => csvField(row[c.name], c)).join(DELIMITER) + EOL;
+  for (const row of rows) out += columns.map((c) => csvField(c.value ? c.value(row) : row[c.name], c)).join(DELIMITER) + EOL;
   return out;
 }
 

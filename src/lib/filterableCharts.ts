@@ -1,4 +1,4 @@
-import { formatBRL, formatBRLCompact, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
+import { formatBRL, formatBRLCompact, formatCount, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
 import type { BrazilMapOptions, BrazilMapRow } from '../charts/brazilMapChart.ts';
 import type { MonthlyTrendOptions } from '../charts/monthlyTrendChart.ts';
 import type { RankedBar, RankedBarOptions } from '../charts/rankedBarChart.ts';
@@ -45,14 +45,42 @@ export interface TicketCutSection {
 
 /** The ticket cuts in page order. */
 export const ticketCuts: TicketCutSection[] = [
-  { id: 'segmento', dimension: 'segment', title: 'Por segmento do cliente', chartTitle: 'Ticket médio por segmento do cliente', column: 'Segmento', filterable: true,
-    note: 'Pedidos contados uma vez cada; ticket = faturamento do segmento ÷ seus pedidos.' },
-  { id: 'categoria', dimension: 'category', title: 'Por categoria de produto', chartTitle: 'Valor médio por pedido, por categoria de produto', column: 'Categoria', filterable: false,
-    note: 'Valor da categoria por pedido que a inclui: um pedido com três categorias conta nas três, por isso estes valores ficam abaixo do ticket geral e não se somam.' },
-  { id: 'uf', dimension: 'state', title: 'Por UF do cliente', chartTitle: 'Ticket médio por UF do cliente', column: 'UF', filterable: true,
-    note: 'Pedidos contados uma vez cada; ticket = faturamento da UF ÷ seus pedidos.' },
-  { id: 'vendedor', dimension: 'seller', title: 'Por vendedor', chartTitle: 'Ticket médio por vendedor', column: 'Vendedor', filterable: true,
-    note: 'Vendedor creditado no pedido (ou o dono da conta quando o pedido não traz vendedor).' },
+  {
+    id: 'segmento',
+    dimension: 'segment',
+    title: 'Por segmento do cliente',
+    chartTitle: 'Ticket médio por segmento do cliente',
+    column: 'Segmento',
+    filterable: true,
+    note: 'Pedidos contados uma vez cada; ticket = faturamento do segmento ÷ seus pedidos.',
+  },
+  {
+    id: 'categoria',
+    dimension: 'category',
+    title: 'Por categoria de produto',
+    chartTitle: 'Valor médio por pedido, por categoria de produto',
+    column: 'Categoria',
+    filterable: false,
+    note: 'Valor da categoria por pedido que a inclui: um pedido com três categorias conta nas três, por isso estes valores ficam abaixo do ticket geral e não se somam.',
+  },
+  {
+    id: 'uf',
+    dimension: 'state',
+    title: 'Por UF do cliente',
+    chartTitle: 'Ticket médio por UF do cliente',
+    column: 'UF',
+    filterable: true,
+    note: 'Pedidos contados uma vez cada; ticket = faturamento da UF ÷ seus pedidos.',
+  },
+  {
+    id: 'vendedor',
+    dimension: 'seller',
+    title: 'Por vendedor',
+    chartTitle: 'Ticket médio por vendedor',
+    column: 'Vendedor',
+    filterable: true,
+    note: 'Vendedor creditado no pedido (ou o dono da conta quando o pedido não traz vendedor).',
+  },
 ];
 
 /** Charts keep the 30 biggest by revenue (hundreds of sellers would not fit); the tables list every row. */
@@ -112,11 +140,16 @@ export const regionBarRows = (regions: Array<{ name: string; revenue: number }>)
   regions.map((r) => ({ label: r.name, value: r.revenue, title: `${r.name}: ${formatBRL(r.revenue)}` }));
 
 /** Geografia: the small maps of the other measures by UF, over the same window as the revenue map. */
-export const geoSmallMaps: Array<{ id: string; title: (lastMonthText: string) => string; options: BrazilMapOptions; value: (s: AreaSummary) => number | null }> = [
+export const geoSmallMaps: Array<{
+  id: string;
+  title: (lastMonthText: string) => string;
+  options: BrazilMapOptions;
+  value: (s: AreaSummary) => number | null;
+}> = [
   {
     id: 'chart-ativos-por-uf',
     title: (lastMonthText) => `Clientes ativos no fim de ${lastMonthText}`,
-    options: { label: 'Clientes ativos', format: (v: number) => `${formatNumber(v)} clientes`, legendFormat: formatNumber },
+    options: { label: 'Clientes ativos', format: (v: number) => formatCount(v, 'cliente', 'clientes'), legendFormat: formatNumber },
     value: (s) => (s.activeEnd > 0 ? s.activeEnd : null),
   },
   {

@@ -2,7 +2,7 @@ import { UFS } from '../../pipelines/brazil/ufs.ts';
 import type { ValueFormat } from './formatValue.ts';
 import type { FieldLabels } from './labels.ts';
 import { inWindow, monthIndex, type MonthWindow } from './reportPeriods.ts';
-import type { GeographyRow } from './schemas/geografia.ts';
+import type { MartRow } from './martRows.ts';
 
 /**
  * The Geografia figures summed from monthly rows per UF: the geography mart's at build time, the same
@@ -11,7 +11,7 @@ import type { GeographyRow } from './schemas/geografia.ts';
 
 /** What the summaries read of a geography row. */
 export type GeographyMonth = Pick<
-  GeographyRow,
+  MartRow<'geography'>,
   'month' | 'state' | 'region' | 'revenue' | 'orders' | 'customers' | 'portfolio_buying_customers' | 'new_customers' | 'active_customers' | 'buying_customers'
 >;
 
@@ -55,7 +55,16 @@ interface Totals {
   buyingLastMonth: number;
 }
 
-const emptyTotals = (): Totals => ({ revenue: 0, orders: 0, portfolioSum: 0, portfolioBuying: 0, portfolio: 0, activeEnd: 0, newCustomers: 0, buyingLastMonth: 0 });
+const emptyTotals = (): Totals => ({
+  revenue: 0,
+  orders: 0,
+  portfolioSum: 0,
+  portfolioBuying: 0,
+  portfolio: 0,
+  activeEnd: 0,
+  newCustomers: 0,
+  buyingLastMonth: 0,
+});
 
 function add(totals: Totals, row: GeographyMonth, isLast: boolean): void {
   totals.revenue += row.revenue;
@@ -101,7 +110,14 @@ export function summarizeStates(rows: GeographyMonth[], window: MonthWindow, lab
   }
   const total = [...byState.values()].reduce((sum, t) => sum + t.revenue, 0);
   const states = UFS.map((uf) =>
-    summary(uf.uf, labels.state.order.includes(uf.uf) ? labels.state.label(uf.uf) : uf.name, uf.region, labels.region.label(uf.region), byState.get(uf.uf) ?? emptyTotals(), total),
+    summary(
+      uf.uf,
+      labels.state.order.includes(uf.uf) ? labels.state.label(uf.uf) : uf.name,
+      uf.region,
+      labels.region.label(uf.region),
+      byState.get(uf.uf) ?? emptyTotals(),
+      total,
+    ),
   );
   const unknown = byState.get(null);
   if (unknown && (unknown.revenue !== 0 || unknown.portfolioSum > 0)) {
@@ -140,12 +156,13 @@ export function summarizeRegions(rows: GeographyMonth[], window: MonthWindow, la
   }
   const keys = labels.region.order;
   const order = keys.length ? keys : [...new Set(UFS.map((uf) => uf.region))];
-  const regions = order.map((key) => summary(key, labels.region.label(key), key, labels.region.label(key), byRegion.get(key) ?? emptyTotals(), country.revenue));
+  const regions = order.map((key) =>
+    summary(key, labels.region.label(key), key, labels.region.label(key), byRegion.get(key) ?? emptyTotals(), country.revenue),
+  );
   // Customers without a UF have no region: a row of their own keeps the regions adding up to the country.
   if (unknown.revenue !== 0 || unknown.portfolioSum > 0) regions.push(summary(null, 'UF não informada', null, '—', unknown, country.revenue));
   return { regions, country: summary(null, 'Brasil', null, '—', country, country.revenue) };
 }
-
 
 /** A column of the Geografia tables (DataTable's Column, without the component import). */
 export interface TableColumn {

@@ -1,5 +1,7 @@
-import { LabelRow } from './schemas/labels.ts';
+import type { MartRow } from './martRows.ts';
 import { martExists, readMart } from './readMart.ts';
+
+type LabelRow = MartRow<'labels'>;
 
 /** Portuguese labels of one coded field, in display order. */
 export interface FieldLabels {
@@ -13,9 +15,7 @@ let all: Promise<LabelRow[]> | undefined;
 
 /** Every row of the labels mart (read once per build), or none when the mart is missing. */
 function labelRows(): Promise<LabelRow[]> {
-  all ??= martExists('labels')
-    ? readMart('labels', 'select * from mart order by field, sort_order, value', LabelRow)
-    : Promise.resolve([]);
+  all ??= martExists('labels') ? readMart('labels', { orderBy: 'field, sort_order, value' }) : Promise.resolve([]);
   return all;
 }
 
@@ -24,7 +24,7 @@ export async function fieldLabels(field: string): Promise<FieldLabels> {
   const rows = (await labelRows()).filter((row) => row.field === field);
   const byValue = new Map(rows.map((row) => [row.value, row.label_pt]));
   return {
-    label: (value) => (value === null || value === undefined ? 'Não informado' : byValue.get(value) ?? value),
+    label: (value) => (value === null || value === undefined ? 'Não informado' : (byValue.get(value) ?? value)),
     order: rows.map((row) => row.value),
   };
 }
@@ -34,7 +34,10 @@ const MART_COLUMN = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 
 /** The `mart.column` entries of a used_in text (comma or semicolon separated). */
 export function usedInColumns(usedIn: string | null | undefined): string[] {
-  return (usedIn ?? '').split(/[,;]/).map((part) => part.trim()).filter((part) => MART_COLUMN.test(part));
+  return (usedIn ?? '')
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => MART_COLUMN.test(part));
 }
 
 /**

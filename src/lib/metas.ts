@@ -1,7 +1,10 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import { groupBy } from './groupBy.ts';
 import { martExists, readMart } from './readMart.ts';
-import { TargetAttainmentRow, TargetSuggestionRow } from './schemas/metas.ts';
+import type { MartRow } from './martRows.ts';
+
+export type TargetAttainmentRow = MartRow<'target_attainment'>;
+export type TargetSuggestionRow = MartRow<'target_suggestions'>;
 
 /** The Metas page's data: target attainment per seller and month, and next month's suggested targets. */
 
@@ -24,11 +27,9 @@ export interface TargetsData {
 /** Reads target_attainment and target_suggestions (empty lists when a mart is missing). */
 export async function loadTargetsData(): Promise<TargetsData> {
   const attainment = martExists('target_attainment')
-    ? await readMart('target_attainment', 'select * from mart order by month, revenue_attainment_rank nulls last, seller_id', TargetAttainmentRow)
+    ? await readMart('target_attainment', { orderBy: 'month, revenue_attainment_rank nulls last, seller_id' })
     : [];
-  const suggestions = martExists('target_suggestions')
-    ? await readMart('target_suggestions', 'select * from mart order by suggested_revenue_target desc, seller_id', TargetSuggestionRow)
-    : [];
+  const suggestions = martExists('target_suggestions') ? await readMart('target_suggestions', { orderBy: 'suggested_revenue_target desc, seller_id' }) : [];
   const any = (pick: (row: TargetAttainmentRow) => unknown) => attainment.some((row) => pick(row) !== null);
   return {
     attainment,
@@ -45,7 +46,10 @@ export async function loadTargetsData(): Promise<TargetsData> {
 export function monthRanking(rows: TargetAttainmentRow[], month: Date): TargetAttainmentRow[] {
   return rows
     .filter((row) => row.month.getTime() === month.getTime())
-    .sort((a, b) => (a.revenue_attainment_rank ?? Infinity) - (b.revenue_attainment_rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id));
+    .sort(
+      (a, b) =>
+        (a.revenue_attainment_rank ?? Infinity) - (b.revenue_attainment_rank ?? Infinity) || b.revenue - a.revenue || a.seller_id.localeCompare(b.seller_id),
+    );
 }
 
 /** A seller's targets summed over the months of a year up to a month (year to date). */
@@ -124,7 +128,7 @@ export function suggestionsCsv(rows: TargetSuggestionRow[], name: (id: string) =
     SUGGESTION_COLUMNS,
     rows.map((row) => ({
       'Código do vendedor': row.seller_id,
-      'Vendedor': name(row.seller_id),
+      Vendedor: name(row.seller_id),
       'Mês da meta': row.target_month,
       'Meta sugerida': row.suggested_revenue_target,
       'Faturamento esperado da carteira': row.expected_revenue,

@@ -1,6 +1,11 @@
 import { entity, type EntityName } from '../../pipelines/contract/entities.ts';
 
-const fold = (name: string): string => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const fold = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** The export file names to suggest for an entity: the Portuguese one first, then the English one. */
 export function exportFileNames(name: EntityName): string[] {

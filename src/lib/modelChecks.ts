@@ -1,6 +1,9 @@
 import { formatNumber, formatShare } from '../../pipelines/contract/locale.ts';
 import { martExists, readMart } from './readMart.ts';
-import { HoldoutRow, ModelFitRow } from './schemas/modelChecks.ts';
+import type { MartRow } from './martRows.ts';
+
+export type ModelFitRow = MartRow<'model_fit'>;
+export type HoldoutRow = MartRow<'recommendation_holdout'>;
 
 /** The parameters each model has, in the order the data dictionary lists them. */
 export const MODEL_PARAMETERS: Record<string, Array<keyof ModelFitRow & string>> = {
@@ -67,9 +70,7 @@ export function compareHoldout(rows: HoldoutRow[]): HoldoutComparison | null {
 
 /** The model_fit rows (bgnbd first) and the holdout rows; empty lists when the marts are missing. */
 export async function loadModelChecks(): Promise<{ fits: ModelFitRow[]; holdout: HoldoutRow[] }> {
-  const fits = martExists('model_fit') ? await readMart('model_fit', 'select * from mart order by model', ModelFitRow) : [];
-  const holdout = martExists('recommendation_holdout')
-    ? await readMart('recommendation_holdout', 'select * from mart order by method', HoldoutRow)
-    : [];
+  const fits = martExists('model_fit') ? await readMart('model_fit', { orderBy: 'model' }) : [];
+  const holdout = martExists('recommendation_holdout') ? await readMart('recommendation_holdout', { orderBy: 'method' }) : [];
   return { fits, holdout };
 }

@@ -59,7 +59,7 @@ export function monthChange(
   }
   const zero = kind === 'relative' ? formatShare(0) : `${formatNumber(0, { digits: 1 })} p.p.`;
   const direction = text === zero ? 'flat' : delta > 0 ? 'up' : 'down';
-  const tone = direction === 'flat' || better === 'neutral' ? 'neutral' : (direction === better ? 'good' : 'bad');
+  const tone = direction === 'flat' || better === 'neutral' ? 'neutral' : direction === better ? 'good' : 'bad';
   return {
     reference: referenceMonth,
     text: direction === 'flat' ? 'estável' : `${direction === 'up' ? '+' : '−'}${text}`,

@@ -40,12 +40,20 @@ export interface CardSpec {
   filterable: boolean;
 }
 
-export const grossMarginShare = (row: OverviewMonth): number | null =>
-  row.gross_margin === null || row.revenue === 0 ? null : row.gross_margin / row.revenue;
+export const grossMarginShare = (row: OverviewMonth): number | null => (row.gross_margin === null || row.revenue === 0 ? null : row.gross_margin / row.revenue);
 const times = (value: number | null): string => (value === null ? formatNumber(null) : `${formatNumber(value, { digits: 1 })}×`);
 
 export const cardSpecs: CardSpec[] = [
-  { key: 'revenue', label: 'Faturamento', value: (r) => r.revenue, format: formatBRLCompact, note: (r) => formatBRL(r.revenue), kind: 'relative', better: 'up', filterable: true },
+  {
+    key: 'revenue',
+    label: 'Faturamento',
+    value: (r) => r.revenue,
+    format: formatBRLCompact,
+    note: (r) => formatBRL(r.revenue),
+    kind: 'relative',
+    better: 'up',
+    filterable: true,
+  },
   {
     key: 'active',
     label: 'Clientes ativos',

@@ -1,6 +1,9 @@
 import type { ParetoPoint } from '../charts/paretoChart.ts';
+import type { MartRow } from './martRows.ts';
 import { martExists, readMart } from './readMart.ts';
-import { CategoryBuyersRow, CategoryRow, MixRow, ProductClassRow, ProductRow, type ProductRow as Product } from './schemas/produtos.ts';
+
+type Product = MartRow<'product_abc'>;
+type MixTotal = MartRow<'product_mix_totals'>;
 
 /** Rows of a long list shown before the rest is folded into a <details>. */
 export const TOP_ROWS = 10;
@@ -24,105 +27,72 @@ export interface PenetrationRow {
   coverage: Map<string, number | null>;
 }
 
-/** What the Produtos page shows, read from product_abc, category_abc, category_penetration and product_mix. */
+/** What the Produtos page shows, read from product_abc, category_abc and their rollups (product_totals, product_pareto, product_mix_totals, category_penetration_totals). */
 export interface ProductData {
   /** Products sold in the window. */
   productCount: number;
-  classes: ProductClassRow[];
-  /** The concentration curve of products, percentiles 1..100 as in the pareto mart. */
+  /** Their revenue in the window. */
+  productRevenue: number;
+  /** Products, revenue and their shares per ABC class. */
+  classes: MartRow<'product_totals'>[];
+  /** The concentration curve of products, percentiles 1..100, with the exact count behind 80% of revenue. */
   pareto: ParetoPoint[];
   /** The largest products, at most MAX_LISTED. */
   top: Product[];
   /** Products with fewer buyers in the recent months than in the months before, most lost first, at most MAX_LISTED. */
   losing: Product[];
   losingCount: number;
-  categories: CategoryRow[];
+  categories: MartRow<'category_abc'>[];
   byState: PenetrationRow[];
   bySeller: PenetrationRow[];
   /** The whole active portfolio (key null). */
   total: PenetrationRow | null;
 }
 
-const PRODUCT_COLUMNS = `product_id, product_name, category, revenue::double as revenue, revenue_share, revenue_rank, cum_revenue_share, abc_class,
-  portfolio_buyers, coverage_pct, recent_buyers, previous_buyers, won_buyers, lost_buyers, buyer_change`;
+const PRODUCT_MARTS = ['product_abc', 'category_abc', 'product_totals', 'product_pareto', 'product_mix_totals', 'category_penetration_totals'];
 
-/** Null when the marts predate the product marts. */
+/** Null when the marts predate the product marts or their rollups. */
 export async function loadProductData(): Promise<ProductData | null> {
-  if (!['product_abc', 'category_abc', 'category_penetration', 'product_mix'].every(martExists)) return null;
-  const classes = await readMart(
-    'product_abc',
-    'select abc_class, count(*)::integer as products, coalesce(sum(revenue), 0)::double as revenue from mart group by abc_class order by abc_class',
-    ProductClassRow,
-  );
-  const productCount = classes.reduce((sum, c) => sum + c.products, 0);
-  // The top p% of products, rounded up to whole products, as pareto.sql does for customers.
-  const pareto = (await readMart(
-    'product_abc',
-    `with n as (select count(*) as n from mart), p as (select unnest(range(1, 101)) as pct)
-     select p.pct::integer as pct_customers, ((p.pct * n.n + 99) // 100)::integer as customers, mart.cum_revenue_share
-     from p cross join n left join mart on mart.revenue_rank = (p.pct * n.n + 99) // 100
-     where n.n > 0 order by p.pct`,
-  )) as unknown as ParetoPoint[];
-  const top = await readMart('product_abc', `select ${PRODUCT_COLUMNS} from mart order by revenue_rank limit ${MAX_LISTED}`, ProductRow);
-  const losingWhere = 'where buyer_change < 0';
-  const losing = await readMart(
-    'product_abc',
-    `select ${PRODUCT_COLUMNS} from mart ${losingWhere} order by buyer_change, lost_buyers desc, revenue_rank limit ${MAX_LISTED}`,
-    ProductRow,
-  );
-  const [{ n: losingCount } = { n: 0 }] = (await readMart('product_abc', `select count(*)::integer as n from mart ${losingWhere}`)) as Array<{ n: number }>;
-  const categories = await readMart(
-    'category_abc',
-    "select * replace (revenue::double as revenue) from mart order by revenue_rank",
-    CategoryRow,
-  );
-  const penetration = async (key: string): Promise<PenetrationRow[]> => {
-    const mix = await readMart(
-      'product_mix',
-      `select ${key} as key, sum(portfolio_customers)::integer as portfolio_customers, sum(buying_customers)::integer as buying_customers,
-              sum(category_purchases)::integer as category_purchases
-       from mart group by all having count(*) > 0 order by portfolio_customers desc, key nulls last`,
-      MixRow,
+  if (!PRODUCT_MARTS.every(martExists)) return null;
+  const totals = await readMart('product_totals', { orderBy: 'breakdown, abc_class' });
+  const all = totals.find((row) => row.breakdown === 'all');
+  const pareto = (await readMart('product_pareto', { orderBy: 'pct_products' })).map((row) => ({
+    pct_customers: row.pct_products,
+    customers: row.products,
+    cum_revenue_share: row.cum_revenue_share,
+    customers_to_reach_80: row.products_to_reach_80,
+  }));
+  const top = await readMart('product_abc', { orderBy: 'revenue_rank', limit: MAX_LISTED });
+  const losing = await readMart('product_abc', { where: 'buyer_change < 0', orderBy: 'buyer_change, lost_buyers desc, revenue_rank', limit: MAX_LISTED });
+  const categories = await readMart('category_abc', { orderBy: 'revenue_rank' });
+  const coverage = await readMart('category_penetration_totals', { orderBy: 'breakdown, category, seller_id, state' });
+  const penetration = async (breakdown: 'seller' | 'state' | 'all', key: (row: { seller_id: string | null; state: string | null }) => string | null) => {
+    const mix: MixTotal[] = await readMart('product_mix_totals', {
+      where: `breakdown = '${breakdown}'`,
+      orderBy: `portfolio_customers desc, ${breakdown === 'seller' ? 'seller_id' : 'state'} nulls last`,
+    });
+    return mix.map(
+      (m): PenetrationRow => ({
+        key: key(m),
+        portfolio_customers: m.portfolio_customers,
+        buying_customers: m.buying_customers,
+        categories_per_buyer: m.categories_per_buyer,
+        coverage: new Map(coverage.filter((c) => c.breakdown === breakdown && key(c) === key(m)).map((c) => [c.category, c.coverage_pct])),
+      }),
     );
-    const buyers = await readMart(
-      'category_penetration',
-      `select ${key} as key, category, sum(buying_customers)::integer as buying_customers from mart group by all having count(*) > 0`,
-      CategoryBuyersRow,
-    );
-    return mix.map((m) => ({
-      key: m.key,
-      portfolio_customers: m.portfolio_customers,
-      buying_customers: m.buying_customers,
-      categories_per_buyer: m.buying_customers ? m.category_purchases / m.buying_customers : null,
-      coverage: new Map(
-        buyers
-          .filter((b) => b.key === m.key)
-          .map((b) => [b.category, m.portfolio_customers ? (100 * b.buying_customers) / m.portfolio_customers : null]),
-      ),
-    }));
   };
-  const [total = null] = await penetration('null::varchar');
+  const [total = null] = await penetration('all', () => null);
   return {
-    productCount,
-    classes,
+    productCount: all?.products ?? 0,
+    productRevenue: all?.revenue ?? 0,
+    classes: totals.filter((row) => row.breakdown === 'abc_class'),
     pareto,
     top,
     losing,
-    losingCount,
+    losingCount: all?.losing_products ?? 0,
     categories,
-    byState: await penetration('state'),
-    bySeller: await penetration('seller_id'),
+    byState: await penetration('state', (row) => row.state),
+    bySeller: await penetration('seller', (row) => row.seller_id),
     total: total && total.portfolio_customers > 0 ? total : null,
   };
-}
-
-/**
- * The first day of the `months` months that end on `asOf`, as the SQL models count them: DuckDB's
- * date − to_months(n) keeps the day (clamped to the month's end), and the period starts the day after.
- */
-export function periodStart(asOf: Date, months: number): Date {
-  const year = asOf.getUTCFullYear();
-  const month = asOf.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(asOf.getUTCDate(), lastDay) + 1));
 }

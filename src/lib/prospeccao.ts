@@ -1,5 +1,7 @@
-import { martColumns, martExists, readMart } from './readMart.ts';
-import { LeadFunnelRow } from './schemas/metas.ts';
+import type { MartRow } from './martRows.ts';
+import { martExists, readMart } from './readMart.ts';
+
+type LeadFunnelRow = MartRow<'lead_funnel'>;
 
 /** The Prospecção page's data: the lead funnel by breakdown and each seller's prospects. */
 
@@ -19,7 +21,7 @@ export interface LeadFunnel {
 
 /** Reads lead_funnel once, each breakdown apart (their conversion and medians do not add up). */
 export async function loadLeadFunnel(): Promise<LeadFunnel> {
-  const rows = martExists('lead_funnel') ? await readMart('lead_funnel', 'select * from mart', LeadFunnelRow) : [];
+  const rows = martExists('lead_funnel') ? await readMart('lead_funnel') : [];
   return {
     all: rows.find((r) => r.breakdown === 'all') ?? null,
     bySeller: rows.filter((r) => r.breakdown === 'seller'),
@@ -30,11 +32,6 @@ export async function loadLeadFunnel(): Promise<LeadFunnel> {
 /** Each seller's prospects from the sellers mart, most first (empty when the mart lacks the column). */
 export async function loadProspects(): Promise<SellerProspects[]> {
   if (!martExists('sellers')) return [];
-  const columns = new Set((await martColumns('sellers')).map((c) => c.name));
-  if (!columns.has('prospects')) return [];
-  const rows = await readMart(
-    'sellers',
-    'select seller_id, prospects::integer as prospects, coalesce(is_active, true) as is_active from mart where prospects > 0 order by prospects desc, seller_id',
-  );
-  return rows.map((r) => ({ seller_id: String(r.seller_id), prospects: Number(r.prospects), is_active: r.is_active === true }));
+  const rows = await readMart('sellers', { where: 'prospects > 0', orderBy: 'prospects desc, seller_id' });
+  return rows.map((r) => ({ seller_id: r.seller_id, prospects: r.prospects, is_active: r.is_active }));
 }

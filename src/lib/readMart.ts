@@ -2,9 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
+import { checkRows, type MartName, type MartRow, martSchema } from './martRows.ts';
 
-/** One row of a mart as plain JS: BIGINT and DECIMAL as number, DATE and TIMESTAMP as UTC Date. */
-export type MartRow = Record<string, unknown>;
+/** One row of a query as plain JS: BIGINT and DECIMAL as number, DATE and TIMESTAMP as UTC Date. */
+type PlainRow = Record<string, unknown>;
 
 /** A Parquet file in the marts folder. */
 export interface MartFile {
@@ -93,33 +94,52 @@ export function plainValue(value: unknown): unknown {
 }
 
 /** Runs a query on the shared instance and returns plain JS rows. */
-export async function query(sql: string): Promise<MartRow[]> {
+export async function query(sql: string): Promise<PlainRow[]> {
   return withConnection(async (connection) => {
     const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => plainValue(row) as MartRow);
+    return reader.getRowObjectsJS().map((row) => plainValue(row) as PlainRow);
+  });
+}
+
+/** Which rows of a mart to read and in what order (SQL over the mart's columns). */
+export interface ReadOptions {
+  where?: string;
+  orderBy?: string;
+  limit?: number;
+}
+
+/** Runs `sql` over a view named `mart` of the mart's Parquet file and returns plain JS rows. */
+async function runOnMart(name: string, sql: string): Promise<PlainRow[]> {
+  const path = martPath(name);
+  if (!existsSync(path)) throw new Error(`Mart "${name}" not found at ${path}. Run \`npm run pipeline\` or set CARTEIRA_MARTS_DIR.`);
+  return withConnection(async (connection) => {
+    await connection.run(`create or replace temp view mart as select * from read_parquet(${sqlString(path)})`);
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) => plainValue(row) as PlainRow);
   });
 }
 
 /**
- * Reads a mart. `sql` is a query over a view named `mart` (default `select * from mart`); with a
- * zod `schema` every row is validated, so pages get typed rows or a readable error.
+ * Reads whole rows of a published mart, typed and checked by its contract (MartSpec): a mart whose
+ * values break it (a NULL in a column that may not hold one, a missing column) fails with the mart,
+ * row, column and value.
  */
-export async function readMart(name: string, sql?: string): Promise<MartRow[]>;
-export async function readMart<T>(name: string, sql: string | undefined, schema: z.ZodType<T>): Promise<T[]>;
-export async function readMart<T>(name: string, sql?: string, schema?: z.ZodType<T>): Promise<MartRow[] | T[]> {
-  const path = martPath(name);
-  if (!existsSync(path)) throw new Error(`Mart "${name}" not found at ${path}. Run \`npm run pipeline\` or set CARTEIRA_MARTS_DIR.`);
-  const rows = await withConnection(async (connection) => {
-    await connection.run(`create or replace temp view mart as select * from read_parquet(${sqlString(path)})`);
-    const reader = await connection.runAndReadAll(sql ?? 'select * from mart');
-    return reader.getRowObjectsJS().map((row) => plainValue(row) as MartRow);
-  });
-  if (!schema) return rows;
-  return rows.map((row, index) => {
-    const parsed = schema.safeParse(row);
-    if (!parsed.success) throw new Error(`Mart "${name}", row ${index + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  });
+export async function readMart<N extends MartName>(name: N, { where, orderBy, limit }: ReadOptions = {}): Promise<MartRow<N>[]> {
+  const sql = ['select * from mart', where && `where ${where}`, orderBy && `order by ${orderBy}`, limit !== undefined && `limit ${Math.trunc(limit)}`];
+  const rows = await runOnMart(name, sql.filter(Boolean).join(' '));
+  return checkRows(name, rows, martSchema(name)) as MartRow<N>[];
+}
+
+/**
+ * Runs a query over a view named `mart` (an aggregation, a projection, a join). With a zod `schema`
+ * every row is checked, so callers get typed rows or a readable error; build it from the mart's own
+ * (`martSchema(name).pick(...)`) and add only the computed columns.
+ */
+export async function queryMart(name: string, sql: string): Promise<PlainRow[]>;
+export async function queryMart<T>(name: string, sql: string, schema: z.ZodType<T>): Promise<T[]>;
+export async function queryMart<T>(name: string, sql: string, schema?: z.ZodType<T>): Promise<PlainRow[] | T[]> {
+  const rows = await runOnMart(name, sql);
+  return schema ? checkRows(name, rows, schema) : rows;
 }
 
 /** The columns of a mart in file order. */

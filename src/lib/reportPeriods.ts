@@ -1,4 +1,4 @@
-import { formatMonth } from '../../pipelines/contract/locale.ts';
+import { formatDate, formatMonth } from '../../pipelines/contract/locale.ts';
 
 /** A run of consecutive months, first to last inclusive, as UTC month starts. */
 export interface MonthWindow {
@@ -54,3 +54,36 @@ export function describeWindow(window: MonthWindow): string {
 
 /** SQL date literal of a month start, for filters on mart months. */
 export const sqlMonth = (month: Date): string => `date '${month.toISOString().slice(0, 10)}'`;
+
+/**
+ * The first day of the `months` months that end on `asOf`, as the SQL models count them: DuckDB's
+ * date − to_months(n) keeps the day (clamped to the month's end), and the period starts the day after.
+ */
+export function periodStart(asOf: Date, months: number): Date {
+  const year = asOf.getUTCFullYear();
+  const month = asOf.getUTCMonth() - months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(asOf.getUTCDate(), lastDay) + 1));
+}
+
+/**
+ * The name of the report's default analysis window, the one wording every page uses: "últimos 12 meses"
+ * followed by its dates. The months may end on the as-of date (the customers' window revenue, RFM, ABC,
+ * Pareto: windows.segmentation_months) or be complete months (sellers, maps, ticket médio).
+ */
+export function periodName(months: number): string {
+  return `últimos ${months} ${months === 1 ? 'mês' : 'meses'}`;
+}
+
+/** "últimos 12 meses (21/11/2025 a 20/11/2026)": the `months` months ending on the as-of date, day by day. */
+export function rollingPeriodName(asOf: Date | null, months: number): string {
+  return asOf ? `${periodName(months)} (${formatDate(periodStart(asOf, months))} a ${formatDate(asOf)})` : periodName(months);
+}
+
+/** "últimos 12 meses (nov/2025 a out/2026)": a window of complete months, named like rollingPeriodName. */
+export function monthsPeriodName(window: MonthWindow): string {
+  return `${periodName(window.months.length)} (${describeWindow(window)})`;
+}
+
+/** The same name at the start of a sentence or a title: "Últimos 12 meses (…)". */
+export const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,46 @@
 import { fieldLabels } from './labels.ts';
 import { modelState, loadModelChecks, type ModelState } from './modelChecks.ts';
-import { martExists, martPath, query, readMart, sqlString } from './readMart.ts';
-import { RiskBandRow, RiskCustomerRow, RiskTotalRow } from './schemas/risco.ts';
+import { z } from 'zod';
+import { checkRows, martSchema, orNull } from './martRows.ts';
+import { martExists, martPath, query, queryMart, readMart, sqlString } from './readMart.ts';
+
+const count = z.number().int().nonnegative();
+
+/** A customer to retain (action_list, action retain) with what the customers mart says about it (left join). */
+const RiskCustomerRow = martSchema('action_list')
+  .pick({ customer_id: true, seller_id: true, reason_pt: true, value_at_stake: true })
+  .extend(
+    orNull(
+      martSchema('customers').pick({
+        name: true,
+        city: true,
+        state: true,
+        status: true,
+        p_alive: true,
+        churn_risk: true,
+        days_since_last_order: true,
+        rhythm_days: true,
+        clv_12m: true,
+      }),
+    ).shape,
+  );
+export type RiskCustomerRow = z.infer<typeof RiskCustomerRow>;
+
+/** Value at stake of the customers to retain, summed by one key (a seller or a state; NULL = unknown). */
+const RiskTotalRow = z.object({ key: z.string().nullable(), customers: count, value: z.number() });
+export type RiskTotalRow = z.infer<typeof RiskTotalRow>;
+
+/** Active-portfolio customers in one churn_risk band (or, without the model, one rhythm-based status), as churn_bands states them. */
+export interface RiskBandRow {
+  key: string;
+  customers: number;
+  /** Of the customers the breakdown counts (0-1). */
+  share: number;
+  at_risk_by_rhythm: number;
+  window_revenue: number;
+  min_p_alive: number | null;
+  max_p_alive: number | null;
+}
 
 /** Customers listed on the page, biggest value at stake first. */
 export const RISK_LIST_SIZE = 25;
@@ -15,14 +54,14 @@ const BAND_LABELS: Record<string, string> = { high: 'Risco alto', medium: 'Risco
 /** A band's label: the labels mart's when it has one, else the report's own wording. */
 export async function churnRiskLabel(): Promise<(band: string) => string> {
   const labels = await fieldLabels('churn_risk');
-  return (band) => (labels.order.includes(band) ? labels.label(band) : BAND_LABELS[band] ?? band);
+  return (band) => (labels.order.includes(band) ? labels.label(band) : (BAND_LABELS[band] ?? band));
 }
 
-/** Every band, worst first, zero-filled, each with its share of the customers counted. */
-export function orderBands(rows: RiskBandRow[]): Array<RiskBandRow & { share: number }> {
-  const total = rows.reduce((t, r) => t + r.customers, 0);
-  return CHURN_BANDS.map((key) => rows.find((r) => r.key === key) ?? { key, customers: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null })
-    .map((row) => ({ ...row, share: total ? row.customers / total : 0 }));
+/** Every band, worst first, zero-filled. */
+export function orderBands(rows: RiskBandRow[]): RiskBandRow[] {
+  return CHURN_BANDS.map(
+    (key) => rows.find((r) => r.key === key) ?? { key, customers: 0, share: 0, at_risk_by_rhythm: 0, window_revenue: 0, min_p_alive: null, max_p_alive: null },
+  );
 }
 
 /** What the Risco de churn page shows. */
@@ -40,6 +79,8 @@ export interface RiskData {
   pAlive: number[];
   /** Active-portfolio customers by churn_risk band, or by status when the model is not fitted. */
   bands: RiskBandRow[];
+  /** The customers those bands count, and of them the ones at risk by rhythm (the breakdown's total row). */
+  bandTotal: { customers: number; at_risk_by_rhythm: number };
 }
 
 /**
@@ -54,12 +95,17 @@ export async function loadRiskData(): Promise<RiskData | null> {
   const model = modelState(bgnbd);
   const actions = `read_parquet(${sqlString(martPath('action_list'))})`;
   const customers = `read_parquet(${sqlString(martPath('customers'))})`;
-  const retain = `(select a.*, c.state from ${actions} a left join ${customers} c on c.customer_id = a.customer_id where a.action = 'retain')`;
-  const totals = async (key: string) =>
-    (await query(`select ${key} as key, count(*)::integer as customers, sum(value_at_stake)::double as value
-                  from ${retain} group by all order by value desc, key nulls last`)).map((r) => RiskTotalRow.parse(r));
+  const totals = async (breakdown: 'seller' | 'state' | 'all', key: string) =>
+    martExists('retention_totals')
+      ? await queryMart(
+          'retention_totals',
+          `select ${key} as key, customers, value_at_stake::double as value from mart
+           where breakdown = ${sqlString(breakdown)} order by value desc, key nulls last`,
+          RiskTotalRow,
+        )
+      : [];
 
-  const list = (await query(
+  const list = await query(
     `select a.customer_id, a.seller_id, c.name, c.city, c.state, c.status, c.p_alive::double as p_alive, c.churn_risk,
             c.days_since_last_order::double as days_since_last_order, c.rhythm_days::double as rhythm_days,
             c.clv_12m::double as clv_12m, a.reason_pt, a.value_at_stake::double as value_at_stake
@@ -67,28 +113,41 @@ export async function loadRiskData(): Promise<RiskData | null> {
      where a.action = 'retain'
      order by a.value_at_stake desc, a.customer_id
      limit ${RISK_LIST_SIZE}`,
-  )).map((r) => RiskCustomerRow.parse(r));
-  const bySeller = await totals('seller_id');
-  const byState = await totals('state');
+  ).then((rows) => checkRows('action_list', rows, RiskCustomerRow));
+  const bySeller = await totals('seller', 'seller_id');
+  const byState = await totals('state', 'state');
+  const [all] = await totals('all', 'null');
   const bandKey = model.fitted ? 'churn_risk' : 'status';
-  const bands = await readMart(
-    'customers',
-    `select ${bandKey} as key, count(*)::integer as customers, count(*) filter (where status = 'at_risk')::integer as at_risk_by_rhythm,
-            coalesce(sum(window_revenue), 0)::double as window_revenue, min(p_alive)::double as min_p_alive, max(p_alive)::double as max_p_alive
-     from mart where is_active_portfolio and ${bandKey} is not null group by all`,
-    RiskBandRow,
-  );
+  const bandRows = martExists('churn_bands') ? await readMart('churn_bands', { where: `breakdown = '${bandKey}'`, orderBy: 'churn_risk, status' }) : [];
+  const bandTotal = bandRows.find((row) => row.churn_risk === null && row.status === null);
+  const bands = bandRows.flatMap((row): RiskBandRow[] => {
+    const key = row.churn_risk ?? row.status;
+    return key === null
+      ? []
+      : [
+          {
+            key,
+            customers: row.customers,
+            share: row.customer_share ?? 0,
+            at_risk_by_rhythm: row.at_risk_by_rhythm,
+            window_revenue: row.window_revenue,
+            min_p_alive: row.min_p_alive,
+            max_p_alive: row.max_p_alive,
+          },
+        ];
+  });
   const pAlive = model.fitted
-    ? (await readMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
+    ? (await queryMart('customers', `select p_alive::double as p from mart where is_active_portfolio and p_alive is not null`)).map((r) => Number(r.p))
     : [];
   return {
     model,
     repeatBuyers: bgnbd?.repeat_buyers ?? null,
     customers: list,
-    total: bySeller.reduce((t, r) => ({ customers: t.customers + r.customers, value_at_stake: t.value_at_stake + r.value }), { customers: 0, value_at_stake: 0 }),
+    total: { customers: all?.customers ?? 0, value_at_stake: all?.value ?? 0 },
     bySeller,
     byState,
     pAlive,
     bands,
+    bandTotal: { customers: bandTotal?.customers ?? 0, at_risk_by_rhythm: bandTotal?.at_risk_by_rhythm ?? 0 },
   };
 }

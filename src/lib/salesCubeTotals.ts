@@ -22,8 +22,7 @@ export interface SalesTotals {
   grossMargin: number | null;
 }
 
-const keyMatches = (key: string | null, wanted: string): boolean =>
-  wanted === '' || (wanted === NOT_INFORMED ? key === null : key === wanted);
+const keyMatches = (key: string | null, wanted: string): boolean => wanted === '' || (wanted === NOT_INFORMED ? key === null : key === wanted);
 
 /** Whether a cell passes the filter's place, seller and segment (the period is applied as a list of months). */
 export function cellMatches(cell: InRegion<CellKeys>, filter: SalesFilter): boolean {
@@ -156,8 +155,16 @@ export function filteredGeographyMonths(cube: SalesCube, filter: SalesFilter, mo
     let found = rows.get(key(cell));
     if (!found) {
       found = {
-        month: cell.month, state: cell.state, region: cell.region, revenue: 0, orders: 0,
-        customers: 0, portfolio_buying_customers: 0, new_customers: 0, active_customers: 0, buying_customers: 0,
+        month: cell.month,
+        state: cell.state,
+        region: cell.region,
+        revenue: 0,
+        orders: 0,
+        customers: 0,
+        portfolio_buying_customers: 0,
+        new_customers: 0,
+        active_customers: 0,
+        buying_customers: 0,
       };
       rows.set(key(cell), found);
     }

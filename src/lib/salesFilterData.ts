@@ -1,11 +1,37 @@
 import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { martExists, martPath, readMart, sqlString } from './readMart.ts';
-import { CustomerCountRow, SalesCellRow } from './schemas/salesFilter.ts';
+import { z } from 'zod';
+import { martSchema } from './martRows.ts';
+import { martExists, martPath, queryMart, sqlString } from './readMart.ts';
+
+const count = z.number().int().nonnegative();
+
+/** sales_cube summed to month × seller × UF × segment: the cells of the filter file. */
+const SalesCellRow = martSchema('sales_cube').pick({ month: true, seller_id: true, state: true, region: true, segment: true, is_partial_month: true }).extend({
+  revenue_cents: z.number().int(),
+  /** orders_by_main_category: each order once, so it adds up across every dimension. */
+  orders: count,
+  /** Revenue minus cost in cents; null when an order of the cell has no cost. */
+  margin_cents: z.number().int().nullable(),
+});
+
+/** customer_status_monthly counted per month × the customer's seller × UF × segment. */
+const CustomerCountRow = martSchema('customer_status_monthly')
+  .pick({ month: true })
+  .extend(martSchema('customers').pick({ seller_id: true, state: true, region: true, segment: true }).shape)
+  .extend({ active_start: count, active_end: count, churned: count, new_customers: count, portfolio: count, portfolio_buying: count });
+type CustomerCountRow = z.infer<typeof CustomerCountRow>;
 import { sellerSlugs } from './sellerSlugs.ts';
 import {
-  encodeSalesFile, NO_SELLER_SLUG, sumCustomersOverSellers, sumOverSellers,
-  type CustomerCell, type FilterEntry, type SalesCell, type SalesFilterFile, type StateEntry,
+  encodeSalesFile,
+  NO_SELLER_SLUG,
+  sumCustomersOverSellers,
+  sumOverSellers,
+  type CustomerCell,
+  type FilterEntry,
+  type SalesCell,
+  type SalesFilterFile,
+  type StateEntry,
 } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
 import { groupBy } from './groupBy.ts';
@@ -20,7 +46,7 @@ export function sellerLabel(key: string | null, sellers: SellersData | null): st
 
 /** A UF's name from the labels mart, else from the IBGE table, else its code. */
 export function stateName(key: string, labels: FieldLabels): string {
-  return labels.order.includes(key) ? labels.label(key) : UFS.find((uf) => uf.uf === key)?.name ?? key;
+  return labels.order.includes(key) ? labels.label(key) : (UFS.find((uf) => uf.uf === key)?.name ?? key);
 }
 
 /** "São Paulo (SP)", or "UF não informada" for customers without one. */
@@ -30,8 +56,7 @@ export const stateLabel = (name: string, key: string | null): string => (key ? `
 export const segmentLabel = (key: string | null): string => key ?? 'Não informado';
 
 /** Alphabetical in Portuguese, the not-informed entry last. */
-const byLabel = (a: FilterEntry, b: FilterEntry): number =>
-  a.key === null ? 1 : b.key === null ? -1 : a.label.localeCompare(b.label, 'pt-BR');
+const byLabel = (a: FilterEntry, b: FilterEntry): number => (a.key === null ? 1 : b.key === null ? -1 : a.label.localeCompare(b.label, 'pt-BR'));
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
@@ -49,7 +74,7 @@ async function load(): Promise<SalesFilterFiles | null> {
   if (!martExists('sales_cube')) return null;
   // Summing the categories away: orders_by_main_category counts each order once, so it adds up here
   // (the per-category `orders` would count an order once per category it has lines in).
-  const rows = await readMart(
+  const rows = await queryMart(
     'sales_cube',
     `select month, seller_id, state, region, segment,
             bool_or(is_partial_month) as is_partial_month,
@@ -76,9 +101,7 @@ async function load(): Promise<SalesFilterFiles | null> {
   const regionKeys = distinct(keyed.map((row) => row.region).filter((key): key is string => key !== null));
   const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
   const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
-  const regions: FilterEntry[] = regionKeys
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((key) => ({ key, label: regionLabels.label(key) }));
+  const regions: FilterEntry[] = regionKeys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: regionLabels.label(key) }));
   const states: StateEntry[] = distinct(keyed.map((row) => row.state))
     .map((key) => {
       const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
@@ -144,7 +167,7 @@ async function load(): Promise<SalesFilterFiles | null> {
  */
 async function loadCustomerCounts(): Promise<CustomerCountRow[]> {
   if (!martExists('customer_status_monthly') || !martExists('customers')) return [];
-  return readMart(
+  return queryMart(
     'customer_status_monthly',
     `select m.month, c.seller_id, c.state, c.region, c.segment,
             count(*) filter (where m.was_in_active_portfolio)::integer as active_start,

@@ -180,7 +180,11 @@ export function encodeSalesFile(
   const monthAt = new Map(months.map((month, i) => [month, i]));
   const sales = encodeCells(
     cells,
-    { revenueCents: (c) => Math.round(c.revenueCents), orders: (c) => c.orders, marginCents: (c) => (c.marginCents === null ? null : Math.round(c.marginCents)) },
+    {
+      revenueCents: (c) => Math.round(c.revenueCents),
+      orders: (c) => c.orders,
+      marginCents: (c) => (c.marginCents === null ? null : Math.round(c.marginCents)),
+    },
     dictionaries,
     monthAt,
     sellersSummed,

@@ -1,4 +1,6 @@
-import type { SellerMonthRow } from './schemas/vendedores.ts';
+import type { MartRow } from './martRows.ts';
+
+type SellerMonthRow = MartRow<'sellers_monthly'>;
 
 /** A seller's (or a team's) measures over a period, every ratio recomputed from the monthly sums. */
 export interface SellerPeriod {
@@ -34,12 +36,28 @@ const monthKey = (date: Date): number => date.getUTCFullYear() * 12 + date.getUT
 /** Rolls monthly seller rows (one seller, a team or everybody) into one period summary. */
 export function rollUpSellerMonths(rows: readonly SellerMonthRow[]): SellerPeriod {
   const last = rows.reduce((max, row) => Math.max(max, monthKey(row.month)), -Infinity);
-  let revenue = 0, orders = 0, portfolioSum = 0, portfolioBuying = 0, portfolio = 0;
-  let revenueWithTarget = 0, revenueTarget = 0, targetMonths = 0;
-  let coverageTargetBuyers = 0, coverageTargetBase = 0, coverageTargetMonths = 0;
-  let mixPairs = 0, mixBuyers = 0, mixMonths = 0;
-  let churned = 0, reactivated = 0, newCustomers = 0, activeEnd = 0, atRisk = 0;
-  let leadsWon = 0, leadsClosed = 0, leadMonths = 0;
+  let revenue = 0,
+    orders = 0,
+    portfolioSum = 0,
+    portfolioBuying = 0,
+    portfolio = 0;
+  let revenueWithTarget = 0,
+    revenueTarget = 0,
+    targetMonths = 0;
+  let coverageTargetBuyers = 0,
+    coverageTargetBase = 0,
+    coverageTargetMonths = 0;
+  let mixPairs = 0,
+    mixBuyers = 0,
+    mixMonths = 0;
+  let churned = 0,
+    reactivated = 0,
+    newCustomers = 0,
+    activeEnd = 0,
+    atRisk = 0;
+  let leadsWon = 0,
+    leadsClosed = 0,
+    leadMonths = 0;
   for (const row of rows) {
     revenue += row.revenue;
     orders += row.orders;

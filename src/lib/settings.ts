@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import { defaultConfig } from '../../pipelines/contract/config.ts';
 import { martExists, readMart } from './readMart.ts';
-
-const SettingRow = z.looseObject({ setting: z.string(), value: z.string(), is_default: z.boolean() });
 
 /** The rules the pipeline ran with (settings mart), so pages state the thresholds actually applied. */
 export interface RunSettings {
@@ -13,7 +10,7 @@ export interface RunSettings {
 }
 
 export async function loadRunSettings(): Promise<RunSettings> {
-  const rows = martExists('settings') ? await readMart('settings', undefined, SettingRow) : [];
+  const rows = martExists('settings') ? await readMart('settings') : [];
   const bySetting = new Map(rows.map((r) => [r.setting, r]));
   return {
     number: (setting) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),

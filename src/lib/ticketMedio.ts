@@ -1,11 +1,16 @@
-import { martExists, readMart } from './readMart.ts';
-import { firstMonth, lastCompleteMonth, sqlMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
-import { CustomerTicketRow, TicketCutRow, TicketMonthRow } from './schemas/ticketMedio.ts';
+import { z } from 'zod';
+import type { TicketDimension } from './filterableCharts.ts';
+import type { MartRow } from './martRows.ts';
+import { martExists, queryMart, readMart } from './readMart.ts';
+import { lastCompleteMonth, monthIndex, trailingWindow, type MonthWindow } from './reportPeriods.ts';
 
-/** One line of a "ticket by …" table: sums first, the ratio after (never an average of averages). */
+type TicketCutRow = MartRow<'ticket_cuts'>;
+
+/** One line of a "ticket by …" table, as ticket_cuts states it (sums first, the ratio after: never an average of averages). */
 export interface TicketCut {
   key: string | null;
   revenue: number;
+  /** Orders counted once, or for categories the orders containing the category. */
   orders: number;
   avgTicket: number | null;
   revenueShare: number | null;
@@ -13,86 +18,58 @@ export interface TicketCut {
 
 /** What the Ticket médio page reads. */
 export interface TicketData {
-  months: Array<TicketMonthRow & { avg_ticket: number | null }>;
+  months: MartRow<'kpis_monthly'>[];
   lastMonth: Date | null;
   year: MonthWindow | null;
   /** The as-of month while still running. */
-  partial: (TicketMonthRow & { avg_ticket: number | null }) | null;
-  cuts: Record<TicketCutRow['dimension'], TicketCut[]>;
+  partial: MartRow<'kpis_monthly'> | null;
+  cuts: Record<TicketDimension, TicketCut[]>;
   /** Each window buyer's revenue ÷ orders over the 12 months to the as-of date. */
   customerTickets: number[];
   /** Totals of the window, for the reference lines. */
   total: { revenue: number; orders: number; avgTicket: number | null };
 }
 
-const ratio = (revenue: number, orders: number): number | null => (orders > 0 ? revenue / orders : null);
+const KEY: Record<TicketDimension, (row: TicketCutRow) => string | null> = {
+  segment: (row) => row.segment,
+  seller: (row) => row.seller_id,
+  state: (row) => row.state,
+  category: (row) => row.category,
+};
 
-/** The cube re-aggregated over the window for each dimension in one pass (grouping sets). */
-async function cubeCuts(window: MonthWindow): Promise<TicketCutRow[]> {
-  // orders_by_main_category counts each order once, so it adds up across segments, sellers and states;
-  // for categories the ticket is the category's revenue per order that contains it (orders).
-  return readMart(
-    'sales_cube',
-    `select
-        case when grouping(segment) = 0 then 'segment' when grouping(seller_id) = 0 then 'seller'
-             when grouping(state) = 0 then 'state' else 'category' end as dimension,
-        case when grouping(segment) = 0 then segment when grouping(seller_id) = 0 then seller_id
-             when grouping(state) = 0 then state else category end as key,
-        sum(revenue)::double as revenue,
-        (case when grouping(category) = 0 then sum(orders) else sum(orders_by_main_category) end)::integer as orders
-     from mart
-     where month between ${sqlMonth(window.first)} and ${sqlMonth(window.last)}
-     group by grouping sets ((segment), (seller_id), (state), (category))`,
-    TicketCutRow,
-  );
-}
+const toCut = (row: TicketCutRow, key: string | null): TicketCut => ({
+  key,
+  revenue: row.revenue,
+  orders: row.orders,
+  avgTicket: row.avg_ticket,
+  revenueShare: row.revenue_share,
+});
 
-function toCuts(rows: TicketCutRow[], dimension: TicketCutRow['dimension'], totalRevenue: number): TicketCut[] {
-  return rows
-    .filter((row) => row.dimension === dimension)
-    .map((row) => ({
-      key: row.key,
-      revenue: row.revenue,
-      orders: row.orders,
-      avgTicket: ratio(row.revenue, row.orders),
-      revenueShare: totalRevenue > 0 ? row.revenue / totalRevenue : null,
-    }))
-    .sort((a, b) => b.revenue - a.revenue);
-}
-
-/** Reads kpis_monthly, sales_cube and the customers' window tickets; null without kpis_monthly. */
+/** Reads kpis_monthly, ticket_cuts and the customers' window tickets; null without kpis_monthly. */
 export async function loadTicketData(): Promise<TicketData | null> {
   if (!martExists('kpis_monthly')) return null;
-  const months = (await readMart('kpis_monthly', 'select month, is_partial_month, revenue, orders from mart order by month', TicketMonthRow)).map(
-    (row) => ({ ...row, avg_ticket: ratio(row.revenue, row.orders) }),
-  );
-  const lastMonth = lastCompleteMonth(months);
-  const year = lastMonth ? trailingWindow(lastMonth, 12, firstMonth(months)) : null;
-  const inYear = year ? months.filter((m) => m.month >= year.first && m.month <= year.last) : [];
-  const revenue = inYear.reduce((t, m) => t + m.revenue, 0);
-  const orders = inYear.reduce((t, m) => t + m.orders, 0);
-  const cutRows = year && martExists('sales_cube') ? await cubeCuts(year) : [];
+  const months = await readMart('kpis_monthly', { orderBy: 'month' });
+  // ticket_cuts sums the 12 complete months to the last complete month, by segment, seller, state, category and all
+  const cutRows = martExists('ticket_cuts') ? await readMart('ticket_cuts', { orderBy: 'breakdown, revenue desc, segment, seller_id, state, category' }) : [];
+  const all = cutRows.find((row) => row.breakdown === 'all');
+  const year = all ? trailingWindow(all.window_end, monthIndex(all.window_end) - monthIndex(all.window_start) + 1) : null;
+  const cuts = (dimension: TicketDimension): TicketCut[] => cutRows.filter((row) => row.breakdown === dimension).map((row) => toCut(row, KEY[dimension](row)));
   const customerTickets = martExists('customers')
     ? (
-        await readMart(
+        await queryMart(
           'customers',
           'select (window_revenue / window_orders)::double as ticket from mart where window_orders > 0 order by ticket',
-          CustomerTicketRow,
+          z.object({ ticket: z.number() }),
         )
       ).map((row) => row.ticket)
     : [];
   return {
     months,
-    lastMonth,
+    lastMonth: lastCompleteMonth(months),
     year,
     partial: months.find((m) => m.is_partial_month) ?? null,
-    cuts: {
-      segment: toCuts(cutRows, 'segment', revenue),
-      seller: toCuts(cutRows, 'seller', revenue),
-      state: toCuts(cutRows, 'state', revenue),
-      category: toCuts(cutRows, 'category', revenue),
-    },
+    cuts: { segment: cuts('segment'), seller: cuts('seller'), state: cuts('state'), category: cuts('category') },
     customerTickets,
-    total: { revenue, orders, avgTicket: ratio(revenue, orders) },
+    total: all ? { revenue: all.revenue, orders: all.orders, avgTicket: all.avg_ticket } : { revenue: 0, orders: 0, avgTicket: null },
   };
 }

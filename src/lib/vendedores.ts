@@ -1,17 +1,47 @@
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { martColumns, martExists, martPath, query, readMart, sqlString } from './readMart.ts';
+import { z } from 'zod';
+import { checkRows, type MartRow, martSchema } from './martRows.ts';
+import { martExists, martPath, query, queryMart, readMart, sqlString } from './readMart.ts';
 import { firstMonth, lastCompleteMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
 import { loadWorkLists } from './workList.ts';
-import {
-  SellerCustomerRow,
-  SellerInfoRow,
-  SellerMonthRow,
-  SellerRenewalRow,
-  SellerStatusRow,
-  type WorkListRow,
-} from './schemas/vendedores.ts';
+import type { WorkListRow } from './workList.ts';
 import { groupBy } from './groupBy.ts';
+
+const count = z.number().int().nonnegative();
+
+type SellerMonthRow = MartRow<'sellers_monthly'>;
+
+/** A seller's customers by status at the as-of date (customers summed). */
+const SellerStatusRow = martSchema('customers')
+  .pick({ seller_id: true, status: true, is_active_portfolio: true })
+  .extend({ customers: count, window_revenue: z.number() });
+type SellerStatusRow = z.infer<typeof SellerStatusRow>;
+
+/** One customer of a seller's list (customers mart, no contact data) with its rank in the seller's list. */
+const SellerCustomerRow = martSchema('customers')
+  .pick({
+    seller_id: true,
+    customer_id: true,
+    name: true,
+    segment: true,
+    city: true,
+    state: true,
+    status: true,
+    last_order_date: true,
+    days_since_last_order: true,
+    rhythm_days: true,
+    window_revenue: true,
+    revenue: true,
+  })
+  .extend({ rank: count, list_size: count });
+export type SellerCustomerRow = z.infer<typeof SellerCustomerRow>;
+
+/** A contract due for renewal (renewals mart) with its customer's published name. */
+const SellerRenewalRow = martSchema('renewals')
+  .pick({ seller_id: true, contract_id: true, customer_id: true, end_date: true, days_to_end: true, monthly_value: true, renewal_status: true })
+  .extend({ customer_name: z.string().nullable() });
+export type SellerRenewalRow = z.infer<typeof SellerRenewalRow>;
 
 /** Customers listed per seller page (at-risk list and, for departed sellers, the biggest customers). */
 export const CUSTOMERS_PER_LIST = 20;
@@ -32,6 +62,8 @@ export interface Seller {
 /** Everything the seller pages read, loaded once per build and shared by the index and every seller page. */
 export interface SellersData {
   months: SellerMonthRow[];
+  /** The same months by seller, in month order: each seller page reads its own without scanning every seller's. */
+  monthsBySeller: Map<string | null, SellerMonthRow[]>;
   sellers: Seller[];
   bySlug: Map<string, Seller>;
   byId: Map<string | null, Seller>;
@@ -62,13 +94,13 @@ export interface SellersData {
 
 async function loadedEntities(): Promise<Set<string> | null> {
   if (!martExists('load_summary')) return null;
-  const rows = await readMart('load_summary', 'select distinct entity from mart where loaded > 0');
+  const rows = await queryMart('load_summary', 'select distinct entity from mart where loaded > 0', martSchema('load_summary').pick({ entity: true }));
   return new Set(rows.map((row) => String(row.entity)));
 }
 
 /** The customers lists, ranked per seller in one query, so a build with hundreds of sellers reads the mart once. */
 async function customerLists(where: string): Promise<SellerCustomerRow[]> {
-  return readMart(
+  return queryMart(
     'customers',
     `select seller_id, customer_id, name, segment, city, state, status, last_order_date,
             days_since_last_order::double as days_since_last_order, rhythm_days::double as rhythm_days,
@@ -82,11 +114,9 @@ async function customerLists(where: string): Promise<SellerCustomerRow[]> {
   );
 }
 
-async function sellerInfo(): Promise<Map<string, SellerInfoRow> | null> {
+async function sellerInfo(): Promise<Map<string, MartRow<'sellers'>> | null> {
   if (!martExists('sellers')) return null;
-  const columns = new Set((await martColumns('sellers')).map((c) => c.name));
-  if (!columns.has('seller_id')) return null;
-  const rows = await readMart('sellers', 'select * from mart', SellerInfoRow);
+  const rows = await readMart('sellers');
   return new Map(rows.map((row) => [row.seller_id, row]));
 }
 
@@ -107,26 +137,35 @@ function activeByActivity(rows: SellerMonthRow[], hasTargets: boolean): Map<stri
 
 async function load(): Promise<SellersData | null> {
   if (!martExists('sellers_monthly')) return null;
-  const months = await readMart('sellers_monthly', 'select * from mart order by month, seller_id nulls last', SellerMonthRow);
+  const months = await readMart('sellers_monthly', { orderBy: 'month, seller_id nulls last' });
   const labels = { status: await fieldLabels('status'), renewalStatus: await fieldLabels('renewal_status'), action: await fieldLabels('action') };
   const entities = await loadedEntities();
   const has = (entity: string, fallback: boolean) => (entities ? entities.has(entity) : fallback);
   const inputs = {
-    targets: has('targets', months.some((m) => m.revenue_target !== null || m.coverage_target_pct !== null)),
-    leads: has('leads', months.some((m) => m.leads_closed !== null)),
+    targets: has(
+      'targets',
+      months.some((m) => m.revenue_target !== null || m.coverage_target_pct !== null),
+    ),
+    leads: has(
+      'leads',
+      months.some((m) => m.leads_closed !== null),
+    ),
     contracts: has('contracts', martExists('renewals')),
-    items: has('order_items', months.some((m) => m.mix !== null)),
+    items: has(
+      'order_items',
+      months.some((m) => m.mix !== null),
+    ),
   };
 
   const info = await sellerInfo();
   const activeFromActivity = activeByActivity(months, inputs.targets);
   const ids = [...new Set(months.map((m) => m.seller_id))];
   const customersHere = martExists('customers');
-  const statusRows = customersHere
-    ? await readMart(
-        'customers',
-        `select seller_id, status, bool_or(is_active_portfolio) as is_active_portfolio, count(*)::integer as customers, coalesce(sum(window_revenue), 0)::double as window_revenue
-         from mart group by all order by seller_id nulls last, status`,
+  const statusRows = martExists('seller_status')
+    ? await queryMart(
+        'seller_status',
+        `select seller_id, status, is_active_portfolio, customers, window_revenue::double as window_revenue
+         from mart order by seller_id nulls last, status`,
         SellerStatusRow,
       )
     : [];
@@ -139,13 +178,13 @@ async function load(): Promise<SellersData | null> {
   const sellers: Seller[] = ids
     .map((id) => {
       const record = id === null ? undefined : info?.get(id);
-      const flag = record?.is_active ?? record?.active;
+      const flag = record?.is_active;
       return {
         id,
         slug: id === null ? null : slugs.get(id)!,
         name: id === null ? 'Sem vendedor' : record?.name?.trim() || id,
         team: record?.team ?? teamOf.get(id) ?? null,
-        active: id === null ? false : typeof flag === 'boolean' ? flag : activeFromActivity.get(id) ?? false,
+        active: id === null ? false : typeof flag === 'boolean' ? flag : (activeFromActivity.get(id) ?? false),
       };
     })
     .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, 'pt-BR') || a.id.localeCompare(b.id)));
@@ -157,9 +196,7 @@ async function load(): Promise<SellersData | null> {
     ...(departed.includes(null) ? ['seller_id is null'] : []),
   ].join(' or ');
   const atRisk = customersHere ? await customerLists(`status = 'at_risk'`) : [];
-  const left = customersHere && departedWhere
-    ? await customerLists(`is_working_portfolio and (${departedWhere})`)
-    : [];
+  const left = customersHere && departedWhere ? await customerLists(`is_working_portfolio and (${departedWhere})`) : [];
 
   let renewals: Map<string | null, SellerRenewalRow[]> | null = null;
   if (inputs.contracts && martExists('renewals')) {
@@ -171,12 +208,13 @@ async function load(): Promise<SellersData | null> {
        where r.renewal_status in ('due', 'in_grace')
        order by r.end_date, r.contract_id`,
     );
-    renewals = groupBy(rows.map((row) => SellerRenewalRow.parse(row)), (row) => row.seller_id);
+    renewals = groupBy(checkRows('renewals', rows, SellerRenewalRow), (row) => row.seller_id);
   }
 
   const lastMonth = lastCompleteMonth(months);
   return {
     months,
+    monthsBySeller: groupBy(months, (row) => row.seller_id),
     sellers,
     bySlug: new Map(sellers.filter((s) => s.slug).map((s) => [s.slug!, s])),
     byId: new Map(sellers.map((s) => [s.id, s])),
@@ -191,7 +229,7 @@ async function load(): Promise<SellersData | null> {
     renewals,
     workLists: await loadWorkLists(),
     inputs,
-    activeRule: info && [...info.values()].some((r) => typeof (r.is_active ?? r.active) === 'boolean') ? 'sellers_mart' : 'activity',
+    activeRule: info && info.size > 0 ? 'sellers_mart' : 'activity',
   };
 }
 
@@ -204,8 +242,7 @@ export function loadSellersData(): Promise<SellersData | null> {
 }
 
 /** The seller's page path under the site base, e.g. /vendedores/v001/. */
-export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null =>
-  seller.slug ? `${base}/vendedores/${seller.slug}/` : null;
+export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null => (seller.slug ? `${base}/vendedores/${seller.slug}/` : null);
 
 /** How a table names a seller id and links it to the seller's page (the id itself when the marts do not know it). */
 export function sellerLinks(data: SellersData | null, base: string): { name: (id: unknown) => string; href: (id: unknown) => string | null } {

@@ -1,8 +1,26 @@
 import type { CsvColumn } from './excelCsv.ts';
 import { excelCsv } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
+import type { z } from 'zod';
+import { checkRows, martSchema, orNull } from './martRows.ts';
 import { martExists, martPath, query, sqlString } from './readMart.ts';
-import { WorkListRow } from './schemas/vendedores.ts';
+
+/** One action of a seller's work list (action_list) with its customer's published name and place (customers, left join). */
+const WorkListRow = martSchema('action_list')
+  .pick({
+    seller_id: true,
+    customer_id: true,
+    action: true,
+    reason_pt: true,
+    value_at_stake: true,
+    priority_score: true,
+    upsell_gain: true,
+    cross_sell_gain: true,
+    rank: true,
+    as_of_date: true,
+  })
+  .extend(orNull(martSchema('customers').pick({ name: true, city: true, state: true })).shape);
+export type WorkListRow = z.infer<typeof WorkListRow>;
 import { groupBy } from './groupBy.ts';
 
 /** Actions shown on a seller's page; the CSV download holds the whole list. */
@@ -36,8 +54,8 @@ export function workListCsvRows(rows: WorkListRow[], actions: FieldLabels): Reco
   return [...rows]
     .sort((a, b) => a.rank - b.rank)
     .map((row) => ({
-      'Posição': row.rank,
-      'Ação': actions.label(row.action),
+      Posição: row.rank,
+      Ação: actions.label(row.action),
       'Código do cliente': row.customer_id,
       Cliente: row.name ?? row.customer_id,
       Cidade: row.city,
@@ -71,5 +89,5 @@ export async function loadWorkLists(): Promise<Map<string | null, WorkListRow[]>
      left join read_parquet(${sqlString(martPath('customers'))}) c on c.customer_id = a.customer_id
      order by a.seller_id nulls last, a.rank`,
   );
-  return groupBy(rows.map((r) => WorkListRow.parse(r)), (row) => row.seller_id);
+  return groupBy(checkRows('action_list', rows, WorkListRow), (row) => row.seller_id);
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { coefficientOfVariation, proposeReassignments, type BalanceCustomer, type BalanceSeller } from '../../pipelines/balance/proposeReassignments.ts';
 
 const customer = (customer_id: string, seller_id: string | null, workload: number, extra: Partial<BalanceCustomer> = {}): BalanceCustomer => ({
-  customer_id, seller_id, workload, segment: 'Bar', region: 'sudeste', orphan_reason: null, ...extra,
+  customer_id,
+  seller_id,
+  workload,
+  segment: 'Bar',
+  region: 'sudeste',
+  orphan_reason: null,
+  ...extra,
 });
 const seller = (seller_id: string, region: string | null, is_eligible = true): BalanceSeller => ({ seller_id, region, is_eligible });
 const rules = { max_moved_share: 1, overload_tolerance_share: 0.2 };
@@ -16,8 +22,9 @@ describe('proposeReassignments', () => {
       [seller('A', 'sudeste'), seller('B', 'sudeste')],
       rules,
     );
-    expect(moves.map((m) => [m.customer_id, m.from_seller_id, m.to_seller_id, m.reason_pt, +m.from_workload_after!.toFixed(4), +m.to_workload_after.toFixed(4)]))
-      .toEqual([['C2', 'A', 'B', 'Carteira 60% acima da média da região', 1.1, 0.9]]);
+    expect(
+      moves.map((m) => [m.customer_id, m.from_seller_id, m.to_seller_id, m.reason_pt, +m.from_workload_after!.toFixed(4), +m.to_workload_after.toFixed(4)]),
+    ).toEqual([['C2', 'A', 'B', 'Carteira 60% acima da média da região', 1.1, 0.9]]);
     // 1.1 and 0.9: standard deviation 0.1 over mean 1.0
     expect(moves[0]!.workload_cv_after).toBeCloseTo(0.1, 10);
   });
@@ -38,7 +45,13 @@ describe('proposeReassignments', () => {
   });
 
   it('gives the same proposal whatever order the rows arrive in', () => {
-    const customers = [customer('C1', 'A', 0.3), customer('C2', 'A', 0.3), customer('C3', 'A', 0.3), customer('C4', 'X', 0.3, { orphan_reason: 'departed' }), customer('C5', 'B', 0.1)];
+    const customers = [
+      customer('C1', 'A', 0.3),
+      customer('C2', 'A', 0.3),
+      customer('C3', 'A', 0.3),
+      customer('C4', 'X', 0.3, { orphan_reason: 'departed' }),
+      customer('C5', 'B', 0.1),
+    ];
     const sellers = [seller('A', 'sudeste'), seller('B', 'sudeste'), seller('X', 'sudeste', false)];
     const forward = proposeReassignments(customers, sellers, rules);
     const backward = proposeReassignments([...customers].reverse(), [...sellers].reverse(), rules);

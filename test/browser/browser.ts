@@ -104,9 +104,7 @@ export async function tableRows(page: Page, caption: string): Promise<string[][]
     (tables, wanted) => {
       const table = tables.find((t) => (t.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(wanted));
       if (!table) return [];
-      return [...table.querySelectorAll('tbody tr')].map((tr) =>
-        [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      );
+      return [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()));
     },
     caption,
   );

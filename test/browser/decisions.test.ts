@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, tableRows } from './browser.ts';
 import { parseCsv } from '../demo/readCsv.ts';
-import { brazilianBrl, brazilianCount as count, brazilianDate, brazilianShare, queryMarts } from './martsQuery.ts';
+import { brazilianBrl, brazilianCount as count, brazilianDate, brazilianShare, listedCustomerNames, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
@@ -42,7 +42,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
   it('ranks the customers to retain by the value at stake of action_list and adds it up on the card', async () => {
     const [total] = await marts(`select count(*) as n, sum(value_at_stake) as value from action_list where action = 'retain'`);
     const top = await marts(`
-      select coalesce(c.name, a.customer_id) as name, a.value_at_stake from action_list a join customers c using (customer_id)
+      select a.customer_id, coalesce(c.name, a.customer_id) as name, c.city, c.state, a.value_at_stake from action_list a join customers c using (customer_id)
       where a.action = 'retain' order by a.value_at_stake desc, a.customer_id limit 25`);
     expect(top.length).toBeGreaterThan(0);
     await page.goto(`${server.url}/risco/`);
@@ -50,7 +50,8 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     expect(cards.find((c) => c.startsWith('Valor em jogo'))).toContain(brl(total!.value));
     expect(cards.find((c) => c.startsWith('Clientes a reter'))).toContain(count(total!.n));
     const rows = await tableRows(page, 'Clientes a reter, do maior');
-    expect(rows.map((r) => [r[1], r[6]])).toEqual(top.map((t) => [String(t.name), brl(t.value_at_stake)]));
+    const names = listedCustomerNames(top);
+    expect(rows.map((r) => [r[1], r[6]])).toEqual(top.map((t, i) => [names[i], brl(t.value_at_stake)]));
     expect(plain((await page.locator('main').textContent()) ?? '')).toContain('valores abaixo do mínimo de R$ 1.000 (o padrão) ficam de fora');
   });
 
@@ -68,7 +69,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
       where a.action = 'retain' group by 1 order by 3 desc, 1 nulls last`);
     await page.goto(`${server.url}/risco/`);
     const bySeller = await tableRows(page, 'Clientes a reter e valor em jogo por vendedor');
-    const name = (id: unknown) => (id === null ? 'Sem vendedor' : names.get(String(id)) ?? String(id));
+    const name = (id: unknown) => (id === null ? 'Sem vendedor' : (names.get(String(id)) ?? String(id)));
     expect(bySeller.map((r) => [r[0], r[2]])).toEqual(sellers.map((s) => [name(s.seller_id), brl(s.value)]));
     const byState = await tableRows(page, 'Clientes a reter e valor em jogo por estado');
     // "São Paulo (SP)" → "SP"; customers without a state are summed apart as "UF não informada".
@@ -84,7 +85,11 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     const n = (band: string) => count(bands.find((b) => b.churn_risk === band)?.n ?? 0);
     await page.goto(`${server.url}/risco/`);
     const rows = await tableRows(page, 'Carteira ativa por faixa de risco de churn');
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Risco alto', n('high')], ['Risco médio', n('medium')], ['Risco baixo', n('low')]]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Risco alto', n('high')],
+      ['Risco médio', n('medium')],
+      ['Risco baixo', n('low')],
+    ]);
     const histogram = page.locator('figure.chart', { hasText: 'por chance de seguir ativo' });
     expect(await histogram.locator('.chart-wide svg rect').count()).toBeGreaterThan(5);
   });
@@ -120,14 +125,16 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     const [headline] = await marts(`select sum(gain) as raw, sum(holdout_weighted_gain) as weighted from opportunities`);
     const [hitRate] = await marts(`select hit_rate from recommendation_holdout where method = 'peer_group'`);
     const customers = await marts(`
-      select coalesce(c.name, o.customer_id) as name, o.upsell_gain, o.cross_sell_gain, o.gain, o.holdout_weighted_gain
-      from opportunity_customers o join customers c using (customer_id) order by o.gain desc, o.customer_id limit 10`);
+      select o.customer_id, coalesce(c.name, o.customer_id) as name, c.city, c.state, o.upsell_gain, o.cross_sell_gain, o.gain, o.holdout_weighted_gain
+      from opportunity_customers o join customers c using (customer_id) order by o.gain desc, o.customer_id limit 25`);
+    // the page lists 25 customers, the first 10 open; a name two of the 25 share carries code and city/UF
+    const customerNames = listedCustomerNames(customers);
     const gain = (kind: string) => kinds.find((k) => k.kind === kind)?.gain ?? 0;
     const categories = await marts(`
       select category, sum(gain) filter (where kind = 'cross_sell') as cross_sell, sum(gain) filter (where kind = 'upsell') as upsell, sum(gain) as total
       from opportunities group by 1 order by total desc, 1`);
     const top = await marts(`
-      select coalesce(c.name, o.customer_id) as name, o.reason_pt, o.gain from opportunities o join customers c using (customer_id)
+      select o.customer_id, coalesce(c.name, o.customer_id) as name, c.city, c.state, o.reason_pt, o.gain from opportunities o join customers c using (customer_id)
       order by o.expected_gain desc, o.gain desc, o.customer_id, o.category limit 25`);
     await page.goto(`${server.url}/oportunidades/`);
     const cards = await texts('.card');
@@ -139,12 +146,13 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     expect(cards.find((c) => c.startsWith('Potencial por mês'))).toContain(brl(headline!.raw));
     const byCustomer = await tableRows(page, 'Os 10 clientes com maior potencial somado');
     expect(byCustomer.map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(
-      customers.map((c) => [String(c.name), brl(c.upsell_gain), brl(c.cross_sell_gain), brl(c.gain), brl(c.holdout_weighted_gain)]),
+      customers.slice(0, 10).map((c, i) => [customerNames[i], brl(c.upsell_gain), brl(c.cross_sell_gain), brl(c.gain), brl(c.holdout_weighted_gain)]),
     );
     const rows = await tableRows(page, 'Ganho potencial por mês, por categoria');
     expect(rows).toEqual(categories.map((c) => [String(c.category), brl(c.cross_sell ?? 0), brl(c.upsell ?? 0), brl(c.total)]));
     const suggestions = await tableRows(page, 'As 25 sugestões');
-    expect(suggestions.map((r) => [r[1], r[4], r[5]])).toEqual(top.map((t) => [String(t.name), String(t.reason_pt), brl(t.gain)]));
+    const suggestionNames = listedCustomerNames(top);
+    expect(suggestions.map((r) => [r[1], r[4], r[5]])).toEqual(top.map((t, i) => [suggestionNames[i], String(t.reason_pt), brl(t.gain)]));
     expect(await page.locator('figure.chart').count()).toBe(3);
   });
 
@@ -156,7 +164,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
     for (const seller of sellers) {
       const id = String(seller.seller_id);
       const actions = await marts(`
-        select a.rank, a.action, a.customer_id, coalesce(c.name, a.customer_id) as name, a.value_at_stake, a.upsell_gain, a.cross_sell_gain,
+        select a.rank, a.action, a.customer_id, coalesce(c.name, a.customer_id) as name, c.city, c.state, a.value_at_stake, a.upsell_gain, a.cross_sell_gain,
                a.as_of_date::varchar as as_of
         from action_list a join customers c using (customer_id) where a.seller_id = '${id}' order by a.rank`);
       await page.goto(`${server.url}/vendedores/${id.toLowerCase()}/`);
@@ -166,9 +174,12 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
         continue;
       }
       const rows = await tableRows(page, 'Lista de trabalho');
-      expect(rows.map((r) => [r[0], r[1], r[2], r[4]]), id).toEqual(
-        actions.slice(0, 20).map((a) => [String(a.rank), ACTION_LABELS[String(a.action)], String(a.name), brl(a.value_at_stake)]),
-      );
+      // the whole work list is one list: a name two of its customers share carries code and city/UF
+      const names = listedCustomerNames(actions);
+      expect(
+        rows.map((r) => [r[0], r[1], r[2], r[4]]),
+        id,
+      ).toEqual(actions.slice(0, 20).map((a, i) => [String(a.rank), ACTION_LABELS[String(a.action)], names[i], brl(a.value_at_stake)]));
       const href = await section.locator('a[download]').getAttribute('href');
       expect(href, id).toBe(`/vendedores/${id.toLowerCase()}/lista-de-trabalho.csv`);
       const response = await page.request.get(`${server.url}${href}`);
@@ -187,7 +198,10 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
         const monthly = (v: unknown) => (v === null ? '' : String(Number(v)).replace('.', ','));
         expect([fields[9], fields[10]], `${id} line ${i + 2}`).toEqual([monthly(action.upsell_gain), monthly(action.cross_sell_gain)]);
         expect([fields[0], fields[1], fields[2], fields[11]], `${id} line ${i + 2}`).toEqual([
-          String(action.rank), ACTION_LABELS[String(action.action)], String(action.customer_id), brazilianDate(String(action.as_of)),
+          String(action.rank),
+          ACTION_LABELS[String(action.action)],
+          String(action.customer_id),
+          brazilianDate(String(action.as_of)),
         ]);
         // Decimal comma, no thousands separator: Excel in Portuguese reads it as a number.
         expect(fields[7], `${id} line ${i + 2}`).toBe(String(Number(action.value_at_stake)).replace('.', ','));

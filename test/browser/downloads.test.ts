@@ -37,13 +37,13 @@ function downloads(dist: string): Download[] {
  * files: the labels mart (Código beside Rótulo em português), the dictionary (Coluna beside Nome, Arquivo
  * naming the Parquet file), the rejects (Código do motivo beside Motivo; Coluna canônica, the name a mapping
  * file uses, beside Coluna no arquivo, the header as the user's own export spells it) and the settings
- * (Regra, the section.field of the --config file).
+ * (Código da regra, the section.field of the --config file, beside Regra, the rule's Portuguese name).
  */
 const CODE_COLUMNS: Record<string, string[]> = {
   'labels.csv': ['Campo', 'Código'],
   'data_dictionary.csv': ['Arquivo (mart)', 'Coluna'],
   'rejects.csv': ['Código do motivo', 'Coluna canônica', 'Coluna no arquivo'],
-  'settings.csv': ['Regra'],
+  'settings.csv': ['Código da regra'],
 };
 
 /** A snake_case word: a column name or a code (`at_risk`, `customer_id`). */
@@ -56,6 +56,8 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
   let columnNames: Set<string>;
   /** Every key of the labels mart whose Portuguese label differs from it, with that label; UFs are kept (see martCsvColumns). */
   let codes: Map<string, string>;
+  /** Every business rule of the run as the settings mart codes it (section.field: `abc.a_share`). */
+  let rules: Set<string>;
 
   beforeAll(async () => {
     builds = siteBuilds();
@@ -64,9 +66,10 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
     columnNames = new Set(dictionary.map((row) => String(row.column)));
     const labels = await queryMarts(builds.martsDir, "select value, label_pt from labels where field <> 'state' and value <> label_pt");
     codes = new Map(labels.map((row) => [String(row.value), String(row.label_pt)]));
+    rules = new Set((await queryMarts(builds.martsDir, 'select setting from settings')).map((row) => String(row.setting)));
   });
 
-  it('offers the marts, the sellers\' work lists and the reassignment proposal as CSV', () => {
+  it("offers the marts, the sellers' work lists and the reassignment proposal as CSV", () => {
     const names = files.map((f) => f.file);
     expect(names).toEqual(expect.arrayContaining(['dados/customers.csv', 'dados/labels.csv', 'vendedores/equilibrio/proposta-de-redistribuicao.csv']));
     expect(names.some((name) => name.endsWith('/lista-de-trabalho.csv'))).toBe(true);
@@ -96,7 +99,7 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
     expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
-  it('translates the customers\' status, RFM segment, region and churn risk with the labels mart', async () => {
+  it("translates the customers' status, RFM segment, region and churn risk with the labels mart", async () => {
     const [first] = await queryMarts(
       builds.martsDir,
       `select c.customer_id, s.label_pt as status, r.label_pt as region, k.label_pt as churn_risk
@@ -110,5 +113,34 @@ describe.skipIf(!browserSuiteRuns())('the CSV downloads of the built site, in Po
     const row = csv.rows.find((r) => r[0] === first!.customer_id)!;
     const cell = (header: string) => row[csv.header.indexOf(header)];
     expect([cell('Situação'), cell('Região'), cell('Risco de churn')]).toEqual([first!.status, first!.region, first!.churn_risk ?? '']);
+  });
+
+  it('writes yes and no in Portuguese: no cell reads true or false', () => {
+    const offenders = files.flatMap(({ file, csv }) =>
+      csv.header.flatMap((column, i) => (csv.rows.some((row) => /^(true|false)$/i.test(row[i] ?? '')) ? [`${file}: column "${column}" holds true/false`] : [])),
+    );
+    expect(offenders, offenders.join('\n')).toEqual([]);
+  });
+
+  it('never shows a rule code alone: the settings name every rule in Portuguese beside its code, other files never hold one', () => {
+    expect(rules.size).toBeGreaterThan(40);
+    const offenders: string[] = [];
+    for (const { file, csv } of files) {
+      const kept = CODE_COLUMNS[basename(file)] ?? [];
+      csv.header.forEach((column, i) => {
+        if (kept.includes(column)) return;
+        const bare = new Set(csv.rows.map((row) => row[i] ?? '').filter((value) => rules.has(value)));
+        for (const value of bare) offenders.push(`${file}: column "${column}" holds the rule code "${value}"`);
+      });
+    }
+    expect(offenders, offenders.join('\n')).toEqual([]);
+    const { csv } = files.find((f) => f.file === 'dados/settings.csv')!;
+    const cell = (code: string, header: string) => csv.rows.find((row) => row[csv.header.indexOf('Código da regra')] === code)?.[csv.header.indexOf(header)];
+    expect(csv.rows.length).toBe(rules.size);
+    // the demo runs on the defaults: A class up to 0.8 of the cumulative revenue, 90 days for "new", R$ 1.000 at stake, persons pseudonymized
+    expect([cell('abc.a_share', 'Regra'), cell('abc.a_share', 'Valor usado')]).toEqual(['Classe A: até esta parcela do faturamento acumulado', '80%']);
+    expect(cell('lifecycle.new_days', 'Valor padrão')).toBe('90 dias');
+    expect(cell('opportunities.min_value_at_stake', 'Valor usado')).toBe('R$\u00a01.000');
+    expect(cell('privacy.pseudonymize_person_names', 'Valor usado')).toBe('Sim');
   });
 });

@@ -8,7 +8,9 @@ import { serveStatic, type StaticServer } from '../../pipelines/site/staticServe
 // Expected text is formatted here with Intl and worked out with SQL over the Parquet marts, never with the
 // site's own locale module or aggregation code.
 const compact = (value: unknown) =>
-  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(Number(value));
+  new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(
+    Number(value),
+  );
 
 const MISSING = '—';
 const orMissing = (value: unknown, format: (v: unknown) => string): string => (value === null || value === undefined ? MISSING : format(value));
@@ -76,10 +78,10 @@ const markTitles = (page: Page, chartId: string) =>
 
 /** Waits until the chart has been redrawn by the filters (or put back, with `filtered` false). */
 const redrawn = (page: Page, chartId: string, filtered = true) =>
-  page.waitForFunction(
-    ([id, want]) => document.getElementById(`${id}-title`)?.closest('figure')?.hasAttribute('data-filtered') === want,
-    [chartId, filtered] as const,
-  );
+  page.waitForFunction(([id, want]) => document.getElementById(`${id}-title`)?.closest('figure')?.hasAttribute('data-filtered') === want, [
+    chartId,
+    filtered,
+  ] as const);
 
 describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
   let builds: SiteBuilds;
@@ -168,9 +170,7 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
 
     const titles = await markTitles(page, 'chart-faturamento-por-mes');
     expect(titles).not.toEqual(before);
-    expect(titles).toEqual(
-      months.map((m) => `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''} · Faturamento: ${brl(m.revenue)}`),
-    );
+    expect(titles).toEqual(months.map((m) => `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''} · Faturamento: ${brl(m.revenue)}`));
     const lastComplete = months.filter((m) => !m.partial).at(-1)!;
     const summary = await page.locator('#chart-faturamento-por-mes-summary').textContent();
     expect(summary).toContain(`${brazilianMonth(String(lastComplete.month))} fechou em ${compact(lastComplete.revenue)}`);
@@ -215,8 +215,10 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     const before = await markTitles(page, 'chart-ticket-segmento');
     await page.selectOption('#filtro-vendedor', seller);
     await page.waitForFunction(
-      (old) => [...(document.getElementById('chart-ticket-segmento-title')?.closest('figure')?.querySelectorAll('.chart-wide svg title') ?? [])]
-        .map((t) => t.textContent).join('|') !== old,
+      (old) =>
+        [...(document.getElementById('chart-ticket-segmento-title')?.closest('figure')?.querySelectorAll('.chart-wide svg title') ?? [])]
+          .map((t) => t.textContent)
+          .join('|') !== old,
       before.join('|'),
     );
     const sellerBars = await markTitles(page, 'chart-ticket-segmento');
@@ -248,7 +250,9 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
   it('filters every card and every cell of the Visão geral month table to a region, then a segment, and Back undoes each step', async () => {
     const [region] = await marts(`select region from sales_cube where region is not null group by 1 order by sum(revenue) desc limit 1`);
     const key = String(region!.region);
-    const [segment] = await marts(`select segment from sales_cube where region = '${key}' and segment is not null group by 1 order by sum(revenue) desc limit 1`);
+    const [segment] = await marts(
+      `select segment from sales_cube where region = '${key}' and segment is not null group by 1 order by sum(revenue) desc limit 1`,
+    );
     const segmentKey = String(segment!.segment).replace(/'/g, "''");
     const regionMonths = await marts(cutMonthsSql(`region = '${key}'`));
     const bothMonths = await marts(cutMonthsSql(`region = '${key}' and segment = '${segmentKey}'`));
@@ -266,8 +270,10 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
         d.setUTCMonth(d.getUTCMonth() + offset);
         return d.toISOString().slice(0, 10);
       };
-      const changes = (value: (row?: Record<string, unknown>) => number | null, kind: 'relative' | 'points', scale = 1) =>
-        [changeText(value(h), value(prev), month(-1), kind, scale), changeText(value(h), value(yearAgo), month(-12), kind, scale)];
+      const changes = (value: (row?: Record<string, unknown>) => number | null, kind: 'relative' | 'points', scale = 1) => [
+        changeText(value(h), value(prev), month(-1), kind, scale),
+        changeText(value(h), value(yearAgo), month(-12), kind, scale),
+      ];
       const cards: Record<string, { value: string; note: string; changes: string[] }> = {
         revenue: { value: compact(h.revenue), note: brl(h.revenue), changes: changes((r) => n(r, 'revenue'), 'relative') },
         active: { value: count(h.active), note: 'carteira ativa no fim do mês', changes: changes((r) => n(r, 'active'), 'relative') },
@@ -276,24 +282,35 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
           note: `${count(h.portfolio_buying)} de ${count(h.portfolio)} clientes da carteira compraram`,
           changes: changes((r) => (coverage(r) === null ? null : coverage(r)! * 100), 'points'),
         },
-        ticket: { value: orMissing(h.ticket, brl), note: `${count(h.orders)} pedidos faturados`, changes: changes((r) => (r?.ticket == null ? null : Number(r.ticket)), 'relative') },
+        ticket: {
+          value: orMissing(h.ticket, brl),
+          note: `${count(h.orders)} pedidos faturados`,
+          changes: changes((r) => (r?.ticket == null ? null : Number(r.ticket)), 'relative'),
+        },
         churn: {
           value: orMissing(churn(h), share),
           note: `${count(h.churned)} de ${count(h.active_start)} clientes ativos no início saíram`,
           changes: changes(churn, 'points', 100),
         },
-        margin: { value: orMissing(margin(h), share), note: h.margin === null ? '' : `${compact(h.margin)} sobre o faturamento`, changes: changes(margin, 'points', 100) },
+        margin: {
+          value: orMissing(margin(h), share),
+          note: h.margin === null ? '' : `${compact(h.margin)} sobre o faturamento`,
+          changes: changes(margin, 'points', 100),
+        },
       };
-      const table = [...months].reverse().slice(0, 13).map((m) => [
-        `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''}`,
-        brl(m.revenue),
-        count(m.orders),
-        orMissing(m.ticket, brl),
-        count(m.active),
-        orMissing(coverage(m), share),
-        orMissing(churn(m), share),
-        count(m.new),
-      ]);
+      const table = [...months]
+        .reverse()
+        .slice(0, 13)
+        .map((m) => [
+          `${brazilianMonth(String(m.month))}${m.partial ? ' (parcial)' : ''}`,
+          brl(m.revenue),
+          count(m.orders),
+          orMissing(m.ticket, brl),
+          count(m.active),
+          orMissing(coverage(m), share),
+          orMissing(churn(m), share),
+          count(m.new),
+        ]);
       return { cards, table };
     };
     const check = async (months: Record<string, unknown>[]) => {
@@ -355,7 +372,9 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
       group by 1 order by 1`);
     const yearTable = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('[data-filter-table="geo-states-year"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim())),
+        [...document.querySelectorAll('[data-filter-table="geo-states-year"] tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()),
+        ),
       );
 
     await open('/geografia/');
@@ -368,7 +387,9 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     expect(amounts.sort()).toEqual(regions.map((r) => brl(r.revenue)).sort());
     await redrawn(page, 'chart-ativos-por-uf');
     const activeTitles = (await markTitles(page, 'chart-ativos-por-uf')).filter((t) => !t.includes('sem dados'));
-    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(active.map((a) => `${a.state}: ${count(a.customers)} clientes`));
+    expect(activeTitles.map((t) => t.replace(/^.* \((\w\w)\): /, '$1: ')).sort()).toEqual(
+      active.map((a) => `${a.state}: ${count(a.customers)} ${Number(a.customers) === 1 ? 'cliente' : 'clientes'}`),
+    );
     expect(await page.locator('[data-geo-card="revenue"] .card-value').textContent()).toBe(compact(total!.revenue));
 
     // The 12-month table by UF: the seller's UFs first, biggest revenue first, with its orders.

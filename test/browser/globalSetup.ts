@@ -71,7 +71,13 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (process.env.CARTEIRA_DIST) {
     const dist = resolve(ROOT, process.env.CARTEIRA_DIST);
     if (!existsSync(join(dist, 'index.html'))) throw new Error(`CARTEIRA_DIST=${dist} holds no index.html: build the site first (npm run site).`);
-    project.provide('carteiraSite', { dist, martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'), noContractsDist: null, emptyDist: null, privacy: null });
+    project.provide('carteiraSite', {
+      dist,
+      martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'),
+      noContractsDist: null,
+      emptyDist: null,
+      privacy: null,
+    });
     return undefined;
   }
 
@@ -96,9 +102,18 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
   // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
   // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build;
-  // and it changes two action-list rules, so the pages can be seen stating the rules the run applied.
+  // and it changes two action-list rules, the class A cut and the active rhythm multiplier, so the pages can be seen
+  // stating the rules the run applied.
   const thinModel = join(temp, 'thin-model.json');
-  writeFileSync(thinModel, JSON.stringify({ customer_value: { min_repeat_buyers: 1_000_000 }, opportunities: { min_value_at_stake: 2500, max_suggestions: 3 } }));
+  writeFileSync(
+    thinModel,
+    JSON.stringify({
+      customer_value: { min_repeat_buyers: 1_000_000 },
+      opportunities: { min_value_at_stake: 2500, max_suggestions: 3 },
+      abc: { a_share: 0.7 },
+      lifecycle: { active_multiplier: 2 },
+    }),
+  );
   await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);
   // The privacy scan reads a site whose exports hide personal data everywhere they can.
   const withPersonalData = join(temp, 'exports-privacy');

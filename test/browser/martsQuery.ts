@@ -33,3 +33,19 @@ export const brazilianBrl = (value: unknown): string => new Intl.NumberFormat('p
 export const brazilianShare = (value: unknown): string =>
   new Intl.NumberFormat('pt-BR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value));
 export const brazilianCount = (value: unknown): string => new Intl.NumberFormat('pt-BR').format(Number(value));
+
+/**
+ * The names a customer list shows, worked out here apart from the site's helper: the name alone, or
+ * "name (code · city/UF)" when another customer of the same list has the same name (one customer on
+ * several rows is not a repeat). Each row: customer_id, name, city and state from the marts.
+ */
+export function listedCustomerNames(rows: Array<Record<string, unknown>>): string[] {
+  const key = (row: Record<string, unknown>) => String(row.name).toLowerCase();
+  const ids = new Map<string, Set<string>>();
+  for (const row of rows) ids.set(key(row), (ids.get(key(row)) ?? new Set()).add(String(row.customer_id)));
+  return rows.map((row) => {
+    if (ids.get(key(row))!.size < 2) return String(row.name);
+    const place = [row.city, row.state].filter((part) => typeof part === 'string' && part).join('/');
+    return `${String(row.name)} (${[String(row.customer_id), place].filter(Boolean).join(' · ')})`;
+  });
+}

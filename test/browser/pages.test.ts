@@ -6,7 +6,12 @@ import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './s
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Collapses layout whitespace but keeps the no-break spaces Intl puts in "R$ 1,00".
-const text = (page: Page, selector: string) => page.locator(selector).first().textContent().then((t) => (t ?? '').replace(/[ \t\r\n]+/g, ' ').trim());
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => (t ?? '').replace(/[ \t\r\n]+/g, ' ').trim());
 
 describe.skipIf(!browserSuiteRuns())('the report pages agree with the marts they were built from', () => {
   let builds: SiteBuilds;

@@ -47,7 +47,10 @@ describe.skipIf(!browserSuiteRuns())('every page on a 390 px phone', () => {
     const problems = await checkPages(browser, pages, { viewport: PHONE, javaScriptEnabled: false }, async (page, path) => {
       await page.goto(`${server.url}${path}`);
       // The first folded table in view (others may sit inside a folded section).
-      const fold = page.locator('.phone-fold:has(> .table-scroll tr.phone-more)').filter({ has: page.locator(':scope > .phone-fold-toggle:visible') }).first();
+      const fold = page
+        .locator('.phone-fold:has(> .table-scroll tr.phone-more)')
+        .filter({ has: page.locator(':scope > .phone-fold-toggle:visible') })
+        .first();
       if ((await fold.count()) === 0) return [];
       folded++;
       const rows = fold.locator('tr.phone-more');

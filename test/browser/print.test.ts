@@ -39,21 +39,32 @@ describe.skipIf(!browserSuiteRuns())('printing the report (print stylesheet and 
     return page;
   };
 
-  for (const [name, path] of [['visao-geral', () => '/'], ['vendedor', () => sellerPage]] as const) {
+  for (const [name, path] of [
+    ['visao-geral', () => '/'],
+    ['vendedor', () => sellerPage],
+  ] as const) {
     it(`prints ${name} on A4 without menu or controls, every chart kept and nothing wider than the sheet`, async () => {
       const page = await printed(path());
       await page.screenshot({ path: join(SCREENSHOTS, `print-${name}.png`), fullPage: true });
       expect(await page.locator('.site-nav').isVisible()).toBe(false);
-      expect(await page.locator('.filter-bar, .table-search').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length)).toBe(0);
+      expect(
+        await page.locator('.filter-bar, .table-search').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).offsetParent !== null).length),
+      ).toBe(0);
       // every chart of the page is drawn, at its wide size, inside the sheet
-      const charts = await page.locator('main .chart-wide > svg').evaluateAll((svgs) =>
-        svgs.map((s) => ({ width: s.getBoundingClientRect().width, visible: (s as SVGElement).checkVisibility() })),
-      );
+      const charts = await page
+        .locator('main .chart-wide > svg')
+        .evaluateAll((svgs) => svgs.map((s) => ({ width: s.getBoundingClientRect().width, visible: (s as SVGElement).checkVisibility() })));
       expect(charts.length).toBeGreaterThan(0);
       expect(charts.filter((c) => !c.visible)).toEqual([]);
       expect(Math.max(...charts.map((c) => c.width))).toBeLessThanOrEqual(A4.width);
-      const overflowing = await page.locator('main *').evaluateAll((nodes, width) =>
-        nodes.filter((n) => n.getBoundingClientRect().right > width + 1).slice(0, 3).map((n) => `${n.tagName}.${n.className}`), A4.width);
+      const overflowing = await page.locator('main *').evaluateAll(
+        (nodes, width) =>
+          nodes
+            .filter((n) => n.getBoundingClientRect().right > width + 1)
+            .slice(0, 3)
+            .map((n) => `${n.tagName}.${n.className}`),
+        A4.width,
+      );
       expect(overflowing).toEqual([]);
       await page.close();
     });

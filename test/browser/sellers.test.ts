@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, launchBrowser, tableRows, visit } from './browser.ts';
-import { brazilianBrl, queryMarts } from './martsQuery.ts';
+import { brazilianBrl, listedCustomerNames, queryMarts } from './martsQuery.ts';
 import { browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 import { RESERVED_SLUGS } from '../../src/lib/sellerSlugs.ts';
 
 // Expected texts are formatted here with Intl directly, not with the site's locale module.
 const brl = (value: number): string => brazilianBrl(value).replace(/\s/g, ' ');
-const percent = (value: number): string =>
-  `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+const percent = (value: number): string => `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
 const text = async (page: Page, selector: string): Promise<string[]> =>
   (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
@@ -65,7 +64,11 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
 
   it('narrows the seller rankings to the sellers whose name holds the text typed, accents and case aside, at phone width too', async () => {
     const names = (await queryMarts(builds.martsDir, `select name from sellers order by 1`)).map((r) => String(r.name));
-    const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const fold = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     const counts = new Map<string, number>();
     const accented = new Set<string>();
     for (const name of names) {
@@ -78,7 +81,10 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
     const [word] = [...counts.entries()]
       .filter(([w, n]) => accented.has(w) && n < names.length && w.length > 3)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       page = await browser.newPage({ viewport });
       try {
         expect(await visit(page, `${server.url}/vendedores/`)).toEqual([]);
@@ -137,14 +143,14 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
     );
     const expected = await queryMarts(
       builds.martsDir,
-      `select name from customers where status = 'at_risk' and seller_id = '${String(top!.seller_id)}'
+      `select customer_id, name, city, state from customers where status = 'at_risk' and seller_id = '${String(top!.seller_id)}'
        order by window_revenue desc nulls last, revenue desc nulls last, customer_id limit 20`,
     );
     expect(expected.length).toBeGreaterThan(0);
     await open(`/vendedores/${String(top!.seller_id).toLowerCase()}/`);
     try {
       const rows = await tableRows(page, 'Clientes em risco');
-      expect(rows.map((r) => r[0])).toEqual(expected.map((r) => String(r.name)));
+      expect(rows.map((r) => r[0])).toEqual(listedCustomerNames(expected));
       const caption = (await text(page, 'table.data-table caption')).find((c) => c.startsWith('Clientes em risco')) ?? '';
       if (Number(top!.n) > 20) expect(caption).toContain(`de ${top!.n} linhas`);
     } finally {

@@ -32,7 +32,6 @@ declare module 'vitest' {
 /** The name the global setup gives the biggest customer: markup and quotes that must show as plain text. */
 export const HOSTILE_NAME = '<script>alert("x")</script><b>Mercado</b> & "Cia" <img src=x onerror=alert(1)>';
 
-
 /** Whether the browser suite runs: Chromium is installed, or CI demands it (and fails loudly without it). */
 export const browserSuiteRuns = (): boolean => existsSync(CHROMIUM) || Boolean(process.env.CI);
 

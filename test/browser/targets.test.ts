@@ -9,8 +9,7 @@ import { serveStatic, type StaticServer } from '../../pipelines/site/staticServe
 // Spaces of every kind (Intl puts a no-break space after R$) compare as one plain space.
 const spaced = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 const brl = (value: unknown): string => spaced(brazilianBrl(value));
-const percent = (value: unknown): string =>
-  `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value))}%`;
+const percent = (value: unknown): string => `${new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value))}%`;
 
 describe.skipIf(!browserSuiteRuns())('the Metas and Prospecção pages built from the demo data', () => {
   let builds: SiteBuilds;
@@ -52,7 +51,10 @@ describe.skipIf(!browserSuiteRuns())('the Metas and Prospecção pages built fro
   });
 
   it("states next month's suggested total as the sum of target_suggestions, and offers it as a CSV", async () => {
-    const [sum] = await queryMarts(builds.martsDir, 'select sum(suggested_revenue_target)::double as total, count(*)::integer as sellers from target_suggestions');
+    const [sum] = await queryMarts(
+      builds.martsDir,
+      'select sum(suggested_revenue_target)::double as total, count(*)::integer as sellers from target_suggestions',
+    );
     const page = await open('/metas/');
     try {
       const caption = await page.locator('caption', { hasText: 'Meta sugerida por vendedor ativo' }).textContent();
@@ -69,7 +71,9 @@ describe.skipIf(!browserSuiteRuns())('the Metas and Prospecção pages built fro
     const page = await open('/prospeccao/');
     try {
       const cards = (await page.locator('.card').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-      expect(cards).toContainEqual(expect.stringContaining(`Leads abertos ${brazilianCount(all!.open_leads)} ${brazilianCount(all!.open_over_90_days)} parados há mais de 90 dias`));
+      expect(cards).toContainEqual(
+        expect.stringContaining(`Leads abertos ${brazilianCount(all!.open_leads)} ${brazilianCount(all!.open_over_90_days)} parados há mais de 90 dias`),
+      );
       const closed = Number(all!.won_12m) + Number(all!.lost_12m);
       expect(cards).toContainEqual(expect.stringContaining(`${brazilianCount(all!.won_12m)} ganhos de ${brazilianCount(closed)} fechados`));
     } finally {

@@ -8,7 +8,11 @@ const root = mkdtempSync(join(tmpdir(), 'carteira-demo-determinism-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const filesOf = (dir: string) =>
-  ['canonical', 'excel-br'].flatMap((dialect) => readdirSync(join(dir, dialect)).sort().map((name) => join(dialect, name)));
+  ['canonical', 'excel-br'].flatMap((dialect) =>
+    readdirSync(join(dir, dialect))
+      .sort()
+      .map((name) => join(dialect, name)),
+  );
 
 describe('demo generator determinism', () => {
   it('writes byte-identical files for the same flags', async () => {

@@ -10,51 +10,122 @@ const text: Convert = (v) => v;
 const date: Convert = (v) => (v === '' ? '' : `${v.slice(6, 10)}-${v.slice(3, 5)}-${v.slice(0, 2)}`);
 const month: Convert = (v) => `${v.slice(3, 7)}-${v.slice(0, 2)}`;
 const money: Convert = (v) => v.replaceAll('.', '').replace(',', '.');
-const map = (pairs: Record<string, string>): Convert => (v) => pairs[v] ?? `unexpected "${v}"`;
+const map =
+  (pairs: Record<string, string>): Convert =>
+  (v) =>
+    pairs[v] ?? `unexpected "${v}"`;
 
 // The contract of the two dialects, written out from the specification: canonical column, Portuguese
 // header, and how an excel-br value reads in canonical form.
 const TABLES: { file: string; excelFile: string; columns: [string, string, Convert][] }[] = [
-  { file: 'customers.csv', excelFile: 'clientes.csv', columns: [
-    ['customer_id', 'Código do Cliente', text], ['name', 'Razão Social', text], ['document', 'CNPJ/CPF', text],
-    ['segment', 'Segmento', text], ['city', 'Cidade', text], ['state', 'UF', text], ['seller_id', 'Vendedor', text],
-    ['created_at', 'Data de Cadastro', date], ['email', 'E-mail', text], ['phone', 'Telefone', text],
-  ] },
-  { file: 'sellers.csv', excelFile: 'vendedores.csv', columns: [
-    ['seller_id', 'Código do Vendedor', text], ['name', 'Nome', text], ['team', 'Equipe', text], ['state', 'UF', text],
-    ['hired_at', 'Data de Admissão', date], ['active', 'Ativo', map({ Sim: 'true', 'Não': 'false' })],
-  ] },
-  { file: 'products.csv', excelFile: 'produtos.csv', columns: [
-    ['product_id', 'Código do Produto', text], ['name', 'Descrição', text], ['category', 'Categoria', text],
-  ] },
-  { file: 'orders.csv', excelFile: 'pedidos.csv', columns: [
-    ['order_id', 'Número do Pedido', text], ['customer_id', 'Código do Cliente', text], ['order_date', 'Data do Pedido', date],
-    ['seller_id', 'Vendedor', text],
-    ['status', 'Situação', map({ Faturado: 'invoiced', Cancelado: 'canceled', Devolvido: 'returned' })],
-    ['channel', 'Canal', text], ['amount', 'Valor Total', money],
-  ] },
-  { file: 'order_items.csv', excelFile: 'itens_pedido.csv', columns: [
-    ['order_id', 'Número do Pedido', text], ['product_id', 'Código do Produto', text], ['quantity', 'Quantidade', text],
-    ['unit_price', 'Preço Unitário', money], ['discount', 'Desconto', money], ['unit_cost', 'Custo Unitário', money],
-  ] },
-  { file: 'contracts.csv', excelFile: 'contratos.csv', columns: [
-    ['contract_id', 'Número do Contrato', text], ['customer_id', 'Código do Cliente', text],
-    ['start_date', 'Data de Início', date], ['end_date', 'Data de Término', date], ['monthly_value', 'Valor Mensal', money],
-    ['product_id', 'Código do Produto', text],
-    ['status', 'Situação', map({ Ativo: 'active', Cancelado: 'canceled', Encerrado: 'ended' })],
-  ] },
-  { file: 'targets.csv', excelFile: 'metas.csv', columns: [
-    ['seller_id', 'Vendedor', text], ['month', 'Mês', month], ['revenue_target', 'Meta de Faturamento', money],
-    ['coverage_target_pct', 'Meta de Positivação (%)', text], ['new_customers_target', 'Meta de Novos Clientes', text],
-  ] },
-  { file: 'leads.csv', excelFile: 'oportunidades.csv', columns: [
-    ['lead_id', 'Código do Lead', text], ['created_at', 'Data de Criação', date], ['seller_id', 'Vendedor', text],
-    ['source', 'Origem', text], ['status', 'Situação', map({ Aberto: 'open', Ganho: 'won', Perdido: 'lost' })],
-    ['closed_at', 'Data de Fechamento', date], ['customer_id', 'Código do Cliente', text],
-  ] },
-  { file: 'marketing_spend.csv', excelFile: 'investimento_marketing.csv', columns: [
-    ['month', 'Mês', month], ['amount', 'Valor', money], ['channel', 'Canal', text],
-  ] },
+  {
+    file: 'customers.csv',
+    excelFile: 'clientes.csv',
+    columns: [
+      ['customer_id', 'Código do Cliente', text],
+      ['name', 'Razão Social', text],
+      ['document', 'CNPJ/CPF', text],
+      ['segment', 'Segmento', text],
+      ['city', 'Cidade', text],
+      ['state', 'UF', text],
+      ['seller_id', 'Vendedor', text],
+      ['created_at', 'Data de Cadastro', date],
+      ['email', 'E-mail', text],
+      ['phone', 'Telefone', text],
+    ],
+  },
+  {
+    file: 'sellers.csv',
+    excelFile: 'vendedores.csv',
+    columns: [
+      ['seller_id', 'Código do Vendedor', text],
+      ['name', 'Nome', text],
+      ['team', 'Equipe', text],
+      ['state', 'UF', text],
+      ['hired_at', 'Data de Admissão', date],
+      ['active', 'Ativo', map({ Sim: 'true', Não: 'false' })],
+    ],
+  },
+  {
+    file: 'products.csv',
+    excelFile: 'produtos.csv',
+    columns: [
+      ['product_id', 'Código do Produto', text],
+      ['name', 'Descrição', text],
+      ['category', 'Categoria', text],
+    ],
+  },
+  {
+    file: 'orders.csv',
+    excelFile: 'pedidos.csv',
+    columns: [
+      ['order_id', 'Número do Pedido', text],
+      ['customer_id', 'Código do Cliente', text],
+      ['order_date', 'Data do Pedido', date],
+      ['seller_id', 'Vendedor', text],
+      ['status', 'Situação', map({ Faturado: 'invoiced', Cancelado: 'canceled', Devolvido: 'returned' })],
+      ['channel', 'Canal', text],
+      ['amount', 'Valor Total', money],
+    ],
+  },
+  {
+    file: 'order_items.csv',
+    excelFile: 'itens_pedido.csv',
+    columns: [
+      ['order_id', 'Número do Pedido', text],
+      ['product_id', 'Código do Produto', text],
+      ['quantity', 'Quantidade', text],
+      ['unit_price', 'Preço Unitário', money],
+      ['discount', 'Desconto', money],
+      ['unit_cost', 'Custo Unitário', money],
+    ],
+  },
+  {
+    file: 'contracts.csv',
+    excelFile: 'contratos.csv',
+    columns: [
+      ['contract_id', 'Número do Contrato', text],
+      ['customer_id', 'Código do Cliente', text],
+      ['start_date', 'Data de Início', date],
+      ['end_date', 'Data de Término', date],
+      ['monthly_value', 'Valor Mensal', money],
+      ['product_id', 'Código do Produto', text],
+      ['status', 'Situação', map({ Ativo: 'active', Cancelado: 'canceled', Encerrado: 'ended' })],
+    ],
+  },
+  {
+    file: 'targets.csv',
+    excelFile: 'metas.csv',
+    columns: [
+      ['seller_id', 'Vendedor', text],
+      ['month', 'Mês', month],
+      ['revenue_target', 'Meta de Faturamento', money],
+      ['coverage_target_pct', 'Meta de Positivação (%)', text],
+      ['new_customers_target', 'Meta de Novos Clientes', text],
+    ],
+  },
+  {
+    file: 'leads.csv',
+    excelFile: 'oportunidades.csv',
+    columns: [
+      ['lead_id', 'Código do Lead', text],
+      ['created_at', 'Data de Criação', date],
+      ['seller_id', 'Vendedor', text],
+      ['source', 'Origem', text],
+      ['status', 'Situação', map({ Aberto: 'open', Ganho: 'won', Perdido: 'lost' })],
+      ['closed_at', 'Data de Fechamento', date],
+      ['customer_id', 'Código do Cliente', text],
+    ],
+  },
+  {
+    file: 'marketing_spend.csv',
+    excelFile: 'investimento_marketing.csv',
+    columns: [
+      ['month', 'Mês', month],
+      ['amount', 'Valor', money],
+      ['channel', 'Canal', text],
+    ],
+  },
 ];
 
 const outDir = mkdtempSync(join(tmpdir(), 'carteira-demo-dialects-'));

@@ -166,7 +166,11 @@ describe('demo sellers, contracts, targets and leads', () => {
   });
 
   it('sets targets for active sellers only, coverage 50-80% and 1-5 new customers', () => {
-    const active = new Set(read('sellers.csv').filter((s) => s[5] === 'true').map((s) => s[0]!));
+    const active = new Set(
+      read('sellers.csv')
+        .filter((s) => s[5] === 'true')
+        .map((s) => s[0]!),
+    );
     for (const [sellerId, monthText, revenue, coverage, newCustomers] of read('targets.csv')) {
       expect(active.has(sellerId!)).toBe(true);
       expect(monthText! >= '2023-12' && monthText! <= '2026-11').toBe(true);

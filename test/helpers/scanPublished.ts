@@ -44,7 +44,8 @@ export async function scanPublished(dir: string, rules: ScanRules): Promise<Scan
         const cells = rows.flatMap((row) => Object.values(row).filter((v): v is string => typeof v === 'string'));
         hits.push(...scanText(name, cells.join('\n'), rules, true));
       } else if (extension === '.zip') {
-        for (const [entry, bytes] of Object.entries(unzipSync(readFileSync(path)))) hits.push(...scanText(`${name}!${entry}`, Buffer.from(bytes).toString('utf8'), rules, true));
+        for (const [entry, bytes] of Object.entries(unzipSync(readFileSync(path))))
+          hits.push(...scanText(`${name}!${entry}`, Buffer.from(bytes).toString('utf8'), rules, true));
       } else {
         hits.push(...scanText(name, readFileSync(path, 'utf8'), rules, extension !== '.js'));
       }

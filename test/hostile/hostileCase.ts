@@ -81,7 +81,13 @@ export function runCli(command: 'pipeline' | 'build', args: string[], env: Recor
 
 /** The folders of a new case, with the exports written. */
 export function caseDirs(root: string, exports: HostileCase['exports'] = {}): CaseDirs {
-  const dirs = { root, exports: join(root, 'exports'), out: join(root, 'marts'), dist: join(root, 'dist'), warehouse: join(root, 'warehouse', 'carteira.duckdb') };
+  const dirs = {
+    root,
+    exports: join(root, 'exports'),
+    out: join(root, 'marts'),
+    dist: join(root, 'dist'),
+    warehouse: join(root, 'warehouse', 'carteira.duckdb'),
+  };
   mkdirSync(dirs.exports, { recursive: true });
   for (const [name, content] of Object.entries(exports)) writeFileSync(join(dirs.exports, name), content);
   return dirs;
@@ -128,7 +134,10 @@ export function describeHostileCases(title: string, cases: HostileCase[]): void 
           }
         }
         if (c.expect.reasons) {
-          const rows = await readParquet<{ key: string; n: string }>(join(dirs.out, 'rejects.parquet'), `select file || ':' || reason_code as key, count(*) as n from t group by all`);
+          const rows = await readParquet<{ key: string; n: string }>(
+            join(dirs.out, 'rejects.parquet'),
+            `select file || ':' || reason_code as key, count(*) as n from t group by all`,
+          );
           const actual = Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
           for (const [key, n] of Object.entries(c.expect.reasons)) expect(actual[key] ?? 0, `rejects ${key}`).toBe(n);
         }

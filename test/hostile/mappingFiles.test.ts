@@ -9,26 +9,35 @@ import { describeHostileCases, readParquet, type CaseDirs, type HostileCase } fr
 const SUPERSTORE_MAPPING = {
   files: [
     {
-      match: 'superstore.csv', entity: 'orders',
+      match: 'superstore.csv',
+      entity: 'orders',
       columns: {
-        order_id: { from: 'Order ID' }, customer_id: { from: 'Customer ID' },
-        order_date: { from: 'Order Date', date_format: '%m/%d/%Y' }, channel: { constant: 'loja online' },
+        order_id: { from: 'Order ID' },
+        customer_id: { from: 'Customer ID' },
+        order_date: { from: 'Order Date', date_format: '%m/%d/%Y' },
+        channel: { constant: 'loja online' },
       },
     },
     {
-      match: 'superstore.csv', entity: 'order_items',
+      match: 'superstore.csv',
+      entity: 'order_items',
       columns: {
-        order_id: { from: 'Order ID' }, product_id: { from: 'Product ID' }, quantity: { from: 'Quantity' },
-        line_total: { from: 'Sales' }, line_number: { from: 'Row ID' },
+        order_id: { from: 'Order ID' },
+        product_id: { from: 'Product ID' },
+        quantity: { from: 'Quantity' },
+        line_total: { from: 'Sales' },
+        line_number: { from: 'Row ID' },
         unit_cost: { expr: '("Sales" - "Profit") / "Quantity"' },
       },
     },
     {
-      match: 'superstore.csv', entity: 'customers',
+      match: 'superstore.csv',
+      entity: 'customers',
       columns: { 'Customer ID': 'customer_id', 'Customer Name': 'name', segment: { from: 'Segment' }, city: { from: 'City' } },
     },
     {
-      match: 'superstore.csv', entity: 'products',
+      match: 'superstore.csv',
+      entity: 'products',
       columns: { product_id: { from: 'Product ID' }, name: { from: 'Product Name' }, category: { from: 'Category' } },
     },
   ],
@@ -46,10 +55,14 @@ const OLIST_MAPPING = {
       columns: { status: { from: 'order_status', values: { delivered: 'invoiced', shipped: 'invoiced', canceled: 'canceled', unavailable: 'canceled' } } },
     },
     {
-      match: 'olist_order_items_dataset.csv', entity: 'order_items',
+      match: 'olist_order_items_dataset.csv',
+      entity: 'order_items',
       columns: {
-        order_id: { from: 'order_id' }, product_id: { from: 'product_id' }, line_number: { from: 'order_item_id' },
-        quantity: { constant: 1 }, line_total: { expr: '"price" + "freight_value"' },
+        order_id: { from: 'order_id' },
+        product_id: { from: 'product_id' },
+        line_number: { from: 'order_item_id' },
+        quantity: { constant: 1 },
+        line_total: { expr: '"price" + "freight_value"' },
       },
     },
     { match: 'olist_products_dataset.csv', entity: 'products', columns: { product_id: 'product_id', product_category_name: 'category' } },
@@ -58,19 +71,26 @@ const OLIST_MAPPING = {
 
 /** The complete flat-file example of the README, as documented. */
 const README_MAPPING: unknown = JSON.parse(
-  /A complete mapping for a Superstore-like report[\s\S]*?```json\n([\s\S]*?)```/.exec(readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8'))![1]!,
+  /A complete mapping for a Superstore-like report[\s\S]*?```json\n([\s\S]*?)```/.exec(
+    readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8'),
+  )![1]!,
 );
 
 /** The default flags plus a mapping file written beside the exports. */
-const withMapping = (mapping: unknown, extra: string[] = []) => (d: CaseDirs) => {
-  const path = join(d.root, 'mapping.json');
-  writeFileSync(path, JSON.stringify(mapping, null, 2));
-  return ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', path, ...extra];
-};
+const withMapping =
+  (mapping: unknown, extra: string[] = []) =>
+  (d: CaseDirs) => {
+    const path = join(d.root, 'mapping.json');
+    writeFileSync(path, JSON.stringify(mapping, null, 2));
+    return ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', path, ...extra];
+  };
 
 /** Counts of one file and entity in load_summary.parquet. */
 async function summaryOf(d: CaseDirs, file: string, entity: string) {
-  const [row] = await readParquet<Record<string, string>>(join(d.out, 'load_summary.parquet'), `select read, loaded, rejected, collapsed from t where file = '${file}' and entity = '${entity}'`);
+  const [row] = await readParquet<Record<string, string>>(
+    join(d.out, 'load_summary.parquet'),
+    `select read, loaded, rejected, collapsed from t where file = '${file}' and entity = '${entity}'`,
+  );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -91,7 +111,10 @@ const cases: HostileCase[] = [
         expect(await summaryOf(d, 'superstore.csv', 'order_items')).toEqual({ read: 7, loaded: 7, rejected: 0, collapsed: 0 });
         expect(await summaryOf(d, 'superstore.csv', 'customers')).toEqual({ read: 7, loaded: 3, rejected: 0, collapsed: 4 });
         expect(await summaryOf(d, 'superstore.csv', 'products')).toEqual({ read: 7, loaded: 6, rejected: 0, collapsed: 1 });
-        const customers = await readParquet<{ customer_id: string; segment: string }>(join(d.out, 'customers.parquet'), 'select customer_id, segment from t order by customer_id');
+        const customers = await readParquet<{ customer_id: string; segment: string }>(
+          join(d.out, 'customers.parquet'),
+          'select customer_id, segment from t order by customer_id',
+        );
         expect(customers).toEqual([
           { customer_id: 'CG-12520', segment: 'Home Office' },
           { customer_id: 'DV-13045', segment: 'Corporate' },
@@ -117,7 +140,10 @@ const cases: HostileCase[] = [
       check: async (d) => {
         const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), 'select cast(sum(revenue) as VARCHAR) as revenue from t');
         expect(Number(kpis?.revenue)).toBe(538.41);
-        const [orphan] = await readParquet<{ line: string; column: string }>(join(d.out, 'rejects.parquet'), "select line, \"column\" from t where file = 'sql:orders'");
+        const [orphan] = await readParquet<{ line: string; column: string }>(
+          join(d.out, 'rejects.parquet'),
+          'select line, "column" from t where file = \'sql:orders\'',
+        );
         expect({ line: Number(orphan?.line), column: orphan?.column }).toEqual({ line: 5, column: 'customer_id' });
         const customers = await readParquet<{ customer_id: string }>(join(d.out, 'customers.parquet'), 'select customer_id from t order by 1');
         expect(customers.map((c) => c.customer_id)).toEqual(['u1', 'u2', 'u3']);
@@ -130,13 +156,15 @@ const cases: HostileCase[] = [
     ['a glob', "select * from '*.csv'"],
     ['a table function', "select * from read_csv('/etc/passwd')"],
     ['a table of the warehouse', 'select * from load_rejects'],
-  ].map(([what, sql]): HostileCase => ({
-    name: `a query reading ${what} is refused with exit 3 before anything is read`,
-    exports: { 'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n' },
-    setup: (d) => writeFileSync(join(d.root, 'segredo.csv'), 'customer_id\nX\n'),
-    args: withMapping({ files: [{ entity: 'customers', sql }] }),
-    expect: { exit: 3, output: ['sql:customers (consulta do arquivo de mapeamento)'], notOutput: ['X\n'] },
-  })),
+  ].map(
+    ([what, sql]): HostileCase => ({
+      name: `a query reading ${what} is refused with exit 3 before anything is read`,
+      exports: { 'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n' },
+      setup: (d) => writeFileSync(join(d.root, 'segredo.csv'), 'customer_id\nX\n'),
+      args: withMapping({ files: [{ entity: 'customers', sql }] }),
+      expect: { exit: 3, output: ['sql:customers (consulta do arquivo de mapeamento)'], notOutput: ['X\n'] },
+    }),
+  ),
   {
     name: 'a query reading a link of the exports folder that leads out of it is refused with exit 3',
     exports: { 'pedidos.csv': 'pedido;cliente;data\nP1;C1;01/01/2026\n' },
@@ -144,7 +172,12 @@ const cases: HostileCase[] = [
       writeFileSync(join(d.root, 'segredo.csv'), 'customer_id\nX\n');
       symlinkSync(join(d.root, 'segredo.csv'), join(d.exports, 'atalho.csv'));
     },
-    args: withMapping({ files: [{ entity: 'customers', sql: "select * from 'atalho.csv'" }, { match: 'atalho.csv', entity: 'sellers', columns: { customer_id: 'seller_id' } }] }),
+    args: withMapping({
+      files: [
+        { entity: 'customers', sql: "select * from 'atalho.csv'" },
+        { match: 'atalho.csv', entity: 'sellers', columns: { customer_id: 'seller_id' } },
+      ],
+    }),
     expect: { exit: 3, output: ['fora da pasta de exportações'] },
   },
   ...[
@@ -153,22 +186,51 @@ const cases: HostileCase[] = [
     ['a file read', "getenv('HOME')", 'a função getenv'],
     ['a column the file does not have', '"preço" * 2', 'não existe no arquivo'],
     ['text multiplied by a number', '"cliente" * 2', 'não pode ser calculada (Binder Error'],
-  ].map(([what, expr, says]): HostileCase => ({
-    name: `a column expression with ${what} is refused with exit 3, naming the file, entity and column`,
-    exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n' },
-    args: withMapping({ files: [{ match: 'pedidos.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data' }, amount: { expr } } }] }),
-    expect: { exit: 3, output: ['pedidos.csv (mapeamento de orders, coluna amount)', says!] },
-  })),
+  ].map(
+    ([what, expr, says]): HostileCase => ({
+      name: `a column expression with ${what} is refused with exit 3, naming the file, entity and column`,
+      exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/01/2026;10\n' },
+      args: withMapping({
+        files: [
+          {
+            match: 'pedidos.csv',
+            entity: 'orders',
+            columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data' }, amount: { expr } },
+          },
+        ],
+      }),
+      expect: { exit: 3, output: ['pedidos.csv (mapeamento de orders, coluna amount)', says!] },
+    }),
+  ),
   {
     name: 'a date that does not follow its column date_format is rejected as bad_date with the format named, not read in another convention',
     exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;12/31/2025;10\nP2;C1;31/12/2025;10\n' },
-    args: withMapping({ files: [{ match: 'pedidos.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data', date_format: '%m/%d/%Y' }, amount: { from: 'valor' } } }] }, ['--accept-rejects']),
+    args: withMapping(
+      {
+        files: [
+          {
+            match: 'pedidos.csv',
+            entity: 'orders',
+            columns: {
+              order_id: { from: 'pedido' },
+              customer_id: { from: 'cliente' },
+              order_date: { from: 'data', date_format: '%m/%d/%Y' },
+              amount: { from: 'valor' },
+            },
+          },
+        ],
+      },
+      ['--accept-rejects'],
+    ),
     expect: {
       exit: 0,
       summary: { 'pedidos.csv': { read: 2, loaded: 1, rejected: 1 } },
       reasons: { 'pedidos.csv:bad_date': 1 },
       check: async (d) => {
-        const [reject] = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), "select line, value from t where reason_code = 'bad_date'");
+        const [reject] = await readParquet<{ line: string; value: string }>(
+          join(d.out, 'rejects.parquet'),
+          "select line, value from t where reason_code = 'bad_date'",
+        );
         expect({ line: Number(reject?.line), value: reject?.value }).toEqual({ line: 3, value: '31/12/2025 (formato %m/%d/%Y)' });
       },
     },
@@ -177,7 +239,10 @@ const cases: HostileCase[] = [
     name: 'the draft printed by npm run mapping loads the flat Superstore report as it is, with revenue Σ Sales and the Discount fraction left out',
     exports: { 'superstore.csv': SUPERSTORE },
     args: (d) => {
-      const draft = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/mapping.ts', '--exports', d.exports], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+      const draft = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/mapping.ts', '--exports', d.exports], {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+      });
       expect(draft.status, draft.stderr).toBe(0);
       expect(draft.stderr).toContain('"Discount" tem frações entre 0 e 1');
       const mapping = JSON.parse(draft.stdout) as { files: { entity: string; columns: Record<string, unknown> }[] };
@@ -211,15 +276,27 @@ const cases: HostileCase[] = [
   {
     name: 'an id of a flat report takes the later of two lines of the same date, and a line without a readable date never wins',
     exports: {
-      'vendas.csv': 'pedido,cliente,segmento,data,produto,qtd,total\nP1,C1,Varejo,01/15/2026,A,1,10.00\nP1,C1,Atacado,01/15/2026,B,1,20.00\nP2,C1,Outro,15/01/2026,A,1,5.00\n',
+      'vendas.csv':
+        'pedido,cliente,segmento,data,produto,qtd,total\nP1,C1,Varejo,01/15/2026,A,1,10.00\nP1,C1,Atacado,01/15/2026,B,1,20.00\nP2,C1,Outro,15/01/2026,A,1,5.00\n',
     },
-    args: withMapping({
-      files: [
-        { match: 'vendas.csv', entity: 'orders', columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data', date_format: '%m/%d/%Y' } } },
-        { match: 'vendas.csv', entity: 'order_items', columns: { order_id: { from: 'pedido' }, product_id: { from: 'produto' }, quantity: { from: 'qtd' }, line_total: { from: 'total' } } },
-        { match: 'vendas.csv', entity: 'customers', columns: { customer_id: { from: 'cliente' }, segment: { from: 'segmento' } } },
-      ],
-    }, ['--accept-rejects']),
+    args: withMapping(
+      {
+        files: [
+          {
+            match: 'vendas.csv',
+            entity: 'orders',
+            columns: { order_id: { from: 'pedido' }, customer_id: { from: 'cliente' }, order_date: { from: 'data', date_format: '%m/%d/%Y' } },
+          },
+          {
+            match: 'vendas.csv',
+            entity: 'order_items',
+            columns: { order_id: { from: 'pedido' }, product_id: { from: 'produto' }, quantity: { from: 'qtd' }, line_total: { from: 'total' } },
+          },
+          { match: 'vendas.csv', entity: 'customers', columns: { customer_id: { from: 'cliente' }, segment: { from: 'segmento' } } },
+        ],
+      },
+      ['--accept-rejects'],
+    ),
     expect: {
       exit: 0,
       reasons: { 'vendas.csv:bad_date': 1, 'vendas.csv:order_rejected': 1 },

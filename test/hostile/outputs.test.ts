@@ -24,7 +24,14 @@ const cases: HostileCase[] = [
     name: '--out inside --exports is refused',
     exports: SMALL_EXPORTS,
     args: (d) => ['--exports', d.exports, '--out', join(d.exports, 'marts'), '--no-warehouse'],
-    expect: { exit: 5, output: ['fica dentro de --exports'], check: (d) => { exportsIntact(d); expect(exists(join(d.exports, 'marts'))).toBe(false); } },
+    expect: {
+      exit: 5,
+      output: ['fica dentro de --exports'],
+      check: (d) => {
+        exportsIntact(d);
+        expect(exists(join(d.exports, 'marts'))).toBe(false);
+      },
+    },
   },
   {
     name: '--out containing --exports is refused',
@@ -144,14 +151,21 @@ const cases: HostileCase[] = [
       writeFileSync(join(d.dist, '.carteira-manifest.json'), JSON.stringify({ tool: 'carteira', kind: 'site', files: ['index.html'] }));
     },
     args: (d) => ['--exports', d.exports, '--out', d.dist, '--no-warehouse'],
-    expect: { exit: 5, output: ['guarda o site do Carteira, não os marts'], check: (d) => expect(readFileSync(join(d.dist, 'index.html'), 'utf8')).toBe('<html></html>') },
+    expect: {
+      exit: 5,
+      output: ['guarda o site do Carteira, não os marts'],
+      check: (d) => expect(readFileSync(join(d.dist, 'index.html'), 'utf8')).toBe('<html></html>'),
+    },
   },
   {
     name: 'a manifest edited to list files outside its folder never makes the run delete them',
     exports: SMALL_EXPORTS,
     setup: (d) => {
       mkdirSync(d.out, { recursive: true });
-      writeFileSync(join(d.out, '.carteira-manifest.json'), JSON.stringify({ tool: 'carteira', kind: 'marts', files: ['../exports/pedidos.csv', `${d.exports}/clientes.csv`] }));
+      writeFileSync(
+        join(d.out, '.carteira-manifest.json'),
+        JSON.stringify({ tool: 'carteira', kind: 'marts', files: ['../exports/pedidos.csv', `${d.exports}/clientes.csv`] }),
+      );
     },
     expect: { exit: 0, check: exportsIntact },
   },
@@ -206,7 +220,12 @@ const cases: HostileCase[] = [
   {
     name: 'an --exports folder that does not exist stops with exit 3 and never falls back to the demo data',
     args: (d) => ['--exports', join(d.root, 'exprots'), '--out', d.out, '--no-warehouse'],
-    expect: { exit: 3, output: ['a pasta de exportações indicada em --exports não existe'], notOutput: ['DEMONSTRAÇÃO'], check: (d) => expect(exists(d.out)).toBe(false) },
+    expect: {
+      exit: 3,
+      output: ['a pasta de exportações indicada em --exports não existe'],
+      notOutput: ['DEMONSTRAÇÃO'],
+      check: (d) => expect(exists(d.out)).toBe(false),
+    },
   },
   {
     name: 'an --exports that is a file stops with exit 3',
@@ -239,7 +258,11 @@ const cases: HostileCase[] = [
     exports: SMALL_EXPORTS,
     setup: publishedBefore,
     args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2020-01-31'],
-    expect: { exit: 4, output: ['é anterior ao primeiro pedido faturado (01/01/2026)', 'use uma data entre 2026-01-01 e 2026-02-01'], check: unchangedSinceBefore },
+    expect: {
+      exit: 4,
+      output: ['é anterior ao primeiro pedido faturado (01/01/2026)', 'use uma data entre 2026-01-01 e 2026-02-01'],
+      check: unchangedSinceBefore,
+    },
   },
   {
     name: 'an --as-of long after the last order (stale exports) stops with exit 4',
@@ -260,7 +283,11 @@ const cases: HostileCase[] = [
     exports: {
       'pedidos.csv': 'pedido;cliente;data;valor;status\nP1;C1;01/01/2026;10;cancelado\nP2;C2;15/01/2026;20;cancelado\n',
     },
-    expect: { exit: 4, output: ['nenhum pedido faturado válido foi carregado (2 linha(s) de pedidos lidas, 0 rejeitada(s))'], check: (d) => expect(exists(d.out)).toBe(false) },
+    expect: {
+      exit: 4,
+      output: ['nenhum pedido faturado válido foi carregado (2 linha(s) de pedidos lidas, 0 rejeitada(s))'],
+      check: (d) => expect(exists(d.out)).toBe(false),
+    },
   },
 ];
 

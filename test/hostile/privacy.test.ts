@@ -11,8 +11,7 @@ const key = { CARTEIRA_PSEUDONYM_KEY: 'carteira-hostile-key-0123456789abcdef' };
 
 /** Joana's CPF in any punctuation, valid (…-25) or not (…-24). */
 const JOANA_CPF = /529[.\s]?982[.\s]?247[-.\s]?2[45]/;
-const orders = (...customers: string[]) =>
-  ['pedido;cliente;data;valor', ...customers.map((c, i) => `P${i + 1};${c};0${i + 1}/03/2026;100`)].join('\n') + '\n';
+const orders = (...customers: string[]) => ['pedido;cliente;data;valor', ...customers.map((c, i) => `P${i + 1};${c};0${i + 1}/03/2026;100`)].join('\n') + '\n';
 
 /** Every text cell of every published mart. */
 async function publishedText(dirs: CaseDirs): Promise<string[]> {
@@ -40,7 +39,8 @@ const cases: HostileCase[] = [
   {
     name: 'a customers line with a column too many keeps only its field count in rejects, not the CPF, e-mail, phone and name it holds',
     exports: {
-      'clientes.csv': 'cliente;nome;cpf/cnpj;email;telefone\nC1;Mercado Um Ltda;11.222.333/0001-81;;\nC2;Joana;Prado;529.982.247-25;joana@exemplo.com;(11) 98765-4321\n',
+      'clientes.csv':
+        'cliente;nome;cpf/cnpj;email;telefone\nC1;Mercado Um Ltda;11.222.333/0001-81;;\nC2;Joana;Prado;529.982.247-25;joana@exemplo.com;(11) 98765-4321\n',
       'pedidos.csv': orders('C1'),
     },
     // one rejected customer of two is above the 5% limit: publish anyway to see what is published

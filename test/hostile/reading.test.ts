@@ -6,8 +6,7 @@ import { describeHostileCases, readParquet, type HostileCase } from './hostileCa
 const H = 'pedido;cliente;data;valor\n';
 const order = (i: number, customer = `C${i}`) => `P${i};${customer};05/01/2026;10\n`;
 /** Data lines 2..n+1, with some replaced: line number → text (with its line break). */
-const orders = (n: number, replace: Record<number, string> = {}) =>
-  H + Array.from({ length: n }, (_, k) => replace[k + 2] ?? order(k + 2)).join('');
+const orders = (n: number, replace: Record<number, string> = {}) => H + Array.from({ length: n }, (_, k) => replace[k + 2] ?? order(k + 2)).join('');
 
 const cases: HostileCase[] = [
   {
@@ -135,4 +134,3 @@ const cases: HostileCase[] = [
 ];
 
 describeHostileCases('reading failures that used to pass in silence', cases);
-

@@ -17,10 +17,20 @@ const cases: HostileCase[] = [
       summary: { 'pedidos.csv': { read: 4, loaded: 4, rejected: 0, warnings: 3 } },
       reasons: { 'pedidos.csv:unknown_customer': 3 },
       check: async (d) => {
-        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'unknown_customer' order by line`);
-        expect(lines).toEqual([{ line: '3', value: 'C9' }, { line: '4', value: 'C9' }, { line: '5', value: 'C8' }]);
+        const lines = await readParquet<{ line: string; value: string }>(
+          join(d.out, 'rejects.parquet'),
+          `select line, value from t where reason_code = 'unknown_customer' order by line`,
+        );
+        expect(lines).toEqual([
+          { line: '3', value: 'C9' },
+          { line: '4', value: 'C9' },
+          { line: '5', value: 'C8' },
+        ]);
         // pages and downloads name them by their code, never "—"
-        const names = await readParquet<{ customer_id: string; name: string }>(join(d.out, 'customers.parquet'), 'select customer_id, name from t order by customer_id');
+        const names = await readParquet<{ customer_id: string; name: string }>(
+          join(d.out, 'customers.parquet'),
+          'select customer_id, name from t order by customer_id',
+        );
         expect(names).toEqual([
           { customer_id: 'C1', name: 'Mercado Um Ltda' },
           { customer_id: 'C8', name: 'Cliente não cadastrado (C8)' },
@@ -71,7 +81,8 @@ const cases: HostileCase[] = [
     name: 'an invoiced order with no items and no amount is rejected as missing_amount; a cancellation without value is a return, not a R$ 0 sale',
     exports: {
       // P2: no item, no amount; P3: no item, amount used; P4: canceled, nothing; P5: a cancellation invoice (negative quantity)
-      'pedidos.csv': 'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;\nP2;C1;06/01/2026;;\nP3;C2;07/01/2026;;30\nP4;C2;08/01/2026;cancelado;\nP5;C1;09/01/2026;;\n',
+      'pedidos.csv':
+        'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;\nP2;C1;06/01/2026;;\nP3;C2;07/01/2026;;30\nP4;C2;08/01/2026;cancelado;\nP5;C1;09/01/2026;;\n',
       'itens.csv': 'pedido;produto;quantidade;preco\nP1;A;2;45\nP5;A;-1;45\n',
     },
     args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects', '--as-of', '2026-01-31'],
@@ -80,7 +91,10 @@ const cases: HostileCase[] = [
       summary: { 'pedidos.csv': { read: 5, loaded: 4, rejected: 1, warnings: 3 }, 'itens.csv': { read: 2, loaded: 1, rejected: 1 } },
       reasons: { 'pedidos.csv:missing_amount': 1, 'pedidos.csv:order_without_items': 1, 'pedidos.csv:return_without_value': 2, 'itens.csv:negative_value': 1 },
       check: async (d) => {
-        const [kpis] = await readParquet<{ orders: string; revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders, revenue from t where month = '2026-01-01'`);
+        const [kpis] = await readParquet<{ orders: string; revenue: string }>(
+          join(d.out, 'kpis_monthly.parquet'),
+          `select orders, revenue from t where month = '2026-01-01'`,
+        );
         // P1 (2 × 45 = 90) and P3 (30): two orders, 120 reais; P2 is not a R$ 0 order
         expect({ orders: Number(kpis!.orders), revenue: Number(kpis!.revenue) }).toEqual({ orders: 2, revenue: 120 });
         const reason = await readParquet<{ reason: string }>(join(d.out, 'rejects.parquet'), `select reason from t where reason_code = 'missing_amount'`);
@@ -94,9 +108,13 @@ const cases: HostileCase[] = [
       'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
       'itens.csv': 'pedido;produto;qtd;preco;Discount\nP1;A;2;50;0,1\n',
     },
-    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
-      files: [{ match: 'itens.csv', entity: 'order_items', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } }],
-    })),
+    setup: (d) =>
+      writeFileSync(
+        join(d.root, 'mapping.json'),
+        JSON.stringify({
+          files: [{ match: 'itens.csv', entity: 'order_items', columns: { pedido: 'order_id', produto: 'product_id', qtd: 'quantity', preco: 'unit_price' } }],
+        }),
+      ),
     args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
     expect: {
       exit: 0,
@@ -105,7 +123,10 @@ const cases: HostileCase[] = [
         // 2 × 50 = 100 reais; the 0,1 fraction would have made it 99,90
         const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
         expect(Number(kpis!.revenue)).toBe(100);
-        const [summary] = await readParquet<{ column_mapping: string }>(join(d.out, 'load_summary.parquet'), `select column_mapping from t where file = 'itens.csv'`);
+        const [summary] = await readParquet<{ column_mapping: string }>(
+          join(d.out, 'load_summary.parquet'),
+          `select column_mapping from t where file = 'itens.csv'`,
+        );
         expect(summary!.column_mapping).toContain('Discount → ignorada');
       },
     },
@@ -116,9 +137,13 @@ const cases: HostileCase[] = [
       'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',
       'itens.csv': 'pedido;produto;qtd;preco;desconto\nP1;A;2;50;10\n',
     },
-    setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({
-      files: [{ match: 'itens.csv', entity: 'order_items', aliases: true, columns: { qtd: 'quantity', preco: 'unit_price' } }],
-    })),
+    setup: (d) =>
+      writeFileSync(
+        join(d.root, 'mapping.json'),
+        JSON.stringify({
+          files: [{ match: 'itens.csv', entity: 'order_items', aliases: true, columns: { qtd: 'quantity', preco: 'unit_price' } }],
+        }),
+      ),
     args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
     expect: {
       exit: 0,
@@ -156,8 +181,14 @@ const cases: HostileCase[] = [
       summary: { 'pedidos.csv': { read: 4, loaded: 4, rejected: 0, warnings: 2 } },
       reasons: { 'pedidos.csv:mixed_date_order': 2 },
       check: async (d) => {
-        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_date_order' order by line`);
-        expect(lines).toEqual([{ line: '4', value: '01/25/2026' }, { line: '5', value: '05/01/2026' }]);
+        const lines = await readParquet<{ line: string; value: string }>(
+          join(d.out, 'rejects.parquet'),
+          `select line, value from t where reason_code = 'mixed_date_order' order by line`,
+        );
+        expect(lines).toEqual([
+          { line: '4', value: '01/25/2026' },
+          { line: '5', value: '05/01/2026' },
+        ]);
         const [kpis] = await readParquet<{ orders: string }>(join(d.out, 'kpis_monthly.parquet'), `select orders from t where month = '2026-01-01'`);
         expect(Number(kpis!.orders)).toBe(4);
       },
@@ -170,7 +201,7 @@ const cases: HostileCase[] = [
     expect: { exit: 0, output: ['data: datas ambíguas lidas como dd/mm (2 valor(es)'] },
   },
   {
-    name: 'the mapping file can force a file\'s date format: date_format %m/%d/%Y reads 01/05/2026 as the 5th of January',
+    name: "the mapping file can force a file's date format: date_format %m/%d/%Y reads 01/05/2026 as the 5th of January",
     exports: { 'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;01/05/2026;10\nP2;C2;01/06/2026;20\n' },
     setup: (d) => writeFileSync(join(d.root, 'mapping.json'), JSON.stringify({ files: [{ match: 'pedidos.csv', date_format: '%m/%d/%Y' }] })),
     args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31', '--mapping', join(d.root, 'mapping.json')],
@@ -205,7 +236,10 @@ const cases: HostileCase[] = [
       summary: { 'pedidos.csv': { read: 3, loaded: 3, rejected: 0, warnings: 1 } },
       reasons: { 'pedidos.csv:mixed_decimal_separators': 1 },
       check: async (d) => {
-        const lines = await readParquet<{ line: string; value: string }>(join(d.out, 'rejects.parquet'), `select line, value from t where reason_code = 'mixed_decimal_separators'`);
+        const lines = await readParquet<{ line: string; value: string }>(
+          join(d.out, 'rejects.parquet'),
+          `select line, value from t where reason_code = 'mixed_decimal_separators'`,
+        );
         expect(lines).toEqual([{ line: '4', value: '30.10' }]);
         // 1.234,56 + 2.000,00 + 30.10
         const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);

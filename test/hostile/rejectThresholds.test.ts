@@ -5,17 +5,18 @@ import { describeHostileCases, runCli, snapshot as filesAndHashes, type CaseDirs
 
 const H = 'pedido;cliente;data;valor\n';
 /** n orders, the first `bad` of them (lines 2, 3, …) with an impossible date. */
-const orders = (n: number, bad: number) =>
-  H + Array.from({ length: n }, (_, k) => `P${k + 1};C1;${k < bad ? '32/01/2026' : '05/01/2026'};10\n`).join('');
+const orders = (n: number, bad: number) => H + Array.from({ length: n }, (_, k) => `P${k + 1};C1;${k < bad ? '32/01/2026' : '05/01/2026'};10\n`).join('');
 /** n leads, the first `bad` of them without a creation date. */
 const leads = (n: number, bad: number) =>
   'lead;criado em;situacao\n' + Array.from({ length: n }, (_, k) => `L${k + 1};${k < bad ? '' : '05/01/2026'};aberto\n`).join('');
 
 /** A config file in the case's root, and the flags that use it. */
-const withConfig = (config: object, extra: string[] = []) => (d: CaseDirs) => {
-  writeFileSync(join(d.root, 'config.json'), JSON.stringify(config));
-  return ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--config', join(d.root, 'config.json'), ...extra];
-};
+const withConfig =
+  (config: object, extra: string[] = []) =>
+  (d: CaseDirs) => {
+    writeFileSync(join(d.root, 'config.json'), JSON.stringify(config));
+    return ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--config', join(d.root, 'config.json'), ...extra];
+  };
 
 /** Publishes clean marts first, so a stopped run can be shown to leave them as they were. */
 const previous = new Map<string, Record<string, string>>();
@@ -87,7 +88,11 @@ const cases: HostileCase[] = [
     name: "a per-entity limit for leads leaves the orders' 5% in force",
     exports: { 'pedidos.csv': orders(100, 6), 'leads.csv': leads(10, 3) },
     args: withConfig({ rejects: { per_entity: { leads: 0.3 } } }),
-    expect: { exit: 4, output: ['pedidos: 6 de 100 linhas rejeitadas (6,0%), acima do limite de 5%'], notOutput: ['leads: 3 de 10 linhas rejeitadas (30,0%), acima'] },
+    expect: {
+      exit: 4,
+      output: ['pedidos: 6 de 100 linhas rejeitadas (6,0%), acima do limite de 5%'],
+      notOutput: ['leads: 3 de 10 linhas rejeitadas (30,0%), acima'],
+    },
   },
   {
     name: 'a global max_share of 10% in --config lets 6% of the orders be rejected',

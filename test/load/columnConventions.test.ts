@@ -16,10 +16,20 @@ describe('the evidence of one value', () => {
         ('0.500'), ('1234.567'), ('(1.500)'), ('15%'), ('42')) t(v)`);
     db.close();
     expect(Object.fromEntries(rows.map((r) => [r.v, r.e]))).toEqual({
-      '1.234,56': 'comma', '1,234.56': 'point', '1.234.567': 'comma', '1,234,567': 'point',
-      '1.500': 'ambiguous', 'R$ 2,750': 'ambiguous', '30.10': 'point', '12,5': 'comma',
+      '1.234,56': 'comma',
+      '1,234.56': 'point',
+      '1.234.567': 'comma',
+      '1,234,567': 'point',
+      '1.500': 'ambiguous',
+      'R$ 2,750': 'ambiguous',
+      '30.10': 'point',
+      '12,5': 'comma',
       // no thousands group starts with 0 or has four digits before it
-      '0.500': 'point', '1234.567': 'point', '(1.500)': 'ambiguous', '15%': null, '42': null,
+      '0.500': 'point',
+      '1234.567': 'point',
+      '(1.500)': 'ambiguous',
+      '15%': null,
+      '42': null,
     });
   });
 
@@ -30,7 +40,11 @@ describe('the evidence of one value', () => {
       select v, date_order_evidence(v) as e from (values ('25/03/2026'), ('03/25/2026'), ('03/04/2026'), ('3/4/26 10:00'), ('2026-03-04')) t(v)`);
     db.close();
     expect(Object.fromEntries(rows.map((r) => [r.v, r.e]))).toEqual({
-      '25/03/2026': 'dmy', '03/25/2026': 'mdy', '03/04/2026': 'ambiguous', '3/4/26 10:00': 'ambiguous', '2026-03-04': null,
+      '25/03/2026': 'dmy',
+      '03/25/2026': 'mdy',
+      '03/04/2026': 'ambiguous',
+      '3/4/26 10:00': 'ambiguous',
+      '2026-03-04': null,
     });
   });
 });
@@ -55,7 +69,7 @@ describe('a column deciding its convention', () => {
     expect(result.summary.files[0]!.notes).toEqual([]);
   });
 
-  it('reads a column of only ambiguous 1,500 in a ; file with the file\'s decimal comma, and notes nothing new', async () => {
+  it("reads a column of only ambiguous 1,500 in a ; file with the file's decimal comma, and notes nothing new", async () => {
     folder = tempDir();
     writeExport(folder.dir, 'pedidos.csv', ['pedido;cliente;data;valor', 'P1;C1;05/01/2026;"R$ 1,500"', 'P2;C1;06/01/2026;R$ 2,25']);
     db = await Database.open();

@@ -11,13 +11,28 @@ describe('reading a porte (company size)', () => {
   afterAll(() => db.close());
 
   const read = async (values: string[]) =>
-    (await db.rows<{ size: string | null }>(
-      `select parse_company_size(v, true) as size from unnest([${values.map((v) => `'${v}'`).join(', ')}]) with ordinality as t(v, i) order by i`,
-    )).map((r) => r.size);
+    (
+      await db.rows<{ size: string | null }>(
+        `select parse_company_size(v, true) as size from unnest([${values.map((v) => `'${v}'`).join(', ')}]) with ordinality as t(v, i) order by i`,
+      )
+    ).map((r) => r.size);
 
   it('reads the Brazilian labels in any case, with or without accents', async () => {
-    expect(await read(['MEI', 'Microempreendedor Individual', 'ME', 'microempresa', 'EPP', 'Empresa de Pequeno Porte', 'Médio', 'MEDIA', 'média empresa', 'Grande', 'grande porte']))
-      .toEqual(['mei', 'mei', 'me', 'me', 'epp', 'epp', 'medio', 'medio', 'medio', 'grande', 'grande']);
+    expect(
+      await read([
+        'MEI',
+        'Microempreendedor Individual',
+        'ME',
+        'microempresa',
+        'EPP',
+        'Empresa de Pequeno Porte',
+        'Médio',
+        'MEDIA',
+        'média empresa',
+        'Grande',
+        'grande porte',
+      ]),
+    ).toEqual(['mei', 'mei', 'me', 'me', 'epp', 'epp', 'medio', 'medio', 'medio', 'grande', 'grande']);
   });
 
   it('bands a headcount as SEBRAE does for commerce and services: up to 9 ME, 10-49 EPP, 50-99 médio, 100+ grande', async () => {

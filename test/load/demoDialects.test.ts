@@ -26,9 +26,7 @@ describe('the two dialects of the demo data', () => {
 
   it('are recognized as the nine entities, in UTF-8 with commas and in single-byte Windows-1252/Latin-1 with semicolons', () => {
     const [canonical, excel] = results;
-    expect(canonical!.summary.files.map((f) => [f.entity, f.encoding, f.delimiter])).toEqual(
-      entities.map((e) => [e.name, 'utf-8', ',']),
-    );
+    expect(canonical!.summary.files.map((f) => [f.entity, f.encoding, f.delimiter])).toEqual(entities.map((e) => [e.name, 'utf-8', ',']));
     expect(excel!.summary.files.map((f) => [f.entity, f.delimiter])).toEqual(entities.map((e) => [e.name, ';']));
     for (const f of excel!.summary.files) expect(['windows-1252', 'latin1'], f.file).toContain(f.encoding);
   });

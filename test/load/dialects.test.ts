@@ -27,7 +27,10 @@ describe('reading the dialects real exports come in', () => {
   it('reads Windows-1252 with € and curly quotes, Latin-1 without them, ; delimiter, decimal comma and CRLF', async () => {
     const dir = folder();
     writeExport(dir, 'clientes.csv', ['Código do Cliente;Razão Social;UF', 'C1;“Açougue São João” – Filial €;SP'], { eol: '\r\n', encoding: 'windows-1252' });
-    writeExport(dir, 'pedidos.csv', ['Número do Pedido;Cliente;Data;Valor Total', 'P1;C1;01/02/2026;"1.234,56"', 'P2;C1;02/02/2026;R$ 10,5'], { eol: '\r\n', encoding: 'windows-1252' });
+    writeExport(dir, 'pedidos.csv', ['Número do Pedido;Cliente;Data;Valor Total', 'P1;C1;01/02/2026;"1.234,56"', 'P2;C1;02/02/2026;R$ 10,5'], {
+      eol: '\r\n',
+      encoding: 'windows-1252',
+    });
     const { rows, result } = await load(dir, 'customers', 'customer_id, name, state');
     expect(rows).toEqual([{ customer_id: 'C1', name: '“Açougue São João” – Filial €', state: 'SP' }]);
     expect(result.summary.files.map((f) => [f.file, f.encoding, f.delimiter])).toEqual([
@@ -39,7 +42,12 @@ describe('reading the dialects real exports come in', () => {
 
   it('reads UTF-8 with a BOM, comma delimiter, decimal point and quoted fields with commas and line breaks', async () => {
     const dir = folder();
-    writeExport(dir, 'orders.csv', ['order_id,customer_id,order_date,amount,channel', 'A1,C1,2026-03-01,"1,234.50","Loja, centro"', 'A2,C2,2026-03-02 14:05:00,99.9,"linha 1', 'linha 2"'], { bom: true });
+    writeExport(
+      dir,
+      'orders.csv',
+      ['order_id,customer_id,order_date,amount,channel', 'A1,C1,2026-03-01,"1,234.50","Loja, centro"', 'A2,C2,2026-03-02 14:05:00,99.9,"linha 1', 'linha 2"'],
+      { bom: true },
+    );
     const { rows } = await load(dir, 'orders', "order_id, strftime(order_date, '%Y-%m-%d') as d, amount, channel");
     expect(rows).toEqual([
       { order_id: 'A1', d: '2026-03-01', amount: '1234.50', channel: 'Loja, centro' },
@@ -82,7 +90,20 @@ describe('reading the dialects real exports come in', () => {
     writeExport(dir, 'export_erp_0001.txt', ['DOCNUM|CLI|DT_EMISSAO|VLR|OBS', 'N1|C1|15/05/2026|7,25|x']);
     const mapping = `${dir}/mapping.json`;
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(mapping, JSON.stringify({ files: [{ match: 'export_erp_*.txt', entity: 'orders', delimiter: '|', decimal: ',', columns: { DOCNUM: 'order_id', CLI: 'customer_id', DT_EMISSAO: 'order_date', VLR: 'amount', OBS: null } }] }));
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        files: [
+          {
+            match: 'export_erp_*.txt',
+            entity: 'orders',
+            delimiter: '|',
+            decimal: ',',
+            columns: { DOCNUM: 'order_id', CLI: 'customer_id', DT_EMISSAO: 'order_date', VLR: 'amount', OBS: null },
+          },
+        ],
+      }),
+    );
     const db = await Database.open();
     const result = await loadExports(db, { exportsDir: dir, scratchDir: dir, mappingPath: mapping });
     expect(await db.rows("select order_id, customer_id, strftime(order_date, '%d/%m/%Y') as d, amount from src_orders")).toEqual([

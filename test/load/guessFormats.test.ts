@@ -3,7 +3,12 @@ import { guessDecimal, guessValues, isFraction, isMonthFirst, monthFirstFormat, 
 
 describe('the mapping draft guesses formats from a sample of values', () => {
   it('reads dates as month first only when some middle part passes 12 and no first part does, across the file', () => {
-    expect(isMonthFirst([['11/8/2016', '6/9/2015'], ['11/11/2016', '10/18/2015']])).toBe(true);
+    expect(
+      isMonthFirst([
+        ['11/8/2016', '6/9/2015'],
+        ['11/11/2016', '10/18/2015'],
+      ]),
+    ).toBe(true);
     expect(isMonthFirst([['11/8/2016', '6/9/2015']])).toBe(false);
     expect(isMonthFirst([['31/12/2025', '12/31/2025']])).toBe(false);
     expect(isMonthFirst([['2025-12-31']])).toBe(false);
@@ -33,7 +38,10 @@ describe('the mapping draft guesses formats from a sample of values', () => {
   });
 
   it('lists the statuses the loader does not know, with a guess or "?"', () => {
-    expect(guessValues(['delivered', 'shipped', 'canceled', 'processing', 'faturado'], { canceled: 'canceled', faturado: 'invoiced' }))
-      .toEqual({ delivered: 'invoiced', shipped: 'invoiced', processing: '?' });
+    expect(guessValues(['delivered', 'shipped', 'canceled', 'processing', 'faturado'], { canceled: 'canceled', faturado: 'invoiced' })).toEqual({
+      delivered: 'invoiced',
+      shipped: 'invoiced',
+      processing: '?',
+    });
   });
 });

@@ -8,12 +8,7 @@ import { tempDir, writeExport } from '../helpers/fixtures.ts';
 
 const ORDERS = ['order_id,customer_id,order_date,status,amount', 'P1,C1,2026-01-05,invoiced,100.00', 'P2,C2,2026-01-06,canceled,50'];
 
-const ITEMS = [
-  'order_id,product_id,quantity,unit_price,discount,unit_cost',
-  'P1,A, 2 ,30.257,,10',
-  'P1,B,1.5,"12.50",0.5,',
-  'P2,A,0,1e2,0,7.125',
-];
+const ITEMS = ['order_id,product_id,quantity,unit_price,discount,unit_cost', 'P1,A, 2 ,30.257,,10', 'P1,B,1.5,"12.50",0.5,', 'P2,A,0,1e2,0,7.125'];
 
 describe('the native read of clean files', () => {
   let folder: ReturnType<typeof tempDir> | undefined;
@@ -54,7 +49,10 @@ describe('the native read of clean files', () => {
     // "R$ 5,00" is money the reader cannot parse: unit_price is read as text, the other columns natively
     const { result, rows } = await load([...ITEMS, 'P2,C,1,"R$ 5,00",0,1']);
     expect(readerOf(result, 'order_items')).toBe('native');
-    expect(rows).toEqual([...expected, { order_id: 'P2', product_id: 'C', quantity: '1.000000', unit_price: '5.000000', discount: '0.000000', unit_cost: '1.000000' }]);
+    expect(rows).toEqual([
+      ...expected,
+      { order_id: 'P2', product_id: 'C', quantity: '1.000000', unit_price: '5.000000', discount: '0.000000', unit_cost: '1.000000' },
+    ]);
   });
 
   it('reads the whole entity as text when a value past the probed records cannot be read natively', async () => {
@@ -106,7 +104,11 @@ describe('the native read of clean files', () => {
   });
 
   it('reads the other columns natively when one is written with thousands separators, and that one as text', async () => {
-    const orders = ['Número do Pedido;Código Cliente;Data do Pedido;Situação;Valor Total', 'P1;C1;05/01/2026;Faturado;1.363,60', 'P2;C2;06/01/2026;Cancelado;"R$ 50,5"'];
+    const orders = [
+      'Número do Pedido;Código Cliente;Data do Pedido;Situação;Valor Total',
+      'P1;C1;05/01/2026;Faturado;1.363,60',
+      'P2;C2;06/01/2026;Cancelado;"R$ 50,5"',
+    ];
     const items = ['Pedido;Produto;Quantidade;Preço Unitário;Desconto;Custo Unitário', 'P1;A; 2 ;30,257;;10', 'P1;B;1,5;"12,50";0,5;', 'P2;A;0;100;0;7,125'];
     const { result } = await load(items, orders, { eol: '\r\n', encoding: 'windows-1252' });
     expect(readerOf(result, 'orders')).toBe('native');

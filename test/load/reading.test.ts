@@ -43,7 +43,11 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
   });
 
   it('reads a UTF-8 file with one Windows-1252 byte as UTF-8, warning that line only', async () => {
-    const bytes = Buffer.concat([Buffer.from(`${H}P1;São Paulo;01/01/2026;10\nP2;Jos`), Buffer.from([0xe9]), Buffer.from(';01/01/2026;10\nP3;Ação;01/01/2026;10\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${H}P1;São Paulo;01/01/2026;10\nP2;Jos`),
+      Buffer.from([0xe9]),
+      Buffer.from(';01/01/2026;10\nP3;Ação;01/01/2026;10\n'),
+    ]);
     const { file, rejects, rows } = await load({ 'pedidos.csv': bytes });
     expect(file).toMatchObject({ encoding: 'utf-8', read: 3, loaded: 3, rejected: 0, warnings: 1 });
     expect(rows).toEqual([
@@ -98,14 +102,23 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
     const { file, rejects, rows } = await load({ 'pedidos.csv': `${H}${row(1)}P2;${'x'.repeat(600 * 1024)};01/01/2026;10\n${row(3)}` });
     expect(file).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
     expect(rejects).toEqual([{ line: '3', column: 'cliente', value: `${'x'.repeat(80)}…`, reason_code: 'line_too_long', severity: 'reject' }]);
-    expect(rows).toEqual([{ order_id: 'P1', customer_id: 'C1' }, { order_id: 'P3', customer_id: 'C3' }]);
+    expect(rows).toEqual([
+      { order_id: 'P1', customer_id: 'C1' },
+      { order_id: 'P3', customer_id: 'C3' },
+    ]);
   });
 
   it('mends a Windows-1252 file and a Latin-1 one on their way to UTF-8, keeping their accents', async () => {
-    const cp1252 = Buffer.from(`${H}P1;“Açougue”;01/01/2026;10\nP2;"São;01/01/2026;10\nP3;Ação;01/01/2026;10\n`.replace('“', '\x93').replace('”', '\x94'), 'latin1');
+    const cp1252 = Buffer.from(
+      `${H}P1;“Açougue”;01/01/2026;10\nP2;"São;01/01/2026;10\nP3;Ação;01/01/2026;10\n`.replace('“', '\x93').replace('”', '\x94'),
+      'latin1',
+    );
     const { file, rejects, rows } = await load({ 'pedidos.csv': cp1252 });
     expect(file).toMatchObject({ encoding: 'windows-1252', read: 3, loaded: 2, rejected: 1 });
-    expect(rows).toEqual([{ order_id: 'P1', customer_id: '“Açougue”' }, { order_id: 'P3', customer_id: 'Ação' }]);
+    expect(rows).toEqual([
+      { order_id: 'P1', customer_id: '“Açougue”' },
+      { order_id: 'P3', customer_id: 'Ação' },
+    ]);
     expect(rejects).toEqual([{ line: '3', column: 'cliente', value: '"São', reason_code: 'unterminated_quote', severity: 'reject' }]);
 
     const latin1 = Buffer.from(`${H}P1;São\rJoão;01/01/2026;10\n`, 'latin1');
@@ -118,7 +131,10 @@ describe('reading failures that DuckDB alone would let pass in silence', () => {
     const text = `${H}P1;Ação;01/01/2026;10\nP2;"C2;01/01/2026;10\nP3;C3;01/01/2026;10\n`;
     const { file, rejects, rows } = await load({ 'pedidos.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
     expect(file).toMatchObject({ encoding: 'utf-16le', read: 3, loaded: 2, rejected: 1 });
-    expect(rows).toEqual([{ order_id: 'P1', customer_id: 'Ação' }, { order_id: 'P3', customer_id: 'C3' }]);
+    expect(rows).toEqual([
+      { order_id: 'P1', customer_id: 'Ação' },
+      { order_id: 'P3', customer_id: 'C3' },
+    ]);
     expect(rejects).toEqual([{ line: '3', column: 'cliente', value: '"C2', reason_code: 'unterminated_quote', severity: 'reject' }]);
   });
 

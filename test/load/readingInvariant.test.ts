@@ -11,9 +11,9 @@ import { tempDir } from '../helpers/fixtures.ts';
 // loader stops otherwise). The generator is seeded, so every run builds the same 60 files; this test
 // found the rules for mixed line breaks and for spaces before an opening quote.
 
-const PIECES = [
-  '"', '""', '"""', '" ', ' "', '  "', ';', '\n', '\r', '\r\n', '\t', ' ', 'a', 'é', 'P1', '01/01/2026', '10',
-].map((p) => Buffer.from(p)).concat([Buffer.from([0xe9]), Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0x80])]);
+const PIECES = ['"', '""', '"""', '" ', ' "', '  "', ';', '\n', '\r', '\r\n', '\t', ' ', 'a', 'é', 'P1', '01/01/2026', '10']
+  .map((p) => Buffer.from(p))
+  .concat([Buffer.from([0xe9]), Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0x80])]);
 
 /** A linear congruential generator: the same files on every run, no clock. */
 function generator(seed: number): () => number {

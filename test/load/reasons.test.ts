@@ -35,7 +35,12 @@ describe('every reject and warning reason, with its line', () => {
       'P7;X1;1;5,00;', // 7: unknown order
     ]);
     writeExport(tmp.dir, 'metas.csv', ['vendedor;mes;meta de faturamento', 'V1;01/2026;1000', 'V1;out/2026;2000', 'V1;13/2026;10']);
-    writeExport(tmp.dir, 'contratos.csv', ['contrato,cliente,inicio,fim,valor mensal', 'K1,C1,2025-02-01,2026-01-31,"1,000.00"', 'K2,C1,2025-02-01,2026-01-31,', '"K3,C1,2025-02-01']);
+    writeExport(tmp.dir, 'contratos.csv', [
+      'contrato,cliente,inicio,fim,valor mensal',
+      'K1,C1,2025-02-01,2026-01-31,"1,000.00"',
+      'K2,C1,2025-02-01,2026-01-31,',
+      '"K3,C1,2025-02-01',
+    ]);
     db = await Database.open();
     result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir });
     rejects = await db.rows('select file, line, "column", value, reason_code, severity from load_rejects order by file, cast(line as integer), "column"');

@@ -10,20 +10,25 @@ describe('loading a messy Brazilian orders export', () => {
   let rejects: Record<string, string | null>[];
 
   beforeAll(async () => {
-    writeExport(tmp.dir, 'pedidos_2026-01.csv', [
-      'Número do Pedido;Código Cliente;Data do Pedido;Vendedor;Situação;Valor Total', // line 1
-      'P1;C1;05/01/2026;V1;Faturado;"R$ 1.234,56"', // 2
-      'P2;C2;2026-01-06;V1;cancelado;100', // 3
-      '', // 4: blank, skipped
-      'P3;C1;31/02/2026;V2;Faturado;50,5', // 5: no 31 February
-      'P4;C3;10/01/2026 10:30;V2;pendente;10', // 6: unknown status
-      'P1;C1;05/01/2026;V1;Faturado;"R$ 1.234,56"', // 7: exact duplicate of line 2
-      'P2;C9;2026-01-06;V1;cancelado;100', // 8: same id, other content
-      'P5;"Cliente\r\nquebrado";11/01/2026;V1;;7', // 9-10: quoted line break
-      'P6;C5;12/01/2026;V1;;8;extra', // 11: one column too many
-      'P7;;13/01/2026;V1;;9', // 12: no customer
-      'P8;C6;20/12/2026;V1;;9', // 13: after the as-of date
-    ], { eol: '\r\n' });
+    writeExport(
+      tmp.dir,
+      'pedidos_2026-01.csv',
+      [
+        'Número do Pedido;Código Cliente;Data do Pedido;Vendedor;Situação;Valor Total', // line 1
+        'P1;C1;05/01/2026;V1;Faturado;"R$ 1.234,56"', // 2
+        'P2;C2;2026-01-06;V1;cancelado;100', // 3
+        '', // 4: blank, skipped
+        'P3;C1;31/02/2026;V2;Faturado;50,5', // 5: no 31 February
+        'P4;C3;10/01/2026 10:30;V2;pendente;10', // 6: unknown status
+        'P1;C1;05/01/2026;V1;Faturado;"R$ 1.234,56"', // 7: exact duplicate of line 2
+        'P2;C9;2026-01-06;V1;cancelado;100', // 8: same id, other content
+        'P5;"Cliente\r\nquebrado";11/01/2026;V1;;7', // 9-10: quoted line break
+        'P6;C5;12/01/2026;V1;;8;extra', // 11: one column too many
+        'P7;;13/01/2026;V1;;9', // 12: no customer
+        'P8;C6;20/12/2026;V1;;9', // 13: after the as-of date
+      ],
+      { eol: '\r\n' },
+    );
     db = await Database.open();
     result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir, asOf: '2026-01-31' });
     rejects = await db.rows('select line, "column", value, reason_code, severity from load_rejects order by line');
@@ -49,7 +54,7 @@ describe('loading a messy Brazilian orders export', () => {
   });
 
   it('reads R$ amounts with thousands dots, ISO and Brazilian dates, and Portuguese statuses', async () => {
-    const orders = await db.rows('select order_id, customer_id, strftime(order_date, \'%Y-%m-%d\') as d, status, amount from src_orders order by order_id');
+    const orders = await db.rows("select order_id, customer_id, strftime(order_date, '%Y-%m-%d') as d, status, amount from src_orders order by order_id");
     expect(orders).toEqual([
       { order_id: 'P1', customer_id: 'C1', d: '2026-01-05', status: 'invoiced', amount: '1234.56' },
       { order_id: 'P2', customer_id: 'C2', d: '2026-01-06', status: 'canceled', amount: '100.00' },

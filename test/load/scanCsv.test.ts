@@ -46,13 +46,19 @@ describe('scanning a CSV file without DuckDB', () => {
   it('tells two unterminated quotes apart instead of pairing them into one field', async () => {
     const s = await scan(`${H}${row(1)}P2;"C2;01/01/2026;10\n${row(3)}P4;"C4;01/01/2026;10\n${row(5)}`);
     expect(s.records).toBe(5);
-    expect(dropped(s)).toEqual([['unterminated_quote', 3, 1], ['unterminated_quote', 5, 1]]);
+    expect(dropped(s)).toEqual([
+      ['unterminated_quote', 3, 1],
+      ['unterminated_quote', 5, 1],
+    ]);
   });
 
   it('leaves out a line with text after the closing quote, and a quote still open at the end of the file', async () => {
     const s = await scan(`${H}P1;"C1"x;01/01/2026;10\n${row(2)}P3;C3;01/01/2026;"10\n`);
     expect(s.records).toBe(3);
-    expect(dropped(s)).toEqual([['unterminated_quote', 2, 1], ['unterminated_quote', 4, 3]]);
+    expect(dropped(s)).toEqual([
+      ['unterminated_quote', 2, 1],
+      ['unterminated_quote', 4, 3],
+    ]);
   });
 
   it('finds a CR alone outside quotes in LF and CRLF files, but not one inside quotes', async () => {
@@ -79,7 +85,10 @@ describe('scanning a CSV file without DuckDB', () => {
     // line 2 is left out at the byte after its closing quote, a lead byte waiting for two more; line 3
     // starts with a byte that would continue it, then a space and a quote, which is a character there
     const s = await scan(Buffer.concat([Buffer.from(`${H}P1;"C1"`), Buffer.from([0xe9]), Buffer.from('x\n'), Buffer.from([0x80]), Buffer.from(' "\n "')]));
-    expect(dropped(s)).toEqual([['unterminated_quote', 2, 1], ['unterminated_quote', 4, 0]]);
+    expect(dropped(s)).toEqual([
+      ['unterminated_quote', 2, 1],
+      ['unterminated_quote', 4, 0],
+    ]);
     expect(s.records).toBe(3);
   });
 
@@ -105,7 +114,10 @@ describe('scanning a CSV file without DuckDB', () => {
     const long = 'x'.repeat(600 * 1024);
     const s = await scan(`${H}${row(1)}P2;${long};01/01/2026;10\nP3;"${long}";01/01/2026;10\n${row(4)}`);
     expect(s.records).toBe(4);
-    expect(dropped(s)).toEqual([['line_too_long', 3, 1], ['line_too_long', 4, 1]]);
+    expect(dropped(s)).toEqual([
+      ['line_too_long', 3, 1],
+      ['line_too_long', 4, 1],
+    ]);
   });
 
   it('keeps its count across the 4 MB chunks it reads, with a quote open and a character cut at the boundary', async () => {

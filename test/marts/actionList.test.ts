@@ -71,18 +71,32 @@ const QUERY = 'select seller_id, customer_id, action, reason_pt, value_at_stake,
 
 const V1_ACTIONS = [
   {
-    seller_id: 'V1', customer_id: 'R', action: 'retain', rank: 1,
-    reason_pt: 'Comprava a cada 14 dias e está há 45 dias sem comprar', value_at_stake: '25000.00', priority_score: '25000.00',
+    seller_id: 'V1',
+    customer_id: 'R',
+    action: 'retain',
+    rank: 1,
+    reason_pt: 'Comprava a cada 14 dias e está há 45 dias sem comprar',
+    value_at_stake: '25000.00',
+    priority_score: '25000.00',
   },
   {
-    seller_id: 'V1', customer_id: 'A', action: 'reactivate', rank: 2,
+    seller_id: 'V1',
+    customer_id: 'A',
+    action: 'reactivate',
+    rank: 2,
     reason_pt: 'Comprava a cada 30 dias e está há 400 dias sem comprar; comprou R$ 24.000 nos 12 meses até a última compra',
-    value_at_stake: '24000.00', priority_score: '24000.00',
+    value_at_stake: '24000.00',
+    priority_score: '24000.00',
   },
   {
     // potential 500 × size factor 1.200 / 1.500 = R$ 400 a month; priority 12 × 400 × 75%
-    seller_id: 'V1', customer_id: 'O1', action: 'offer', rank: 3,
-    reason_pt: '75% dos clientes semelhantes compram Petiscos; potencial estimado R$ 400/mês, ajustado ao tamanho do cliente', value_at_stake: '4800.00', priority_score: '3600.00',
+    seller_id: 'V1',
+    customer_id: 'O1',
+    action: 'offer',
+    rank: 3,
+    reason_pt: '75% dos clientes semelhantes compram Petiscos; potencial estimado R$ 400/mês, ajustado ao tamanho do cliente',
+    value_at_stake: '4800.00',
+    priority_score: '3600.00',
   },
 ];
 
@@ -94,17 +108,22 @@ describe('action_list without a fitted churn model (rhythm fallback)', () => {
   });
   afterAll(() => marts.close());
 
-  it('ranks each seller\'s actions by expected value, with the evidence in Portuguese', async () => {
+  it("ranks each seller's actions by expected value, with the evidence in Portuguese", async () => {
     expect(await marts.rows(QUERY)).toEqual([
       ...V1_ACTIONS,
       {
-        seller_id: 'V2', customer_id: 'K', action: 'renew', rank: 1,
-        reason_pt: 'Contrato termina em 12 dias: R$ 3.200/mês', value_at_stake: '38400.00', priority_score: '38400.00',
+        seller_id: 'V2',
+        customer_id: 'K',
+        action: 'renew',
+        rank: 1,
+        reason_pt: 'Contrato termina em 12 dias: R$ 3.200/mês',
+        value_at_stake: '38400.00',
+        priority_score: '38400.00',
       },
     ]);
   });
 
-  it('gives only the offer the customer\'s suggestion totals: O1\'s one cross-sell of R$ 400/mês', async () => {
+  it("gives only the offer the customer's suggestion totals: O1's one cross-sell of R$ 400/mês", async () => {
     expect(await marts.rows(`select action, upsell_gain, cross_sell_gain from action_list order by seller_id, rank`)).toEqual([
       { action: 'retain', upsell_gain: null, cross_sell_gain: null },
       { action: 'reactivate', upsell_gain: null, cross_sell_gain: null },

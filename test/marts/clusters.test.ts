@@ -40,13 +40,17 @@ afterAll(() => marts.close());
 
 describe('customer_clusters', () => {
   it('chooses k = 3 by the best silhouette among k = 3..8 (min_k to max_k)', async () => {
-    const scores = await marts.rows<{ k: number; silhouette: number; is_chosen: boolean }>('select k, silhouette, is_chosen from customer_cluster_k_scores order by k');
+    const scores = await marts.rows<{ k: number; silhouette: number; is_chosen: boolean }>(
+      'select k, silhouette, is_chosen from customer_cluster_k_scores order by k',
+    );
     expect(scores.map((s) => s.k)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(scores.filter((s) => s.is_chosen).map((s) => s.k)).toEqual([3]);
     // three tight groups far apart: every customer much nearer its own group than the next one
     expect(scores[0]!.silhouette).toBeGreaterThan(0.7);
     expect(Math.max(...scores.slice(1).map((s) => s.silhouette))).toBeLessThan(scores[0]!.silhouette);
-    const [cluster] = await marts.rows('select chosen_k, k_criterion, silhouette = (select silhouette from customer_cluster_k_scores where is_chosen) as same from customer_clusters limit 1');
+    const [cluster] = await marts.rows(
+      'select chosen_k, k_criterion, silhouette = (select silhouette from customer_cluster_k_scores where is_chosen) as same from customer_clusters limit 1',
+    );
     expect(cluster).toEqual({ chosen_k: 3, k_criterion: 'silhueta', same: true });
   });
 
@@ -56,11 +60,44 @@ describe('customer_clusters', () => {
     expect(rows).toEqual([
       // 8 × (900 + 950 + 1,000 + 1,050 + 1,100 + 1,150) = 49,200 of 59,180; ticket median 1,025 above the upper tercile
       // (the 11th of the 16 tickets, 900); first order 56 days ago: new
-      { cluster_id: 1, cluster_name: 'Supermercados do Sudeste, compra semanal, ticket alto', customers: 6, revenue_12m: '49200.00', revenue_12m_share: 0.8314, status_new: 6, status_active: 0, status_inactive: 0, median_interval_days: 7, median_avg_ticket: '1025.00' },
+      {
+        cluster_id: 1,
+        cluster_name: 'Supermercados do Sudeste, compra semanal, ticket alto',
+        customers: 6,
+        revenue_12m: '49200.00',
+        revenue_12m_share: 0.8314,
+        status_new: 6,
+        status_active: 0,
+        status_inactive: 0,
+        median_interval_days: 7,
+        median_avg_ticket: '1025.00',
+      },
       // 5 × (280 + 300 + 320 + 340) = 6,200; median ticket 310 between the terciles; silent 246 days (rhythm 14 → inactive)
-      { cluster_id: 2, cluster_name: 'Restaurantes do Sul, compra quinzenal, ticket médio, sem comprar há mais de 6 meses', customers: 4, revenue_12m: '6200.00', revenue_12m_share: 0.1048, status_new: 0, status_active: 0, status_inactive: 4, median_interval_days: 14, median_avg_ticket: '310.00' },
+      {
+        cluster_id: 2,
+        cluster_name: 'Restaurantes do Sul, compra quinzenal, ticket médio, sem comprar há mais de 6 meses',
+        customers: 4,
+        revenue_12m: '6200.00',
+        revenue_12m_share: 0.1048,
+        status_new: 0,
+        status_active: 0,
+        status_inactive: 4,
+        median_interval_days: 14,
+        median_avg_ticket: '310.00',
+      },
       // 6 × (80 + … + 130) = 3,780; median ticket 105 below the lower tercile (the 6th ticket, 130)
-      { cluster_id: 3, cluster_name: 'Padarias do Nordeste, compra mensal, ticket baixo', customers: 6, revenue_12m: '3780.00', revenue_12m_share: 0.0639, status_new: 0, status_active: 6, status_inactive: 0, median_interval_days: 30, median_avg_ticket: '105.00' },
+      {
+        cluster_id: 3,
+        cluster_name: 'Padarias do Nordeste, compra mensal, ticket baixo',
+        customers: 6,
+        revenue_12m: '3780.00',
+        revenue_12m_share: 0.0639,
+        status_new: 0,
+        status_active: 6,
+        status_inactive: 0,
+        median_interval_days: 30,
+        median_avg_ticket: '105.00',
+      },
     ]);
   });
 
@@ -93,7 +130,10 @@ describe('customer_clusters', () => {
     try {
       const rows = await fixed.rows('select cluster_id, customers, chosen_k, k_criterion from customer_clusters order by cluster_id');
       // two groups: the supermarkets apart from the rest, or the rest split another way; either way 16 customers in 2
-      expect(rows.map((r) => [r.chosen_k, r.k_criterion])).toEqual([[2, 'fixo'], [2, 'fixo']]);
+      expect(rows.map((r) => [r.chosen_k, r.k_criterion])).toEqual([
+        [2, 'fixo'],
+        [2, 'fixo'],
+      ]);
       expect(rows.reduce((n, r) => n + (r.customers as number), 0)).toBe(16);
     } finally {
       fixed.close();
@@ -121,11 +161,22 @@ describe('a base too small or odd to split', () => {
 
 describe('cluster names', () => {
   const row = (segment: string, region: string, ticket: number, silentDays: number): NamingRow => ({
-    segment, region, company_size: null, median_interval_days: 30, avg_ticket: ticket, days_since_last_order: silentDays,
+    segment,
+    region,
+    company_size: null,
+    median_interval_days: 30,
+    avg_ticket: ticket,
+    days_since_last_order: silentDays,
   });
 
   it('puts one-word segments in the plural and leaves longer ones as "Segmento X"', () => {
-    expect(['Supermercado', 'Hotel', 'Farmácia', 'Bar', 'Atacado e varejo'].map(segmentPlural)).toEqual(['Supermercados', 'Hotéis', 'Farmácias', 'Bares', 'Segmento Atacado e varejo']);
+    expect(['Supermercado', 'Hotel', 'Farmácia', 'Bar', 'Atacado e varejo'].map(segmentPlural)).toEqual([
+      'Supermercados',
+      'Hotéis',
+      'Farmácias',
+      'Bares',
+      'Segmento Atacado e varejo',
+    ]);
   });
 
   it('does not name a region that is as common in the group as in the whole base, and tells equal names apart by recency', () => {

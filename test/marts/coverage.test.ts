@@ -11,12 +11,7 @@ describe('coverage (positivação) and seller performance', () => {
     marts = await runMarts(
       {
         'sellers.csv': ['seller_id,name,team', 'V1,Ana,Capital', 'V2,Bruno,Interior'],
-        'customers.csv': [
-          'customer_id,name,state,seller_id',
-          ...ids(200).map((id) => `${id},Loja ${id},MG,V1`),
-          'T1,Loja T1,BA,V2',
-          'T2,Loja T2,BA,V2',
-        ],
+        'customers.csv': ['customer_id,name,state,seller_id', ...ids(200).map((id) => `${id},Loja ${id},MG,V1`), 'T1,Loja T1,BA,V2', 'T2,Loja T2,BA,V2'],
         'orders.csv': [
           ORDERS_HEADER,
           // all 200 customers of V1 buy in January; 120 of them buy again in February
@@ -28,11 +23,7 @@ describe('coverage (positivação) and seller performance', () => {
           // no seller on the order: credited to the owner, V2
           'T2-1,T2,2026-02-20,,invoiced,,80',
         ],
-        'targets.csv': [
-          'seller_id,month,revenue_target,coverage_target_pct,new_customers_target',
-          'V1,2026-01,25000,50,150',
-          'V1,2026-02,10000,70,5',
-        ],
+        'targets.csv': ['seller_id,month,revenue_target,coverage_target_pct,new_customers_target', 'V1,2026-01,25000,50,150', 'V1,2026-02,10000,70,5'],
       },
       '2026-02-28',
     );
@@ -53,8 +44,28 @@ describe('coverage (positivação) and seller performance', () => {
       'select seller_id, name, team, is_active, is_derived, owned_customers, active_portfolio_customers, at_risk_customers, prospects from sellers order by seller_id',
     );
     expect(rows).toEqual([
-      { seller_id: 'V1', name: 'Ana', team: 'Capital', is_active: true, is_derived: false, owned_customers: 200, active_portfolio_customers: 200, at_risk_customers: 0, prospects: 0 },
-      { seller_id: 'V2', name: 'Bruno', team: 'Interior', is_active: true, is_derived: false, owned_customers: 2, active_portfolio_customers: 2, at_risk_customers: 0, prospects: 0 },
+      {
+        seller_id: 'V1',
+        name: 'Ana',
+        team: 'Capital',
+        is_active: true,
+        is_derived: false,
+        owned_customers: 200,
+        active_portfolio_customers: 200,
+        at_risk_customers: 0,
+        prospects: 0,
+      },
+      {
+        seller_id: 'V2',
+        name: 'Bruno',
+        team: 'Interior',
+        is_active: true,
+        is_derived: false,
+        owned_customers: 2,
+        active_portfolio_customers: 2,
+        at_risk_customers: 0,
+        prospects: 0,
+      },
     ]);
   });
 
@@ -63,10 +74,86 @@ describe('coverage (positivação) and seller performance', () => {
       'select seller_id, team, month::varchar as month, is_partial_month, revenue, revenue_target, target_pct, orders, avg_ticket, new_customers, new_customers_target, active_start, churned, active_end, retention_rate, mix, leads_won, conversion_rate from sellers_monthly order by month, seller_id',
     );
     expect(rows).toEqual([
-      { seller_id: 'V1', team: 'Capital', month: '2026-01-01', is_partial_month: false, revenue: '20000.00', revenue_target: '25000.00', target_pct: 80, orders: 200, avg_ticket: '100.00', new_customers: 200, new_customers_target: 150, active_start: 0, churned: 0, active_end: 200, retention_rate: null, mix: null, leads_won: null, conversion_rate: null },
-      { seller_id: 'V2', team: 'Interior', month: '2026-01-01', is_partial_month: false, revenue: '50.00', revenue_target: null, target_pct: null, orders: 1, avg_ticket: '50.00', new_customers: 1, new_customers_target: null, active_start: 0, churned: 0, active_end: 1, retention_rate: null, mix: null, leads_won: null, conversion_rate: null },
-      { seller_id: 'V1', team: 'Capital', month: '2026-02-01', is_partial_month: false, revenue: '12000.00', revenue_target: '10000.00', target_pct: 120, orders: 120, avg_ticket: '100.00', new_customers: 0, new_customers_target: 5, active_start: 200, churned: 0, active_end: 200, retention_rate: 1, mix: null, leads_won: null, conversion_rate: null },
-      { seller_id: 'V2', team: 'Interior', month: '2026-02-01', is_partial_month: false, revenue: '110.00', revenue_target: null, target_pct: null, orders: 2, avg_ticket: '55.00', new_customers: 1, new_customers_target: null, active_start: 1, churned: 0, active_end: 2, retention_rate: 1, mix: null, leads_won: null, conversion_rate: null },
+      {
+        seller_id: 'V1',
+        team: 'Capital',
+        month: '2026-01-01',
+        is_partial_month: false,
+        revenue: '20000.00',
+        revenue_target: '25000.00',
+        target_pct: 80,
+        orders: 200,
+        avg_ticket: '100.00',
+        new_customers: 200,
+        new_customers_target: 150,
+        active_start: 0,
+        churned: 0,
+        active_end: 200,
+        retention_rate: null,
+        mix: null,
+        leads_won: null,
+        conversion_rate: null,
+      },
+      {
+        seller_id: 'V2',
+        team: 'Interior',
+        month: '2026-01-01',
+        is_partial_month: false,
+        revenue: '50.00',
+        revenue_target: null,
+        target_pct: null,
+        orders: 1,
+        avg_ticket: '50.00',
+        new_customers: 1,
+        new_customers_target: null,
+        active_start: 0,
+        churned: 0,
+        active_end: 1,
+        retention_rate: null,
+        mix: null,
+        leads_won: null,
+        conversion_rate: null,
+      },
+      {
+        seller_id: 'V1',
+        team: 'Capital',
+        month: '2026-02-01',
+        is_partial_month: false,
+        revenue: '12000.00',
+        revenue_target: '10000.00',
+        target_pct: 120,
+        orders: 120,
+        avg_ticket: '100.00',
+        new_customers: 0,
+        new_customers_target: 5,
+        active_start: 200,
+        churned: 0,
+        active_end: 200,
+        retention_rate: 1,
+        mix: null,
+        leads_won: null,
+        conversion_rate: null,
+      },
+      {
+        seller_id: 'V2',
+        team: 'Interior',
+        month: '2026-02-01',
+        is_partial_month: false,
+        revenue: '110.00',
+        revenue_target: null,
+        target_pct: null,
+        orders: 2,
+        avg_ticket: '55.00',
+        new_customers: 1,
+        new_customers_target: null,
+        active_start: 1,
+        churned: 0,
+        active_end: 2,
+        retention_rate: 1,
+        mix: null,
+        leads_won: null,
+        conversion_rate: null,
+      },
     ]);
   });
 
@@ -83,9 +170,42 @@ describe('coverage (positivação) and seller performance', () => {
       "select state, region, customers, buying_customers, portfolio_buying_customers, coverage_pct, new_customers, orders, revenue, avg_ticket from geography where month = '2026-02-01' and (state in ('MG', 'BA', 'AC')) order by state",
     );
     expect(rows).toEqual([
-      { state: 'AC', region: 'norte', customers: 0, buying_customers: 0, portfolio_buying_customers: 0, coverage_pct: null, new_customers: 0, orders: 0, revenue: '0.00', avg_ticket: null },
-      { state: 'BA', region: 'nordeste', customers: 1, buying_customers: 1, portfolio_buying_customers: 0, coverage_pct: 0, new_customers: 1, orders: 1, revenue: '80.00', avg_ticket: '80.00' },
-      { state: 'MG', region: 'sudeste', customers: 200, buying_customers: 120, portfolio_buying_customers: 120, coverage_pct: 60, new_customers: 0, orders: 121, revenue: '12030.00', avg_ticket: '99.42' },
+      {
+        state: 'AC',
+        region: 'norte',
+        customers: 0,
+        buying_customers: 0,
+        portfolio_buying_customers: 0,
+        coverage_pct: null,
+        new_customers: 0,
+        orders: 0,
+        revenue: '0.00',
+        avg_ticket: null,
+      },
+      {
+        state: 'BA',
+        region: 'nordeste',
+        customers: 1,
+        buying_customers: 1,
+        portfolio_buying_customers: 0,
+        coverage_pct: 0,
+        new_customers: 1,
+        orders: 1,
+        revenue: '80.00',
+        avg_ticket: '80.00',
+      },
+      {
+        state: 'MG',
+        region: 'sudeste',
+        customers: 200,
+        buying_customers: 120,
+        portfolio_buying_customers: 120,
+        coverage_pct: 60,
+        new_customers: 0,
+        orders: 121,
+        revenue: '12030.00',
+        avg_ticket: '99.42',
+      },
     ]);
     const states = await marts.rows("select count(*)::integer as states from geography where month = '2026-02-01'");
     expect(states).toEqual([{ states: 27 }]);
@@ -102,6 +222,8 @@ describe('a run without a targets file', () => {
 
   it('leaves targets and attainment NULL instead of zero', async () => {
     const rows = await marts.rows('select seller_id, revenue, revenue_target, target_pct, coverage_target_pct, new_customers_target from sellers_monthly');
-    expect(rows).toEqual([{ seller_id: 'V1', revenue: '100.00', revenue_target: null, target_pct: null, coverage_target_pct: null, new_customers_target: null }]);
+    expect(rows).toEqual([
+      { seller_id: 'V1', revenue: '100.00', revenue_target: null, target_pct: null, coverage_target_pct: null, new_customers_target: null },
+    ]);
   });
 });

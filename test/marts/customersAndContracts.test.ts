@@ -45,7 +45,14 @@ describe('customers mart privacy (LGPD)', () => {
     const rows = await marts.rows('select customer_id, name, document, document_kind, group_id, region from customers order by customer_id');
     expect(rows).toEqual([
       { customer_id: 'J1', name: 'Padaria Pão Quente Ltda', document: '11.222.333/0001-81', document_kind: 'cnpj', group_id: '11222333', region: 'nordeste' },
-      { customer_id: 'J2', name: 'Padaria Pão Quente Filial Olinda', document: '11.222.333/0002-62', document_kind: 'cnpj', group_id: '11222333', region: 'nordeste' },
+      {
+        customer_id: 'J2',
+        name: 'Padaria Pão Quente Filial Olinda',
+        document: '11.222.333/0002-62',
+        document_kind: 'cnpj',
+        group_id: '11222333',
+        region: 'nordeste',
+      },
       { customer_id: 'P1', name: 'Cliente PF DMAQPA', document: '***.982.247-**', document_kind: 'cpf', group_id: null, region: 'nordeste' },
       { customer_id: 'Q1', name: 'Hotel Mar Azul Ltda', document: '45.123.456/0001-87', document_kind: 'cnpj', group_id: '45123456', region: 'nordeste' },
     ]);
@@ -73,11 +80,66 @@ describe('renewals', () => {
       'select contract_id, customer_id, seller_id, end_date::varchar as end_date, days_to_end, monthly_value, status, renewed, renewal_contract_id, renewal_status from renewals order by end_date, contract_id',
     );
     expect(rows).toEqual([
-      { contract_id: 'CT5', customer_id: 'Q1', seller_id: 'V2', end_date: '2026-04-15', days_to_end: -76, monthly_value: '200.00', status: 'active', renewed: false, renewal_contract_id: null, renewal_status: 'not_renewed' },
-      { contract_id: 'CT4', customer_id: 'P1', seller_id: 'V2', end_date: '2026-06-10', days_to_end: -20, monthly_value: '300.00', status: 'active', renewed: false, renewal_contract_id: null, renewal_status: 'in_grace' },
-      { contract_id: 'CT1', customer_id: 'J1', seller_id: 'V1', end_date: '2026-06-30', days_to_end: 0, monthly_value: '1000.00', status: 'active', renewed: true, renewal_contract_id: 'CT2', renewal_status: 'renewed' },
-      { contract_id: 'CT8', customer_id: 'Q1', seller_id: 'V2', end_date: '2026-07-31', days_to_end: 31, monthly_value: '50.00', status: 'canceled', renewed: false, renewal_contract_id: null, renewal_status: 'canceled' },
-      { contract_id: 'CT3', customer_id: 'J2', seller_id: 'V1', end_date: '2026-08-15', days_to_end: 46, monthly_value: '500.00', status: 'active', renewed: false, renewal_contract_id: null, renewal_status: 'due' },
+      {
+        contract_id: 'CT5',
+        customer_id: 'Q1',
+        seller_id: 'V2',
+        end_date: '2026-04-15',
+        days_to_end: -76,
+        monthly_value: '200.00',
+        status: 'active',
+        renewed: false,
+        renewal_contract_id: null,
+        renewal_status: 'not_renewed',
+      },
+      {
+        contract_id: 'CT4',
+        customer_id: 'P1',
+        seller_id: 'V2',
+        end_date: '2026-06-10',
+        days_to_end: -20,
+        monthly_value: '300.00',
+        status: 'active',
+        renewed: false,
+        renewal_contract_id: null,
+        renewal_status: 'in_grace',
+      },
+      {
+        contract_id: 'CT1',
+        customer_id: 'J1',
+        seller_id: 'V1',
+        end_date: '2026-06-30',
+        days_to_end: 0,
+        monthly_value: '1000.00',
+        status: 'active',
+        renewed: true,
+        renewal_contract_id: 'CT2',
+        renewal_status: 'renewed',
+      },
+      {
+        contract_id: 'CT8',
+        customer_id: 'Q1',
+        seller_id: 'V2',
+        end_date: '2026-07-31',
+        days_to_end: 31,
+        monthly_value: '50.00',
+        status: 'canceled',
+        renewed: false,
+        renewal_contract_id: null,
+        renewal_status: 'canceled',
+      },
+      {
+        contract_id: 'CT3',
+        customer_id: 'J2',
+        seller_id: 'V1',
+        end_date: '2026-08-15',
+        days_to_end: 46,
+        monthly_value: '500.00',
+        status: 'active',
+        renewed: false,
+        renewal_contract_id: null,
+        renewal_status: 'due',
+      },
     ]);
   });
 });
@@ -99,10 +161,46 @@ describe('contracts_monthly', () => {
     );
     expect(rows).toEqual([
       // Q1's CT5 ends on 15 April: Q1 keeps CT8 only
-      { month: '2026-04-01', mrr_start: '2050.00', mrr: '1850.00', new_mrr: '0.00', expansion_mrr: '0.00', contraction_mrr: '200.00', churned_mrr: '0.00', contract_customers: 4, churned_customers: 0, grr: 0.902439, nrr: 0.902439 },
-      { month: '2026-05-01', mrr_start: '1850.00', mrr: '1850.00', new_mrr: '0.00', expansion_mrr: '0.00', contraction_mrr: '0.00', churned_mrr: '0.00', contract_customers: 4, churned_customers: 0, grr: 1, nrr: 1 },
+      {
+        month: '2026-04-01',
+        mrr_start: '2050.00',
+        mrr: '1850.00',
+        new_mrr: '0.00',
+        expansion_mrr: '0.00',
+        contraction_mrr: '200.00',
+        churned_mrr: '0.00',
+        contract_customers: 4,
+        churned_customers: 0,
+        grr: 0.902439,
+        nrr: 0.902439,
+      },
+      {
+        month: '2026-05-01',
+        mrr_start: '1850.00',
+        mrr: '1850.00',
+        new_mrr: '0.00',
+        expansion_mrr: '0.00',
+        contraction_mrr: '0.00',
+        churned_mrr: '0.00',
+        contract_customers: 4,
+        churned_customers: 0,
+        grr: 1,
+        nrr: 1,
+      },
       // J1 adds CT2 and CT6 while CT1 runs to its last day; P1's only contract ended on 10 June
-      { month: '2026-06-01', mrr_start: '1850.00', mrr: '2850.00', new_mrr: '0.00', expansion_mrr: '1300.00', contraction_mrr: '0.00', churned_mrr: '300.00', contract_customers: 3, churned_customers: 1, grr: 0.837838, nrr: 1.540541 },
+      {
+        month: '2026-06-01',
+        mrr_start: '1850.00',
+        mrr: '2850.00',
+        new_mrr: '0.00',
+        expansion_mrr: '1300.00',
+        contraction_mrr: '0.00',
+        churned_mrr: '300.00',
+        contract_customers: 3,
+        churned_customers: 1,
+        grr: 0.837838,
+        nrr: 1.540541,
+      },
     ]);
   });
 });

@@ -52,10 +52,43 @@ describe('kpis_monthly', () => {
       'select month::varchar as month, is_partial_month, revenue, gross_margin, orders, avg_ticket, canceled_orders, canceled_value, returned_orders, returned_value from kpis_monthly order by month',
     );
     expect(rows).toEqual([
-      { month: '2026-01-01', is_partial_month: false, revenue: '340.00', gross_margin: '140.00', orders: 2, avg_ticket: '170.00', canceled_orders: 0, canceled_value: '0.00', returned_orders: 0, returned_value: '0.00' },
+      {
+        month: '2026-01-01',
+        is_partial_month: false,
+        revenue: '340.00',
+        gross_margin: '140.00',
+        orders: 2,
+        avg_ticket: '170.00',
+        canceled_orders: 0,
+        canceled_value: '0.00',
+        returned_orders: 0,
+        returned_value: '0.00',
+      },
       // O4 has no unit cost: the month's margin is unknown
-      { month: '2026-02-01', is_partial_month: false, revenue: '100.00', gross_margin: null, orders: 1, avg_ticket: '100.00', canceled_orders: 1, canceled_value: '200.00', returned_orders: 0, returned_value: '0.00' },
-      { month: '2026-03-01', is_partial_month: true, revenue: '50.00', gross_margin: '30.00', orders: 1, avg_ticket: '50.00', canceled_orders: 0, canceled_value: '0.00', returned_orders: 1, returned_value: '100.00' },
+      {
+        month: '2026-02-01',
+        is_partial_month: false,
+        revenue: '100.00',
+        gross_margin: null,
+        orders: 1,
+        avg_ticket: '100.00',
+        canceled_orders: 1,
+        canceled_value: '200.00',
+        returned_orders: 0,
+        returned_value: '0.00',
+      },
+      {
+        month: '2026-03-01',
+        is_partial_month: true,
+        revenue: '50.00',
+        gross_margin: '30.00',
+        orders: 1,
+        avg_ticket: '50.00',
+        canceled_orders: 0,
+        canceled_value: '0.00',
+        returned_orders: 1,
+        returned_value: '100.00',
+      },
     ]);
   });
 
@@ -64,11 +97,35 @@ describe('kpis_monthly', () => {
       'select month::varchar as month, active_customers, buying_customers, portfolio_customers, portfolio_buying_customers, round(coverage_pct, 4) as coverage_pct, new_customers from kpis_monthly order by month',
     );
     expect(rows).toEqual([
-      { month: '2026-01-01', active_customers: 2, buying_customers: 2, portfolio_customers: 0, portfolio_buying_customers: 0, coverage_pct: null, new_customers: 2 },
+      {
+        month: '2026-01-01',
+        active_customers: 2,
+        buying_customers: 2,
+        portfolio_customers: 0,
+        portfolio_buying_customers: 0,
+        coverage_pct: null,
+        new_customers: 2,
+      },
       // K1 and K2 form the portfolio; K1's February order was canceled and K3 is new
-      { month: '2026-02-01', active_customers: 3, buying_customers: 1, portfolio_customers: 2, portfolio_buying_customers: 0, coverage_pct: 0, new_customers: 1 },
+      {
+        month: '2026-02-01',
+        active_customers: 3,
+        buying_customers: 1,
+        portfolio_customers: 2,
+        portfolio_buying_customers: 0,
+        coverage_pct: 0,
+        new_customers: 1,
+      },
       // K2's March order was returned
-      { month: '2026-03-01', active_customers: 3, buying_customers: 1, portfolio_customers: 3, portfolio_buying_customers: 1, coverage_pct: 33.3333, new_customers: 0 },
+      {
+        month: '2026-03-01',
+        active_customers: 3,
+        buying_customers: 1,
+        portfolio_customers: 3,
+        portfolio_buying_customers: 1,
+        coverage_pct: 33.3333,
+        new_customers: 0,
+      },
     ]);
   });
 
@@ -77,9 +134,39 @@ describe('kpis_monthly', () => {
       'select month::varchar as month, ltv, marketing_spend, cac, round(ltv_cac, 6) as ltv_cac, leads_won, leads_closed, conversion_rate, round(top20_revenue_share, 6) as top20_revenue_share from kpis_monthly order by month',
     );
     expect(rows).toEqual([
-      { month: '2026-01-01', ltv: '170.00', marketing_spend: '1000.00', cac: '500.00', ltv_cac: 0.34, leads_won: 1, leads_closed: 2, conversion_rate: 0.5, top20_revenue_share: 0.735294 },
-      { month: '2026-02-01', ltv: '146.67', marketing_spend: '500.00', cac: '500.00', ltv_cac: 0.293333, leads_won: 1, leads_closed: 1, conversion_rate: 1, top20_revenue_share: 1 },
-      { month: '2026-03-01', ltv: '163.33', marketing_spend: null, cac: null, ltv_cac: null, leads_won: 0, leads_closed: 0, conversion_rate: null, top20_revenue_share: 1 },
+      {
+        month: '2026-01-01',
+        ltv: '170.00',
+        marketing_spend: '1000.00',
+        cac: '500.00',
+        ltv_cac: 0.34,
+        leads_won: 1,
+        leads_closed: 2,
+        conversion_rate: 0.5,
+        top20_revenue_share: 0.735294,
+      },
+      {
+        month: '2026-02-01',
+        ltv: '146.67',
+        marketing_spend: '500.00',
+        cac: '500.00',
+        ltv_cac: 0.293333,
+        leads_won: 1,
+        leads_closed: 1,
+        conversion_rate: 1,
+        top20_revenue_share: 1,
+      },
+      {
+        month: '2026-03-01',
+        ltv: '163.33',
+        marketing_spend: null,
+        cac: null,
+        ltv_cac: null,
+        leads_won: 0,
+        leads_closed: 0,
+        conversion_rate: null,
+        top20_revenue_share: 1,
+      },
     ]);
   });
 });
@@ -90,12 +177,87 @@ describe('sales_cube', () => {
       'select month::varchar as month, seller_id, state, region, segment, category, orders, orders_by_main_category, order_lines, quantity, buying_customers, revenue, gross_margin, avg_ticket from sales_cube order by month, seller_id, state, segment, category',
     );
     expect(rows).toEqual([
-      { month: '2026-01-01', seller_id: 'V1', state: 'SP', region: 'sudeste', segment: 'Restaurante', category: 'Laticínios', orders: 1, orders_by_main_category: 1, order_lines: 1, quantity: '2.000', buying_customers: 1, revenue: '200.00', gross_margin: '80.00', avg_ticket: '200.00' },
-      { month: '2026-01-01', seller_id: 'V1', state: 'SP', region: 'sudeste', segment: 'Restaurante', category: 'Limpeza', orders: 1, orders_by_main_category: 0, order_lines: 1, quantity: '1.000', buying_customers: 1, revenue: '50.00', gross_margin: '30.00', avg_ticket: '50.00' },
+      {
+        month: '2026-01-01',
+        seller_id: 'V1',
+        state: 'SP',
+        region: 'sudeste',
+        segment: 'Restaurante',
+        category: 'Laticínios',
+        orders: 1,
+        orders_by_main_category: 1,
+        order_lines: 1,
+        quantity: '2.000',
+        buying_customers: 1,
+        revenue: '200.00',
+        gross_margin: '80.00',
+        avg_ticket: '200.00',
+      },
+      {
+        month: '2026-01-01',
+        seller_id: 'V1',
+        state: 'SP',
+        region: 'sudeste',
+        segment: 'Restaurante',
+        category: 'Limpeza',
+        orders: 1,
+        orders_by_main_category: 0,
+        order_lines: 1,
+        quantity: '1.000',
+        buying_customers: 1,
+        revenue: '50.00',
+        gross_margin: '30.00',
+        avg_ticket: '50.00',
+      },
       // no seller on O2: credited to K2's owner
-      { month: '2026-01-01', seller_id: 'V2', state: 'RJ', region: 'sudeste', segment: 'Mercado', category: 'Laticínios', orders: 1, orders_by_main_category: 1, order_lines: 1, quantity: '1.000', buying_customers: 1, revenue: '90.00', gross_margin: '30.00', avg_ticket: '90.00' },
-      { month: '2026-02-01', seller_id: 'V1', state: 'SP', region: 'sudeste', segment: 'Restaurante', category: 'Limpeza', orders: 1, orders_by_main_category: 1, order_lines: 1, quantity: '2.000', buying_customers: 1, revenue: '100.00', gross_margin: null, avg_ticket: '100.00' },
-      { month: '2026-03-01', seller_id: 'V2', state: 'SP', region: 'sudeste', segment: 'Restaurante', category: 'Limpeza', orders: 1, orders_by_main_category: 1, order_lines: 1, quantity: '1.000', buying_customers: 1, revenue: '50.00', gross_margin: '30.00', avg_ticket: '50.00' },
+      {
+        month: '2026-01-01',
+        seller_id: 'V2',
+        state: 'RJ',
+        region: 'sudeste',
+        segment: 'Mercado',
+        category: 'Laticínios',
+        orders: 1,
+        orders_by_main_category: 1,
+        order_lines: 1,
+        quantity: '1.000',
+        buying_customers: 1,
+        revenue: '90.00',
+        gross_margin: '30.00',
+        avg_ticket: '90.00',
+      },
+      {
+        month: '2026-02-01',
+        seller_id: 'V1',
+        state: 'SP',
+        region: 'sudeste',
+        segment: 'Restaurante',
+        category: 'Limpeza',
+        orders: 1,
+        orders_by_main_category: 1,
+        order_lines: 1,
+        quantity: '2.000',
+        buying_customers: 1,
+        revenue: '100.00',
+        gross_margin: null,
+        avg_ticket: '100.00',
+      },
+      {
+        month: '2026-03-01',
+        seller_id: 'V2',
+        state: 'SP',
+        region: 'sudeste',
+        segment: 'Restaurante',
+        category: 'Limpeza',
+        orders: 1,
+        orders_by_main_category: 1,
+        order_lines: 1,
+        quantity: '1.000',
+        buying_customers: 1,
+        revenue: '50.00',
+        gross_margin: '30.00',
+        avg_ticket: '50.00',
+      },
     ]);
   });
 });
@@ -114,7 +276,9 @@ describe('sellers_monthly with leads and categories', () => {
 
 describe('customers', () => {
   it('sums lifetime revenue and margin over invoiced orders only', async () => {
-    const rows = await marts.rows('select customer_id, orders, revenue, gross_margin, avg_ticket, canceled_orders, returned_orders from customers order by customer_id');
+    const rows = await marts.rows(
+      'select customer_id, orders, revenue, gross_margin, avg_ticket, canceled_orders, returned_orders from customers order by customer_id',
+    );
     expect(rows).toEqual([
       { customer_id: 'K1', orders: 2, revenue: '300.00', gross_margin: '140.00', avg_ticket: '150.00', canceled_orders: 1, returned_orders: 0 },
       { customer_id: 'K2', orders: 1, revenue: '90.00', gross_margin: '30.00', avg_ticket: '90.00', canceled_orders: 0, returned_orders: 1 },

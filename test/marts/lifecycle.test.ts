@@ -61,9 +61,7 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
   afterAll(() => marts.close());
 
   it('gives each worked case its status, with the rhythm and silence it was judged on', async () => {
-    const rows = await marts.rows(
-      'select customer_id, status, days_since_last_order, rhythm_days, median_interval_days from customers order by customer_id',
-    );
+    const rows = await marts.rows('select customer_id, status, days_since_last_order, rhythm_days, median_interval_days from customers order by customer_id');
     expect(rows).toEqual([
       { customer_id: 'A', status: 'active', days_since_last_order: 60, rhythm_days: 90, median_interval_days: 90 },
       { customer_id: 'B', status: 'at_risk', days_since_last_order: 35, rhythm_days: 7, median_interval_days: 7 },
@@ -81,10 +79,23 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
       "select strftime(month, '%Y-%m') as month, status from customer_status_monthly where customer_id = 'E' order by month",
     );
     expect(rows.map((r) => `${r.month} ${r.status}`)).toEqual([
-      '2025-01 new', '2025-02 new', '2025-03 new',
-      '2025-04 at_risk', '2025-05 at_risk', '2025-06 at_risk', '2025-07 at_risk',
-      '2025-08 inactive', '2025-09 inactive', '2025-10 inactive', '2025-11 inactive', '2025-12 inactive', '2026-01 inactive',
-      '2026-02 lost', '2026-03 lost', '2026-04 lost', '2026-05 lost',
+      '2025-01 new',
+      '2025-02 new',
+      '2025-03 new',
+      '2025-04 at_risk',
+      '2025-05 at_risk',
+      '2025-06 at_risk',
+      '2025-07 at_risk',
+      '2025-08 inactive',
+      '2025-09 inactive',
+      '2025-10 inactive',
+      '2025-11 inactive',
+      '2025-12 inactive',
+      '2026-01 inactive',
+      '2026-02 lost',
+      '2026-03 lost',
+      '2026-04 lost',
+      '2026-05 lost',
       '2026-06 reactivated',
     ]);
   });
@@ -100,6 +111,41 @@ describe('lifecycle statuses judged at the as-of date (the worked cases of docs/
       { customer_id: 'D', first_month: '2024-12-01', months: 19 },
       { customer_id: 'E', first_month: '2025-01-01', months: 18 },
       { customer_id: 'F', first_month: '2026-06-01', months: 1 },
+    ]);
+  });
+
+  it('counts the customers of each status month by month, as the Carteira page charts them', async () => {
+    const rows = await marts.rows(
+      "select strftime(month, '%Y-%m') as month, status, customers, is_partial_month from status_counts_monthly where month in ('2024-12-01', '2025-01-01', '2026-06-01') order by month, status",
+    );
+    expect(rows).toEqual([
+      // D's first purchase (2024-12-29): new
+      { month: '2024-12', status: 'new', customers: 1, is_partial_month: false },
+      // D (33 days after its first purchase on 2025-01-31) and E (first purchase 2025-01-10) are both new: 2
+      { month: '2025-01', status: 'new', customers: 2, is_partial_month: false },
+      // the as-of month (judged on 2026-06-30, its last day): one customer in each status, prospects G and H left out
+      { month: '2026-06', status: 'active', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'at_risk', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'inactive', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'lost', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'new', customers: 1, is_partial_month: false },
+      { month: '2026-06', status: 'reactivated', customers: 1, is_partial_month: false },
+    ]);
+  });
+
+  it('counts the customers of every status at the as-of date with their revenue in the segmentation window', async () => {
+    const rows = await marts.rows('select status, is_active_portfolio, customers, window_revenue, revenue from portfolio_status order by sort_order');
+    // the window is 2025-07-01 to 2026-06-30: A 4 orders × 100, B 21 × 100, C 2 × 100, D none (its orders are from
+    // 2024-12 and 2025-01), E only E3 (E1 and E2 are from 2025), F 1 × 100; the prospects G and H bought nothing (H's
+    // only order was canceled). Over all history: E 3 × 100, D 2 × 100, the others as in the window
+    expect(rows).toEqual([
+      { status: 'prospect', is_active_portfolio: false, customers: 2, window_revenue: '0.00', revenue: '0.00' },
+      { status: 'new', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '100.00' },
+      { status: 'active', is_active_portfolio: true, customers: 1, window_revenue: '400.00', revenue: '400.00' },
+      { status: 'reactivated', is_active_portfolio: true, customers: 1, window_revenue: '100.00', revenue: '300.00' },
+      { status: 'at_risk', is_active_portfolio: true, customers: 1, window_revenue: '2100.00', revenue: '2100.00' },
+      { status: 'inactive', is_active_portfolio: false, customers: 1, window_revenue: '200.00', revenue: '200.00' },
+      { status: 'lost', is_active_portfolio: false, customers: 1, window_revenue: '0.00', revenue: '200.00' },
     ]);
   });
 
@@ -161,15 +207,65 @@ describe('portfolio flows over several months', () => {
       "select period_type, period_start::varchar as period_start, is_partial_period, months_covered, active_start, new_customers, reactivated, churned, active_customers, churn_rate, revenue from kpis_periods where period_start >= '2026-01-01' order by period_type, period_start",
     );
     expect(rows).toEqual([
-      { period_type: 'half_year', period_start: '2026-01-01', is_partial_period: true, months_covered: 4, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
-      { period_type: 'quarter', period_start: '2026-01-01', is_partial_period: false, months_covered: 3, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
-      { period_type: 'quarter', period_start: '2026-04-01', is_partial_period: true, months_covered: 1, active_start: 2, new_customers: 0, reactivated: 0, churned: 0, active_customers: 2, churn_rate: 0, revenue: '0.00' },
-      { period_type: 'year', period_start: '2026-01-01', is_partial_period: true, months_covered: 4, active_start: 1, new_customers: 1, reactivated: 1, churned: 1, active_customers: 2, churn_rate: 1, revenue: '200.00' },
+      {
+        period_type: 'half_year',
+        period_start: '2026-01-01',
+        is_partial_period: true,
+        months_covered: 4,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
+      {
+        period_type: 'quarter',
+        period_start: '2026-01-01',
+        is_partial_period: false,
+        months_covered: 3,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
+      {
+        period_type: 'quarter',
+        period_start: '2026-04-01',
+        is_partial_period: true,
+        months_covered: 1,
+        active_start: 2,
+        new_customers: 0,
+        reactivated: 0,
+        churned: 0,
+        active_customers: 2,
+        churn_rate: 0,
+        revenue: '0.00',
+      },
+      {
+        period_type: 'year',
+        period_start: '2026-01-01',
+        is_partial_period: true,
+        months_covered: 4,
+        active_start: 1,
+        new_customers: 1,
+        reactivated: 1,
+        churned: 1,
+        active_customers: 2,
+        churn_rate: 1,
+        revenue: '200.00',
+      },
     ]);
   });
 
   it('counts a customer acquired during a year but lapsed by its end as new, not as a flow into the portfolio', async () => {
-    const rows = await marts.rows("select active_start, new_customers, active_customers from kpis_periods where period_type = 'year' and period_start = '2025-01-01'");
+    const rows = await marts.rows(
+      "select active_start, new_customers, active_customers from kpis_periods where period_type = 'year' and period_start = '2025-01-01'",
+    );
     // Y and Z first bought in 2025; on 31 Dec 2025 Z is at_risk (active portfolio) and Y inactive
     expect(rows).toEqual([{ active_start: 0, new_customers: 2, active_customers: 1 }]);
   });
@@ -179,10 +275,46 @@ describe('portfolio flows over several months', () => {
       "select months_since, month::varchar as month, cohort_customers, customers_buying, retention_pct, active_customers, revenue, cumulative_revenue from cohorts where cohort_month = '2025-01-01' and months_since in (0, 1, 14, 15) order by months_since",
     );
     expect(rows).toEqual([
-      { months_since: 0, month: '2025-01-01', cohort_customers: 1, customers_buying: 1, retention_pct: 100, active_customers: 1, revenue: '200.00', cumulative_revenue: '200.00' },
-      { months_since: 1, month: '2025-02-01', cohort_customers: 1, customers_buying: 0, retention_pct: 0, active_customers: 1, revenue: '0.00', cumulative_revenue: '200.00' },
-      { months_since: 14, month: '2026-03-01', cohort_customers: 1, customers_buying: 1, retention_pct: 100, active_customers: 1, revenue: '100.00', cumulative_revenue: '300.00' },
-      { months_since: 15, month: '2026-04-01', cohort_customers: 1, customers_buying: 0, retention_pct: 0, active_customers: 1, revenue: '0.00', cumulative_revenue: '300.00' },
+      {
+        months_since: 0,
+        month: '2025-01-01',
+        cohort_customers: 1,
+        customers_buying: 1,
+        retention_pct: 100,
+        active_customers: 1,
+        revenue: '200.00',
+        cumulative_revenue: '200.00',
+      },
+      {
+        months_since: 1,
+        month: '2025-02-01',
+        cohort_customers: 1,
+        customers_buying: 0,
+        retention_pct: 0,
+        active_customers: 1,
+        revenue: '0.00',
+        cumulative_revenue: '200.00',
+      },
+      {
+        months_since: 14,
+        month: '2026-03-01',
+        cohort_customers: 1,
+        customers_buying: 1,
+        retention_pct: 100,
+        active_customers: 1,
+        revenue: '100.00',
+        cumulative_revenue: '300.00',
+      },
+      {
+        months_since: 15,
+        month: '2026-04-01',
+        cohort_customers: 1,
+        customers_buying: 0,
+        retention_pct: 0,
+        active_customers: 1,
+        revenue: '0.00',
+        cumulative_revenue: '300.00',
+      },
     ]);
     // Y: 2025-01 to 2026-04 (16 months), Z: 2025-08 onwards (9), X: 2026-01 onwards (4)
     expect(await marts.rows('select count(*)::integer as n from cohorts')).toEqual([{ n: 29 }]);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMarts, type MartRun } from './runMarts.ts';
 
-const PRODUCTS = ['product_id,name,category', 'LEITE,Leite UHT cx 12,Leite', 'MANT,Manteiga 500g,Manteiga', 'QUEIJO,Queijo Mussarela,Queijos', 'REQ,Requeijão 1kg,Requeijão'];
+const PRODUCTS = [
+  'product_id,name,category',
+  'LEITE,Leite UHT cx 12,Leite',
+  'MANT,Manteiga 500g,Manteiga',
+  'QUEIJO,Queijo Mussarela,Queijos',
+  'REQ,Requeijão 1kg,Requeijão',
+];
 
 /**
  * A customer who first bought on 2025-05-15 (before the 12-month window, so its spend is divided by 12)
@@ -72,23 +78,63 @@ describe('opportunities: cross-sell and upsell against peers', () => {
     );
     expect(rows).toEqual([
       {
-        kind: 'cross_sell', category: 'Requeijão', current_value: '0.00', potential_value: '4000.00', gain: '4000.00', expected_gain: '2000.00',
-        peer_share: 0.5, peer_buyers: 4, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 1,
+        kind: 'cross_sell',
+        category: 'Requeijão',
+        current_value: '0.00',
+        potential_value: '4000.00',
+        gain: '4000.00',
+        expected_gain: '2000.00',
+        peer_share: 0.5,
+        peer_buyers: 4,
+        peers: 8,
+        peer_group_level: 'segment_tier_region',
+        size_factor: 1,
+        rank: 1,
         reason_pt: '50% dos clientes semelhantes compram Requeijão; potencial estimado R$ 4.000/mês, ajustado ao tamanho do cliente',
       },
       {
-        kind: 'cross_sell', category: 'Queijos', current_value: '0.00', potential_value: '5000.00', gain: '5000.00', expected_gain: '1875.00',
-        peer_share: 0.375, peer_buyers: 3, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 2,
+        kind: 'cross_sell',
+        category: 'Queijos',
+        current_value: '0.00',
+        potential_value: '5000.00',
+        gain: '5000.00',
+        expected_gain: '1875.00',
+        peer_share: 0.375,
+        peer_buyers: 3,
+        peers: 8,
+        peer_group_level: 'segment_tier_region',
+        size_factor: 1,
+        rank: 2,
         reason_pt: '38% dos clientes semelhantes compram Queijos; potencial estimado R$ 5.000/mês, ajustado ao tamanho do cliente',
       },
       {
-        kind: 'upsell', category: 'Leite', current_value: '7000.00', potential_value: '10000.00', gain: '3000.00', expected_gain: '1500.00',
-        peer_share: 0.5, peer_buyers: 4, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 3,
+        kind: 'upsell',
+        category: 'Leite',
+        current_value: '7000.00',
+        potential_value: '10000.00',
+        gain: '3000.00',
+        expected_gain: '1500.00',
+        peer_share: 0.5,
+        peer_buyers: 4,
+        peers: 8,
+        peer_group_level: 'segment_tier_region',
+        size_factor: 1,
+        rank: 3,
         reason_pt: 'Compra R$ 7.000/mês em Leite; clientes semelhantes compram R$ 10.000/mês, ajustado ao tamanho do cliente (+R$ 3.000/mês)',
       },
       {
-        kind: 'upsell', category: 'Manteiga', current_value: '3000.00', potential_value: '4000.00', gain: '1000.00', expected_gain: '375.00',
-        peer_share: 0.375, peer_buyers: 3, peers: 8, peer_group_level: 'segment_tier_region', size_factor: 1, rank: 4,
+        kind: 'upsell',
+        category: 'Manteiga',
+        current_value: '3000.00',
+        potential_value: '4000.00',
+        gain: '1000.00',
+        expected_gain: '375.00',
+        peer_share: 0.375,
+        peer_buyers: 3,
+        peers: 8,
+        peer_group_level: 'segment_tier_region',
+        size_factor: 1,
+        rank: 4,
         reason_pt: 'Compra R$ 3.000/mês em Manteiga; clientes semelhantes compram R$ 4.000/mês, ajustado ao tamanho do cliente (+R$ 1.000/mês)',
       },
     ]);
@@ -108,14 +154,24 @@ describe('opportunities: cross-sell and upsell against peers', () => {
     expect(await marts.rows(`select suggestions, hits, hit_rate from recommendation_holdout where method = 'peer_group'`)).toEqual([
       { suggestions: 1, hits: 0, hit_rate: 0 },
     ]);
-    expect(await marts.rows(
-      `select kind, category, potential_value, gain, potential_rule, peer_median_value, peer_max_value, size_factor, holdout_weighted_gain, reason_pt
+    expect(
+      await marts.rows(
+        `select kind, category, potential_value, gain, potential_rule, peer_median_value, peer_max_value, size_factor, holdout_weighted_gain, reason_pt
        from opportunities where customer_id = 'P5'`,
-    )).toEqual([
+      ),
+    ).toEqual([
       {
-        kind: 'cross_sell', category: 'Leite', potential_value: '13000.00', gain: '13000.00', potential_rule: 'capped_at_top_peer',
-        peer_median_value: '10000.00', peer_max_value: '13000.00', size_factor: 1.4, holdout_weighted_gain: '0.00',
-        reason_pt: '50% dos clientes semelhantes compram Leite; potencial estimado R$ 13.000/mês, ajustado ao tamanho do cliente, limitado ao maior comprador semelhante',
+        kind: 'cross_sell',
+        category: 'Leite',
+        potential_value: '13000.00',
+        gain: '13000.00',
+        potential_rule: 'capped_at_top_peer',
+        peer_median_value: '10000.00',
+        peer_max_value: '13000.00',
+        size_factor: 1.4,
+        holdout_weighted_gain: '0.00',
+        reason_pt:
+          '50% dos clientes semelhantes compram Leite; potencial estimado R$ 13.000/mês, ajustado ao tamanho do cliente, limitado ao maior comprador semelhante',
       },
     ]);
     expect(await marts.rows(`select upsell_gain, cross_sell_gain, gain, holdout_weighted_gain from opportunity_customers where customer_id = 'P5'`)).toEqual([
@@ -145,7 +201,29 @@ describe('opportunities: cross-sell and upsell against peers', () => {
     expect(await marts.rows(`select customer_id from opportunities where customer_id in ('L', 'Z')`)).toEqual([]);
   });
 
-  it('keeps at most max_suggestions per customer, ranked 1..n, owned by the customer\'s seller', async () => {
+  it('totals the suggestions per category, seller and UF and all of them, each breakdown a row of its own', async () => {
+    const TOTALS = 'customers, suggestions, upsell_gain, cross_sell_gain, gain, holdout_weighted_gain, customers_with_porte';
+    const totals = (where: string) => marts.rows(`select ${TOTALS} from opportunity_totals where ${where}`);
+    // the same figures as summing opportunities directly, breakdown by breakdown
+    const summed = (key: string) =>
+      marts.rows(
+        `select count(distinct o.customer_id)::integer as customers, count(*)::integer as suggestions,
+              coalesce(sum(gain) filter (where kind = 'upsell'), 0) as upsell_gain, coalesce(sum(gain) filter (where kind = 'cross_sell'), 0) as cross_sell_gain,
+              sum(gain) as gain, sum(holdout_weighted_gain) as holdout_weighted_gain, 0 as customers_with_porte
+       from opportunities o left join customers c using (customer_id) group by ${key} order by ${key}`,
+      );
+    expect(await totals("breakdown = 'category' order by category")).toEqual(await summed('category'));
+    expect(await totals("breakdown = 'seller' order by seller_id")).toEqual(await summed('o.seller_id'));
+    expect(await totals("breakdown = 'state' order by state")).toEqual(await summed('c.state'));
+    expect(await totals("breakdown = 'all'")).toEqual(await summed('true'));
+    // every V1 customer is in PE and every PE customer belongs to V1: the two rows agree; the hit rate is 0 and no
+    // customer has a porte, so every weighted gain is 0 and no customer counts as having a porte
+    const [v1] = await totals("breakdown = 'seller' and seller_id = 'V1'");
+    expect(await totals("breakdown = 'state' and state = 'PE'")).toEqual([v1]);
+    expect(v1).toMatchObject({ holdout_weighted_gain: '0.00', customers_with_porte: 0 });
+  });
+
+  it("keeps at most max_suggestions per customer, ranked 1..n, owned by the customer's seller", async () => {
     const rows = await marts.rows(
       `select customer_id, count(*)::integer as n, max(rank) as last_rank, any_value(seller_id) as seller_id
        from opportunities group by customer_id having count(*) > 5 or max(rank) <> count(*) or any_value(seller_id) is null`,
@@ -159,7 +237,11 @@ describe('opportunities without an order_items file', () => {
     const marts = await runMarts(
       {
         'customers.csv': ['customer_id,name,segment,state,seller_id', 'A,Empresa A,Bar,SP,V1'],
-        'orders.csv': ['order_id,customer_id,order_date,seller_id,status,channel,amount', 'O1,A,2026-05-01,V1,invoiced,,100', 'O2,A,2026-06-01,V1,invoiced,,100'],
+        'orders.csv': [
+          'order_id,customer_id,order_date,seller_id,status,channel,amount',
+          'O1,A,2026-05-01,V1,invoiced,,100',
+          'O2,A,2026-06-01,V1,invoiced,,100',
+        ],
       },
       '2026-06-30',
       {},
@@ -167,6 +249,10 @@ describe('opportunities without an order_items file', () => {
     try {
       expect(await marts.rows('select * from opportunities')).toEqual([]);
       expect(await marts.rows('select * from opportunity_customers')).toEqual([]);
+      // the all row is there, with nothing in it
+      expect(await marts.rows('select breakdown, customers, suggestions, gain, holdout_weighted_gain from opportunity_totals')).toEqual([
+        { breakdown: 'all', customers: 0, suggestions: 0, gain: '0.00', holdout_weighted_gain: null },
+      ]);
       expect(await marts.rows('select method, customers, suggestions, hits, hit_rate from recommendation_holdout order by method')).toEqual([
         { method: 'peer_group', customers: 0, suggestions: 0, hits: 0, hit_rate: null },
         { method: 'popularity', customers: 0, suggestions: 0, hits: 0, hit_rate: null },

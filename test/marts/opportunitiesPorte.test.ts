@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMarts, type MartRun } from './runMarts.ts';
 
-const PRODUCTS = ['product_id,name,category', 'LEITE,Leite UHT cx 12,Leite', 'MANT,Manteiga 500g,Manteiga', 'QUEIJO,Queijo Mussarela,Queijos', 'REQ,Requeijão 1kg,Requeijão'];
+const PRODUCTS = [
+  'product_id,name,category',
+  'LEITE,Leite UHT cx 12,Leite',
+  'MANT,Manteiga 500g,Manteiga',
+  'QUEIJO,Queijo Mussarela,Queijos',
+  'REQ,Requeijão 1kg,Requeijão',
+];
 
 /**
  * A customer who first bought on 2025-05-15 (before the 12-month window, so its spend is divided by 12) and bought
@@ -77,25 +83,57 @@ describe('opportunities with a porte (company size) in the customers export, def
     const same = { peers: 20, company_size: 'epp', peer_group_level: 'segment_porte_region', potential_rule: 'same_porte', size_factor: 1 };
     expect(rows).toEqual([
       {
-        kind: 'cross_sell', category: 'Queijos', current_value: '0.00', potential_value: '5000.00', gain: '5000.00', expected_gain: '4750.00', peer_share: 0.95, rank: 1, ...same,
+        kind: 'cross_sell',
+        category: 'Queijos',
+        current_value: '0.00',
+        potential_value: '5000.00',
+        gain: '5000.00',
+        expected_gain: '4750.00',
+        peer_share: 0.95,
+        rank: 1,
+        ...same,
         reason_pt: '95% dos clientes do mesmo porte (EPP) compram Queijos; potencial estimado R$ 5.000/mês',
       },
       {
-        kind: 'cross_sell', category: 'Requeijão', current_value: '0.00', potential_value: '4000.00', gain: '4000.00', expected_gain: '3800.00', peer_share: 0.95, rank: 2, ...same,
+        kind: 'cross_sell',
+        category: 'Requeijão',
+        current_value: '0.00',
+        potential_value: '4000.00',
+        gain: '4000.00',
+        expected_gain: '3800.00',
+        peer_share: 0.95,
+        rank: 2,
+        ...same,
         reason_pt: '95% dos clientes do mesmo porte (EPP) compram Requeijão; potencial estimado R$ 4.000/mês',
       },
       {
-        kind: 'upsell', category: 'Leite', current_value: '7000.00', potential_value: '10000.00', gain: '3000.00', expected_gain: '3000.00', peer_share: 1, rank: 3, ...same,
+        kind: 'upsell',
+        category: 'Leite',
+        current_value: '7000.00',
+        potential_value: '10000.00',
+        gain: '3000.00',
+        expected_gain: '3000.00',
+        peer_share: 1,
+        rank: 3,
+        ...same,
         reason_pt: 'Compra R$ 7.000/mês em Leite; clientes do mesmo porte (EPP) compram R$ 10.000/mês (+R$ 3.000/mês)',
       },
       {
-        kind: 'upsell', category: 'Manteiga', current_value: '3000.00', potential_value: '4000.00', gain: '1000.00', expected_gain: '1000.00', peer_share: 1, rank: 4, ...same,
+        kind: 'upsell',
+        category: 'Manteiga',
+        current_value: '3000.00',
+        potential_value: '4000.00',
+        gain: '1000.00',
+        expected_gain: '1000.00',
+        peer_share: 1,
+        rank: 4,
+        ...same,
         reason_pt: 'Compra R$ 3.000/mês em Manteiga; clientes do mesmo porte (EPP) compram R$ 4.000/mês (+R$ 1.000/mês)',
       },
     ]);
   });
 
-  it('sums the customer\'s suggestions in opportunity_customers: upsell 4.000, cross-sell 9.000, weighted by the 20% hit rate', async () => {
+  it("sums the customer's suggestions in opportunity_customers: upsell 4.000, cross-sell 9.000, weighted by the 20% hit rate", async () => {
     // holdout (as of 30/03/2026): C was suggested cheese and requeijão and bought neither since; H was suggested
     // butter, cheese and requeijão and bought cheese: 1 hit in 5 → 20%. Weighted: 13.000 × 20% = 2.600.
     expect(await marts.rows(`select suggestions, hits, hit_rate from recommendation_holdout where method = 'peer_group'`)).toEqual([
@@ -103,8 +141,16 @@ describe('opportunities with a porte (company size) in the customers export, def
     ]);
     expect(await marts.rows(`select * exclude (as_of_date) from opportunity_customers where customer_id = 'C'`)).toEqual([
       {
-        customer_id: 'C', seller_id: 'V1', company_size: 'epp', suggestions: 4, upsell_suggestions: 2, cross_sell_suggestions: 2,
-        upsell_gain: '4000.00', cross_sell_gain: '9000.00', gain: '13000.00', holdout_weighted_gain: '2600.00',
+        customer_id: 'C',
+        seller_id: 'V1',
+        company_size: 'epp',
+        suggestions: 4,
+        upsell_suggestions: 2,
+        cross_sell_suggestions: 2,
+        upsell_gain: '4000.00',
+        cross_sell_gain: '9000.00',
+        gain: '13000.00',
+        holdout_weighted_gain: '2600.00',
       },
     ]);
     // each suggestion's gain × 20%: 5.000 → 1.000, 4.000 → 800, 3.000 → 600, 1.000 → 200
@@ -116,14 +162,20 @@ describe('opportunities with a porte (company size) in the customers export, def
     ]);
   });
 
-  it('puts the customer\'s totals in its offer on the work list', async () => {
+  it("puts the customer's totals in its offer on the work list", async () => {
     // best suggestion: cheese, gain 5.000 (× 12 = 60.000 at stake), expected 4.750 (× 12 = 57.000 priority)
-    expect(await marts.rows(`select reason_pt, value_at_stake, priority_score, upsell_gain, cross_sell_gain from action_list where customer_id = 'C'`)).toEqual([
-      {
-        reason_pt: 'Potencial de R$ 13.000/mês em 4 sugestões (upsell +R$ 4.000, cross-sell +R$ 9.000). Principal: 95% dos clientes do mesmo porte (EPP) compram Queijos; potencial estimado R$ 5.000/mês',
-        value_at_stake: '60000.00', priority_score: '57000.00', upsell_gain: '4000.00', cross_sell_gain: '9000.00',
-      },
-    ]);
+    expect(await marts.rows(`select reason_pt, value_at_stake, priority_score, upsell_gain, cross_sell_gain from action_list where customer_id = 'C'`)).toEqual(
+      [
+        {
+          reason_pt:
+            'Potencial de R$ 13.000/mês em 4 sugestões (upsell +R$ 4.000, cross-sell +R$ 9.000). Principal: 95% dos clientes do mesmo porte (EPP) compram Queijos; potencial estimado R$ 5.000/mês',
+          value_at_stake: '60000.00',
+          priority_score: '57000.00',
+          upsell_gain: '4000.00',
+          cross_sell_gain: '9000.00',
+        },
+      ],
+    );
   });
 
   it('widens a porte group by dropping region and segment before porte: the lone EPP hotel is compared with every EPP', async () => {
@@ -141,11 +193,21 @@ describe('opportunities with a porte (company size) in the customers export, def
       `select customer_id, company_size, peer_group_level, peers, category, potential_value, gain, potential_rule, peer_max_value, size_factor, reason_pt
        from opportunities where customer_id in ('E', 'U') order by customer_id`,
     );
-    expect(rows.map((r) => ({ ...r, size_factor: Math.round(r.size_factor * 10000) / 10000 }))).toEqual(['E', 'U'].map((customer_id) => ({
-      customer_id, company_size: null, peer_group_level: 'all', peers: 23, category: 'Leite', potential_value: '7826.09', gain: '2826.09',
-      potential_rule: 'size_factor', peer_max_value: '10000.00', size_factor: 0.7826,
-      reason_pt: 'Compra R$ 5.000/mês em Leite; clientes semelhantes compram R$ 7.826/mês, ajustado ao tamanho do cliente (+R$ 2.826/mês)',
-    })));
+    expect(rows.map((r) => ({ ...r, size_factor: Math.round(r.size_factor * 10000) / 10000 }))).toEqual(
+      ['E', 'U'].map((customer_id) => ({
+        customer_id,
+        company_size: null,
+        peer_group_level: 'all',
+        peers: 23,
+        category: 'Leite',
+        potential_value: '7826.09',
+        gain: '2826.09',
+        potential_rule: 'size_factor',
+        peer_max_value: '10000.00',
+        size_factor: 0.7826,
+        reason_pt: 'Compra R$ 5.000/mês em Leite; clientes semelhantes compram R$ 7.826/mês, ajustado ao tamanho do cliente (+R$ 2.826/mês)',
+      })),
+    );
   });
 
   it('reads 12 employees as EPP, and warns about an unknown porte without dropping the customer', async () => {

@@ -89,10 +89,50 @@ describe('product and category marts', () => {
       'select product_id, product_name, category, revenue, orders, revenue_rank, round(revenue_share, 4) as share, round(cum_revenue_share, 4) as cum, abc_class from product_abc order by revenue_rank',
     );
     expect(rows).toEqual([
-      { product_id: 'P1', product_name: 'Leite UHT 1L', category: 'Laticínios', revenue: '1700.00', orders: 3, revenue_rank: 1, share: 0.5075, cum: 0.5075, abc_class: 'A' },
-      { product_id: 'P2', product_name: 'Queijo Minas 500g', category: 'Laticínios', revenue: '700.00', orders: 4, revenue_rank: 2, share: 0.209, cum: 0.7164, abc_class: 'A' },
-      { product_id: 'P3', product_name: 'Café 500g', category: 'Mercearia', revenue: '500.00', orders: 4, revenue_rank: 3, share: 0.1493, cum: 0.8657, abc_class: 'A' },
-      { product_id: 'P4', product_name: 'Açúcar 1kg', category: 'Mercearia', revenue: '400.00', orders: 2, revenue_rank: 4, share: 0.1194, cum: 0.9851, abc_class: 'B' },
+      {
+        product_id: 'P1',
+        product_name: 'Leite UHT 1L',
+        category: 'Laticínios',
+        revenue: '1700.00',
+        orders: 3,
+        revenue_rank: 1,
+        share: 0.5075,
+        cum: 0.5075,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P2',
+        product_name: 'Queijo Minas 500g',
+        category: 'Laticínios',
+        revenue: '700.00',
+        orders: 4,
+        revenue_rank: 2,
+        share: 0.209,
+        cum: 0.7164,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P3',
+        product_name: 'Café 500g',
+        category: 'Mercearia',
+        revenue: '500.00',
+        orders: 4,
+        revenue_rank: 3,
+        share: 0.1493,
+        cum: 0.8657,
+        abc_class: 'A',
+      },
+      {
+        product_id: 'P4',
+        product_name: 'Açúcar 1kg',
+        category: 'Mercearia',
+        revenue: '400.00',
+        orders: 2,
+        revenue_rank: 4,
+        share: 0.1194,
+        cum: 0.9851,
+        abc_class: 'B',
+      },
       { product_id: 'X9', product_name: null, category: 'Sem categoria', revenue: '50.00', orders: 1, revenue_rank: 5, share: 0.0149, cum: 1, abc_class: 'C' },
     ]);
   });
@@ -114,7 +154,9 @@ describe('product and category marts', () => {
     // P1: previous {C1, C2}, recent {C1} → lost C2, change −1. P2: previous {C3}, recent {C1, C3} → won C1, +1.
     // P3: previous {C1, C4}, recent {C3, C4} → won C3, lost C1, 0. P4: previous {C4}, recent {} → lost C4, −1.
     // X9: recent {C4} → won, +1. (OX, canceled, does not make C2 a recent buyer of P4.)
-    const rows = await marts.rows('select product_id, recent_buyers, previous_buyers, won_buyers, lost_buyers, buyer_change from product_abc order by product_id');
+    const rows = await marts.rows(
+      'select product_id, recent_buyers, previous_buyers, won_buyers, lost_buyers, buyer_change from product_abc order by product_id',
+    );
     expect(rows).toEqual([
       { product_id: 'P1', recent_buyers: 1, previous_buyers: 2, won_buyers: 0, lost_buyers: 1, buyer_change: -1 },
       { product_id: 'P2', recent_buyers: 2, previous_buyers: 1, won_buyers: 1, lost_buyers: 0, buyer_change: 1 },
@@ -135,9 +177,51 @@ describe('product and category marts', () => {
        from category_abc order by revenue_rank`,
     );
     expect(rows).toEqual([
-      { category: 'Laticínios', revenue: '2400.00', share: 0.7164, abc_class: 'A', products: 2, buyers: 3, portfolio_buyers: 3, coverage_pct: 75, recent_buyers: 2, previous_buyers: 3, won_buyers: 0, lost_buyers: 1, buyer_change: -1 },
-      { category: 'Mercearia', revenue: '900.00', share: 0.2687, abc_class: 'A', products: 2, buyers: 4, portfolio_buyers: 3, coverage_pct: 75, recent_buyers: 2, previous_buyers: 2, won_buyers: 1, lost_buyers: 1, buyer_change: 0 },
-      { category: 'Sem categoria', revenue: '50.00', share: 0.0149, abc_class: 'C', products: 1, buyers: 1, portfolio_buyers: 1, coverage_pct: 25, recent_buyers: 1, previous_buyers: 0, won_buyers: 1, lost_buyers: 0, buyer_change: 1 },
+      {
+        category: 'Laticínios',
+        revenue: '2400.00',
+        share: 0.7164,
+        abc_class: 'A',
+        products: 2,
+        buyers: 3,
+        portfolio_buyers: 3,
+        coverage_pct: 75,
+        recent_buyers: 2,
+        previous_buyers: 3,
+        won_buyers: 0,
+        lost_buyers: 1,
+        buyer_change: -1,
+      },
+      {
+        category: 'Mercearia',
+        revenue: '900.00',
+        share: 0.2687,
+        abc_class: 'A',
+        products: 2,
+        buyers: 4,
+        portfolio_buyers: 3,
+        coverage_pct: 75,
+        recent_buyers: 2,
+        previous_buyers: 2,
+        won_buyers: 1,
+        lost_buyers: 1,
+        buyer_change: 0,
+      },
+      {
+        category: 'Sem categoria',
+        revenue: '50.00',
+        share: 0.0149,
+        abc_class: 'C',
+        products: 1,
+        buyers: 1,
+        portfolio_buyers: 1,
+        coverage_pct: 25,
+        recent_buyers: 1,
+        previous_buyers: 0,
+        won_buyers: 1,
+        lost_buyers: 0,
+        buyer_change: 1,
+      },
     ]);
   });
 
@@ -174,11 +258,131 @@ describe('product and category marts', () => {
     // C1: Laticínios (P1, P2), Mercearia (P3) → 2 categories, 3 products. C2: Laticínios (P1, P2) → 1, 2.
     // C3: Laticínios (P2), Mercearia (P3) → 2, 2. C4: Mercearia (P3, P4), Sem categoria (X9) → 2, 3.
     // V1/SP: (2 + 1) ÷ 2 = 1.5 categories, (3 + 2) ÷ 2 = 2.5 products. C5 (inactive) is in no cell.
-    const rows = await marts.rows('select seller_id, state, portfolio_customers, buying_customers, category_purchases, product_purchases, categories_per_buyer, products_per_buyer from product_mix order by seller_id, state');
+    const rows = await marts.rows(
+      'select seller_id, state, portfolio_customers, buying_customers, category_purchases, product_purchases, categories_per_buyer, products_per_buyer from product_mix order by seller_id, state',
+    );
     expect(rows).toEqual([
-      { seller_id: 'V1', state: 'RJ', portfolio_customers: 1, buying_customers: 1, category_purchases: 2, product_purchases: 2, categories_per_buyer: 2, products_per_buyer: 2 },
-      { seller_id: 'V1', state: 'SP', portfolio_customers: 2, buying_customers: 2, category_purchases: 3, product_purchases: 5, categories_per_buyer: 1.5, products_per_buyer: 2.5 },
-      { seller_id: 'V2', state: 'RJ', portfolio_customers: 1, buying_customers: 1, category_purchases: 2, product_purchases: 3, categories_per_buyer: 2, products_per_buyer: 3 },
+      {
+        seller_id: 'V1',
+        state: 'RJ',
+        portfolio_customers: 1,
+        buying_customers: 1,
+        category_purchases: 2,
+        product_purchases: 2,
+        categories_per_buyer: 2,
+        products_per_buyer: 2,
+      },
+      {
+        seller_id: 'V1',
+        state: 'SP',
+        portfolio_customers: 2,
+        buying_customers: 2,
+        category_purchases: 3,
+        product_purchases: 5,
+        categories_per_buyer: 1.5,
+        products_per_buyer: 2.5,
+      },
+      {
+        seller_id: 'V2',
+        state: 'RJ',
+        portfolio_customers: 1,
+        buying_customers: 1,
+        category_purchases: 2,
+        product_purchases: 3,
+        categories_per_buyer: 2,
+        products_per_buyer: 3,
+      },
+    ]);
+  });
+
+  it('sums products, revenue and products losing buyers per ABC class and for all products (product_totals)', async () => {
+    // A: P1, P2, P3 → 3 of 5 products (0.6), 1700 + 700 + 500 = 2900 of 3350 (0.8657); losing buyers: P1 (−1).
+    // B: P4 → 1 (0.2), 400 (0.1194), losing (−1). C: X9 → 1 (0.2), 50 (0.0149), gaining. All: 5, 3350, 2 losing.
+    const rows = await marts.rows(
+      'select breakdown, abc_class, products, product_share, revenue, round(revenue_share, 4) as revenue_share, losing_products from product_totals order by breakdown, abc_class',
+    );
+    expect(rows).toEqual([
+      { breakdown: 'abc_class', abc_class: 'A', products: 3, product_share: 0.6, revenue: '2900.00', revenue_share: 0.8657, losing_products: 1 },
+      { breakdown: 'abc_class', abc_class: 'B', products: 1, product_share: 0.2, revenue: '400.00', revenue_share: 0.1194, losing_products: 1 },
+      { breakdown: 'abc_class', abc_class: 'C', products: 1, product_share: 0.2, revenue: '50.00', revenue_share: 0.0149, losing_products: 0 },
+      { breakdown: 'all', abc_class: null, products: 5, product_share: 1, revenue: '3350.00', revenue_share: 1, losing_products: 2 },
+    ]);
+  });
+
+  it('draws the Pareto curve of products and counts the 3 products that reach 80% of revenue (product_pareto)', async () => {
+    // The top p% of 5 products, rounded up: 1% and 20% → 1 (P1, 0.5075); 21% → 2 (P2, 0.7164); 50% → 3 (P3, 0.8657);
+    // 100% → 5 (3350, 1). To 80%: revenue before P3 is 2400 ÷ 3350 = 0.7164 < 0.8, before P4 2900 ÷ 3350 = 0.8657 → P1..P3 = 3.
+    const rows = await marts.rows(
+      'select pct_products, products, product_count, cum_revenue, round(cum_revenue_share, 4) as share, products_to_reach_80 from product_pareto where pct_products in (1, 20, 21, 50, 100) order by pct_products',
+    );
+    expect(rows).toEqual([
+      { pct_products: 1, products: 1, product_count: 5, cum_revenue: '1700.00', share: 0.5075, products_to_reach_80: 3 },
+      { pct_products: 20, products: 1, product_count: 5, cum_revenue: '1700.00', share: 0.5075, products_to_reach_80: 3 },
+      { pct_products: 21, products: 2, product_count: 5, cum_revenue: '2400.00', share: 0.7164, products_to_reach_80: 3 },
+      { pct_products: 50, products: 3, product_count: 5, cum_revenue: '2900.00', share: 0.8657, products_to_reach_80: 3 },
+      { pct_products: 100, products: 5, product_count: 5, cum_revenue: '3350.00', share: 1, products_to_reach_80: 3 },
+    ]);
+    expect(await marts.rows('select count(*)::integer as n from product_pareto')).toEqual([{ n: 100 }]);
+  });
+
+  it('rolls the mix up per seller, per UF and for the whole portfolio from the sums, not averaging averages (product_mix_totals)', async () => {
+    // Cells (portfolio, buyers, categories, products): V1/RJ 1, 1, 2, 2 · V1/SP 2, 2, 3, 5 · V2/RJ 1, 1, 2, 3.
+    // V1: 3, 3, 5, 7 → 5 ÷ 3 = 1.6667 categories per buyer (the average of the cells' 2 and 1.5 would say 1.75).
+    // V2: 1, 1, 2, 3 → 2. RJ: 2, 2, 4, 5 → 2. SP: 2, 2, 3, 5 → 1.5. All: 4, 4, 7, 10 → 1.75, 2.5 products.
+    const rows = await marts.rows(
+      `select breakdown, coalesce(seller_id, state) as key, portfolio_customers, buying_customers, coverage_pct, category_purchases, product_purchases,
+              round(categories_per_buyer, 4) as categories_per_buyer, round(products_per_buyer, 4) as products_per_buyer
+       from product_mix_totals order by breakdown, key`,
+    );
+    const row = (
+      breakdown: string,
+      key: string | null,
+      portfolio: number,
+      categories: number,
+      products: number,
+      perBuyer: number,
+      productsPerBuyer: number,
+    ) => ({
+      breakdown,
+      key,
+      portfolio_customers: portfolio,
+      buying_customers: portfolio,
+      coverage_pct: 100,
+      category_purchases: categories,
+      product_purchases: products,
+      categories_per_buyer: perBuyer,
+      products_per_buyer: productsPerBuyer,
+    });
+    expect(rows).toEqual([
+      row('all', null, 4, 7, 10, 1.75, 2.5),
+      row('seller', 'V1', 3, 5, 7, 1.6667, 2.3333),
+      row('seller', 'V2', 1, 2, 3, 2, 3),
+      row('state', 'RJ', 2, 4, 5, 2, 2.5),
+      row('state', 'SP', 2, 3, 5, 1.5, 2.5),
+    ]);
+  });
+
+  it('rolls the positivação of each category up per seller, per UF and for the whole portfolio (category_penetration_totals)', async () => {
+    // Laticínios: RJ C3 of {C3, C4} → 50%; SP C1, C2 of 2 → 100%; V1 3 of 3; V2 0 of 1; all 3 of 4 → 75% (as category_abc).
+    // Mercearia: V1 C1, C3 of {C1, C2, C3} → 66.67%, R$ 100 + 100 = 200; V2 C4 → 100%, R$ 400; all 3 of 4 → 75%, R$ 600.
+    const rows = await marts.rows(
+      `select breakdown, coalesce(seller_id, state) as key, portfolio_customers, buying_customers, round(coverage_pct, 2) as coverage_pct, revenue
+       from category_penetration_totals where category = 'Laticínios' order by breakdown, key`,
+    );
+    expect(rows).toEqual([
+      { breakdown: 'all', key: null, portfolio_customers: 4, buying_customers: 3, coverage_pct: 75, revenue: '2400.00' },
+      { breakdown: 'seller', key: 'V1', portfolio_customers: 3, buying_customers: 3, coverage_pct: 100, revenue: '2400.00' },
+      { breakdown: 'seller', key: 'V2', portfolio_customers: 1, buying_customers: 0, coverage_pct: 0, revenue: '0.00' },
+      { breakdown: 'state', key: 'RJ', portfolio_customers: 2, buying_customers: 1, coverage_pct: 50, revenue: '300.00' },
+      { breakdown: 'state', key: 'SP', portfolio_customers: 2, buying_customers: 2, coverage_pct: 100, revenue: '2100.00' },
+    ]);
+    const mercearia = await marts.rows(
+      "select breakdown, seller_id, buying_customers, round(coverage_pct, 2) as coverage_pct, revenue from category_penetration_totals where category = 'Mercearia' and breakdown in ('seller', 'all') order by breakdown, seller_id",
+    );
+    expect(mercearia).toEqual([
+      { breakdown: 'all', seller_id: null, buying_customers: 3, coverage_pct: 75, revenue: '600.00' },
+      { breakdown: 'seller', seller_id: 'V1', buying_customers: 2, coverage_pct: 66.67, revenue: '200.00' },
+      { breakdown: 'seller', seller_id: 'V2', buying_customers: 1, coverage_pct: 100, revenue: '400.00' },
     ]);
   });
 });
@@ -196,6 +400,12 @@ describe('product marts without an order_items export', () => {
       select (select count(*) from product_abc)::integer as products, (select count(*) from category_abc)::integer as categories,
              (select count(*) from category_penetration)::integer as cells, (select count(*) from product_mix)::integer as mix`);
     expect(counts).toEqual([{ products: 0, categories: 0, cells: 0, mix: 0 }]);
+    // the rollups: no Pareto, mix or penetration rows; product_totals keeps its all row, of zero products
+    const rollups = await marts.rows(`
+      select (select count(*) from product_pareto)::integer as pareto, (select count(*) from product_mix_totals)::integer as mix,
+             (select count(*) from category_penetration_totals)::integer as penetration,
+             (select list(breakdown || ':' || products) from product_totals) as totals`);
+    expect(rollups).toEqual([{ pareto: 0, mix: 0, penetration: 0, totals: ['all:0'] }]);
     // product_abc: 15 columns of revenue, class and positivação + 5 of the trend + as_of_date = 21;
     // category_abc: category instead of product_id, product_name, category, quantity, plus products → 19
     const columns = await marts.rows(

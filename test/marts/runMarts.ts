@@ -8,6 +8,8 @@ import { tempDir, writeExport } from '../helpers/fixtures.ts';
 export interface MartRun {
   /** Rows as JSON values: INTEGER and DOUBLE as numbers, DECIMAL and BIGINT as strings, DATE as 'YYYY-MM-DD'. */
   rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]>;
+  /** The folder of the published Parquet files. */
+  dir: string;
   close: () => void;
 }
 
@@ -35,6 +37,7 @@ export async function runMarts(files: Record<string, string[]>, asOf: string, co
   }
   return {
     rows: (sql) => db.rows(sql),
+    dir: outDir,
     close: () => {
       db.close();
       exports.cleanup();

@@ -4,14 +4,12 @@ import { runMarts, type MartRun } from './runMarts.ts';
 describe('the settings mart', () => {
   let run: MartRun;
   beforeAll(async () => {
-    run = await runMarts(
-      { 'orders.csv': ['order_id,customer_id,order_date,amount', 'P1,C1,2026-01-05,100.00'] },
-      '2026-01-31',
-      {
-        lifecycle: { at_risk_multiplier: 2.5 }, opportunities: { min_value_at_stake: 5000 }, privacy: { pseudonymize_person_names: false },
-        rejects: { per_entity: { leads: 0.2 } },
-      },
-    );
+    run = await runMarts({ 'orders.csv': ['order_id,customer_id,order_date,amount', 'P1,C1,2026-01-05,100.00'] }, '2026-01-31', {
+      lifecycle: { at_risk_multiplier: 2.5 },
+      opportunities: { min_value_at_stake: 5000 },
+      privacy: { pseudonymize_person_names: false },
+      rejects: { per_entity: { leads: 0.2 } },
+    });
   });
   afterAll(() => run.close());
 

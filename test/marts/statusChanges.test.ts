@@ -32,9 +32,23 @@ const orders = [
   'C-1,C,2026-06-05,V1,invoiced,,500',
 ];
 
-const customersBefore = ['customer_id,name,segment,state,seller_id', 'A,Alfa Ltda,Bar,SP,V1', 'B,Beta Ltda,Bar,SP,V1', 'C,Gama Ltda,Bar,SP,V1', 'E,Epsilon Ltda,Bar,SP,V1', 'F,Fi Ltda,Bar,SP,V1'];
+const customersBefore = [
+  'customer_id,name,segment,state,seller_id',
+  'A,Alfa Ltda,Bar,SP,V1',
+  'B,Beta Ltda,Bar,SP,V1',
+  'C,Gama Ltda,Bar,SP,V1',
+  'E,Epsilon Ltda,Bar,SP,V1',
+  'F,Fi Ltda,Bar,SP,V1',
+];
 // between the reports: E handed to Bruno (V2), D added (a prospect), F removed
-const customersAfter = ['customer_id,name,segment,state,seller_id', 'A,Alfa Ltda,Bar,SP,V1', 'B,Beta Ltda,Bar,SP,V1', 'C,Gama Ltda,Bar,SP,V1', 'D,Delta Ltda,Bar,SP,V1', 'E,Epsilon Ltda,Bar,SP,V2'];
+const customersAfter = [
+  'customer_id,name,segment,state,seller_id',
+  'A,Alfa Ltda,Bar,SP,V1',
+  'B,Beta Ltda,Bar,SP,V1',
+  'C,Gama Ltda,Bar,SP,V1',
+  'D,Delta Ltda,Bar,SP,V1',
+  'E,Epsilon Ltda,Bar,SP,V2',
+];
 const sellers = ['seller_id,name', 'V1,Ana Souza', 'V2,Bruno Lima'];
 
 /** Runs the pipeline on the fixture into one marts folder, report after report. */
@@ -80,9 +94,13 @@ describe('what changed since the previous report (history snapshots and status_c
   it('lists the customers that moved status, entered or left, against the previous report', async () => {
     await run(customersAfter, '2026-06-30');
     expect(partitions()).toEqual(['as_of_date=2026-05-31', 'as_of_date=2026-06-30']);
-    const moves = await changes<{ customer_id: string; previous_status: string | null; status: string | null; is_new_at_risk: boolean; previous_as_of_date: string }>(
-      "change_type = 'status'",
-    );
+    const moves = await changes<{
+      customer_id: string;
+      previous_status: string | null;
+      status: string | null;
+      is_new_at_risk: boolean;
+      previous_as_of_date: string;
+    }>("change_type = 'status'");
     expect(moves.map((m) => [m.customer_id, m.previous_status, m.status, m.is_new_at_risk])).toEqual([
       ['A', 'active', 'at_risk', true],
       ['C', 'prospect', 'new', false],
@@ -93,9 +111,17 @@ describe('what changed since the previous report (history snapshots and status_c
   });
 
   it('lists the portfolios handed over, with both sellers named', async () => {
-    const owners = await changes<{ customer_id: string; customer_name: string; previous_seller_id: string; seller_id: string; description_pt: string }>("change_type = 'owner'");
+    const owners = await changes<{ customer_id: string; customer_name: string; previous_seller_id: string; seller_id: string; description_pt: string }>(
+      "change_type = 'owner'",
+    );
     expect(owners).toEqual([
-      expect.objectContaining({ customer_id: 'E', customer_name: 'Epsilon Ltda', previous_seller_id: 'V1', seller_id: 'V2', description_pt: 'Carteira passou de Ana Souza (V1) para Bruno Lima (V2)' }),
+      expect.objectContaining({
+        customer_id: 'E',
+        customer_name: 'Epsilon Ltda',
+        previous_seller_id: 'V1',
+        seller_id: 'V2',
+        description_pt: 'Carteira passou de Ana Souza (V1) para Bruno Lima (V2)',
+      }),
     ]);
   });
 

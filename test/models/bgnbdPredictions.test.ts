@@ -41,7 +41,12 @@ describe('P(alive)', () => {
   });
 
   it('matches the posterior integrated numerically', () => {
-    for (const [x, tx, T] of [[1, 5, 30], [2, 30.43, 38.86], [7, 20, 52], [40, 90, 100]] as const) {
+    for (const [x, tx, T] of [
+      [1, 5, 30],
+      [2, 30.43, 38.86],
+      [7, 20, 52],
+      [40, 90, 100],
+    ] as const) {
       expect(pAlive(cdnow, x, tx, T)).toBeCloseTo(byQuadrature(cdnow, 1, x, tx, T).pAlive, 10);
     }
   });
@@ -73,19 +78,25 @@ describe('expected purchases E[Y(t) | x, t_x, T]', () => {
     ];
     for (const [params, t, x, tx, T] of cases) {
       const reference = byQuadrature(params, t, x, tx, T).expected;
-      expect(Math.abs(expectedPurchases(params, t, x, tx, T) - reference), JSON.stringify({ params, t, x, tx, T, reference })).toBeLessThan(1e-9 * Math.max(1, reference));
+      expect(Math.abs(expectedPurchases(params, t, x, tx, T) - reference), JSON.stringify({ params, t, x, tx, T, reference })).toBeLessThan(
+        1e-9 * Math.max(1, reference),
+      );
     }
   });
 
   it('matches the posterior integrated numerically across a grid of parameters, ages and purchase counts', () => {
     let worst = 0;
-    for (const r of [0.1, 1, 12, 25, 1e3, 1e6]) for (const rate of [0.05, 1]) for (const x of [0, 1, 50, 500]) {
-      for (const a of [0.3, 1, 1.0005, 2]) for (const b of [0.5, 3]) for (const T of [0, 150]) {
-        const params = { r, alpha: r / rate, a, b };
-        const reference = byQuadrature(params, 52, x, 0.8 * T, T).expected;
-        worst = Math.max(worst, Math.abs(expectedPurchases(params, 52, x, 0.8 * T, T) / reference - 1));
-      }
-    }
+    for (const r of [0.1, 1, 12, 25, 1e3, 1e6])
+      for (const rate of [0.05, 1])
+        for (const x of [0, 1, 50, 500]) {
+          for (const a of [0.3, 1, 1.0005, 2])
+            for (const b of [0.5, 3])
+              for (const T of [0, 150]) {
+                const params = { r, alpha: r / rate, a, b };
+                const reference = byQuadrature(params, 52, x, 0.8 * T, T).expected;
+                worst = Math.max(worst, Math.abs(expectedPurchases(params, 52, x, 0.8 * T, T) / reference - 1));
+              }
+        }
     expect(worst).toBeLessThan(1e-8);
   });
 
@@ -110,12 +121,17 @@ describe('the BG/NBD log-likelihood', () => {
 
   it('is log(b/(a + b)·rα^r/(α + T)^(r+1) + a/(a + b)·rα^r/(α + t_x)^(r+1)) for one repeat purchase, weighted by count', () => {
     const { r, alpha, a, b } = cdnow;
-    const one = Math.log((b / (a + b)) * r * alpha ** r / (alpha + 30) ** (r + 1) + (a / (a + b)) * r * alpha ** r / (alpha + 12) ** (r + 1));
+    const one = Math.log(((b / (a + b)) * r * alpha ** r) / (alpha + 30) ** (r + 1) + ((a / (a + b)) * r * alpha ** r) / (alpha + 12) ** (r + 1));
     expect(bgNbdLogLikelihood(cdnow, [{ x: 1, tx: 12, T: 30, count: 3 }])).toBeCloseTo(3 * one, 10);
   });
 
   it('stays finite for a customer with 500 or 1,000 repeat purchases and a long age, with P(alive) in [0, 1]', () => {
-    for (const [x, tx, T] of [[500, 999.9, 1000], [500, 10, 5000], [1000, 2999, 3000], [1000, 1, 1e5]] as const) {
+    for (const [x, tx, T] of [
+      [500, 999.9, 1000],
+      [500, 10, 5000],
+      [1000, 2999, 3000],
+      [1000, 1, 1e5],
+    ] as const) {
       const ll = bgNbdLogLikelihood(cdnow, [{ x, tx, T, count: 1_000_000 }]);
       expect(Number.isFinite(ll)).toBe(true);
       const alive = pAlive(cdnow, x, tx, T);

@@ -30,6 +30,9 @@ describe('12-month CLV', () => {
 
   it('is the discounted purchases times the expected order value', () => {
     const customer = { x: 3, tx: 20, T: 30, mx: 42 };
-    expect(customerLifetimeValue(purchases, spend, customer)).toBeCloseTo(discountedExpectedPurchases(purchases, 3, 20, 30) * expectedAverageValue(spend, 3, 42), 10);
+    expect(customerLifetimeValue(purchases, spend, customer)).toBeCloseTo(
+      discountedExpectedPurchases(purchases, 3, 20, 30) * expectedAverageValue(spend, 3, 42),
+      10,
+    );
   });
 });

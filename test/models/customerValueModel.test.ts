@@ -48,9 +48,16 @@ describe('customer value model on a handful of orders', () => {
   it('with fewer repeat buyers than the minimum, fits nothing and writes NULL predictions', async () => {
     const result = await customerValueModel.run(db, {});
     expect(result.bgnbd.usable).toBe(false);
-    expect(await db.rows('select * from customer_value_predictions')).toEqual(['C1', 'C2', 'C3'].map((customer_id) => ({
-      customer_id, p_alive: null, expected_purchases_90d: null, expected_avg_order_value: null, clv_12m: null, churn_risk: null,
-    })));
+    expect(await db.rows('select * from int_customer_value_predictions')).toEqual(
+      ['C1', 'C2', 'C3'].map((customer_id) => ({
+        customer_id,
+        p_alive: null,
+        expected_purchases_90d: null,
+        expected_avg_order_value: null,
+        clv_12m: null,
+        churn_risk: null,
+      })),
+    );
     const note = 'poucos clientes com recompra para ajustar o modelo';
     const nulls = { r: null, alpha: null, a: null, b: null, p: null, q: null, v: null, log_likelihood: null };
     expect(await db.rows('select * from model_fit order by model')).toEqual([
@@ -61,9 +68,15 @@ describe('customer value model on a handful of orders', () => {
 
   it('types the output columns as the mart contract says', async () => {
     const types = await db.rows<{ column_name: string; data_type: string }>(
-      `select column_name, data_type from information_schema.columns where table_name = 'customer_value_predictions' order by ordinal_position`);
+      `select column_name, data_type from information_schema.columns where table_name = 'int_customer_value_predictions' order by ordinal_position`,
+    );
     expect(types.map((t) => `${t.column_name} ${t.data_type}`)).toEqual([
-      'customer_id VARCHAR', 'p_alive DOUBLE', 'expected_purchases_90d DOUBLE', 'expected_avg_order_value DECIMAL(18,2)', 'clv_12m DECIMAL(18,2)', 'churn_risk VARCHAR',
+      'customer_id VARCHAR',
+      'p_alive DOUBLE',
+      'expected_purchases_90d DOUBLE',
+      'expected_avg_order_value DECIMAL(18,2)',
+      'clv_12m DECIMAL(18,2)',
+      'churn_risk VARCHAR',
     ]);
   });
 
@@ -89,7 +102,8 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
       const days = [...new Set(simulateRepeatPurchases(rng, truth, ageDays / 7).map((t) => Math.floor(t * 7)))].filter((d) => d > 0);
       const nu = drawGamma(rng, 4, 200);
       const values = [0, ...days].map(() => Math.round(drawGamma(rng, 3, nu) * 100) / 100);
-      for (const [k, day] of [0, ...days].entries()) rows.push(`('${id}-${k}', '${id}', DATE '2026-06-30' - ${ageDays} + ${day}, ${values[k]!.toFixed(2)}, true)`);
+      for (const [k, day] of [0, ...days].entries())
+        rows.push(`('${id}-${k}', '${id}', DATE '2026-06-30' - ${ageDays} + ${day}, ${values[k]!.toFixed(2)}, true)`);
       histories.set(id, { x: days.length, txDays: days.at(-1) ?? 0, ageDays, repeatValue: values.slice(1).reduce((s, v) => s + v, 0) });
     }
     db = await Database.open();
@@ -110,10 +124,12 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
 
   it('writes, for every customer, the predictions of the fitted parameters for its own x, t_x and T', async () => {
     const [fit] = await db.rowsJS<{ r: number; alpha: number; a: number; b: number; p: number; q: number; v: number }>(
-      `select any_value(r) as r, any_value(alpha) as alpha, any_value(a) as a, any_value(b) as b, any_value(p) as p, any_value(q) as q, any_value(v) as v from model_fit`);
+      `select any_value(r) as r, any_value(alpha) as alpha, any_value(a) as a, any_value(b) as b, any_value(p) as p, any_value(q) as q, any_value(v) as v from model_fit`,
+    );
     const rows = await db.rowsJS<{ customer_id: string; p_alive: number; expected_purchases_90d: number; expected_avg_order_value: number; clv_12m: number }>(
       `select customer_id, p_alive, expected_purchases_90d, cast(expected_avg_order_value as double) as expected_avg_order_value, cast(clv_12m as double) as clv_12m
-       from customer_value_predictions order by customer_id`);
+       from int_customer_value_predictions order by customer_id`,
+    );
     expect(rows).toHaveLength(3000);
     for (const row of rows.filter((_, i) => i % 97 === 0)) {
       const { x, txDays, ageDays, repeatValue } = histories.get(row.customer_id)!;
@@ -128,7 +144,8 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
 
   it('bands churn risk by P(alive): high below 0.3, medium below 0.7, low otherwise', async () => {
     const bands = await db.rowsJS<{ churn_risk: string; lowest: number; highest: number }>(
-      'select churn_risk, min(p_alive) as lowest, max(p_alive) as highest from customer_value_predictions group by churn_risk order by lowest');
+      'select churn_risk, min(p_alive) as lowest, max(p_alive) as highest from int_customer_value_predictions group by churn_risk order by lowest',
+    );
     expect(bands.map((b) => b.churn_risk)).toEqual(['high', 'medium', 'low']);
     expect(bands[0]!.highest).toBeLessThan(0.3);
     expect(bands[1]!.lowest).toBeGreaterThanOrEqual(0.3);
@@ -138,7 +155,7 @@ describe('customer value model on a simulated base of 3,000 customers', () => {
 
   it('takes the thresholds from its config', async () => {
     await customerValueModel.run(db, { churn_risk_high_below: 0.5, churn_risk_medium_below: 0.9 });
-    const [band] = await db.rowsJS<{ highest: number }>(`select max(p_alive) as highest from customer_value_predictions where churn_risk = 'high'`);
+    const [band] = await db.rowsJS<{ highest: number }>(`select max(p_alive) as highest from int_customer_value_predictions where churn_risk = 'high'`);
     expect(band!.highest).toBeGreaterThanOrEqual(0.3);
     expect(band!.highest).toBeLessThan(0.5);
   });
@@ -153,7 +170,7 @@ describe('customer value model on degenerate data', () => {
     await db.run(`insert into int_orders_valued values ${rows.join(', ')}; set variable as_of_date = DATE '2026-06-30'`);
     const result = await customerValueModel.run(db, {});
     const fits = await db.rowsJS<{ model: string; is_used: boolean; note: string | null }>('select model, is_used, note from model_fit order by model');
-    const predicted = Number(await db.scalar<string>('select count(p_alive) from customer_value_predictions'));
+    const predicted = Number(await db.scalar<string>('select count(p_alive) from int_customer_value_predictions'));
     db.close();
     return { result, fits, predicted };
   }

@@ -9,7 +9,24 @@ export function standardErrors(logLikelihood: (theta: number[]) => number, estim
   const hessian = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const value = (at([[i, step], [j, step]]) - at([[i, step], [j, -step]]) - at([[i, -step], [j, step]]) + at([[i, -step], [j, -step]])) / (4 * step * step);
+      const value =
+        (at([
+          [i, step],
+          [j, step],
+        ]) -
+          at([
+            [i, step],
+            [j, -step],
+          ]) -
+          at([
+            [i, -step],
+            [j, step],
+          ]) +
+          at([
+            [i, -step],
+            [j, -step],
+          ])) /
+        (4 * step * step);
       hessian[i]![j] = value;
       hessian[j]![i] = value;
     }

@@ -3,15 +3,36 @@ import { companyNameSqlMacro } from '../../pipelines/privacy/companyNames.ts';
 import { Database, sqlString } from '../../pipelines/warehouse/database.ts';
 
 const COMPANIES = [
-  'Padaria Pão Quente Ltda', 'PADARIA PAO QUENTE LTDA.', 'Mercearia Boa Vista ME', 'Maria Silva - ME', 'Souza Doces EPP',
-  'João Pereira MEI', 'Construtora Alfa S/A', 'Banco Beta S.A.', 'Gama S. A.', 'Delta Eireli', 'Santos, Lima & Cia Ltda',
-  'Comércio de Alimentos Rocha', 'Indústria Têxtil Norte', 'Distribuidora Sul', 'Hotel Mar Azul', 'Drogaria Central',
-  'Cooperativa Agrícola do Vale', 'Condomínio Edifício Sol',
+  'Padaria Pão Quente Ltda',
+  'PADARIA PAO QUENTE LTDA.',
+  'Mercearia Boa Vista ME',
+  'Maria Silva - ME',
+  'Souza Doces EPP',
+  'João Pereira MEI',
+  'Construtora Alfa S/A',
+  'Banco Beta S.A.',
+  'Gama S. A.',
+  'Delta Eireli',
+  'Santos, Lima & Cia Ltda',
+  'Comércio de Alimentos Rocha',
+  'Indústria Têxtil Norte',
+  'Distribuidora Sul',
+  'Hotel Mar Azul',
+  'Drogaria Central',
+  'Cooperativa Agrícola do Vale',
+  'Condomínio Edifício Sol',
 ];
 
 const PERSONS = [
-  'Maria Aparecida Santos', 'João da Silva', 'Carlos de Sá', 'Ana Sá Freitas', 'Mei Ling Souza', 'Mércia Comerlato',
-  'Lojana Prado', 'Antônio Mendes', '',
+  'Maria Aparecida Santos',
+  'João da Silva',
+  'Carlos de Sá',
+  'Ana Sá Freitas',
+  'Mei Ling Souza',
+  'Mércia Comerlato',
+  'Lojana Prado',
+  'Antônio Mendes',
+  '',
 ];
 
 let db: Database;

@@ -23,7 +23,14 @@ describe('brazilMapChart', () => {
   });
 
   it('draws all 27 UFs, colouring the ones with data and marking the rest "sem dados"', () => {
-    const svg = renderChart(brazilMapChart, [{ state: 'SP', value: 10 }, { state: 'RJ', value: 5 }], { label: 'Faturamento', format });
+    const svg = renderChart(
+      brazilMapChart,
+      [
+        { state: 'SP', value: 10 },
+        { state: 'RJ', value: 5 },
+      ],
+      { label: 'Faturamento', format },
+    );
     expect(svg.match(/<path [^>]*data-uf=/g)).toHaveLength(27);
     expect(svg).toContain('sem dados');
     const fillOf = (uf: string) => svg.match(new RegExp(`<path[^>]*data-uf="${uf}"[^>]*>`))?.[0].match(/fill="([^"]+)"/)?.[1];
@@ -37,7 +44,11 @@ describe('brazilMapChart', () => {
   });
 
   it('names the top states and the lowest one in its text alternative', () => {
-    const rows = [{ state: 'SP', value: 30, name: 'São Paulo' }, { state: 'RJ', value: 20, name: 'Rio de Janeiro' }, { state: 'AC', value: 1, name: 'Acre' }];
+    const rows = [
+      { state: 'SP', value: 30, name: 'São Paulo' },
+      { state: 'RJ', value: 20, name: 'Rio de Janeiro' },
+      { state: 'AC', value: 1, name: 'Acre' },
+    ];
     expect(describeBrazilMap(rows, { label: 'Faturamento', format }, 2)).toBe(
       'Faturamento por UF: maiores valores em São Paulo (R$ 30), Rio de Janeiro (R$ 20); menor em Acre (R$ 1).',
     );
@@ -46,7 +57,14 @@ describe('brazilMapChart', () => {
 
 describe('rankedBarChart', () => {
   it('writes seller names with markup as text, in the axis and in the tooltip', () => {
-    const svg = renderChart(rankedBarChart, [{ label: '<b>Ana</b>', value: 2 }, { label: 'Bia', value: 1 }], { label: 'Ticket', format });
+    const svg = renderChart(
+      rankedBarChart,
+      [
+        { label: '<b>Ana</b>', value: 2 },
+        { label: 'Bia', value: 1 },
+      ],
+      { label: 'Ticket', format },
+    );
     expect(svg).toContain('&lt;b&gt;Ana&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
     expect(svg.match(/<rect /g)).toHaveLength(2);
@@ -54,7 +72,10 @@ describe('rankedBarChart', () => {
 
   it('spaces the axis ticks so their labels never overlap on a phone-wide chart', () => {
     const compact = (v: number) => (v >= 1e6 ? `R$ ${v / 1e6} mi` : v > 0 ? `R$ ${v / 1e3} mil` : 'R$ 0');
-    const rows = [{ label: 'Sudeste', value: 1_300_000 }, { label: 'Centro-Oeste', value: 103_400 }];
+    const rows = [
+      { label: 'Sudeste', value: 1_300_000 },
+      { label: 'Centro-Oeste', value: 103_400 },
+    ];
     const svg = renderChart(rankedBarChart, rows, { label: 'Faturamento', format: compact, width: 350, barHeight: 30 });
     const group = svg.match(/aria-label="x-axis tick label">(.*?)<\/g>/)?.[1] ?? '';
     const ticks = [...group.matchAll(/translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*)</g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
@@ -75,7 +96,11 @@ describe('rankedBarChart', () => {
   });
 
   it('says how many bars reach the reference line', () => {
-    const rows = [{ label: 'A', value: 120 }, { label: 'B', value: 90 }, { label: 'C', value: 100 }];
+    const rows = [
+      { label: 'A', value: 120 },
+      { label: 'B', value: 90 },
+      { label: 'C', value: 100 },
+    ];
     expect(describeRankedBars(rows, { label: 'Atingimento', format: (v) => `${v}%`, reference: { value: 100, label: 'Meta' } }, 1)).toBe(
       'Atingimento: maiores A (120%); menor B (90%); 2 de 3 na linha de referência (Meta) ou acima.',
     );

@@ -72,9 +72,7 @@ describe('monthlyTrendChart', () => {
 
 describe('monthDomain', () => {
   it('lists every month between the first and the last, across years', () => {
-    expect(monthDomain([month('2026-02'), month('2025-11')]).map((d) => d.toISOString().slice(0, 7))).toEqual([
-      '2025-11', '2025-12', '2026-01', '2026-02',
-    ]);
+    expect(monthDomain([month('2026-02'), month('2025-11')]).map((d) => d.toISOString().slice(0, 7))).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
 });
 

@@ -4,15 +4,24 @@ import { csvField, excelCsv } from '../../src/lib/excelCsv.ts';
 describe('excelCsv', () => {
   it('writes a BOM, a ; separated header and CRLF lines with decimal comma and dd/mm/aaaa dates', () => {
     const bytes = excelCsv(
-      [{ name: 'mês', type: 'DATE' }, { name: 'receita', type: 'DECIMAL(18,2)' }, { name: 'pedidos', type: 'INTEGER' }],
       [
-        { 'mês': new Date(Date.UTC(2026, 9, 1)), receita: 1234.56, pedidos: 7 },
-        { 'mês': new Date(Date.UTC(2026, 0, 31)), receita: null, pedidos: 0 },
+        { name: 'mês', type: 'DATE' },
+        { name: 'receita', type: 'DECIMAL(18,2)' },
+        { name: 'pedidos', type: 'INTEGER' },
+      ],
+      [
+        { mês: new Date(Date.UTC(2026, 9, 1)), receita: 1234.56, pedidos: 7 },
+        { mês: new Date(Date.UTC(2026, 0, 31)), receita: null, pedidos: 0 },
       ],
     );
     const expected = Buffer.from([
-      0xef, 0xbb, 0xbf,
-      ...Buffer.from('m', 'ascii'), 0xc3, 0xaa, ...Buffer.from('s;receita;pedidos\r\n', 'ascii'),
+      0xef,
+      0xbb,
+      0xbf,
+      ...Buffer.from('m', 'ascii'),
+      0xc3,
+      0xaa,
+      ...Buffer.from('s;receita;pedidos\r\n', 'ascii'),
       ...Buffer.from('01/10/2026;1234,56;7\r\n', 'ascii'),
       ...Buffer.from('31/01/2026;;0\r\n', 'ascii'),
     ]);
@@ -29,9 +38,7 @@ describe('excelCsv', () => {
         { valor: '@SUM(A1)', n: 4 },
       ],
     );
-    expect(bytes.toString('utf8')).toBe(
-      "\ufeffvalor;n\r\n'=1+1;-5\r\n'+55 11 9999;-0,5\r\n'-1.234,56;3\r\n'@SUM(A1);4\r\n",
-    );
+    expect(bytes.toString('utf8')).toBe("\ufeffvalor;n\r\n'=1+1;-5\r\n'+55 11 9999;-0,5\r\n'-1.234,56;3\r\n'@SUM(A1);4\r\n");
   });
 
   it('quotes fields holding ; quotes or line breaks, doubling inner quotes', () => {
@@ -40,14 +47,23 @@ describe('excelCsv', () => {
   });
 
   it('titles a column with its header and writes a coded value as its label, an unknown key as it is', () => {
-    const labels = new Map([['at_risk', 'Em risco (ritmo)'], ['lost', 'Perdido (ex-cliente)']]);
+    const labels = new Map([
+      ['at_risk', 'Em risco (ritmo)'],
+      ['lost', 'Perdido (ex-cliente)'],
+    ]);
     const bytes = excelCsv(
-      [{ name: 'customer_id', header: 'Código do cliente' }, { name: 'status', header: 'Situação', labels }],
-      [{ customer_id: 'C1', status: 'at_risk' }, { customer_id: 'C2', status: 'lost' }, { customer_id: 'C3', status: 'novo_codigo' }, { customer_id: 'C4', status: null }],
+      [
+        { name: 'customer_id', header: 'Código do cliente' },
+        { name: 'status', header: 'Situação', labels },
+      ],
+      [
+        { customer_id: 'C1', status: 'at_risk' },
+        { customer_id: 'C2', status: 'lost' },
+        { customer_id: 'C3', status: 'novo_codigo' },
+        { customer_id: 'C4', status: null },
+      ],
     );
-    expect(bytes.toString('utf8')).toBe(
-      '\ufeffCódigo do cliente;Situação\r\nC1;Em risco (ritmo)\r\nC2;Perdido (ex-cliente)\r\nC3;novo_codigo\r\nC4;\r\n',
-    );
+    expect(bytes.toString('utf8')).toBe('\ufeffCódigo do cliente;Situação\r\nC1;Em risco (ritmo)\r\nC2;Perdido (ex-cliente)\r\nC3;novo_codigo\r\nC4;\r\n');
   });
 
   it('neutralizes and quotes a formula that also holds the delimiter', () => {

@@ -10,7 +10,11 @@ const iso = (dates: Date[]) => dates.map((d) => d.toISOString().slice(0, 7));
 describe('the filter in the URL', () => {
   it('reads the Portuguese parameters of a shared link', () => {
     expect(filterFromSearch('?periodo=2025&regiao=sul&vendedor=V001&segmento=Hotel')).toEqual({
-      period: '2025', region: 'sul', state: '', seller: 'V001', segment: 'Hotel',
+      period: '2025',
+      region: 'sul',
+      state: '',
+      seller: 'V001',
+      segment: 'Hotel',
     });
   });
 
@@ -48,7 +52,18 @@ describe('the period choices', () => {
 
   it('covers nov/2025 to out/2026 for the last 12 months and ago to out/2026 for the last 3', () => {
     expect(iso(periodWindow('12m', complete)!.months)).toEqual([
-      '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
     ]);
     expect(iso(periodWindow('3m', complete)!.months)).toEqual(['2026-08', '2026-09', '2026-10']);
   });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLines } from '../../src/lib/excelCsv.ts';
 import { martCsvColumns } from '../../src/lib/martCsvColumns.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
@@ -9,10 +10,10 @@ describe('martCsvColumns', () => {
   const previous = process.env.CARTEIRA_MARTS_DIR;
 
   beforeAll(async () => {
-    // A labels mart with the used_in forms the real one has: columns, an export note and a wildcard.
+    // A labels mart, complete by its contract, with the used_in forms the real one has: columns, an export note and a wildcard.
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await connection.run(`copy (select * from (values
+    await connection.run(`copy (select field, value, label_pt, null::varchar as label_en, sort_order, used_in, date '2026-10-31' as as_of_date from (values
         ('status', 'at_risk', 'Em risco (ritmo)', 1, 'customers.status, status_changes.previous_status'),
         ('status', 'lost', 'Perdido (ex-cliente)', 2, 'customers.status, status_changes.previous_status'),
         ('state', 'SP', 'São Paulo', 1, 'customers.state'),
@@ -45,7 +46,7 @@ describe('martCsvColumns', () => {
     ]);
   });
 
-  it('uses the mart\'s own name for a column where it differs, and the snake_case name only when the contract has none', async () => {
+  it("uses the mart's own name for a column where it differs, and the snake_case name only when the contract has none", async () => {
     const columns = await martCsvColumns('status_changes', [
       { name: 'previous_status', type: 'VARCHAR' },
       { name: 'status', type: 'VARCHAR' },
@@ -55,6 +56,27 @@ describe('martCsvColumns', () => {
       ['Situação anterior', 'Perdido (ex-cliente)'],
       ['Situação hoje', null],
       ['not_in_contract', null],
+    ]);
+  });
+
+  it("writes the settings with each rule's Portuguese name beside its code and the values in the rule's unit", async () => {
+    const columns = await martCsvColumns('settings', [
+      { name: 'setting', type: 'VARCHAR' },
+      { name: 'value', type: 'VARCHAR' },
+      { name: 'default_value', type: 'VARCHAR' },
+      { name: 'is_default', type: 'BOOLEAN' },
+    ]);
+    expect(columns.map((c) => c.header)).toEqual(['Regra', 'Código da regra', 'Valor usado', 'Valor padrão', 'Usa o padrão']);
+    const lines = csvLines(columns, [
+      { setting: 'abc.a_share', value: '0.75', default_value: '0.8', is_default: false },
+      { setting: 'privacy.pseudonymize_person_names', value: 'true', default_value: 'true', is_default: true },
+      { setting: 'rejects.per_entity.leads', value: '0.2', default_value: null, is_default: false },
+    ]).split('\r\n');
+    expect(lines).toEqual([
+      'Classe A: até esta parcela do faturamento acumulado;abc.a_share;75%;80%;FALSO',
+      'Pseudônimo no nome de pessoas físicas;privacy.pseudonymize_person_names;Sim;Sim;VERDADEIRO',
+      'Máximo de linhas rejeitadas no arquivo de leads;rejects.per_entity.leads;20%;;FALSO',
+      '',
     ]);
   });
 });

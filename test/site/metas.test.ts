@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthRanking, suggestionsCsv, yearToDate } from '../../src/lib/metas.ts';
-import type { TargetAttainmentRow, TargetSuggestionRow } from '../../src/lib/schemas/metas.ts';
+import type { TargetAttainmentRow, TargetSuggestionRow } from '../../src/lib/metas.ts';
 
 const month = (m: number) => new Date(Date.UTC(2026, m - 1, 1));
 const asOf = new Date(Date.UTC(2026, 2, 31));
@@ -8,9 +8,24 @@ const asOf = new Date(Date.UTC(2026, 2, 31));
 /** A target_attainment row with only what a case needs; the rest empty. */
 function row(seller_id: string, m: number, values: Partial<TargetAttainmentRow>): TargetAttainmentRow {
   return {
-    seller_id, team: null, month: month(m), is_partial_month: false, revenue: 0, revenue_target: null, revenue_attainment_pct: null,
-    revenue_attainment_rank: null, ranked_sellers: 0, coverage_pct: null, coverage_target_pct: null, coverage_attainment_pct: null,
-    new_customers: 0, new_customers_target: null, new_customers_attainment_pct: null, targets_met: 0, targets_set: 0, as_of_date: asOf,
+    seller_id,
+    team: null,
+    month: month(m),
+    is_partial_month: false,
+    revenue: 0,
+    revenue_target: null,
+    revenue_attainment_pct: null,
+    revenue_attainment_rank: null,
+    ranked_sellers: 0,
+    coverage_pct: null,
+    coverage_target_pct: null,
+    coverage_attainment_pct: null,
+    new_customers: 0,
+    new_customers_target: null,
+    new_customers_attainment_pct: null,
+    targets_met: 0,
+    targets_set: 0,
+    as_of_date: asOf,
     ...values,
   };
 }
@@ -32,11 +47,69 @@ describe('yearToDate', () => {
   ];
 
   it('sums each kind over the months that have that target and ranks by revenue attainment', () => {
-    expect(yearToDate(rows, month(3)).map(({ seller_id, revenue, revenue_target, revenue_attainment_pct, new_customers, new_customers_target, new_customers_attainment_pct, coverage_months_met, coverage_months, rank }) =>
-      ({ seller_id, revenue, revenue_target, revenue_attainment_pct, new_customers, new_customers_target, new_customers_attainment_pct, coverage_months_met, coverage_months, rank }))).toEqual([
-      { seller_id: 'B', revenue: 1500, revenue_target: 1000, revenue_attainment_pct: 150, new_customers: 0, new_customers_target: null, new_customers_attainment_pct: null, coverage_months_met: 0, coverage_months: 0, rank: 1 },
-      { seller_id: 'A', revenue: 4000, revenue_target: 4000, revenue_attainment_pct: 100, new_customers: 3, new_customers_target: 4, new_customers_attainment_pct: 75, coverage_months_met: 1, coverage_months: 2, rank: 2 },
-      { seller_id: 'C', revenue: 0, revenue_target: null, revenue_attainment_pct: null, new_customers: 1, new_customers_target: 1, new_customers_attainment_pct: 100, coverage_months_met: 0, coverage_months: 0, rank: null },
+    expect(
+      yearToDate(rows, month(3)).map(
+        ({
+          seller_id,
+          revenue,
+          revenue_target,
+          revenue_attainment_pct,
+          new_customers,
+          new_customers_target,
+          new_customers_attainment_pct,
+          coverage_months_met,
+          coverage_months,
+          rank,
+        }) => ({
+          seller_id,
+          revenue,
+          revenue_target,
+          revenue_attainment_pct,
+          new_customers,
+          new_customers_target,
+          new_customers_attainment_pct,
+          coverage_months_met,
+          coverage_months,
+          rank,
+        }),
+      ),
+    ).toEqual([
+      {
+        seller_id: 'B',
+        revenue: 1500,
+        revenue_target: 1000,
+        revenue_attainment_pct: 150,
+        new_customers: 0,
+        new_customers_target: null,
+        new_customers_attainment_pct: null,
+        coverage_months_met: 0,
+        coverage_months: 0,
+        rank: 1,
+      },
+      {
+        seller_id: 'A',
+        revenue: 4000,
+        revenue_target: 4000,
+        revenue_attainment_pct: 100,
+        new_customers: 3,
+        new_customers_target: 4,
+        new_customers_attainment_pct: 75,
+        coverage_months_met: 1,
+        coverage_months: 2,
+        rank: 2,
+      },
+      {
+        seller_id: 'C',
+        revenue: 0,
+        revenue_target: null,
+        revenue_attainment_pct: null,
+        new_customers: 1,
+        new_customers_target: 1,
+        new_customers_attainment_pct: 100,
+        coverage_months_met: 0,
+        coverage_months: 0,
+        rank: null,
+      },
     ]);
   });
 
@@ -53,11 +126,26 @@ describe('yearToDate', () => {
 describe('suggestionsCsv', () => {
   it('writes the suggested targets for Brazilian Excel, with the seller name beside the code', () => {
     const suggestion: TargetSuggestionRow = {
-      seller_id: 'V1', target_month: month(4), active_portfolio_customers: 2, model_customers: 0, expected_purchases: 2.5,
-      expected_revenue: 1900, opportunity_value: 0, opportunity_customers: 0, suggested_revenue_target: 1900, existing_revenue_target: null,
-      last_month: month(3), last_month_revenue_target: 2000, last_month_revenue: 1600, last_month_attainment_pct: 80, avg_revenue_3m: 1200.5, as_of_date: asOf,
+      seller_id: 'V1',
+      target_month: month(4),
+      active_portfolio_customers: 2,
+      model_customers: 0,
+      expected_purchases: 2.5,
+      expected_revenue: 1900,
+      opportunity_value: 0,
+      opportunity_customers: 0,
+      suggested_revenue_target: 1900,
+      existing_revenue_target: null,
+      last_month: month(3),
+      last_month_revenue_target: 2000,
+      last_month_revenue: 1600,
+      last_month_attainment_pct: 80,
+      avg_revenue_3m: 1200.5,
+      as_of_date: asOf,
     };
-    const [, line] = suggestionsCsv([suggestion], () => 'Ana').toString('utf8').split('\r\n');
+    const [, line] = suggestionsCsv([suggestion], () => 'Ana')
+      .toString('utf8')
+      .split('\r\n');
     expect(line).toBe('V1;Ana;01/04/2026;1900;1900;0;2;;01/03/2026;2000;1600;1200,5');
   });
 });

@@ -1,14 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { compareHoldout, modelState } from '../../src/lib/modelChecks.ts';
-import type { HoldoutRow, ModelFitRow } from '../../src/lib/schemas/modelChecks.ts';
+import type { HoldoutRow, ModelFitRow } from '../../src/lib/modelChecks.ts';
 
 const fit = (overrides: Partial<ModelFitRow>): ModelFitRow => ({
-  model: 'bgnbd', r: null, alpha: null, a: null, b: null, p: null, q: null, v: null,
-  log_likelihood: null, customers: 100, repeat_buyers: 10, converged: false, note: null, ...overrides,
+  model: 'bgnbd',
+  r: null,
+  alpha: null,
+  a: null,
+  b: null,
+  p: null,
+  q: null,
+  v: null,
+  log_likelihood: null,
+  customers: 100,
+  repeat_buyers: 10,
+  converged: false,
+  is_used: true,
+  note: null,
+  as_of_date: new Date(Date.UTC(2026, 10, 20)),
+  ...overrides,
 });
 const holdout = (method: string, hits: number, suggestions = 200): HoldoutRow => ({
-  method, customers: 80, suggestions, hits, hit_rate: suggestions ? hits / suggestions : null,
-  distinct_suggestions: 40, distinct_hits: 5, holdout_months: 3, suggested_at_date: new Date(Date.UTC(2026, 7, 20)),
+  method,
+  customers: 80,
+  suggestions,
+  hits,
+  hit_rate: suggestions ? hits / suggestions : null,
+  distinct_suggestions: 40,
+  distinct_hits: 5,
+  holdout_months: 3,
+  suggested_at_date: new Date(Date.UTC(2026, 7, 20)),
+  as_of_date: new Date(Date.UTC(2026, 10, 20)),
 });
 
 describe('modelState', () => {
@@ -16,7 +38,7 @@ describe('modelState', () => {
     expect(modelState(fit({ r: 2.5, alpha: 7, a: 0.4, b: 37, log_likelihood: -120, converged: true }))).toEqual({ fitted: true, reason: null });
   });
 
-  it('says why a model fitted on thin data gave no predictions, in the pipeline\'s words', () => {
+  it("says why a model fitted on thin data gave no predictions, in the pipeline's words", () => {
     const thin = fit({ note: 'poucos clientes com recompra para ajustar o modelo' });
     expect(modelState(thin)).toEqual({ fitted: false, reason: 'poucos clientes com recompra para ajustar o modelo' });
   });

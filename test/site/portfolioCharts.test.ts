@@ -5,26 +5,22 @@ import { contrast, heatColor, textOn } from '../../src/charts/palette.ts';
 import { describePareto, paretoChart } from '../../src/charts/paretoChart.ts';
 import { renderChart } from '../../src/charts/renderToString.ts';
 import { describeRevenueAgainstTarget, revenueTrendChart } from '../../src/charts/revenueTrendChart.ts';
-import { describeRfmGrid, fillRfmGrid, rfmGridChart } from '../../src/charts/rfmGridChart.ts';
+import { describeRfmGrid, rfmGridChart } from '../../src/charts/rfmGridChart.ts';
 import { describeStatusBars, statusBarsChart } from '../../src/charts/statusBarsChart.ts';
 import { cleanSvg } from '../helpers/cleanSvg.ts';
 
 const month = (text: string): Date => new Date(`${text}-01T00:00:00Z`);
 
 describe('rfmGridChart', () => {
-  // Four cells with customers; the other 21 come from the rule and hold zero.
+  // Four cells with customers; the other 21 hold zero, as the rfm_cells mart publishes them (all 25, r then f).
   const cells = [
     { r: 5, f: 5, segment: 'Campeões', customers: 40 },
     { r: 3, f: 3, segment: 'Precisam de atenção', customers: 10 },
     { r: 1, f: 1, segment: 'Hibernando', customers: 7 },
     { r: 1, f: 5, segment: 'Não pode perder', customers: 3 },
   ];
-  const grid = fillRfmGrid(cells, (r, f) => `R${r}F${f}`);
-
-  it('fills every one of the 25 R × F cells', () => {
-    expect(grid).toHaveLength(25);
-    expect(grid.find((c) => c.r === 5 && c.f === 1)).toEqual({ r: 5, f: 1, segment: 'R5F1', customers: 0 });
-  });
+  const scores = [1, 2, 3, 4, 5];
+  const grid = scores.flatMap((r) => scores.map((f) => cells.find((c) => c.r === r && c.f === f) ?? { r, f, segment: `R${r}F${f}`, customers: 0 }));
 
   it('labels each cell with its count and segment, white text on the darkest cell only', async () => {
     const svg = renderChart(rfmGridChart, grid, { width: 760 });
@@ -38,7 +34,7 @@ describe('rfmGridChart', () => {
 
   it('describes the fullest cells and the empty ones', () => {
     expect(describeRfmGrid(cells.map((c) => ({ ...c })))).toBe(
-      'Grade R × F dos 60 clientes que compraram nos últimos 12 meses. Células mais cheias: R5 × F5 (Campeões) com 40; ' +
+      'Grade R × F dos 60 clientes que compraram no período. Células mais cheias: R5 × F5 (Campeões) com 40; ' +
         'R3 × F3 (Precisam de atenção) com 10; R1 × F1 (Hibernando) com 7.',
     );
   });
@@ -61,9 +57,15 @@ describe('paretoChart', () => {
 
   it('states the share at 20% against the rule and where 80% is reached', () => {
     expect(describePareto(rows)).toBe(
-      'Os 20% maiores clientes (2 de 10 compradores dos últimos 12 meses) trouxeram 55,0% do faturamento, abaixo dos 80% da regra 80/20. ' +
+      'Os 20% maiores clientes (2 de 10 compradores) trouxeram 55,0% do faturamento, abaixo dos 80% da regra 80/20. ' +
         '80% do faturamento vem de 50% dos clientes (5).',
     );
+  });
+
+  it('gives the exact count behind 80% when the pareto mart states it, not the percentile rounded up', () => {
+    // the curve reaches 80% at the 50th percentile (5 customers); the mart counts 4 up to the customer crossing 80%
+    const exact = rows.map((r) => ({ ...r, customers_to_reach_80: 4 }));
+    expect(describePareto(exact)).toContain('80% do faturamento vem de 4 dos 10 clientes.');
   });
   it('names products instead of customers on the Produtos page', () => {
     const svg = renderChart(paretoChart, rows, { width: 720, height: 380, items: 'produtos' });

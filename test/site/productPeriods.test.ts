@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodStart } from '../../src/lib/produtos.ts';
+import { periodStart } from '../../src/lib/reportPeriods.ts';
 
 const day = (text: string): Date => new Date(`${text}T00:00:00Z`);
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { martAsOf, reportAsOf } from '../../src/lib/asOf.ts';
-import { KpiMonth } from '../../src/lib/martSchemas.ts';
-import { listMarts, martColumns, martExists, martsDir, projectRoot, readMart } from '../../src/lib/readMart.ts';
+import { martSchema } from '../../src/lib/martRows.ts';
+import { listMarts, martColumns, martExists, martsDir, projectRoot, queryMart, readMart } from '../../src/lib/readMart.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { writeMartsFixture } from '../helpers/martsFixture.ts';
 
@@ -28,31 +28,52 @@ describe('readMart on the fixture marts', () => {
   });
 
   it('returns DATE as UTC midnight, DECIMAL and INTEGER as numbers', async () => {
-    const [first] = await readMart('kpis_monthly', 'select * from mart order by month limit 1');
+    const [first] = await queryMart('kpis_monthly', 'select * from mart order by month limit 1');
     expect(first?.month).toEqual(new Date('2025-11-01T00:00:00Z'));
     expect(first?.revenue).toBe(182450.1);
     expect(first?.orders).toBe(310);
   });
 
   it('turns BIGINT counts into numbers', async () => {
-    const rows = await readMart('load_summary', "select \"read\", count(*) over () as n from mart where file = 'pedidos.csv'");
+    const rows = await queryMart('load_summary', 'select "read", count(*) over () as n from mart where file = \'pedidos.csv\'');
     expect(rows).toEqual([{ read: 4405, n: 1 }]);
   });
 
-  it('validates rows against a zod schema and names the mart and row on failure', async () => {
-    const rows = await readMart('kpis_monthly', 'select * from mart order by month', KpiMonth);
-    expect(rows).toHaveLength(12);
-    await expect(readMart('kpis_monthly', 'select month, -1 as orders, revenue from mart', KpiMonth)).rejects.toThrow(
-      /Mart "kpis_monthly", row 1/,
-    );
+  it('reads whole rows of a mart that keeps its contract, typed by it', async () => {
+    const rows = await readMart('rejects', { where: "severity = 'reject'", orderBy: 'file, line', limit: 2 });
+    // Five problems in the fixture, one a warning: the first two rejects by file and line are clientes.csv line 15 and pedidos.csv line 2.
+    expect(rows.map((r) => [r.file, r.line, r.reason_code])).toEqual([
+      ['clientes.csv', 15, 'invalid_document'],
+      ['pedidos.csv', 2, 'negative_amount'],
+    ]);
+  });
+
+  it('fails loudly, naming the mart, row and column, when a mart lacks a column of its contract', async () => {
+    // The fixture kpis_monthly has 5 columns; the contract has is_partial_month among many others.
+    await expect(readMart('kpis_monthly')).rejects.toThrow(/Mart "kpis_monthly" breaks its contract .*row 1: .*column "is_partial_month" \(column missing\)/);
+  });
+
+  it('fails loudly, naming the mart, row, column and value, when a value breaks the contract', async () => {
+    // orders is a count: a negative one is refused, with the value shown.
+    await expect(
+      queryMart('kpis_monthly', 'select month, -1 as orders, revenue from mart', martSchema('kpis_monthly').pick({ month: true, orders: true, revenue: true })),
+    ).rejects.toThrow(/Mart "kpis_monthly" breaks its contract .*row 1: column "orders" \(value -1\)/);
+    // rejects.file may not be NULL; rejects.line may.
+    await expect(
+      queryMart(
+        'rejects',
+        'select * replace (case when line = 9 then null else file end as file, null::bigint as line) from mart order by file nulls last, line',
+        martSchema('rejects'),
+      ),
+    ).rejects.toThrow(/Mart "rejects" breaks its contract .*row 5: column "file" \(value null\)/);
   });
 
   it('refuses mart names that could leave the folder', async () => {
-    await expect(readMart('../secret')).rejects.toThrow(/Invalid mart name/);
+    await expect(queryMart('../secret', 'select 1')).rejects.toThrow(/Invalid mart name/);
   });
 
   it('says how to fix a missing mart', async () => {
-    await expect(readMart('contracts')).rejects.toThrow(/npm run pipeline/);
+    await expect(readMart('renewals')).rejects.toThrow(/npm run pipeline/);
   });
 
   it('lists every mart with rows, bytes and the Parquet key-value metadata', async () => {

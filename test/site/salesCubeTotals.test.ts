@@ -1,21 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_INFORMED, NO_FILTER } from '../../src/lib/filterParams.ts';
-import { cellMatches, customerTotals, filterCells, filterCustomerCells, filteredKpiMonths, salesTotals, totalsBy, totalsByMonth } from '../../src/lib/salesCubeTotals.ts';
 import {
-  decodeSalesFile, encodeSalesFile, sumCustomersOverSellers, sumOverSellers, type CustomerCell, type SalesCell, type SalesDictionaries,
+  cellMatches,
+  customerTotals,
+  filterCells,
+  filterCustomerCells,
+  filteredKpiMonths,
+  salesTotals,
+  totalsBy,
+  totalsByMonth,
+} from '../../src/lib/salesCubeTotals.ts';
+import {
+  decodeSalesFile,
+  encodeSalesFile,
+  sumCustomersOverSellers,
+  sumOverSellers,
+  type CustomerCell,
+  type SalesCell,
+  type SalesDictionaries,
 } from '../../src/lib/salesFilterFile.ts';
 
 const month = (iso: string) => new Date(`${iso}-01T00:00:00Z`);
 
 const dictionaries: SalesDictionaries = {
-  sellers: [{ key: 'V1', label: 'Ana' }, { key: 'V2', label: '<b>Bia</b>' }, { key: null, label: 'Sem vendedor' }],
+  sellers: [
+    { key: 'V1', label: 'Ana' },
+    { key: 'V2', label: '<b>Bia</b>' },
+    { key: null, label: 'Sem vendedor' },
+  ],
   states: [
     { key: 'SP', label: 'São Paulo (SP)', name: 'São Paulo', region: 'sudeste' },
     { key: 'RS', label: 'Rio Grande do Sul (RS)', name: 'Rio Grande do Sul', region: 'sul' },
     { key: null, label: 'UF não informada', name: 'UF não informada', region: null },
   ],
-  regions: [{ key: 'sudeste', label: 'Sudeste' }, { key: 'sul', label: 'Sul' }],
-  segments: [{ key: 'Hotel', label: 'Hotel' }, { key: 'Padaria', label: 'Padaria' }, { key: null, label: 'Não informado' }],
+  regions: [
+    { key: 'sudeste', label: 'Sudeste' },
+    { key: 'sul', label: 'Sul' },
+  ],
+  segments: [
+    { key: 'Hotel', label: 'Hotel' },
+    { key: 'Padaria', label: 'Padaria' },
+    { key: null, label: 'Não informado' },
+  ],
 };
 
 // Four cells worked by hand. Revenue by month: jan 1.000,00 + 300,50 = 1.300,50 in 6 orders (ticket 216,75);
@@ -30,10 +56,54 @@ const cells: SalesCell[] = [
 ];
 // Customer counts by the customer's own seller, UF and segment. V2 keeps customers in RS in fev without selling there.
 const customers: CustomerCell[] = [
-  { month: month('2026-01'), seller: 'V1', state: 'SP', segment: 'Hotel', activeStart: 10, activeEnd: 12, churned: 1, newCustomers: 3, portfolio: 14, portfolioBuying: 7 },
-  { month: month('2026-01'), seller: 'V2', state: 'RS', segment: 'Padaria', activeStart: 5, activeEnd: 4, churned: 2, newCustomers: 1, portfolio: 6, portfolioBuying: 3 },
-  { month: month('2026-02'), seller: 'V1', state: 'SP', segment: 'Hotel', activeStart: 12, activeEnd: 11, churned: 2, newCustomers: 1, portfolio: 15, portfolioBuying: 6 },
-  { month: month('2026-02'), seller: 'V2', state: 'RS', segment: 'Padaria', activeStart: 4, activeEnd: 5, churned: 0, newCustomers: 1, portfolio: 5, portfolioBuying: 4 },
+  {
+    month: month('2026-01'),
+    seller: 'V1',
+    state: 'SP',
+    segment: 'Hotel',
+    activeStart: 10,
+    activeEnd: 12,
+    churned: 1,
+    newCustomers: 3,
+    portfolio: 14,
+    portfolioBuying: 7,
+  },
+  {
+    month: month('2026-01'),
+    seller: 'V2',
+    state: 'RS',
+    segment: 'Padaria',
+    activeStart: 5,
+    activeEnd: 4,
+    churned: 2,
+    newCustomers: 1,
+    portfolio: 6,
+    portfolioBuying: 3,
+  },
+  {
+    month: month('2026-02'),
+    seller: 'V1',
+    state: 'SP',
+    segment: 'Hotel',
+    activeStart: 12,
+    activeEnd: 11,
+    churned: 2,
+    newCustomers: 1,
+    portfolio: 15,
+    portfolioBuying: 6,
+  },
+  {
+    month: month('2026-02'),
+    seller: 'V2',
+    state: 'RS',
+    segment: 'Padaria',
+    activeStart: 4,
+    activeEnd: 5,
+    churned: 0,
+    newCustomers: 1,
+    portfolio: 5,
+    portfolioBuying: 4,
+  },
 ];
 const file = encodeSalesFile(cells, dictionaries, month('2026-02'), { customers });
 const cube = decodeSalesFile(JSON.parse(JSON.stringify(file)));
@@ -43,8 +113,13 @@ describe('the sales filter file', () => {
   it('stores each dimension once and the cells as positions into it', () => {
     expect(file.months).toEqual(['2026-01-01', '2026-02-01']);
     expect(file.cells).toEqual({
-      month: [0, 0, 1, 1], seller: [0, 1, 0, 2], state: [0, 1, 1, 2], segment: [0, 1, 0, 2],
-      revenueCents: [100_000, 30_050, 50_000, 1_999], orders: [4, 2, 1, 1], marginCents: [40_000, null, 20_000, 500],
+      month: [0, 0, 1, 1],
+      seller: [0, 1, 0, 2],
+      state: [0, 1, 1, 2],
+      segment: [0, 1, 0, 2],
+      revenueCents: [100_000, 30_050, 50_000, 1_999],
+      orders: [4, 2, 1, 1],
+      marginCents: [40_000, null, 20_000, 500],
     });
     expect(file.customers.seller).toEqual([0, 1, 0, 1]);
     expect(file.customers.activeEnd).toEqual([12, 4, 11, 5]);
@@ -65,7 +140,10 @@ describe('the sales filter file', () => {
 
 describe('the smaller cuts of the file', () => {
   it('sums over sellers to one cell per month × UF × segment, with no seller column and no sellers', () => {
-    const twoSellers: SalesCell[] = [...cells, { month: month('2026-01'), seller: 'V2', state: 'SP', segment: 'Hotel', revenueCents: 2_500, orders: 1, marginCents: 1_000 }];
+    const twoSellers: SalesCell[] = [
+      ...cells,
+      { month: month('2026-01'), seller: 'V2', state: 'SP', segment: 'Hotel', revenueCents: 2_500, orders: 1, marginCents: 1_000 },
+    ];
     const summed = sumOverSellers(twoSellers);
     // jan SP Hotel: V1 1.000,00 in 4 + V2 25,00 in 1 = 1.025,00 in 5; the other three cells stay as they were.
     expect(summed.map((c) => [c.month.toISOString().slice(0, 7), c.seller, c.state, c.segment, c.revenueCents, c.orders])).toEqual([
@@ -120,7 +198,16 @@ describe('re-aggregating the cube', () => {
   });
 
   it('sums in cents, so 0,10 + 0,20 is exactly 0,30', () => {
-    const tiny = decodeSalesFile(encodeSalesFile([{ ...cells[0]!, revenueCents: 10 }, { ...cells[1]!, revenueCents: 20 }], dictionaries, null));
+    const tiny = decodeSalesFile(
+      encodeSalesFile(
+        [
+          { ...cells[0]!, revenueCents: 10 },
+          { ...cells[1]!, revenueCents: 20 },
+        ],
+        dictionaries,
+        null,
+      ),
+    );
     expect(salesTotals(tiny.cells).revenue).toBe(0.3);
   });
 
@@ -141,7 +228,10 @@ describe('the customer counts of the cube', () => {
     // jan SP Hotel: V1 12 active + V2 1 = 13; portfolio 14 + 1 = 15.
     const summed = sumCustomersOverSellers([...customers, extra]);
     expect(summed.map((c) => [c.seller, c.state, c.activeEnd, c.portfolio])).toEqual([
-      [null, 'SP', 13, 15], [null, 'RS', 4, 6], [null, 'SP', 11, 15], [null, 'RS', 5, 5],
+      [null, 'SP', 13, 15],
+      [null, 'RS', 4, 6],
+      [null, 'SP', 11, 15],
+      [null, 'RS', 5, 5],
     ]);
   });
 
@@ -160,12 +250,36 @@ describe('the customer counts of the cube', () => {
     // started 4, none churned (0%), 1 new, 4 of 5 bought (80%); fev is the month still running.
     expect(filteredKpiMonths(cube, { ...NO_FILTER, region: 'sul' })).toEqual([
       {
-        month: month('2026-01'), is_partial_month: false, revenue: 300.5, orders: 2, avg_ticket: 150.25, gross_margin: null,
-        active_customers: 4, active_start: 5, churned: 2, churn_rate: 0.4, new_customers: 1, portfolio_customers: 6, portfolio_buying_customers: 3, coverage_pct: 50,
+        month: month('2026-01'),
+        is_partial_month: false,
+        revenue: 300.5,
+        orders: 2,
+        avg_ticket: 150.25,
+        gross_margin: null,
+        active_customers: 4,
+        active_start: 5,
+        churned: 2,
+        churn_rate: 0.4,
+        new_customers: 1,
+        portfolio_customers: 6,
+        portfolio_buying_customers: 3,
+        coverage_pct: 50,
       },
       {
-        month: month('2026-02'), is_partial_month: true, revenue: 500, orders: 1, avg_ticket: 500, gross_margin: 200,
-        active_customers: 5, active_start: 4, churned: 0, churn_rate: 0, new_customers: 1, portfolio_customers: 5, portfolio_buying_customers: 4, coverage_pct: 80,
+        month: month('2026-02'),
+        is_partial_month: true,
+        revenue: 500,
+        orders: 1,
+        avg_ticket: 500,
+        gross_margin: 200,
+        active_customers: 5,
+        active_start: 4,
+        churned: 0,
+        churn_rate: 0,
+        new_customers: 1,
+        portfolio_customers: 5,
+        portfolio_buying_customers: 4,
+        coverage_pct: 80,
       },
     ]);
   });

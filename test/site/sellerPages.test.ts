@@ -1,20 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { rollUpSellerMonths } from '../../src/lib/sellerRollup.ts';
 import { sellerSlugs, shortHash, slugBase } from '../../src/lib/sellerSlugs.ts';
-import type { SellerMonthRow } from '../../src/lib/schemas/vendedores.ts';
+import type { MartRow } from '../../src/lib/martRows.ts';
+
+type SellerMonthRow = MartRow<'sellers_monthly'>;
 
 const month = (text: string): Date => new Date(`${text}-01T00:00:00Z`);
 const sellerMonth = (overrides: Partial<SellerMonthRow>): SellerMonthRow => ({
-  seller_id: 'V1', team: 'Sul', month: month('2026-01'), is_partial_month: false,
-  portfolio_customers: 0, portfolio_buying_customers: 0, buying_customers: 0, coverage_pct: null, coverage_target_pct: null,
-  revenue: 0, revenue_target: null, target_pct: null, orders: 0, avg_ticket: null, new_customers: 0, active_start: 0,
-  reactivated: 0, churned: 0, at_risk: 0, active_end: 0, mix: null, leads_won: null, leads_closed: null,
+  seller_id: 'V1',
+  team: 'Sul',
+  month: month('2026-01'),
+  is_partial_month: false,
+  portfolio_customers: 0,
+  portfolio_buying_customers: 0,
+  buying_customers: 0,
+  coverage_pct: null,
+  coverage_target_pct: null,
+  revenue: 0,
+  gross_margin: null,
+  revenue_target: null,
+  target_pct: null,
+  orders: 0,
+  avg_ticket: null,
+  new_customers: 0,
+  new_customers_target: null,
+  active_start: 0,
+  reactivated: 0,
+  churned: 0,
+  at_risk: 0,
+  active_end: 0,
+  retention_rate: null,
+  mix: null,
+  leads_won: null,
+  leads_closed: null,
+  conversion_rate: null,
+  as_of_date: month('2026-06'),
   ...overrides,
 });
 
 describe('sellerSlugs', () => {
   it('keeps plain codes readable, in lowercase', () => {
-    expect([...sellerSlugs(['V001', 'V002']).entries()]).toEqual([['V001', 'v001'], ['V002', 'v002']]);
+    expect([...sellerSlugs(['V001', 'V002']).entries()]).toEqual([
+      ['V001', 'v001'],
+      ['V002', 'v002'],
+    ]);
   });
 
   it('folds accents and turns anything else into single dashes', () => {
@@ -48,12 +77,34 @@ describe('rollUpSellerMonths', () => {
   // not the 50% an average of the two percentages would give.
   const rows = [
     sellerMonth({
-      month: month('2026-01'), portfolio_customers: 10, portfolio_buying_customers: 6, buying_customers: 5, revenue: 1000, orders: 4,
-      revenue_target: 800, coverage_target_pct: 50, mix: 2, churned: 1, active_end: 9, at_risk: 1, leads_won: 1, leads_closed: 2,
+      month: month('2026-01'),
+      portfolio_customers: 10,
+      portfolio_buying_customers: 6,
+      buying_customers: 5,
+      revenue: 1000,
+      orders: 4,
+      revenue_target: 800,
+      coverage_target_pct: 50,
+      mix: 2,
+      churned: 1,
+      active_end: 9,
+      at_risk: 1,
+      leads_won: 1,
+      leads_closed: 2,
     }),
     sellerMonth({
-      month: month('2026-02'), portfolio_customers: 20, portfolio_buying_customers: 8, buying_customers: 10, revenue: 3000, orders: 6,
-      coverage_target_pct: 60, mix: 3, churned: 2, reactivated: 1, active_end: 18, at_risk: 3,
+      month: month('2026-02'),
+      portfolio_customers: 20,
+      portfolio_buying_customers: 8,
+      buying_customers: 10,
+      revenue: 3000,
+      orders: 6,
+      coverage_target_pct: 60,
+      mix: 3,
+      churned: 2,
+      reactivated: 1,
+      active_end: 18,
+      at_risk: 3,
     }),
   ];
   const period = rollUpSellerMonths(rows);

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldLabels } from '../../src/lib/labels.ts';
-import type { WorkListRow } from '../../src/lib/schemas/vendedores.ts';
-import { WORK_LIST_COLUMNS, workListCsv, workListCsvRows } from '../../src/lib/workList.ts';
+import { WORK_LIST_COLUMNS, type WorkListRow, workListCsv, workListCsvRows } from '../../src/lib/workList.ts';
 
 const actions: FieldLabels = {
-  label: (value) => ({ retain: 'Reter', renew: 'Renovar', offer: 'Oferecer' } as Record<string, string>)[value ?? ''] ?? String(value),
+  label: (value) => (({ retain: 'Reter', renew: 'Renovar', offer: 'Oferecer' }) as Record<string, string>)[value ?? ''] ?? String(value),
   order: ['retain', 'renew', 'offer'],
 };
 const asOf = new Date(Date.UTC(2026, 10, 20));
 const row = (overrides: Partial<WorkListRow>): WorkListRow => ({
-  seller_id: 'V1', customer_id: 'C1', name: 'Mercado Central Ltda', city: 'Curitiba', state: 'PR', action: 'retain',
-  reason_pt: 'Chance de seguir comprando: 12%', value_at_stake: 1000, priority_score: 1000,
-  upsell_gain: null, cross_sell_gain: null, rank: 1, as_of_date: asOf,
+  seller_id: 'V1',
+  customer_id: 'C1',
+  name: 'Mercado Central Ltda',
+  city: 'Curitiba',
+  state: 'PR',
+  action: 'retain',
+  reason_pt: 'Chance de seguir comprando: 12%',
+  value_at_stake: 1000,
+  priority_score: 1000,
+  upsell_gain: null,
+  cross_sell_gain: null,
+  rank: 1,
+  as_of_date: asOf,
   ...overrides,
 });
 
@@ -21,7 +30,10 @@ describe('the per-seller work list CSV', () => {
       [row({ rank: 2, customer_id: 'C2', name: null, action: 'offer', value_at_stake: 2400, priority_score: 1680 }), row({ rank: 1, action: 'renew' })],
       actions,
     );
-    expect(rows.map((r) => [r.Posição, r.Ação, r.Cliente])).toEqual([[1, 'Renovar', 'Mercado Central Ltda'], [2, 'Oferecer', 'C2']]);
+    expect(rows.map((r) => [r.Posição, r.Ação, r.Cliente])).toEqual([
+      [1, 'Renovar', 'Mercado Central Ltda'],
+      [2, 'Oferecer', 'C2'],
+    ]);
     expect(Object.keys(rows[0]!)).toEqual(WORK_LIST_COLUMNS.map((c) => c.name));
   });
 
@@ -36,7 +48,7 @@ describe('the per-seller work list CSV', () => {
     );
   });
 
-  it('gives an offer the customer\'s summed upsell and cross-sell, a month', () => {
+  it("gives an offer the customer's summed upsell and cross-sell, a month", () => {
     const [offer] = workListCsvRows([row({ action: 'offer', upsell_gain: 4000, cross_sell_gain: 9000 })], actions);
     expect([offer!['Upsell do cliente (R$/mês)'], offer!['Cross-sell do cliente (R$/mês)']]).toEqual([4000, 9000]);
   });

@@ -1,40 +1,59 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
 import { asOf, region, segment, state } from './columnDocs.ts';
 
-const windowRevenue: ColumnDoc = [
+const windowRevenue = [
   'Faturamento dos clientes na janela da segmentação (padrão: 12 meses antes da data de referência)',
   'Revenue of the customers in the segmentation window (default: 12 months before the as-of date)',
   'brl',
-];
-const potential: ColumnDoc = [
+  'not null',
+] as const satisfies ColumnDoc;
+const potential = [
   'Potencial: soma do CLV de 12 meses dos clientes (NULL sem modelo de valor ajustado)',
-  'Potential: sum of the customers\' 12-month CLV (NULL when the value model was not fitted)',
+  "Potential: sum of the customers' 12-month CLV (NULL when the value model was not fitted)",
   'brl',
-];
-const atRiskValue: ColumnDoc = [
+] as const satisfies ColumnDoc;
+const atRiskValue = [
   'Valor em risco: soma do valor em jogo das ações "reter" (action_list), o mesmo número da página Risco',
   'Value at risk: sum of the value at stake of the "retain" actions (action_list), as on the Risco page',
   'brl',
-];
-const workload: ColumnDoc = [
+  'not null',
+] as const satisfies ColumnDoc;
+const workload = [
   'Carga: metade pela carteira ativa e metade pelo potencial, cada uma dividida pela média por vendedor apto (1,0 = carga média; sem CLV, só a carteira ativa)',
   'Workload: half active portfolio and half potential, each divided by the mean per eligible seller (1.0 = the mean load; without CLV, the active portfolio alone)',
   'ratio',
+  'not null',
+] as const satisfies ColumnDoc;
+const after = <const D extends ColumnDoc>([pt, en, unit, nulls]: D): readonly [string, string, D[2], D[3]] => [
+  `${pt}, depois da proposta de redistribuição`,
+  `${en}, after the reassignment proposal`,
+  unit,
+  nulls,
 ];
-const after = ([pt, en, unit]: ColumnDoc): ColumnDoc => [`${pt}, depois da proposta de redistribuição`, `${en}, after the reassignment proposal`, unit];
-const share = (pt: string, en: string): ColumnDoc => [`Parcela do total da empresa: ${pt} (0 a 1)`, `Share of the company total: ${en} (0-1)`, 'share'];
-const spread = (stat: string, statEn: string, when: string, whenEn: string): ColumnDoc => [
-  `${stat} da medida entre os vendedores aptos, ${when}`, `${statEn} of the measure across the eligible sellers, ${whenEn}`, 'ratio',
+const share = (pt: string, en: string): readonly [string, string, 'share'] => [
+  `Parcela do total da empresa: ${pt} (0 a 1)`,
+  `Share of the company total: ${en} (0-1)`,
+  'share',
+];
+const spread = (stat: string, statEn: string, when: string, whenEn: string): readonly [string, string, 'ratio'] => [
+  `${stat} da medida entre os vendedores aptos, ${when}`,
+  `${statEn} of the measure across the eligible sellers, ${whenEn}`,
+  'ratio',
 ];
 const cv = ['Coeficiente de variação (desvio-padrão populacional ÷ média)', 'Coefficient of variation (population standard deviation ÷ mean)'] as const;
-const gini = ['Índice de Gini (0 = todos iguais; perto de 1 = um vendedor concentra tudo)', 'Gini index (0 = all equal; near 1 = one seller holds everything)'] as const;
+const gini = [
+  'Índice de Gini (0 = todos iguais; perto de 1 = um vendedor concentra tudo)',
+  'Gini index (0 = all equal; near 1 = one seller holds everything)',
+] as const;
 
 /** Balance between sellers (issue 13): each seller's portfolio, its spread, and the reassignment proposal. */
-export const balanceMarts: MartSpec[] = [
+export const balanceMarts = [
   {
     name: 'portfolio_balance',
-    grain_pt: 'uma linha por vendedor apto a receber clientes ou dono de algum cliente, mais uma linha (seller_id NULL) para clientes sem vendedor; hoje e depois da proposta',
-    grain_en: 'one row per seller able to take customers or owning any, plus one row (seller_id NULL) for customers without an owner; today and after the proposal',
+    grain_pt:
+      'uma linha por vendedor apto a receber clientes ou dono de algum cliente, mais uma linha (seller_id NULL) para clientes sem vendedor; hoje e depois da proposta',
+    grain_en:
+      'one row per seller able to take customers or owning any, plus one row (seller_id NULL) for customers without an owner; today and after the proposal',
     orderBy: 'seller_id nulls last',
     columns: {
       seller_id: ['Código do vendedor (NULL = clientes sem vendedor)', 'Seller code (NULL = customers without an owner)', 'text'],
@@ -55,7 +74,11 @@ export const balanceMarts: MartSpec[] = [
         'text',
       ],
       customers: ['Clientes da carteira (qualquer situação)', 'Customers owned (any status)', 'count'],
-      active_portfolio_customers: ['Clientes na carteira ativa (novo, ativo, em risco, reativado)', 'Customers in the active portfolio (new, active, at_risk, reactivated)', 'count'],
+      active_portfolio_customers: [
+        'Clientes na carteira ativa (novo, ativo, em risco, reativado)',
+        'Customers in the active portfolio (new, active, at_risk, reactivated)',
+        'count',
+      ],
       window_revenue: windowRevenue,
       potential,
       at_risk_value: atRiskValue,
@@ -72,7 +95,11 @@ export const balanceMarts: MartSpec[] = [
       at_risk_value_after: after(atRiskValue),
       workload_after: after(workload),
       customers_received: ['Clientes que a proposta passa a este vendedor', 'Customers the proposal moves to this seller', 'count'],
-      customers_given: ['Clientes que a proposta tira deste vendedor (ou desta carteira órfã)', 'Customers the proposal moves away from this seller (or orphaned portfolio)', 'count'],
+      customers_given: [
+        'Clientes que a proposta tira deste vendedor (ou desta carteira órfã)',
+        'Customers the proposal moves away from this seller (or orphaned portfolio)',
+        'count',
+      ],
       as_of_date: asOf,
     },
   },
@@ -86,13 +113,18 @@ export const balanceMarts: MartSpec[] = [
         'Medida: customers, active_portfolio_customers, window_revenue, potential, at_risk_value ou workload (colunas de portfolio_balance)',
         'Measure: customers, active_portfolio_customers, window_revenue, potential, at_risk_value or workload (portfolio_balance columns)',
         'text',
+        'not null',
       ],
       measure_order: ['Ordem de apresentação da medida', 'Display order of the measure', 'number'],
       sellers: ['Vendedores aptos comparados', 'Eligible sellers compared', 'count'],
       mean_before: ['Média por vendedor apto, hoje (na unidade da medida)', 'Mean per eligible seller today (in the unit of the measure)', 'number'],
       cv_before: spread(cv[0], cv[1], 'hoje', 'today'),
       gini_before: spread(gini[0], gini[1], 'hoje', 'today'),
-      mean_after: ['Média por vendedor apto depois da proposta (na unidade da medida)', 'Mean per eligible seller after the proposal (in the unit of the measure)', 'number'],
+      mean_after: [
+        'Média por vendedor apto depois da proposta (na unidade da medida)',
+        'Mean per eligible seller after the proposal (in the unit of the measure)',
+        'number',
+      ],
       cv_after: spread(cv[0], cv[1], 'depois da proposta', 'after the proposal'),
       gini_after: spread(gini[0], gini[1], 'depois da proposta', 'after the proposal'),
       as_of_date: asOf,
@@ -104,28 +136,56 @@ export const balanceMarts: MartSpec[] = [
     grain_en: 'one row per customer the proposal moves to another seller, in the order decided (a proposal, not a change)',
     orderBy: 'step',
     columns: {
-      step: ['Passo da proposta: primeiro as carteiras órfãs, depois o equilíbrio', 'Step of the proposal: orphaned portfolios first, then balancing', 'number'],
-      phase: ['Fase: orphaned (carteira órfã) ou balance (equilíbrio entre vendedores da região)', 'Phase: orphaned (orphaned portfolio) or balance (between sellers of a region)', 'text'],
-      customer_id: ['Código do cliente', 'Customer code', 'text'],
-      customer_name: ['Nome do cliente (como no mart customers; pessoas físicas com pseudônimo)', 'Customer name (as in the customers mart; persons pseudonymized)', 'text'],
+      step: [
+        'Passo da proposta: primeiro as carteiras órfãs, depois o equilíbrio',
+        'Step of the proposal: orphaned portfolios first, then balancing',
+        'number',
+        'not null',
+      ],
+      phase: [
+        'Fase: orphaned (carteira órfã) ou balance (equilíbrio entre vendedores da região)',
+        'Phase: orphaned (orphaned portfolio) or balance (between sellers of a region)',
+        'text',
+        'not null',
+      ],
+      customer_id: ['Código do cliente', 'Customer code', 'text', 'not null'],
+      customer_name: [
+        'Nome do cliente (como no mart customers; pessoas físicas com pseudônimo)',
+        'Customer name (as in the customers mart; persons pseudonymized)',
+        'text',
+      ],
       segment,
       state,
       region,
       status: ['Situação do cliente na data de referência', 'Customer status at the as-of date', 'text'],
       from_seller_id: ['Vendedor de hoje (NULL = sem vendedor)', 'Current owner (NULL = none)', 'text'],
       from_seller_name: ['Nome do vendedor de hoje', 'Current owner name', 'text'],
-      to_seller_id: ['Vendedor proposto', 'Proposed owner', 'text'],
+      to_seller_id: ['Vendedor proposto', 'Proposed owner', 'text', 'not null'],
       to_seller_name: ['Nome do vendedor proposto', 'Proposed owner name', 'text'],
-      reason_pt: ['Motivo da mudança, em português', 'Reason for the move, in Portuguese', 'text'],
+      reason_pt: ['Motivo da mudança, em português', 'Reason for the move, in Portuguese', 'text', 'not null'],
       is_same_segment: ['O vendedor proposto já atende clientes do mesmo segmento', 'The proposed owner already serves customers of the same segment', 'flag'],
       is_active_portfolio: ['Cliente na carteira ativa', 'Customer in the active portfolio', 'flag'],
       window_revenue: windowRevenue,
       potential: ['CLV de 12 meses do cliente (NULL sem modelo)', "The customer's 12-month CLV (NULL without the model)", 'brl'],
-      workload: ['Carga do cliente (a parte que ele soma à carga do vendedor)', "The customer's workload (what it adds to its seller's load)", 'ratio'],
-      from_workload_after: ['Carga do vendedor de hoje depois deste passo (NULL para carteira órfã)', "The current owner's workload after this step (NULL for an orphaned portfolio)", 'ratio'],
-      to_workload_after: ['Carga do vendedor proposto depois deste passo', "The proposed owner's workload after this step", 'ratio'],
-      workload_cv_after: ['Coeficiente de variação da carga entre vendedores aptos depois deste passo', 'Coefficient of variation of the workload across eligible sellers after this step', 'ratio'],
+      workload: [
+        'Carga do cliente (a parte que ele soma à carga do vendedor)',
+        "The customer's workload (what it adds to its seller's load)",
+        'ratio',
+        'not null',
+      ],
+      from_workload_after: [
+        'Carga do vendedor de hoje depois deste passo (NULL para carteira órfã)',
+        "The current owner's workload after this step (NULL for an orphaned portfolio)",
+        'ratio',
+      ],
+      to_workload_after: ['Carga do vendedor proposto depois deste passo', "The proposed owner's workload after this step", 'ratio', 'not null'],
+      workload_cv_after: [
+        'Coeficiente de variação da carga entre vendedores aptos depois deste passo',
+        'Coefficient of variation of the workload across eligible sellers after this step',
+        'ratio',
+        'not null',
+      ],
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

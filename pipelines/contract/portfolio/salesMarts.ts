@@ -26,7 +26,7 @@ import {
 } from './columnDocs.ts';
 
 /** Marts about sales and the portfolio over time: flows, geography, the sales cube, sellers and KPIs per month and period. */
-export const salesMarts: MartSpec[] = [
+export const salesMarts = [
   {
     name: 'portfolio_flows',
     grain_pt: 'uma linha por mês: carteira ativa no início e no fim e quem entrou e saiu',
@@ -95,7 +95,11 @@ export const salesMarts: MartSpec[] = [
       state,
       region,
       segment,
-      category: ['Categoria do produto ("Sem categoria": produto fora do cadastro ou sem categoria; NULL: pedido sem itens)', 'Product category ("Sem categoria": product missing from the products export or without category; NULL: order without items)', 'text'],
+      category: [
+        'Categoria do produto ("Sem categoria": produto fora do cadastro ou sem categoria; NULL: pedido sem itens)',
+        'Product category ("Sem categoria": product missing from the products export or without category; NULL: order without items)',
+        'text',
+      ],
       orders: [
         'Pedidos com ao menos uma linha da categoria; somável entre meses, vendedores, UFs e segmentos, não entre categorias',
         'Orders with at least one line in the category; additive across months, sellers, states and segments, not across categories',
@@ -106,17 +110,64 @@ export const salesMarts: MartSpec[] = [
         'Orders counted once, in the category of their largest line: additive across every dimension',
         'count',
       ],
-      order_lines: ['Linhas de pedido; NULL sem arquivo de itens', 'Order lines; NULL without an items file', 'count'],
+      order_lines: ['Linhas de pedido; NULL sem arquivo de itens', 'Order lines; NULL without an items file', 'count', 'nullable'],
       quantity: ['Quantidade vendida; NULL sem itens', 'Quantity sold; NULL without items', 'number'],
-      buying_customers: [
-        'Clientes distintos na célula (não somável entre células)',
-        'Distinct customers in the cell (not additive across cells)',
-        'count',
-      ],
+      buying_customers: ['Clientes distintos na célula (não somável entre células)', 'Distinct customers in the cell (not additive across cells)', 'count'],
       revenue,
       gross_margin: grossMargin,
       avg_ticket: ['Ticket médio da categoria: faturamento ÷ pedidos', 'Average ticket of the cell: revenue ÷ orders', 'brl'],
       is_partial_month: partialMonth,
+      as_of_date: asOf,
+    },
+  },
+  {
+    name: 'ticket_cuts',
+    grain_pt:
+      'uma linha por recorte (breakdown) × chave do ticket médio nos 12 meses completos até o último mês completo (menos quando o histórico é mais curto): por segmento, vendedor creditado, UF e categoria (sales_cube) e todas as vendas (kpis_monthly); vazio sem mês completo',
+    grain_en:
+      'one row per breakdown × key of the average ticket over the 12 complete months to the last complete month (fewer when the history is shorter): per segment, credited seller, state and category (sales_cube) and all sales (kpis_monthly); empty without a complete month',
+    orderBy: 'breakdown, revenue desc, segment nulls last, seller_id nulls last, state nulls last, category nulls last',
+    columns: {
+      breakdown: [
+        'Recorte da linha: segment (por segmento), seller (por vendedor creditado), state (por UF), category (por categoria), all (todas as vendas, de kpis_monthly); use a linha do recorte desejado em vez de somar (rótulos em labels, campo ticket_breakdown)',
+        'Breakdown of the row: segment, seller (credited seller), state (UF), category, all (every sale, from kpis_monthly); use the row of the wanted breakdown rather than summing (labels, field ticket_breakdown)',
+        'text',
+        'not null',
+      ],
+      segment: [
+        'Segmento do cliente (NULL = desconhecido, ou linha que não é por segmento)',
+        'Customer segment (NULL = unknown, or a row not per segment)',
+        'text',
+      ],
+      seller_id: [
+        'Vendedor creditado: o do pedido, senão o dono da conta (NULL = sem vendedor, ou linha que não é por vendedor)',
+        'Credited seller: the one on the order, else the owner (NULL = no seller, or a row not per seller)',
+        'text',
+      ],
+      state: ['UF (NULL = desconhecida, ou linha que não é por UF)', 'State, UF (NULL = unknown, or a row not per state)', 'text'],
+      category: [
+        'Categoria do produto ("Sem categoria": produto fora do cadastro ou sem categoria; NULL: pedido sem itens, ou linha que não é por categoria)',
+        'Product category ("Sem categoria": product missing from the products export or without category; NULL: order without items, or a row not per category)',
+        'text',
+      ],
+      revenue: ['Faturamento na janela', 'Revenue in the window', 'brl', 'not null'],
+      orders: [
+        'Pedidos faturados na janela, cada um contado uma vez; por categoria, os pedidos com ao menos uma linha da categoria',
+        'Invoiced orders in the window, each counted once; per category, the orders with at least one line in the category',
+        'count',
+      ],
+      avg_ticket: [
+        'Ticket médio: faturamento ÷ pedidos, das somas da janela (nunca média de médias); NULL sem pedidos',
+        'Average ticket: revenue ÷ orders, from the sums over the window (never an average of averages); NULL without orders',
+        'brl',
+      ],
+      revenue_share: [
+        'Parcela do faturamento de todas as vendas da janela (linha all)',
+        'Share of the revenue of every sale in the window (the all row)',
+        'share',
+      ],
+      window_start: ['Primeiro mês da janela', 'First month of the window', 'month'],
+      window_end: ['Último mês da janela (o último mês completo)', 'Last month of the window (the last complete month)', 'month'],
       as_of_date: asOf,
     },
   },
@@ -139,7 +190,12 @@ export const salesMarts: MartSpec[] = [
       ],
       coverage_pct: coveragePct,
       coverage_target_pct: ['Meta de positivação; NULL sem meta', 'Coverage target; NULL without a target', 'pct'],
-      revenue: [`${revenue[0]}; creditado ao vendedor do pedido, senão ao dono da conta`, `${revenue[1]}; credited to the seller on the order, else the owner`, 'brl'],
+      revenue: [
+        `${revenue[0]}; creditado ao vendedor do pedido, senão ao dono da conta`,
+        `${revenue[1]}; credited to the seller on the order, else the owner`,
+        'brl',
+        'not null',
+      ],
       gross_margin: grossMargin,
       revenue_target: ['Meta de faturamento; NULL sem meta (ou sem arquivo de metas)', 'Revenue target; NULL without a target (or targets file)', 'brl'],
       target_pct: ['Atingimento da meta: faturamento ÷ meta × 100; NULL sem meta', 'Target attainment: revenue ÷ target × 100; NULL without a target', 'pct'],
@@ -150,7 +206,7 @@ export const salesMarts: MartSpec[] = [
         'New customers, credited to the seller of their first invoiced order',
         'count',
       ],
-      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count'],
+      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count', 'nullable'],
       active_start: activeStart,
       reactivated,
       churned,
@@ -162,9 +218,9 @@ export const salesMarts: MartSpec[] = [
         "Mix: distinct (customer, known category) pairs ÷ the seller's buying customers in the month; NULL without items or products",
         'ratio',
       ],
-      leads_won: kpiColumns.leads_won!,
-      leads_closed: kpiColumns.leads_closed!,
-      conversion_rate: kpiColumns.conversion_rate!,
+      leads_won: kpiColumns.leads_won,
+      leads_closed: kpiColumns.leads_closed,
+      conversion_rate: kpiColumns.conversion_rate,
       as_of_date: asOf,
     },
   },
@@ -181,18 +237,25 @@ export const salesMarts: MartSpec[] = [
         'Carteira ativa no início dos 12 meses que terminam neste mês (início do mês m − 11); base do churn de 12 meses; NULL antes de 12 meses de histórico',
         'Active portfolio at the start of the 12 months ending with this month (start of month m − 11); the 12-month churn base; NULL before 12 months of history',
         'count',
+        'nullable',
       ],
       churned_12m: [
         'Desses, os que estão fora da carteira ativa no fim do mês (inactive ou lost); quem saiu e voltou dentro dos 12 meses conta como mantido',
         'Of those, the ones out of the active portfolio at the end of the month (inactive or lost); one who left and came back within the 12 months counts as kept',
         'count',
+        'nullable',
       ],
       churn_rate_12m: [
         'Churn de 12 meses: churned_12m ÷ active_start_12m (igual ao churn do ano em kpis_periods no mês de dezembro)',
         'Twelve-month churn: churned_12m ÷ active_start_12m (equal to the year churn of kpis_periods in December)',
         'share',
       ],
-      new_customers_12m: ['Clientes novos (primeiro pedido faturado) nos 12 meses que terminam neste mês', 'New customers (first invoiced order) in the 12 months ending with this month', 'count'],
+      new_customers_12m: [
+        'Clientes novos (primeiro pedido faturado) nos 12 meses que terminam neste mês',
+        'New customers (first invoiced order) in the 12 months ending with this month',
+        'count',
+        'nullable',
+      ],
       marketing_spend_12m: [
         'Investimento em marketing e vendas dos 12 meses que terminam neste mês; NULL se falta algum mês',
         'Sales and marketing spend of the 12 months ending with this month; NULL when a month is missing',
@@ -201,6 +264,53 @@ export const salesMarts: MartSpec[] = [
       cac_12m: [
         'CAC de 12 meses: marketing_spend_12m ÷ new_customers_12m; menos sensível que o mensal a meses de poucos clientes novos',
         'Twelve-month CAC: marketing_spend_12m ÷ new_customers_12m; steadier than the monthly one in months with few new customers',
+        'brl',
+      ],
+      revenue_with_target: [
+        'Faturamento dos vendedores com meta de faturamento no mês (soma de sellers_monthly.revenue onde há meta); NULL sem meta no mês',
+        'Revenue of the sellers with a revenue target that month (sum of sellers_monthly.revenue where a target exists); NULL without a target that month',
+        'brl',
+      ],
+      revenue_target: [
+        'Meta de faturamento do mês: soma das metas dos vendedores (arquivo de metas); NULL sem meta no mês',
+        "The month's revenue target: sum of the sellers' targets (targets export); NULL without a target that month",
+        'brl',
+      ],
+      sellers_with_target: ['Vendedores com meta de faturamento no mês', 'Sellers with a revenue target that month', 'count'],
+      sellers_without_target: [
+        'Vendedores cadastrados sem meta de faturamento no mês: ficam fora da comparação com a meta',
+        'Known sellers without a revenue target that month: left out of the comparison with the target',
+        'count',
+      ],
+      ytd_revenue: [
+        'Faturamento da empresa no ano até o mês (de janeiro ao mês, inclusive)',
+        "The company's revenue in the year to date (January to the month, inclusive)",
+        'brl',
+        'not null',
+      ],
+      ytd_revenue_with_target: [
+        'Faturamento dos vendedores com meta no ano até o mês (soma de revenue_with_target de janeiro ao mês); NULL sem meta no período',
+        'Revenue of the sellers with a target in the year to date (sum of revenue_with_target from January to the month); NULL without a target in it',
+        'brl',
+      ],
+      ytd_revenue_target: [
+        'Meta de faturamento acumulada no ano até o mês (soma de revenue_target de janeiro ao mês); NULL sem meta no período',
+        'Revenue target of the year to date (sum of revenue_target from January to the month); NULL without a target in it',
+        'brl',
+      ],
+      ytd_target_pct: [
+        'Atingimento da meta no ano até o mês: ytd_revenue_with_target ÷ ytd_revenue_target × 100; NULL sem meta',
+        'Year-to-date attainment: ytd_revenue_with_target ÷ ytd_revenue_target × 100; NULL without a target',
+        'pct',
+      ],
+      ytd_target_gap: [
+        'Diferença para a meta no ano até o mês: ytd_revenue_with_target − ytd_revenue_target (negativa = abaixo da meta); NULL sem meta',
+        'Year-to-date gap to the target: ytd_revenue_with_target − ytd_revenue_target (negative = below target); NULL without a target',
+        'brl',
+      ],
+      year_revenue_target: [
+        'Meta de faturamento do ano do mês inteiro: soma de revenue_target dos meses do ano publicados (até o mês da data de referência); NULL sem meta no ano',
+        "Revenue target of the month's whole year: sum of revenue_target over the year's published months (up to the as-of month); NULL without a target that year",
         'brl',
       ],
       as_of_date: asOf,
@@ -212,13 +322,17 @@ export const salesMarts: MartSpec[] = [
     grain_en: 'one row per quarter, half year and year: the monthly KPIs recomputed over the whole period',
     orderBy: 'period_type, period_start',
     columns: {
-      period_type: ['Tipo de período: quarter, half_year, year (labels, campo period_type)', 'Period type: quarter, half_year, year', 'text'],
+      period_type: ['Tipo de período: quarter, half_year, year (labels, campo period_type)', 'Period type: quarter, half_year, year', 'text', 'not null'],
       period_start: ['Primeiro dia do período', 'First day of the period', 'date'],
       period_end: ['Último dia do período', 'Last day of the period', 'date'],
       is_partial_period: ['Período ainda em curso na data de referência', 'Period still running at the as-of date', 'flag'],
-      months_covered: ['Meses do período com dados (o primeiro período pode começar antes dos dados)', 'Months of the period with data (the first period may start before the data)', 'count'],
+      months_covered: [
+        'Meses do período com dados (o primeiro período pode começar antes dos dados)',
+        'Months of the period with data (the first period may start before the data)',
+        'count',
+      ],
       ...kpiMeasures,
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

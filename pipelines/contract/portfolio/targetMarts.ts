@@ -1,8 +1,8 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
 import { asOf, month, partialMonth } from './columnDocs.ts';
 
-const sellerId: ColumnDoc = ['Código do vendedor', 'Seller code', 'text'];
-const openBand = (pt: string, en: string): ColumnDoc => [
+const sellerId = ['Código do vendedor', 'Seller code', 'text', 'not null'] as const satisfies ColumnDoc;
+const openBand = (pt: string, en: string): readonly [string, string, 'count'] => [
   `Leads abertos na data de referência criados há ${pt}`,
   `Leads open at the as-of date created ${en} ago`,
   'count',
@@ -12,7 +12,7 @@ const openBand = (pt: string, en: string): ColumnDoc => [
  * Marts of issue 13 items 4 and 5: the lead funnel (prospecção), target attainment per seller and month,
  * and a suggested revenue target per active seller for the next month from the portfolio's potential.
  */
-export const targetMarts: MartSpec[] = [
+export const targetMarts = [
   {
     name: 'lead_funnel',
     grain_pt:
@@ -25,13 +25,18 @@ export const targetMarts: MartSpec[] = [
         'Recorte da linha: seller_source (vendedor × origem), seller (total do vendedor), source (total da origem), all (todos os leads). Conversão e medianas não se somam: use a linha do recorte desejado',
         'Breakdown of the row: seller_source, seller (seller total), source (source total), all (every lead). Conversion and medians do not add up: use the row of the wanted breakdown',
         'text',
+        'not null',
       ],
       seller_id: [
         'Vendedor responsável pelo lead; NULL nas linhas source e all, e nas linhas de leads sem vendedor',
         'Seller responsible for the lead; NULL on the source and all rows, and on the rows of leads without a seller',
         'text',
       ],
-      source: ['Origem do lead ("Sem origem" quando vazia); NULL nas linhas seller e all', 'Lead source ("Sem origem" when empty); NULL on the seller and all rows', 'text'],
+      source: [
+        'Origem do lead ("Sem origem" quando vazia); NULL nas linhas seller e all',
+        'Lead source ("Sem origem" when empty); NULL on the seller and all rows',
+        'text',
+      ],
       leads_created_12m: ['Leads criados nos 12 meses até a data de referência', 'Leads created in the 12 months to the as-of date', 'count'],
       open_leads: [
         'Leads abertos na data de referência (situação aberta, ou fechados depois da data)',
@@ -84,7 +89,12 @@ export const targetMarts: MartSpec[] = [
       team: ['Equipe do vendedor', 'Seller team', 'text'],
       month,
       is_partial_month: partialMonth,
-      revenue: ['Faturamento creditado ao vendedor no mês (sellers_monthly.revenue)', 'Revenue credited to the seller in the month (sellers_monthly.revenue)', 'brl'],
+      revenue: [
+        'Faturamento creditado ao vendedor no mês (sellers_monthly.revenue)',
+        'Revenue credited to the seller in the month (sellers_monthly.revenue)',
+        'brl',
+        'not null',
+      ],
       revenue_target: ['Meta de faturamento; NULL sem meta', 'Revenue target; NULL without a target', 'brl'],
       revenue_attainment_pct: [
         'Atingimento da meta de faturamento: faturamento ÷ meta × 100 (sellers_monthly.target_pct); NULL sem meta',
@@ -96,7 +106,11 @@ export const targetMarts: MartSpec[] = [
         'Rank in the month by revenue target attainment (1 = highest %; ties share a rank); NULL without a revenue target',
         'number',
       ],
-      ranked_sellers: ['Vendedores com meta de faturamento no mês (o total do ranking)', 'Sellers with a revenue target in the month (the size of the ranking)', 'count'],
+      ranked_sellers: [
+        'Vendedores com meta de faturamento no mês (o total do ranking)',
+        'Sellers with a revenue target in the month (the size of the ranking)',
+        'count',
+      ],
       coverage_pct: ['Positivação da carteira no mês (sellers_monthly.coverage_pct)', 'Portfolio coverage in the month (sellers_monthly.coverage_pct)', 'pct'],
       coverage_target_pct: ['Meta de positivação; NULL sem meta', 'Coverage target; NULL without a target', 'pct'],
       coverage_attainment_pct: [
@@ -104,8 +118,12 @@ export const targetMarts: MartSpec[] = [
         'Coverage target attainment: coverage ÷ target × 100; NULL without a target or a portfolio',
         'pct',
       ],
-      new_customers: ['Clientes novos creditados ao vendedor no mês (sellers_monthly.new_customers)', 'New customers credited to the seller in the month (sellers_monthly.new_customers)', 'count'],
-      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count'],
+      new_customers: [
+        'Clientes novos creditados ao vendedor no mês (sellers_monthly.new_customers)',
+        'New customers credited to the seller in the month (sellers_monthly.new_customers)',
+        'count',
+      ],
+      new_customers_target: ['Meta de clientes novos; NULL sem meta', 'New-customer target; NULL without a target', 'count', 'nullable'],
       new_customers_attainment_pct: [
         'Atingimento da meta de clientes novos: novos ÷ meta × 100; NULL sem meta ou com meta 0',
         'New-customer target attainment: new ÷ target × 100; NULL without a target or with a target of 0',
@@ -116,7 +134,11 @@ export const targetMarts: MartSpec[] = [
         'Targets met in the month (actual ≥ target), from 0 to targets_set',
         'count',
       ],
-      targets_set: ['Tipos de meta definidos para o vendedor no mês (faturamento, positivação, clientes novos)', 'Target kinds set for the seller in the month (revenue, coverage, new customers)', 'count'],
+      targets_set: [
+        'Tipos de meta definidos para o vendedor no mês (faturamento, positivação, clientes novos)',
+        'Target kinds set for the seller in the month (revenue, coverage, new customers)',
+        'count',
+      ],
       as_of_date: asOf,
     },
   },
@@ -127,7 +149,11 @@ export const targetMarts: MartSpec[] = [
     orderBy: 'seller_id',
     columns: {
       seller_id: sellerId,
-      target_month: ['Mês da meta sugerida: o mês seguinte ao da data de referência (primeiro dia)', 'Month of the suggested target: the month after the as-of month (its first day)', 'month'],
+      target_month: [
+        'Mês da meta sugerida: o mês seguinte ao da data de referência (primeiro dia)',
+        'Month of the suggested target: the month after the as-of month (its first day)',
+        'month',
+      ],
       active_portfolio_customers: [
         'Clientes da carteira ativa do vendedor (novo, ativo, em risco, reativado; dono da conta em customers)',
         "Customers in the seller's active portfolio (new, active, at_risk, reactivated; owner in customers)",
@@ -142,22 +168,30 @@ export const targetMarts: MartSpec[] = [
         'Dias de compra esperados no mês da meta: com modelo, expected_purchases_90d × dias do mês ÷ 90; sem modelo, dias do mês ÷ rhythm_days',
         'Purchase days expected in the target month: with the model, expected_purchases_90d × days in the month ÷ 90; without it, days in the month ÷ rhythm_days',
         'number',
+        'not null',
       ],
       expected_revenue: [
         'Faturamento esperado da carteira: Σ compras esperadas × valor esperado por dia de compra (com modelo, expected_avg_order_value; sem modelo, faturamento ÷ dias de compra do cliente)',
-        'Expected revenue of the portfolio: Σ expected purchases × expected value per purchase day (with the model, expected_avg_order_value; without it, the customer\'s revenue ÷ purchase days)',
+        "Expected revenue of the portfolio: Σ expected purchases × expected value per purchase day (with the model, expected_avg_order_value; without it, the customer's revenue ÷ purchase days)",
         'brl',
+        'not null',
       ],
       opportunity_value: [
         'Oportunidades ponderadas pela taxa de acerto: Σ opportunity_customers.holdout_weighted_gain (ganho mensal × taxa de acerto medida); 0 quando o holdout não mediu nada',
         'Opportunities weighted by the hit rate: Σ opportunity_customers.holdout_weighted_gain (monthly gain × measured hit rate); 0 when the holdout measured nothing',
         'brl',
+        'not null',
       ],
-      opportunity_customers: ['Clientes com oportunidade ponderada somada em opportunity_value', 'Customers whose weighted opportunity is summed in opportunity_value', 'count'],
+      opportunity_customers: [
+        'Clientes com oportunidade ponderada somada em opportunity_value',
+        'Customers whose weighted opportunity is summed in opportunity_value',
+        'count',
+      ],
       suggested_revenue_target: [
         'Meta de faturamento sugerida: expected_revenue + opportunity_value (o potencial da carteira no mês da meta)',
-        'Suggested revenue target: expected_revenue + opportunity_value (the portfolio\'s potential in the target month)',
+        "Suggested revenue target: expected_revenue + opportunity_value (the portfolio's potential in the target month)",
         'brl',
+        'not null',
       ],
       existing_revenue_target: [
         'Meta de faturamento já definida no arquivo de metas para o mês da meta; NULL quando não há',
@@ -169,9 +203,17 @@ export const targetMarts: MartSpec[] = [
         'Last complete month: the as-of month when the as-of date is its last day, else the month before',
         'month',
       ],
-      last_month_revenue_target: ['Meta de faturamento do último mês completo; NULL sem meta', 'Revenue target of the last complete month; NULL without a target', 'brl'],
+      last_month_revenue_target: [
+        'Meta de faturamento do último mês completo; NULL sem meta',
+        'Revenue target of the last complete month; NULL without a target',
+        'brl',
+      ],
       last_month_revenue: ['Faturamento do último mês completo', 'Revenue of the last complete month', 'brl'],
-      last_month_attainment_pct: ['Atingimento da meta no último mês completo: faturamento ÷ meta × 100; NULL sem meta', 'Target attainment in the last complete month: revenue ÷ target × 100; NULL without a target', 'pct'],
+      last_month_attainment_pct: [
+        'Atingimento da meta no último mês completo: faturamento ÷ meta × 100; NULL sem meta',
+        'Target attainment in the last complete month: revenue ÷ target × 100; NULL without a target',
+        'pct',
+      ],
       avg_revenue_3m: [
         'Faturamento médio mensal dos 3 últimos meses completos (meses com dados)',
         'Average monthly revenue of the last 3 complete months (months with data)',
@@ -180,4 +222,4 @@ export const targetMarts: MartSpec[] = [
       as_of_date: asOf,
     },
   },
-];
+] as const satisfies readonly MartSpec[];

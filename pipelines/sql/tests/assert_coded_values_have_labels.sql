@@ -5,6 +5,22 @@ with
 coded as (
     select distinct 'status' as field, status as value from customers
     union select distinct 'status', status from customer_status_monthly
+    union select distinct 'status', status from status_counts_monthly
+    union select distinct 'status', status from portfolio_status
+    union select distinct 'status', status from seller_status
+    union select distinct 'retention_breakdown', breakdown from retention_totals
+    union select distinct 'opportunity_breakdown', breakdown from opportunity_totals
+    union select distinct 'product_breakdown', breakdown from product_totals
+    union select distinct 'penetration_breakdown', breakdown from product_mix_totals
+    union select distinct 'penetration_breakdown', breakdown from category_penetration_totals
+    union select distinct 'ticket_breakdown', breakdown from ticket_cuts
+    union select distinct 'abc_class', abc_class from product_totals
+    union select distinct 'state', state from product_mix_totals
+    union select distinct 'state', state from category_penetration_totals
+    union select distinct 'state', state from ticket_cuts
+    union select distinct 'churn_breakdown', breakdown from churn_bands
+    union select distinct 'churn_risk', churn_risk from churn_bands
+    union select distinct 'status', status from churn_bands
     union select distinct 'rfm_segment', rfm_segment from customers
     union select distinct 'abc_class', abc_class from customers
     union select distinct 'abc_class', abc_class from product_abc
@@ -31,6 +47,8 @@ coded as (
     union select distinct 'status', previous_status from status_change_summary
     union select distinct 'status', status from reassignment_suggestions
     union select distinct 'rfm_segment', rfm_segment from rfm_segments
+    union select distinct 'rfm_segment', rfm_segment from rfm_cells
+    union select distinct 'abc_class', abc_class from abc_summary
     union select distinct 'region', region from geography
     union select distinct 'region', region from sales_cube
     union select distinct 'region', region from portfolio_balance

@@ -17,7 +17,7 @@ final as (
         pairs.f_score,
         count(grid.rfm_segment) as segments,
     from pairs
-    left join int_rfm_cells_mapped_to_segments as grid
+    left join ref_rfm_segments as grid
         on pairs.r_score between grid.r_min and grid.r_max
         and pairs.f_score between grid.f_min and grid.f_max
     group by all

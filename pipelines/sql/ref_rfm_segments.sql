@@ -1,4 +1,5 @@
--- one row per RFM segment: the R and F scores it covers (the 10 cells tile the 25 R × F pairs) and its labels
+-- one row per RFM segment: the R and F scores it covers (the 10 cells tile the 25 R × F pairs) and its labels.
+-- Reference data: a fixed list, read by the segmentation and the labels
 with
 
 segments as (
