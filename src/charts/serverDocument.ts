@@ -335,7 +335,10 @@ function compound(text: string): (element: ServerElement) => boolean {
 /** Selectors of compound parts joined by descendant (space) or child (>) combinators, in comma-separated groups. */
 function compileSelector(selector: string): Matcher {
   const groups = selector.split(',').map((group) => {
-    const tokens = group.trim().replace(/\s*>\s*/g, ' > ').split(/\s+/);
+    const tokens = group
+      .trim()
+      .replace(/\s*>\s*/g, ' > ')
+      .split(/\s+/);
     const parts: { test: (e: ServerElement) => boolean; child: boolean }[] = [];
     let child = false;
     for (const token of tokens) {
@@ -348,7 +351,7 @@ function compileSelector(selector: string): Matcher {
     return parts;
   });
   // right to left: the element matches the last part, its ancestors (below the scope) the earlier ones
-  const matchFrom = (element: ServerElement, parts: typeof groups[number], i: number, scope: ServerElement | null): boolean => {
+  const matchFrom = (element: ServerElement, parts: (typeof groups)[number], i: number, scope: ServerElement | null): boolean => {
     if (!parts[i]!.test(element)) return false;
     if (i === 0) return true;
     for (let up = element.parentNode; up && up !== scope && up instanceof ServerElement; up = up.parentNode) {
