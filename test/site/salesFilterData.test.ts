@@ -7,18 +7,25 @@ let run: MartRun;
 let files: SalesFilterFiles;
 
 // Ana (V1) sells R$ 100,00 to K1 in January and R$ 50,00 in February; Bia (V2) sells R$ 25,00 to K2, in the
-// same UF and segment as K1, and R$ 300,50 to K3 in RS. The exports have no order lines: margins are unknown.
+// same UF and segment as K1, and R$ 300,50 to K3 in RS; V3, a second Ana, sells R$ 10,00 to K4 in February. The exports have no order lines: margins are unknown.
 beforeAll(async () => {
   run = await runMarts(
     {
-      'sellers.csv': ['seller_id,name', 'V1,Ana', 'V2,Bia'],
-      'customers.csv': ['customer_id,name,segment,state,seller_id', 'K1,Hotel Um,Hotel,SP,V1', 'K2,Hotel Dois,Hotel,SP,V2', 'K3,Padaria Três,Padaria,RS,V2'],
+      'sellers.csv': ['seller_id,name', 'V1,Ana', 'V2,Bia', 'V3,Ana'],
+      'customers.csv': [
+        'customer_id,name,segment,state,seller_id',
+        'K1,Hotel Um,Hotel,SP,V1',
+        'K2,Hotel Dois,Hotel,SP,V2',
+        'K3,Padaria Três,Padaria,RS,V2',
+        'K4,Hotel Quatro,Hotel,SP,V3',
+      ],
       'orders.csv': [
         'order_id,customer_id,order_date,seller_id,status,amount',
         'O1,K1,2026-01-10,V1,invoiced,100.00',
         'O2,K2,2026-01-12,V2,invoiced,25.00',
         'O3,K3,2026-01-20,V2,invoiced,300.50',
         'O4,K1,2026-02-05,V1,invoiced,50.00',
+        'O5,K4,2026-02-10,V3,invoiced,10.00',
       ],
     },
     '2026-02-28',
@@ -47,18 +54,27 @@ describe('the filter files built from the marts', () => {
       ['2026-01', 'V2', 'RS', 'Padaria', 30_050, 1, null],
       ['2026-01', 'V2', 'SP', 'Hotel', 2_500, 1, null],
       ['2026-02', 'V1', 'SP', 'Hotel', 5_000, 1, null],
+      ['2026-02', 'V3', 'SP', 'Hotel', 1_000, 1, null],
     ]);
     expect(files.every.months).toEqual(['2026-01-01', '2026-02-01']);
-    expect(files.every.sellers.map((s) => s.label)).toEqual(['Ana', 'Bia']);
   });
 
-  it('sums over sellers in SQL: January in SP and Hotel is 100,00 + 25,00 in 2 orders, listed where its first seller stood', () => {
+  it('tells apart sellers who share a name by their code', async () => {
+    // V3 is a second Ana
+    expect(files.every.sellers).toEqual([
+      { key: 'V1', label: 'Ana (V1)' },
+      { key: 'V3', label: 'Ana (V3)' },
+      { key: 'V2', label: 'Bia' },
+    ]);
+  });
+
+  it('sums over sellers in SQL: January in SP and Hotel is 100,00 + 25,00 in 2 orders, February 50,00 + 10,00, each listed where its first seller stood', () => {
     expect(files.summed.sellers).toEqual([]);
     expect('seller' in files.summed.cells).toBe(false);
     expect(salesRows(files.summed)).toEqual([
       ['2026-01', null, 'SP', 'Hotel', 12_500, 2, null],
       ['2026-01', null, 'RS', 'Padaria', 30_050, 1, null],
-      ['2026-02', null, 'SP', 'Hotel', 5_000, 1, null],
+      ['2026-02', null, 'SP', 'Hotel', 6_000, 2, null],
     ]);
     // K1 and K2 both enter the portfolio in January, in SP and Hotel; K3 in RS
     const newInJanuary = decodeSalesFile(JSON.parse(JSON.stringify(files.summed)))
