@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import { createServerDocument } from './serverDocument.ts';
 
 /** A chart: a pure function of rows and options that draws with the given document. */
 export type ChartFunction<Row, Options> = (rows: Row[], options: Options, document: Document) => SVGElement | HTMLElement;
@@ -12,11 +12,11 @@ const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g,
 
 /** A fresh server-side document, one per chart so nothing is shared between renders. */
 export function createDocument(): Document {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return createServerDocument();
 }
 
 /**
- * Serializes a node as HTML. linkedom's outerHTML leaves `&` unescaped in attributes, so a label like
+ * Serializes a node as HTML. a DOM's outerHTML (linkedom's) leaves `&` unescaped in attributes, so a label like
  * "P&amp;D" in an aria-label or title would be read back wrong; this escapes every text and attribute.
  * Style elements keep their CSS as is (Plot's own, never user text) except for a closing tag.
  */

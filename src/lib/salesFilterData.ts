@@ -1,40 +1,10 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { z } from 'zod';
-import { martSchema } from './martRows.ts';
-import { martExists, martPath, queryMart, sqlString } from './readMart.ts';
-
-const count = z.number().int().nonnegative();
-
-/** sales_cube summed to month × seller × UF × segment: the cells of the filter file. */
-const SalesCellRow = martSchema('sales_cube').pick({ month: true, seller_id: true, state: true, region: true, segment: true, is_partial_month: true }).extend({
-  revenue_cents: z.number().int(),
-  /** orders_by_main_category: each order once, so it adds up across every dimension. */
-  orders: count,
-  /** Revenue minus cost in cents; null when an order of the cell has no cost. */
-  margin_cents: z.number().int().nullable(),
-});
-
-/** customer_status_monthly counted per month × the customer's seller × UF × segment. */
-const CustomerCountRow = martSchema('customer_status_monthly')
-  .pick({ month: true })
-  .extend(martSchema('customers').pick({ seller_id: true, state: true, region: true, segment: true }).shape)
-  .extend({ active_start: count, active_end: count, churned: count, new_customers: count, portfolio: count, portfolio_buying: count });
-type CustomerCountRow = z.infer<typeof CustomerCountRow>;
+import { martExists, martPath, sqlString, withConnection } from './readMart.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
-import {
-  encodeSalesFile,
-  NO_SELLER_SLUG,
-  sumCustomersOverSellers,
-  sumOverSellers,
-  type CustomerCell,
-  type FilterEntry,
-  type SalesCell,
-  type SalesFilterFile,
-  type StateEntry,
-} from './salesFilterFile.ts';
+import { CUSTOMER_COUNTS, NO_SELLER_SLUG, type FilterEntry, type SalesDictionaries, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
-import { groupBy } from './groupBy.ts';
 
 /** How the pages name a seller: the name, or the code and team when the exports brought no seller names. */
 export function sellerLabel(key: string | null, sellers: SellersData | null): string {
@@ -60,6 +30,13 @@ const byLabel = (a: FilterEntry, b: FilterEntry): number => (a.key === null ? 1 
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
+/** Sellers who share a name are told apart in the filter's list by their code beside it (the list is in code order, so equal names keep a fixed order). */
+function distinctLabels(entries: FilterEntry[]): FilterEntry[] {
+  const uses = new Map<string, number>();
+  for (const entry of entries) uses.set(entry.label, (uses.get(entry.label) ?? 0) + 1);
+  return entries.map((entry) => (entry.key !== null && uses.get(entry.label)! > 1 ? { ...entry, label: `${entry.label} (${entry.key})` } : entry));
+}
+
 /** The three cuts of the filter data (see salesFilterFile.ts), from one read of the sales cube. */
 export interface SalesFilterFiles {
   /** Every seller, cell by cell; the pages also take their filter options from it. */
@@ -70,121 +47,223 @@ export interface SalesFilterFiles {
   bySeller: Map<string | null, { slug: string; file: SalesFilterFile }>;
 }
 
-async function load(): Promise<SalesFilterFiles | null> {
-  if (!martExists('sales_cube')) return null;
-  // Summing the categories away: orders_by_main_category counts each order once, so it adds up here
-  // (the per-category `orders` would count an order once per category it has lines in).
-  const rows = await queryMart(
-    'sales_cube',
-    `select month, seller_id, state, region, segment,
-            bool_or(is_partial_month) as is_partial_month,
-            (sum(revenue) * 100)::bigint as revenue_cents,
-            sum(orders_by_main_category)::integer as orders,
-            -- like kpis_monthly: unknown as soon as one order of the cell has no cost
-            case when count(*) = count(gross_margin) then (sum(gross_margin) * 100)::bigint end as margin_cents
-     from mart
-     group by month, seller_id, state, region, segment
-     order by month, seller_id nulls last, state nulls last, segment nulls last`,
-    SalesCellRow,
-  );
-  if (!rows.length) return null;
-  const [sellersData, stateLabels, regionLabels, customerRows] = await Promise.all([
-    loadSellersData(),
-    fieldLabels('state'),
-    fieldLabels('region'),
-    loadCustomerCounts(),
-  ]);
+/** The measures of each kind of cell, in the file's column order. */
+const SALES_MEASURES = ['revenueCents', 'orders', 'marginCents'] as const;
 
-  // The customers' own seller, UF and segment may name keys no sale does (a seller without credited sales).
-  const keyed = [...rows, ...customerRows];
-  const regionOf = new Map(keyed.map((row) => [row.state, row.region]));
-  const regionKeys = distinct(keyed.map((row) => row.region).filter((key): key is string => key !== null));
-  const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
-  const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
-  const regions: FilterEntry[] = regionKeys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: regionLabels.label(key) }));
-  const states: StateEntry[] = distinct(keyed.map((row) => row.state))
-    .map((key) => {
-      const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
-      return { key, label: stateLabel(name, key), name, region: regionOf.get(key) ?? null };
-    })
-    .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
-  const sellers = distinct(keyed.map((row) => row.seller_id))
-    .map((key) => ({ key, label: sellerLabel(key, sellersData) }))
-    .sort(byLabel);
-  const segments = distinct(keyed.map((row) => row.segment))
-    .map((key) => ({ key, label: segmentLabel(key) }))
-    .sort(byLabel);
-
-  const cells: SalesCell[] = rows.map((row) => ({
-    month: row.month,
-    seller: row.seller_id,
-    state: row.state,
-    segment: row.segment,
-    revenueCents: row.revenue_cents,
-    orders: row.orders,
-    marginCents: row.margin_cents,
-  }));
-  const customers: CustomerCell[] = customerRows.map((row) => ({
-    month: row.month,
-    seller: row.seller_id,
-    state: row.state,
-    segment: row.segment,
-    activeStart: row.active_start,
-    activeEnd: row.active_end,
-    churned: row.churned,
-    newCustomers: row.new_customers,
-    portfolio: row.portfolio,
-    portfolioBuying: row.portfolio_buying,
-  }));
-  const partial = rows.find((row) => row.is_partial_month)?.month ?? null;
-  const dictionaries = { sellers, states, regions, segments };
-  const months = distinct(keyed.map((row) => row.month.getTime())).map((time) => new Date(time));
-  const slugs = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
-  const cellsBySeller = groupBy(cells, (cell) => cell.seller);
-  const customersBySeller = groupBy(customers, (cell) => cell.seller);
-  const bySeller = new Map(
-    sellers.map((seller) => [
-      seller.key,
-      {
-        slug: seller.key === null ? NO_SELLER_SLUG : slugs.get(seller.key)!,
-        file: encodeSalesFile(cellsBySeller.get(seller.key) ?? [], { ...dictionaries, sellers: [seller] }, partial, {
-          months,
-          customers: customersBySeller.get(seller.key) ?? [],
-        }),
-      },
-    ]),
-  );
-  return {
-    every: encodeSalesFile(cells, dictionaries, partial, { months, customers }),
-    summed: encodeSalesFile(sumOverSellers(cells), dictionaries, partial, { sellersSummed: true, months, customers: sumCustomersOverSellers(customers) }),
-    bySeller,
-  };
-}
+/**
+ * sales_cube summed to month × seller × UF × segment. Summing the categories away:
+ * orders_by_main_category counts each order once, so it adds up here (the per-category `orders` would
+ * count an order once per category it has lines in).
+ */
+const salesCellsSql = (cube: string) => `
+  select month, seller_id, state, region, segment,
+         bool_or(is_partial_month) as is_partial_month,
+         (sum(revenue) * 100)::bigint as revenueCents,
+         sum(orders_by_main_category)::bigint as orders,
+         -- like kpis_monthly: unknown as soon as one order of the cell has no cost
+         case when count(*) = count(gross_margin) then (sum(gross_margin) * 100)::bigint end as marginCents
+  from read_parquet(${cube})
+  group by month, seller_id, state, region, segment`;
 
 /**
  * customer_status_monthly counted per month × the customer's seller, UF and segment (from the customers
  * mart), with the kpis_monthly definitions: each customer is in one cell a month, so the counts add up.
  */
-async function loadCustomerCounts(): Promise<CustomerCountRow[]> {
-  if (!martExists('customer_status_monthly') || !martExists('customers')) return [];
-  return queryMart(
-    'customer_status_monthly',
-    `select m.month, c.seller_id, c.state, c.region, c.segment,
-            count(*) filter (where m.was_in_active_portfolio)::integer as active_start,
-            count(*) filter (where m.is_in_active_portfolio)::integer as active_end,
-            count(*) filter (where m.was_in_active_portfolio and not m.is_in_active_portfolio)::integer as churned,
-            count(*) filter (where m.status_start = 'prospect')::integer as new_customers,
-            count(*) filter (where m.was_in_working_portfolio)::integer as portfolio,
-            count(*) filter (where m.was_in_working_portfolio and m.bought_in_month)::integer as portfolio_buying
-     from mart m
-     inner join read_parquet(${sqlString(martPath('customers'))}) c using (customer_id)
-     group by all
-     -- lost and inactive customers keep a row every month: cells where every count is zero add nothing
-     having count(*) filter (where m.was_in_active_portfolio or m.is_in_active_portfolio
-                                or m.status_start = 'prospect' or m.was_in_working_portfolio) > 0
-     order by m.month, c.seller_id nulls last, c.state nulls last, c.segment nulls last`,
-    CustomerCountRow,
-  );
+const customerCellsSql = (statuses: string, customers: string) => `
+  select m.month, c.seller_id, c.state, c.region, c.segment,
+         count(*) filter (where m.was_in_active_portfolio) as activeStart,
+         count(*) filter (where m.is_in_active_portfolio) as activeEnd,
+         count(*) filter (where m.was_in_active_portfolio and not m.is_in_active_portfolio) as churned,
+         count(*) filter (where m.status_start = 'prospect') as newCustomers,
+         count(*) filter (where m.was_in_working_portfolio) as portfolio,
+         count(*) filter (where m.was_in_working_portfolio and m.bought_in_month) as portfolioBuying
+  from read_parquet(${statuses}) m
+  inner join read_parquet(${customers}) c using (customer_id)
+  group by all
+  -- lost and inactive customers keep a row every month: cells where every count is zero add nothing
+  having count(*) filter (where m.was_in_active_portfolio or m.is_in_active_portfolio
+                             or m.status_start = 'prospect' or m.was_in_working_portfolio) > 0`;
+
+/** A dictionary as a table of key → position, for the queries to return positions instead of keys. */
+async function createPositions(connection: DuckDBConnection, table: string, keys: Array<string | null>): Promise<void> {
+  const values = keys.map((key, i) => `(${key === null ? 'null' : sqlString(key)}, ${i})`).join(', ');
+  await connection.run(`create temp table ${table} (key varchar, position integer)`);
+  if (values) await connection.run(`insert into ${table} values ${values}`);
+}
+
+/** Columns of numbers (BIGINT read as number: sums of cents stay far below 2^53). */
+async function numberColumns(connection: DuckDBConnection, sql: string): Promise<Record<string, Array<number | null>>> {
+  const columns = (await connection.runAndReadAll(sql)).getColumnsObjectJS();
+  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, (values as unknown[]).map((v) => (v === null ? null : Number(v)))]));
+}
+
+/** The cells of one kind (a temp table) as file columns: dictionary positions, then the measures. */
+function cellsQuery(table: string, measures: readonly string[], cut: 'every' | 'bySeller' | 'summed'): string {
+  const joins = `
+    join months on months.key = strftime(cells.month, '%Y-%m-%d')
+    join states on states.key is not distinct from cells.state
+    join segments on segments.key is not distinct from cells.segment`;
+  if (cut === 'summed') {
+    // each (month, UF, segment) once, where its first seller's cell stood in the file with every seller
+    const sums = measures.map((m) =>
+      m === 'marginCents' ? `case when count(cells."${m}") = count(*) then sum(cells."${m}") end as "${m}"` : `sum(cells."${m}") as "${m}"`,
+    );
+    return `select months.position as month, states.position as state, segments.position as segment, ${sums.join(', ')}
+      from ${table} cells ${joins}
+      group by cells.month, cells.state, cells.segment, months.position, states.position, segments.position
+      order by cells.month, min(cells.seller_id) nulls last, cells.state nulls last, cells.segment nulls last`;
+  }
+  const order =
+    cut === 'every'
+      ? 'cells.month, cells.seller_id nulls last, cells.state nulls last, cells.segment nulls last'
+      : 'sellers.position, cells.month, cells.state nulls last, cells.segment nulls last';
+  return `select months.position as month, sellers.position as seller, states.position as state, segments.position as segment,
+      ${measures.map((m) => `cells."${m}"`).join(', ')}
+    from ${table} cells ${joins}
+    join sellers on sellers.key is not distinct from cells.seller_id
+    order by ${order}`;
+}
+
+type Columns = Record<string, Array<number | null>>;
+
+/** The file's cells: dimensions month, state, segment (and seller unless summed), then the measures, rows `from` to `to`. */
+function fileColumns(columns: Columns, measures: readonly string[], from: number, to: number, seller: 'keep' | 'first' | 'none'): Columns {
+  const slice = (name: string) => columns[name]!.slice(from, to);
+  const out: Columns = { month: slice('month'), state: slice('state'), segment: slice('segment') };
+  // one seller's file lists only that seller: its position there is 0
+  if (seller === 'keep') out.seller = slice('seller');
+  if (seller === 'first') out.seller = new Array(to - from).fill(0);
+  for (const measure of measures) out[measure] = slice(measure);
+  return out;
+}
+
+/** Where each seller's rows start and end in columns ordered by seller position. */
+function sellerRanges(sellerColumn: Array<number | null>): Map<number, [number, number]> {
+  const ranges = new Map<number, [number, number]>();
+  sellerColumn.forEach((position, i) => {
+    const range = ranges.get(position!);
+    if (range) range[1] = i + 1;
+    else ranges.set(position!, [i, i + 1]);
+  });
+  return ranges;
+}
+
+/**
+ * The three cuts of the filter files, grouped, summed and ordered in DuckDB and read column by column:
+ * at 100 million order lines the cube has millions of cells, too many to hold as one JS object each.
+ */
+async function load(): Promise<SalesFilterFiles | null> {
+  if (!martExists('sales_cube')) return null;
+  const [sellersData, stateLabels, regionLabels] = await Promise.all([loadSellersData(), fieldLabels('state'), fieldLabels('region')]);
+  const withCustomers = martExists('customer_status_monthly') && martExists('customers');
+  return withConnection(async (connection) => {
+    await connection.run(`create temp table sales_cells as ${salesCellsSql(sqlString(martPath('sales_cube')))}`);
+    if (withCustomers)
+      await connection.run(
+        `create temp table customer_cells as ${customerCellsSql(sqlString(martPath('customer_status_monthly')), sqlString(martPath('customers')))}`,
+      );
+    else
+      await connection.run(
+        `create temp table customer_cells (month date, seller_id varchar, state varchar, region varchar, segment varchar, ${CUSTOMER_COUNTS.map((c) => `"${c}" bigint`).join(', ')})`,
+      );
+    const keysOf = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+    const salesCount = Number((await keysOf('select count(*) as n from sales_cells'))[0]!.n);
+    if (!salesCount) return null;
+
+    // The customers' own seller, UF and segment may name keys no sale does (a seller without credited sales).
+    const keyed =
+      'select month, seller_id, state, region, segment from sales_cells union all select month, seller_id, state, region, segment from customer_cells';
+    const regionKeys = (await keysOf(`select distinct region from (${keyed}) where region is not null`)).map((r) => r.region as string);
+    const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
+    const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
+    const regions: FilterEntry[] = regionKeys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: regionLabels.label(key) }));
+    const states: StateEntry[] = (await keysOf(`select state, any_value(region) as region from (${keyed}) group by state`))
+      .map((row) => {
+        const key = row.state as string | null;
+        const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
+        return { key, label: stateLabel(name, key), name, region: (row.region as string | null) ?? null };
+      })
+      .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
+    const sellers = distinctLabels(
+      (await keysOf(`select distinct seller_id from (${keyed}) order by seller_id nulls last`)).map((row) => ({
+        key: row.seller_id as string | null,
+        label: sellerLabel(row.seller_id as string | null, sellersData),
+      })),
+    ).sort(byLabel);
+    const segments = (await keysOf(`select distinct segment from (${keyed})`))
+      .map((row) => ({ key: row.segment as string | null, label: segmentLabel(row.segment as string | null) }))
+      .sort(byLabel);
+    const months = (await keysOf(`select distinct strftime(month, '%Y-%m-%d') as month from (${keyed}) order by month`)).map((row) => row.month as string);
+    const partial = (await keysOf(`select strftime(min(month) filter (where is_partial_month), '%Y-%m-%d') as month from sales_cells`))[0]!.month as
+      | string
+      | null;
+
+    await createPositions(connection, 'months', months);
+    await createPositions(
+      connection,
+      'sellers',
+      sellers.map((s) => s.key),
+    );
+    await createPositions(
+      connection,
+      'states',
+      states.map((s) => s.key),
+    );
+    await createPositions(
+      connection,
+      'segments',
+      segments.map((s) => s.key),
+    );
+    const read = (table: string, measures: readonly string[], cut: 'every' | 'bySeller' | 'summed') =>
+      numberColumns(connection, cellsQuery(table, measures, cut));
+
+    const dictionaries = { sellers, states, regions, segments };
+    const file = (sales: Columns, customers: Columns, fileDictionaries: SalesDictionaries, summed = false): SalesFilterFile => ({
+      version: 3,
+      months,
+      partialMonth: partial,
+      ...fileDictionaries,
+      ...(summed ? { sellers: [] } : {}),
+      cells: sales as unknown as SalesFilterFile['cells'],
+      customers: customers as unknown as SalesFilterFile['customers'],
+    });
+    const whole = (columns: Columns, measures: readonly string[], seller: 'keep' | 'none') => fileColumns(columns, measures, 0, columns.month!.length, seller);
+
+    const every = file(
+      whole(await read('sales_cells', SALES_MEASURES, 'every'), SALES_MEASURES, 'keep'),
+      whole(await read('customer_cells', CUSTOMER_COUNTS, 'every'), CUSTOMER_COUNTS, 'keep'),
+      dictionaries,
+    );
+    const summed = file(
+      whole(await read('sales_cells', SALES_MEASURES, 'summed'), SALES_MEASURES, 'none'),
+      whole(await read('customer_cells', CUSTOMER_COUNTS, 'summed'), CUSTOMER_COUNTS, 'none'),
+      dictionaries,
+      true,
+    );
+    const salesBySeller = await read('sales_cells', SALES_MEASURES, 'bySeller');
+    const customersBySeller = await read('customer_cells', CUSTOMER_COUNTS, 'bySeller');
+    const salesRanges = sellerRanges(salesBySeller.seller!);
+    const customerRanges = sellerRanges(customersBySeller.seller!);
+    const slugs = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
+    const bySeller = new Map(
+      sellers.map((seller, position) => {
+        const [salesFrom, salesTo] = salesRanges.get(position) ?? [0, 0];
+        const [customersFrom, customersTo] = customerRanges.get(position) ?? [0, 0];
+        return [
+          seller.key,
+          {
+            slug: seller.key === null ? NO_SELLER_SLUG : slugs.get(seller.key)!,
+            file: file(
+              fileColumns(salesBySeller, SALES_MEASURES, salesFrom, salesTo, 'first'),
+              fileColumns(customersBySeller, CUSTOMER_COUNTS, customersFrom, customersTo, 'first'),
+              { ...dictionaries, sellers: [seller] },
+            ),
+          },
+        ];
+      }),
+    );
+    return { every, summed, bySeller };
+  });
 }
 
 let cached: Promise<SalesFilterFiles | null> | undefined;

@@ -165,8 +165,10 @@ function encodeCells<T extends CellKeys, M extends string>(
 }
 
 /**
- * Encodes the cells with their dictionaries; every key in the cells must be in its dictionary. With
- * `sellersSummed` the cells must already be summed over sellers (see sumOverSellers) and no seller is written;
+ * Encodes the cells with their dictionaries; every key in the cells must be in its dictionary. The build
+ * writes its files from DuckDB columns (salesFilterData.ts); this encoder states the same format for cells
+ * held as objects, as the decoder's tests build them. With `sellersSummed` the cells must already be summed
+ * over sellers and no seller is written;
  * `months` lists the report's months when the cells may not cover them all (one seller's file).
  */
 export function encodeSalesFile(
@@ -206,31 +208,6 @@ export function encodeSalesFile(
     customers: counts as SalesFilterFile['customers'],
   };
 }
-
-/** Adds up cells that share a month, UF and segment, measure by measure (null stays null: unknown plus anything is unknown). */
-function sumCells<T extends CellKeys>(cells: T[], measures: Array<keyof T>): T[] {
-  const sums = new Map<string, T>();
-  for (const cell of cells) {
-    const key = JSON.stringify([isoMonth(cell.month), cell.state, cell.segment]);
-    const sum = sums.get(key);
-    if (!sum) {
-      sums.set(key, { ...cell, seller: null });
-      continue;
-    }
-    for (const measure of measures) {
-      const a = sum[measure] as number | null;
-      const b = cell[measure] as number | null;
-      (sum[measure] as number | null) = a === null || b === null ? null : a + b;
-    }
-  }
-  return [...sums.values()];
-}
-
-/** The cells added up over sellers, one per month × UF × segment, in the order they first appear. */
-export const sumOverSellers = (cells: SalesCell[]): SalesCell[] => sumCells(cells, ['revenueCents', 'orders', 'marginCents']);
-
-/** The customer counts added up over sellers. */
-export const sumCustomersOverSellers = (cells: CustomerCell[]): CustomerCell[] => sumCells(cells, CUSTOMER_COUNTS);
 
 /** Reads the keys of cell `i` back from the dimension columns. */
 function decodeKeys(file: SalesFilterFile, months: Date[], columns: DimensionColumns, i: number): InRegion<CellKeys> {

@@ -10,15 +10,7 @@ import {
   totalsBy,
   totalsByMonth,
 } from '../../src/lib/salesCubeTotals.ts';
-import {
-  decodeSalesFile,
-  encodeSalesFile,
-  sumCustomersOverSellers,
-  sumOverSellers,
-  type CustomerCell,
-  type SalesCell,
-  type SalesDictionaries,
-} from '../../src/lib/salesFilterFile.ts';
+import { decodeSalesFile, encodeSalesFile, type CustomerCell, type SalesCell, type SalesDictionaries } from '../../src/lib/salesFilterFile.ts';
 
 const month = (iso: string) => new Date(`${iso}-01T00:00:00Z`);
 
@@ -139,20 +131,14 @@ describe('the sales filter file', () => {
 });
 
 describe('the smaller cuts of the file', () => {
-  it('sums over sellers to one cell per month × UF × segment, with no seller column and no sellers', () => {
-    const twoSellers: SalesCell[] = [
-      ...cells,
-      { month: month('2026-01'), seller: 'V2', state: 'SP', segment: 'Hotel', revenueCents: 2_500, orders: 1, marginCents: 1_000 },
+  it('writes cells summed over sellers (salesFilterData.ts sums them in SQL) with no seller column and no sellers', () => {
+    // jan SP Hotel: V1 1.000,00 in 4 (margin 400,00) + V2 25,00 in 1 (margin 10,00) = 1.025,00 in 5; the other three cells as they were.
+    const summed: SalesCell[] = [
+      { month: month('2026-01'), seller: null, state: 'SP', segment: 'Hotel', revenueCents: 102_500, orders: 5, marginCents: 41_000 },
+      { ...cells[1]!, seller: null },
+      { ...cells[2]!, seller: null },
+      { ...cells[3]!, seller: null },
     ];
-    const summed = sumOverSellers(twoSellers);
-    // jan SP Hotel: V1 1.000,00 in 4 + V2 25,00 in 1 = 1.025,00 in 5; the other three cells stay as they were.
-    expect(summed.map((c) => [c.month.toISOString().slice(0, 7), c.seller, c.state, c.segment, c.revenueCents, c.orders])).toEqual([
-      ['2026-01', null, 'SP', 'Hotel', 102_500, 5],
-      ['2026-01', null, 'RS', 'Padaria', 30_050, 2],
-      ['2026-02', null, 'RS', 'Hotel', 50_000, 1],
-      ['2026-02', null, null, null, 1_999, 1],
-    ]);
-    expect(twoSellers[0]!.revenueCents).toBe(100_000);
     const encoded = encodeSalesFile(summed, dictionaries, null, { sellersSummed: true });
     expect(encoded.sellers).toEqual([]);
     expect('seller' in encoded.cells).toBe(false);
@@ -223,18 +209,6 @@ describe('re-aggregating the cube', () => {
 });
 
 describe('the customer counts of the cube', () => {
-  it('sums over sellers cell by cell, like the sales', () => {
-    const extra: CustomerCell = { ...customers[0]!, seller: 'V2', activeStart: 1, activeEnd: 1, churned: 0, newCustomers: 1, portfolio: 1, portfolioBuying: 1 };
-    // jan SP Hotel: V1 12 active + V2 1 = 13; portfolio 14 + 1 = 15.
-    const summed = sumCustomersOverSellers([...customers, extra]);
-    expect(summed.map((c) => [c.seller, c.state, c.activeEnd, c.portfolio])).toEqual([
-      [null, 'SP', 13, 15],
-      [null, 'RS', 4, 6],
-      [null, 'SP', 11, 15],
-      [null, 'RS', 5, 5],
-    ]);
-  });
-
   it('filters a seller by the customers it owns and derives positivação and churn from the sums', () => {
     // V2 in both months: active 4 + 5 at the ends; started 5 + 4 = 9, lost 2: churn 2/9; bought 3 + 4 of 6 + 5: 7/11.
     const v2 = customerTotals(filterCustomerCells(cube, { ...NO_FILTER, seller: 'V2' }, both));
