@@ -16,8 +16,8 @@ export function createDocument(): Document {
 }
 
 /**
- * Serializes a node as HTML. a DOM's outerHTML (linkedom's) leaves `&` unescaped in attributes, so a label like
- * "P&amp;D" in an aria-label or title would be read back wrong; this escapes every text and attribute.
+ * Serializes a node as HTML, escaping every text and attribute, so a label like "P&amp;D" in an aria-label
+ * or title reads back as written (the server DOM has no outerHTML of its own).
  * Style elements keep their CSS as is (Plot's own, never user text) except for a closing tag.
  */
 export function serialize(node: Node): string {

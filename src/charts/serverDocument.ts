@@ -240,7 +240,7 @@ class ServerElement extends ServerNode {
     return this.tagName;
   }
 
-  /** Newest attribute first, as the general DOM (linkedom) lists them, so the markup stays byte for byte the same. */
+  /** Newest attribute first, as linkedom (the DOM the charts were drawn on before) listed them, so the markup stayed byte for byte the same. */
   get attributes(): { name: string; value: string }[] {
     return [...this.attributeMap].reverse().map(([name, value]) => ({ name, value }));
   }
