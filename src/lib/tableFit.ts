@@ -28,7 +28,9 @@ const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).m
 
 /** The narrowest the column can be, in rem. */
 export function minColumnRem({ header, cells, numeric, wide = false }: ColumnTexts): number {
-  const widest = Math.max(longestWord(header), ...cells.map((text) => (numeric ? text.length : longestWord(text))));
+  // a loop, not Math.max(...cells): a table of a big base has more cells than a call has room for arguments
+  let widest = longestWord(header);
+  for (const text of cells) widest = Math.max(widest, numeric ? text.length : longestWord(text));
   return Math.max(widest * CHAR_REM + PADDING_REM, wide ? WIDE_COLUMN_REM : 0);
 }
 

@@ -21,4 +21,10 @@ describe('fitsPhone', () => {
     const money = ['Cross-sell', 'Upsell', 'Total'].map((header) => ({ header, numeric: true, cells: ['R$ 200.777,55'] }));
     expect(fitsPhone([{ header: 'Estado', numeric: false, cells: ['Santa Catarina (SC)'] }, ...money])).toBe(false);
   });
+
+  it('measures a column of a million cells (a big base) without running out of call stack', () => {
+    const cells = Array.from({ length: 1_000_000 }, (_, i) => `V${i}`);
+    // the longest is "V999999": 7 characters
+    expect(minColumnRem({ header: 'Código', numeric: true, cells })).toBeCloseTo(7 * 0.5 + 0.8, 10);
+  });
 });
