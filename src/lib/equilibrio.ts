@@ -11,6 +11,13 @@ export type BalanceTotalsRow = MartRow<'portfolio_balance_totals'>;
 /** Proposed moves shown on the page before the rest collapses; the CSV holds every one. */
 export const PROPOSAL_SHOWN = 10;
 
+/**
+ * The most steps the page lists, open and folded together; the rest are only in the CSV. On a big base the
+ * proposal runs to a hundred thousand steps (124,080 at 100 million order lines), which as rows made a page
+ * of tens of megabytes that no one reads on screen.
+ */
+export const PROPOSAL_PAGE_ROWS = 1000;
+
 /** File name of the proposal for Excel, beside the page (/vendedores/equilibrio/proposta-de-redistribuicao.csv). */
 export const PROPOSAL_FILE = 'proposta-de-redistribuicao.csv';
 
