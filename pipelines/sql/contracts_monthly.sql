@@ -43,7 +43,8 @@ monthly as (
     from movements
 ),
 
-latest_twelve as (
+-- the latest 12 and 24 complete months with a starting MRR, up to each such month
+latest_windows as (
     select
         month,
         count(*) over latest_12 as months_12m,
@@ -52,14 +53,6 @@ latest_twelve as (
         sum(expansion_mrr) over latest_12 as expansion_mrr_12m,
         sum(contraction_mrr) over latest_12 as contraction_mrr_12m,
         sum(churned_mrr) over latest_12 as churned_mrr_12m,
-    from monthly
-    where not is_partial_month and mrr_start > 0
-    window latest_12 as (order by month rows between 11 preceding and current row)
-),
-
-latest_twenty_four as (
-    select
-        month,
         count(*) over latest_24 as months_24m,
         min(month) over latest_24 as first_month_24m,
         min(grr) over latest_24 as grr_min_24m,
@@ -69,30 +62,31 @@ latest_twenty_four as (
         max(nrr - grr) over latest_24 as nrr_grr_gap_max_24m,
     from monthly
     where not is_partial_month and mrr_start > 0
-    window latest_24 as (order by month rows between 23 preceding and current row)
+    window
+        latest_12 as (order by month rows between 11 preceding and current row),
+        latest_24 as (order by month rows between 23 preceding and current row)
 ),
 
 final as (
     select
         monthly.*,
-        cast(latest_twelve.months_12m as integer) as months_12m,
-        latest_twelve.first_month_12m,
-        cast(latest_twelve.new_mrr_12m as decimal(18, 2)) as new_mrr_12m,
-        cast(latest_twelve.expansion_mrr_12m as decimal(18, 2)) as expansion_mrr_12m,
-        cast(latest_twelve.new_mrr_12m + latest_twelve.expansion_mrr_12m as decimal(18, 2)) as gained_mrr_12m,
-        cast(latest_twelve.contraction_mrr_12m as decimal(18, 2)) as contraction_mrr_12m,
-        cast(latest_twelve.churned_mrr_12m as decimal(18, 2)) as churned_mrr_12m,
-        cast(latest_twenty_four.months_24m as integer) as months_24m,
-        latest_twenty_four.first_month_24m,
-        latest_twenty_four.grr_min_24m,
-        latest_twenty_four.grr_max_24m,
-        latest_twenty_four.nrr_min_24m,
-        latest_twenty_four.nrr_max_24m,
-        latest_twenty_four.nrr_grr_gap_max_24m,
+        cast(latest_windows.months_12m as integer) as months_12m,
+        latest_windows.first_month_12m,
+        cast(latest_windows.new_mrr_12m as decimal(18, 2)) as new_mrr_12m,
+        cast(latest_windows.expansion_mrr_12m as decimal(18, 2)) as expansion_mrr_12m,
+        cast(latest_windows.new_mrr_12m + latest_windows.expansion_mrr_12m as decimal(18, 2)) as gained_mrr_12m,
+        cast(latest_windows.contraction_mrr_12m as decimal(18, 2)) as contraction_mrr_12m,
+        cast(latest_windows.churned_mrr_12m as decimal(18, 2)) as churned_mrr_12m,
+        cast(latest_windows.months_24m as integer) as months_24m,
+        latest_windows.first_month_24m,
+        latest_windows.grr_min_24m,
+        latest_windows.grr_max_24m,
+        latest_windows.nrr_min_24m,
+        latest_windows.nrr_max_24m,
+        latest_windows.nrr_grr_gap_max_24m,
         getvariable('as_of_date') as as_of_date,
     from monthly
-    left join latest_twelve on latest_twelve.month = monthly.month
-    left join latest_twenty_four on latest_twenty_four.month = monthly.month
+    left join latest_windows on latest_windows.month = monthly.month
 )
 
 select * from final
