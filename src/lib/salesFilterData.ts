@@ -128,7 +128,9 @@ type Columns = Record<string, Array<number | null>>;
 
 /** The file's cells: dimensions month, state, segment (and seller unless summed), then the measures, rows `from` to `to`. */
 function fileColumns(columns: Columns, measures: readonly string[], from: number, to: number, seller: 'keep' | 'first' | 'none'): Columns {
-  const slice = (name: string) => columns[name]!.slice(from, to);
+  // the whole read is used as it is: a copy of millions of numbers would only cost memory
+  const whole = from === 0 && to === columns.month!.length;
+  const slice = (name: string) => (whole ? columns[name]! : columns[name]!.slice(from, to));
   const out: Columns = { month: slice('month'), state: slice('state'), segment: slice('segment') };
   // one seller's file lists only that seller: its position there is 0
   if (seller === 'keep') out.seller = slice('seller');
