@@ -81,51 +81,74 @@ function digitsOf(options: unknown, fallback: number): number {
  */
 const NEGATIVE_ONLY = { signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions;
 
-/** Builds the formatters of a locale. Intl formatters are cached because building them is slow. */
+/** Months a formatter remembers before it starts over (a report formats a few hundred distinct months). */
+const MONTH_LABELS_KEPT = 10_000;
+
+/**
+ * Builds the formatters of a locale. Building an Intl formatter is slow and formatting a month label
+ * splits it into parts, while a report formats the same few hundred months on every chart axis and table:
+ * each formatter is built once (per number of decimals) and month labels are remembered.
+ */
 export function createFormatters(locale: LocaleSpec): Formatters {
-  const cache = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => {
-    const key = JSON.stringify(options);
-    let format = cache.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(locale.tag, { ...NEGATIVE_ONLY, ...options });
-      cache.set(key, format);
-    }
-    return format;
+  const numberFormat = (options: Intl.NumberFormatOptions): Intl.NumberFormat => new Intl.NumberFormat(locale.tag, { ...NEGATIVE_ONLY, ...options });
+  /** One formatter per number of decimals, built when first asked for. */
+  const perDigits = (build: (digits: number) => Intl.NumberFormat): ((digits: number) => Intl.NumberFormat) => {
+    const built = new Map<number, Intl.NumberFormat>();
+    return (digits) => {
+      let format = built.get(digits);
+      if (!format) {
+        format = build(digits);
+        built.set(digits, format);
+      }
+      return format;
+    };
   };
-  const number = (value: Numeric, options: Intl.NumberFormatOptions, divisor = 1): string => {
+  const number = (value: Numeric, format: Intl.NumberFormat, divisor = 1): string => {
     const n = toNumber(value);
-    return n === null ? locale.missing : numberFormat(options).format(n / divisor);
+    return n === null ? locale.missing : format.format(n / divisor);
   };
   const fixed = (digits: number): Intl.NumberFormatOptions => ({ minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const money = numberFormat({ style: 'currency', currency: locale.currency });
+  const moneyCompact = numberFormat({
+    style: 'currency',
+    currency: locale.currency,
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  });
+  const plain = perDigits((digits) => numberFormat(fixed(digits)));
+  const percent = perDigits((digits) => numberFormat({ style: 'percent', ...fixed(digits) }));
 
   const dateFormat = new Intl.DateTimeFormat(locale.tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale.tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthLabels = new Map<number, string>();
+  const monthLabel = (date: Date): string => {
+    const time = date.getTime();
+    let label = monthLabels.get(time);
+    if (label === undefined) {
+      const parts = monthFormat.formatToParts(date);
+      const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+      label = locale.monthLabel(part('month'), part('year'));
+      if (monthLabels.size >= MONTH_LABELS_KEPT) monthLabels.clear();
+      monthLabels.set(time, label);
+    }
+    return label;
+  };
 
   return {
     locale,
-    formatMoney: (value) => number(value, { style: 'currency', currency: locale.currency }),
-    formatMoneyCompact: (value) =>
-      number(value, {
-        style: 'currency',
-        currency: locale.currency,
-        notation: 'compact',
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 1,
-      }),
-    formatNumber: (value, options) => number(value, fixed(digitsOf(options, 0))),
-    formatPercent: (value, options) => number(value, { style: 'percent', ...fixed(digitsOf(options, 1)) }, 100),
-    formatShare: (value, options) => number(value, { style: 'percent', ...fixed(digitsOf(options, 1)) }),
+    formatMoney: (value) => number(value, money),
+    formatMoneyCompact: (value) => number(value, moneyCompact),
+    formatNumber: (value, options) => number(value, plain(digitsOf(options, 0))),
+    formatPercent: (value, options) => number(value, percent(digitsOf(options, 1)), 100),
+    formatShare: (value, options) => number(value, percent(digitsOf(options, 1))),
     formatDate: (value) => {
       const date = toDate(value);
       return date ? dateFormat.format(date) : locale.missing;
     },
     formatMonth: (value) => {
       const date = toDate(value);
-      if (!date) return locale.missing;
-      const parts = monthFormat.formatToParts(date);
-      const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-      return locale.monthLabel(part('month'), part('year'));
+      return date ? monthLabel(date) : locale.missing;
     },
   };
 }

@@ -3,7 +3,7 @@
  * calls Plot and d3-selection make to build an SVG, and nothing else (no events, no layout, no parsing).
  * The build draws several charts per page on a thousand seller pages; with a general-purpose DOM
  * (linkedom) every node also registered an event-listener table, and that bookkeeping and its garbage
- * collection cost more than Plot itself. The trees it builds serialize (renderToString.ts) to exactly the
+ * collection cost more than Plot itself. The trees it builds serialize (`outerHTML`) to exactly the
  * markup the general DOM gave; the browser draws the same chart functions with its own document.
  */
 
@@ -180,6 +180,24 @@ class ServerFragment extends ServerNode {
   }
 }
 
+const VOID_HTML = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const TEXT_SPECIALS = /[&<>]/;
+const ATTRIBUTE_SPECIALS = /[&<>"]/;
+
+const escapeText = (text: string): string => (TEXT_SPECIALS.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
+const escapeAttribute = (text: string): string => (ATTRIBUTE_SPECIALS.test(text) ? escapeText(text).replace(/"/g, '&quot;') : text);
+
+/**
+ * A node as HTML, escaping every text and attribute, so a label like "P&amp;D" in an aria-label or title
+ * reads back as written. SVG elements without children close themselves; style and script elements keep
+ * their CSS as is (Plot's own, never user text) except for a closing tag.
+ */
+function markup(node: ServerNode): string {
+  if (node instanceof ServerText) return escapeText(node.nodeValue);
+  if (node instanceof ServerElement) return node.writeMarkup('');
+  return '';
+}
+
 /** camelCase → kebab-case, as style.maxWidth names max-width. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -221,7 +239,9 @@ function styleOf(element: ServerElement): Record<string, unknown> {
 }
 
 class ServerElement extends ServerNode {
-  private readonly attributeMap = new Map<string, string>();
+  // Attributes in the order first set (an element has a handful: arrays beat a Map here).
+  private readonly attributeNames: string[] = [];
+  private readonly attributeValues: string[] = [];
   private styleProxy: Record<string, unknown> | null = null;
 
   constructor(
@@ -242,7 +262,12 @@ class ServerElement extends ServerNode {
 
   /** Newest attribute first, as linkedom (the DOM the charts were drawn on before) listed them, so the markup stayed byte for byte the same. */
   get attributes(): { name: string; value: string }[] {
-    return [...this.attributeMap].reverse().map(([name, value]) => ({ name, value }));
+    return this.attributeNames.map((name, i) => ({ name, value: this.attributeValues[i]! })).reverse();
+  }
+
+  /** The element as HTML (see `markup`). */
+  get outerHTML(): string {
+    return markup(this);
   }
 
   get className(): string {
@@ -263,15 +288,20 @@ class ServerElement extends ServerNode {
   }
 
   getAttribute(name: string): string | null {
-    return this.attributeMap.get(name) ?? null;
+    const i = this.attributeNames.indexOf(name);
+    return i < 0 ? null : this.attributeValues[i]!;
   }
 
   hasAttribute(name: string): boolean {
-    return this.attributeMap.has(name);
+    return this.attributeNames.includes(name);
   }
 
   setAttribute(name: string, value: unknown): void {
-    this.attributeMap.set(name, String(value));
+    const i = this.attributeNames.indexOf(name);
+    if (i < 0) {
+      this.attributeNames.push(name);
+      this.attributeValues.push(String(value));
+    } else this.attributeValues[i] = String(value);
   }
 
   setAttributeNS(_namespace: string | null, name: string, value: unknown): void {
@@ -279,7 +309,10 @@ class ServerElement extends ServerNode {
   }
 
   removeAttribute(name: string): void {
-    this.attributeMap.delete(name);
+    const i = this.attributeNames.indexOf(name);
+    if (i < 0) return;
+    this.attributeNames.splice(i, 1);
+    this.attributeValues.splice(i, 1);
   }
 
   removeAttributeNS(_namespace: string | null, name: string): void {
@@ -308,9 +341,25 @@ class ServerElement extends ServerNode {
     return compileSelector(selector)(this, null);
   }
 
+  /** The element's markup after `out`: attributes newest first, text and attribute values escaped. */
+  writeMarkup(out: string): string {
+    const name = this.localName;
+    let start = `${out}<${name}`;
+    for (let i = this.attributeNames.length - 1; i >= 0; i--) start += ` ${this.attributeNames[i]}="${escapeAttribute(this.attributeValues[i]!)}"`;
+    if (name === 'style' || name === 'script') return `${start}>${this.textContent.replace(/<\//g, '<\\/')}</${name}>`;
+    let children = '';
+    for (const child of this.childNodes) {
+      if (child instanceof ServerElement) children = child.writeMarkup(children);
+      else if (child instanceof ServerText) children += escapeText(child.nodeValue);
+    }
+    if (!children && this.namespaceURI === SVG_NS) return `${start}/>`;
+    if (VOID_HTML.has(name)) return `${start}>`;
+    return `${start}>${children}</${name}>`;
+  }
+
   cloneNode(deep = false): ServerElement {
     const copy = new ServerElement(this.ownerDocument, this.namespaceURI, this.localName);
-    for (const [name, value] of this.attributeMap) copy.setAttribute(name, value);
+    for (const [i, name] of this.attributeNames.entries()) copy.setAttribute(name, this.attributeValues[i]);
     if (deep) for (const child of this.childNodes) copy.appendChild(child.cloneNode(true));
     return copy;
   }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBResultReader, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
 import type { z } from 'zod';
 import { checkRows, type MartName, type MartRow, martSchema } from './martRows.ts';
 
@@ -83,22 +83,24 @@ export async function withConnection<T>(use: (connection: DuckDBConnection) => P
 /** SQL string literal. */
 export const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
-/** Converts DuckDB's JS values to plain ones: BigInt → number, nested lists and structs included. */
-export function plainValue(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(plainValue);
-  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
-  }
-  return value;
-}
+/**
+ * DuckDB's own JS conversion with BIGINT and HUGEINT as number instead of bigint (counts and sums that
+ * fit a double), applied as each value is read, nested lists and structs included.
+ */
+const plainConverter: DuckDBValueConverter<unknown> = (value, type, converter) => {
+  const js = JSDuckDBValueConverter(value, type, converter as DuckDBValueConverter<JS>);
+  return typeof js === 'bigint' ? Number(js) : js;
+};
+
+/** A result's rows as plain JS objects (see `plainConverter`). */
+export const plainRows = (reader: DuckDBResultReader): PlainRow[] => reader.convertRowObjects(plainConverter) as PlainRow[];
+
+/** A result's columns as plain JS arrays (see `plainConverter`). */
+export const plainColumns = (reader: DuckDBResultReader): Record<string, unknown[]> => reader.convertColumnsObject(plainConverter);
 
 /** Runs a query on the shared instance and returns plain JS rows. */
 export async function query(sql: string): Promise<PlainRow[]> {
-  return withConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => plainValue(row) as PlainRow);
-  });
+  return withConnection(async (connection) => plainRows(await connection.runAndReadAll(sql)));
 }
 
 /** Which rows of a mart to read and in what order (SQL over the mart's columns). */
@@ -114,8 +116,7 @@ async function runOnMart(name: string, sql: string): Promise<PlainRow[]> {
   if (!existsSync(path)) throw new Error(`Mart "${name}" not found at ${path}. Run \`npm run pipeline\` or set CARTEIRA_MARTS_DIR.`);
   return withConnection(async (connection) => {
     await connection.run(`create or replace temp view mart as select * from read_parquet(${sqlString(path)})`);
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => plainValue(row) as PlainRow);
+    return plainRows(await connection.runAndReadAll(sql));
   });
 }
 

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { martExists, martPath, sqlString, withConnection } from './readMart.ts';
+import { martExists, martPath, plainColumns, plainRows, sqlString, withConnection } from './readMart.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
 import { CUSTOMER_COUNTS, NO_SELLER_SLUG, type FilterEntry, type SalesDictionaries, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
@@ -93,8 +93,7 @@ async function createPositions(connection: DuckDBConnection, table: string, keys
 
 /** Columns of numbers (BIGINT read as number: sums of cents stay far below 2^53). */
 async function numberColumns(connection: DuckDBConnection, sql: string): Promise<Record<string, Array<number | null>>> {
-  const columns = (await connection.runAndReadAll(sql)).getColumnsObjectJS();
-  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, (values as unknown[]).map((v) => (v === null ? null : Number(v)))]));
+  return plainColumns(await connection.runAndReadAll(sql)) as Record<string, Array<number | null>>;
 }
 
 /** The cells of one kind (a temp table) as file columns: dictionary positions, then the measures. */
@@ -168,7 +167,7 @@ async function load(): Promise<SalesFilterFiles | null> {
       await connection.run(
         `create temp table customer_cells (month date, seller_id varchar, state varchar, region varchar, segment varchar, ${CUSTOMER_COUNTS.map((c) => `"${c}" bigint`).join(', ')})`,
       );
-    const keysOf = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+    const keysOf = async (sql: string) => plainRows(await connection.runAndReadAll(sql));
     const salesCount = Number((await keysOf('select count(*) as n from sales_cells'))[0]!.n);
     if (!salesCount) return null;
 
