@@ -1,4 +1,4 @@
-import { listMarts, martColumns, queryMart, type MartFile } from './readMart.ts';
+import { listMarts, martColumns, type MartFile, oncePerMarts, queryMart } from './readMart.ts';
 import { rollingPeriodName } from './reportPeriods.ts';
 import { loadRunSettings } from './settings.ts';
 
@@ -22,20 +22,15 @@ export async function martAsOf(mart: MartFile): Promise<Date | null> {
   return parseIsoDate(mart.metadata.as_of_date);
 }
 
-let reportDate: Promise<Date | null> | undefined;
-
 /** The as-of date of the whole report: the latest as-of among the marts, or null without marts. */
-export function reportAsOf(): Promise<Date | null> {
-  reportDate ??= (async () => {
-    let latest: Date | null = null;
-    for (const mart of await listMarts()) {
-      const date = await martAsOf(mart);
-      if (date && (!latest || date > latest)) latest = date;
-    }
-    return latest;
-  })();
-  return reportDate;
-}
+export const reportAsOf = oncePerMarts(async (): Promise<Date | null> => {
+  let latest: Date | null = null;
+  for (const mart of await listMarts()) {
+    const date = await martAsOf(mart);
+    if (date && (!latest || date > latest)) latest = date;
+  }
+  return latest;
+});
 
 /**
  * The name of the customers' default window (windows.segmentation_months up to the report's as-of date), as

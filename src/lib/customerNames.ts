@@ -1,5 +1,5 @@
 import { martSchema } from './martRows.ts';
-import { martExists, queryMart } from './readMart.ts';
+import { martExists, oncePerMarts, queryMart } from './readMart.ts';
 
 /**
  * How customer lists name a customer. The customers mart gives every customer a publishable name (persons
@@ -63,22 +63,20 @@ export function distinctCustomerNames<T extends Record<string, unknown>>(rows: r
   });
 }
 
-let cached: Promise<CustomerPlaces> | undefined;
-
 /**
  * City and UF of every customer whose name another customer shares (customers mart, read once per build):
  * what a list needs beside a repeated name when its rows do not carry the place.
  */
-export function sharedNamePlaces(): Promise<CustomerPlaces> {
-  cached ??= martExists('customers')
-    ? queryMart(
-        'customers',
-        'select customer_id, city, state from mart where name in (select name from mart group by name having count(*) > 1)',
-        martSchema('customers').pick({ customer_id: true, city: true, state: true }),
-      ).then((rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])))
-    : Promise.resolve(new Map());
-  return cached;
-}
+export const sharedNamePlaces = oncePerMarts(
+  (): Promise<CustomerPlaces> =>
+    martExists('customers')
+      ? queryMart(
+          'customers',
+          'select customer_id, city, state from mart where name in (select name from mart group by name having count(*) > 1)',
+          martSchema('customers').pick({ customer_id: true, city: true, state: true }),
+        ).then((rows) => new Map(rows.map((row) => [String(row.customer_id), { city: text(row.city), state: text(row.state) }])))
+      : Promise.resolve(new Map()),
+);
 
 /** distinctCustomerNames with the places of the customers mart: `await customerNamer()` once per page, then name each list. */
 export async function customerNamer(): Promise<<T extends Record<string, unknown>>(rows: readonly T[], key?: string) => T[]> {

@@ -1,6 +1,6 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
-import { martExists, readMart } from './readMart.ts';
+import { martExists, oncePerMarts, readMart } from './readMart.ts';
 import type { MartRow } from './martRows.ts';
 
 export type BalanceSellerRow = MartRow<'portfolio_balance'>;
@@ -30,8 +30,11 @@ export interface BalanceData {
   totals: BalanceTotalsRow | null;
 }
 
-/** Reads portfolio_balance, portfolio_balance_spread, reassignment_suggestions and portfolio_balance_totals; null when the pipeline published none. */
-export async function loadBalanceData(): Promise<BalanceData | null> {
+/**
+ * Reads portfolio_balance, portfolio_balance_spread, reassignment_suggestions and portfolio_balance_totals once per build
+ * (the page and the proposal's CSV share them); null when the pipeline published none.
+ */
+export const loadBalanceData = oncePerMarts(async (): Promise<BalanceData | null> => {
   // The four come from one pipeline run: published together or not at all.
   if (!['portfolio_balance', 'portfolio_balance_spread', 'reassignment_suggestions', 'portfolio_balance_totals'].every(martExists)) return null;
   const [sellers, spread, moves, [totals]] = await Promise.all([
@@ -41,7 +44,7 @@ export async function loadBalanceData(): Promise<BalanceData | null> {
     readMart('portfolio_balance_totals'),
   ]);
   return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves, totals: totals ?? null };
-}
+});
 
 /**
  * The columns of the proposal CSV, in order, with what each holds: the page lists them beside the link.

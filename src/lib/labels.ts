@@ -1,5 +1,5 @@
 import type { MartRow } from './martRows.ts';
-import { martExists, readMart } from './readMart.ts';
+import { martExists, oncePerMarts, readMart } from './readMart.ts';
 
 type LabelRow = MartRow<'labels'>;
 
@@ -11,13 +11,10 @@ export interface FieldLabels {
   order: string[];
 }
 
-let all: Promise<LabelRow[]> | undefined;
-
 /** Every row of the labels mart (read once per build), or none when the mart is missing. */
-function labelRows(): Promise<LabelRow[]> {
-  all ??= martExists('labels') ? readMart('labels', { orderBy: 'field, sort_order, value' }) : Promise.resolve([]);
-  return all;
-}
+const labelRows = oncePerMarts(
+  (): Promise<LabelRow[]> => (martExists('labels') ? readMart('labels', { orderBy: 'field, sort_order, value' }) : Promise.resolve([])),
+);
 
 /** The labels of a coded field (status, rfm_segment, abc_class, region, renewal_status...). */
 export async function fieldLabels(field: string): Promise<FieldLabels> {

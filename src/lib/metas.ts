@@ -1,5 +1,5 @@
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
-import { martExists, readMart } from './readMart.ts';
+import { martExists, oncePerMarts, readMart } from './readMart.ts';
 import type { MartRow } from './martRows.ts';
 
 export type TargetAttainmentRow = MartRow<'target_attainment'>;
@@ -29,8 +29,8 @@ export interface TargetsData {
   kinds: TargetKind[];
 }
 
-/** Reads target_attainment, target_attainment_ytd, target_suggestions and their totals (empty when a mart is missing). */
-export async function loadTargetsData(): Promise<TargetsData> {
+/** Reads target_attainment, target_attainment_ytd, target_suggestions and their totals once per build (the Metas and Prospecção pages and the suggestions' CSV share them); empty when a mart is missing. */
+export const loadTargetsData = oncePerMarts(async (): Promise<TargetsData> => {
   const attainment = martExists('target_attainment')
     ? await readMart('target_attainment', { orderBy: 'month, revenue_attainment_rank nulls last, seller_id' })
     : [];
@@ -51,7 +51,7 @@ export async function loadTargetsData(): Promise<TargetsData> {
       { key: 'new_customers', column: 'new_customers_target', label: 'Clientes novos', present: any((r) => r.new_customers_target) },
     ],
   };
-}
+});
 
 /** A month's rows ranked by revenue attainment (as the mart ranks them), sellers without a revenue target last. */
 export function monthRanking(rows: TargetAttainmentRow[], month: Date): TargetAttainmentRow[] {

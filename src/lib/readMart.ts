@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBResultReader, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValueConverter, type JS, JSDuckDBValueConverter } from '@duckdb/node-api';
 import type { z } from 'zod';
 import { checkRows, type MartName, type MartRow, martSchema } from './martRows.ts';
 
@@ -52,6 +52,32 @@ export function martsDir(): string {
 export function martPath(name: string): string {
   if (!MART_NAME.test(name)) throw new Error(`Invalid mart name "${name}": use letters, digits and _ only.`);
   return join(martsDir(), `${name}.parquet`);
+}
+
+/** The marts folder as it is now: its path, and its identity and time when it exists (a publication replaces it). */
+function martsVersion(): string {
+  const dir = martsDir();
+  if (!existsSync(dir)) return `${dir} (missing)`;
+  const { ino, mtimeMs } = statSync(dir);
+  return `${dir} ${ino} ${mtimeMs}`;
+}
+
+/**
+ * A reader run once per marts folder: every page of a build shares its promise (listing the marts,
+ * reading the seller marts, the labels...), and a process that meets another folder or a new
+ * publication of it (a test, the dev server) reads again.
+ */
+export function oncePerMarts<T>(read: () => Promise<T>): () => Promise<T> {
+  let version: string | undefined;
+  let result: Promise<T> | undefined;
+  return () => {
+    const now = martsVersion();
+    if (result === undefined || version !== now) {
+      version = now;
+      result = read();
+    }
+    return result;
+  };
 }
 
 /** Whether the marts folder holds `<name>.parquet`. */
@@ -149,8 +175,8 @@ export async function martColumns(name: string): Promise<MartColumn[]> {
   return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
 }
 
-/** Every Parquet file in the marts folder, by name, with row count, size and key-value metadata. */
-export async function listMarts(): Promise<MartFile[]> {
+/** Every Parquet file in the marts folder, by name, with row count, size and key-value metadata (read once per build). */
+export const listMarts = oncePerMarts(async (): Promise<MartFile[]> => {
   const dir = martsDir();
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir)
@@ -171,4 +197,4 @@ export async function listMarts(): Promise<MartFile[]> {
     });
   }
   return marts;
-}
+});

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UFS } from '../../pipelines/brazil/ufs.ts';
 import { fieldLabels, type FieldLabels } from './labels.ts';
-import { martExists, martPath, plainColumns, plainRows, sqlString, withConnection } from './readMart.ts';
+import { martExists, martPath, oncePerMarts, plainColumns, plainRows, sqlString, withConnection } from './readMart.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
 import { CUSTOMER_COUNTS, NO_SELLER_SLUG, type FilterEntry, type SalesDictionaries, type SalesFilterFile, type StateEntry } from './salesFilterFile.ts';
 import { loadSellersData, type SellersData } from './vendedores.ts';
@@ -267,13 +267,8 @@ async function load(): Promise<SalesFilterFiles | null> {
   });
 }
 
-let cached: Promise<SalesFilterFiles | null> | undefined;
-
 /** The filter files, computed once per build: the pages take their filter options from them and the endpoints write them. */
-export function loadSalesFilterFiles(): Promise<SalesFilterFiles | null> {
-  cached ??= load();
-  return cached;
-}
+export const loadSalesFilterFiles: () => Promise<SalesFilterFiles | null> = oncePerMarts(load);
 
 /** The file with every seller, whose dictionaries the filter bars list as options. */
 export async function loadSalesFilterData(): Promise<SalesFilterFile | null> {

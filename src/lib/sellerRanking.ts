@@ -1,5 +1,5 @@
 import type { MartRow } from './martRows.ts';
-import { martExists, readMart } from './readMart.ts';
+import { martExists, oncePerMarts, readMart } from './readMart.ts';
 import { sellerHref, type Seller, type SellersData } from './vendedores.ts';
 
 /** The Vendedores rankings: sellers and teams over a window, as the seller_periods mart sums them. */
@@ -17,13 +17,8 @@ export interface RankingRow extends SellerPeriod {
   href: string | null;
 }
 
-let cached: Promise<SellerPeriod[]> | undefined;
-
 /** The seller_periods rows, read once per build (the index and every seller page share them); empty without the mart. */
-export function loadSellerPeriods(): Promise<SellerPeriod[]> {
-  cached ??= martExists('seller_periods') ? readMart('seller_periods') : Promise.resolve([]);
-  return cached;
-}
+export const loadSellerPeriods = oncePerMarts((): Promise<SellerPeriod[]> => (martExists('seller_periods') ? readMart('seller_periods') : Promise.resolve([])));
 
 /** One seller's row of a window (null when the seller has no month in it). */
 export function sellerPeriod(rows: readonly SellerPeriod[], period: SellerPeriodName, sellerId: string | null): SellerPeriod | null {

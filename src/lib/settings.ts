@@ -1,5 +1,5 @@
 import { defaultConfig } from '../../pipelines/contract/config.ts';
-import { martExists, readMart } from './readMart.ts';
+import { martExists, oncePerMarts, readMart } from './readMart.ts';
 
 /** The rules the pipeline ran with (settings mart), so pages state the thresholds actually applied. */
 export interface RunSettings {
@@ -9,20 +9,15 @@ export interface RunSettings {
   isDefault: (setting: string) => boolean;
 }
 
-let cached: Promise<RunSettings> | undefined;
-
 /** The run's rules, read once per build: every seller page names its window with them. */
-export function loadRunSettings(): Promise<RunSettings> {
-  cached ??= (async () => {
-    const rows = martExists('settings') ? await readMart('settings') : [];
-    const bySetting = new Map(rows.map((r) => [r.setting, r]));
-    return {
-      number: (setting: string) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),
-      isDefault: (setting: string) => bySetting.get(setting)?.is_default ?? true,
-    };
-  })();
-  return cached;
-}
+export const loadRunSettings = oncePerMarts(async (): Promise<RunSettings> => {
+  const rows = martExists('settings') ? await readMart('settings') : [];
+  const bySetting = new Map(rows.map((r) => [r.setting, r]));
+  return {
+    number: (setting: string) => Number(bySetting.get(setting)?.value ?? defaultOf(setting)),
+    isDefault: (setting: string) => bySetting.get(setting)?.is_default ?? true,
+  };
+});
 
 function defaultOf(setting: string): unknown {
   const [section, field] = setting.split('.');

@@ -1,7 +1,7 @@
 import { fieldLabels, type FieldLabels } from './labels.ts';
 import { z } from 'zod';
 import { checkRows, type MartRow, martSchema } from './martRows.ts';
-import { martExists, martPath, query, queryMart, readMart, sqlString } from './readMart.ts';
+import { martExists, martPath, oncePerMarts, query, queryMart, readMart, sqlString } from './readMart.ts';
 import { firstMonth, lastCompleteMonth, trailingWindow, type MonthWindow } from './reportPeriods.ts';
 import { sellerSlugs } from './sellerSlugs.ts';
 import { loadWorkLists } from './workList.ts';
@@ -242,13 +242,8 @@ async function load(): Promise<SellersData | null> {
   };
 }
 
-let cached: Promise<SellersData | null> | undefined;
-
 /** The seller marts, read once per build: getStaticPaths, the index and every seller page share this promise. */
-export function loadSellersData(): Promise<SellersData | null> {
-  cached ??= load();
-  return cached;
-}
+export const loadSellersData: () => Promise<SellersData | null> = oncePerMarts(load);
 
 /** The seller's page path under the site base, e.g. /vendedores/v001/. */
 export const sellerHref = (base: string, seller: Pick<Seller, 'slug'>): string | null => (seller.slug ? `${base}/vendedores/${seller.slug}/` : null);

@@ -1,8 +1,9 @@
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { martAsOf, reportAsOf } from '../../src/lib/asOf.ts';
 import { martSchema } from '../../src/lib/martRows.ts';
-import { listMarts, martColumns, martExists, martsDir, projectRoot, queryMart, readMart } from '../../src/lib/readMart.ts';
+import { listMarts, martColumns, martExists, martsDir, oncePerMarts, projectRoot, queryMart, readMart } from '../../src/lib/readMart.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { writeMartsFixture } from '../helpers/martsFixture.ts';
 
@@ -104,5 +105,39 @@ describe('readMart on the fixture marts', () => {
     } finally {
       process.env.CARTEIRA_MARTS_DIR = temp.dir;
     }
+  });
+});
+
+describe('oncePerMarts', () => {
+  const temp = tempDir('carteira-once-');
+  const previous = process.env.CARTEIRA_MARTS_DIR;
+
+  afterAll(() => {
+    if (previous === undefined) delete process.env.CARTEIRA_MARTS_DIR;
+    else process.env.CARTEIRA_MARTS_DIR = previous;
+    temp.cleanup();
+  });
+
+  it('reads once for every page of a build, and again for another folder or a new publication of the same one', async () => {
+    const first = join(temp.dir, 'first');
+    const second = join(temp.dir, 'second');
+    mkdirSync(first);
+    mkdirSync(second);
+    let reads = 0;
+    const read = oncePerMarts(async () => ++reads);
+
+    process.env.CARTEIRA_MARTS_DIR = first;
+    expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
+
+    process.env.CARTEIRA_MARTS_DIR = second;
+    expect(await read()).toBe(2);
+    process.env.CARTEIRA_MARTS_DIR = first;
+    expect(await read()).toBe(3);
+
+    // a publication puts a new folder in the place of the old one
+    renameSync(first, join(temp.dir, 'old'));
+    renameSync(second, first);
+    expect(await read()).toBe(4);
+    expect(await read()).toBe(4);
   });
 });
