@@ -1,4 +1,7 @@
 -- one row per seller: who they are (sellers export, or derived when only referenced elsewhere) and the portfolio they own at the as-of date (published as the sellers mart)
+--
+-- name is the name every page and mart shows: two sellers with the same name (ignoring case, accents and
+-- spaces around it) would be one person to the reader, so each of them carries the code in parentheses
 with
 
 sellers as (select * from int_sellers_unified),
@@ -19,15 +22,33 @@ owned as (
     group by seller_id
 ),
 
+-- seller names stay (an internal management report) unless the config pseudonymizes them too
+published_names as (
+    select
+        seller_id,
+        case
+            when getvariable('privacy_pseudonymize_seller_names') and name is not null
+            then 'Vendedor ' || left(pseudonym_code(seller_id), 6)
+            else nullif(trim(name), '')
+        end as name,
+    from sellers
+),
+
+told_apart as (
+    select
+        seller_id,
+        case
+            when name is not null and count(*) over (partition by lower(strip_accents(name))) > 1
+            then name || ' (' || seller_id || ')'
+            else name
+        end as name,
+    from published_names
+),
+
 final as (
     select
         sellers.seller_id,
-        -- seller names stay (an internal management report) unless the config pseudonymizes them too
-        case
-            when getvariable('privacy_pseudonymize_seller_names') and sellers.name is not null
-            then 'Vendedor ' || left(pseudonym_code(sellers.seller_id), 6)
-            else sellers.name
-        end as name,
+        told_apart.name,
         sellers.team,
         sellers.state,
         sellers.hired_at,
@@ -41,6 +62,7 @@ final as (
         coalesce(owned.prospects, 0)::integer as prospects,
         getvariable('as_of_date') as as_of_date,
     from sellers
+    inner join told_apart on told_apart.seller_id = sellers.seller_id
     left join owned on owned.seller_id = sellers.seller_id
 )
 

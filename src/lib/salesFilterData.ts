@@ -30,13 +30,6 @@ const byLabel = (a: FilterEntry, b: FilterEntry): number => (a.key === null ? 1 
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
 
-/** Sellers who share a name are told apart in the filter's list by their code beside it (the list is in code order, so equal names keep a fixed order). */
-function distinctLabels(entries: FilterEntry[]): FilterEntry[] {
-  const uses = new Map<string, number>();
-  for (const entry of entries) uses.set(entry.label, (uses.get(entry.label) ?? 0) + 1);
-  return entries.map((entry) => (entry.key !== null && uses.get(entry.label)! > 1 ? { ...entry, label: `${entry.label} (${entry.key})` } : entry));
-}
-
 /** The three cuts of the filter data (see salesFilterFile.ts), from one read of the sales cube. */
 export interface SalesFilterFiles {
   /** Every seller, cell by cell; the pages also take their filter options from it. */
@@ -185,12 +178,10 @@ async function load(): Promise<SalesFilterFiles | null> {
         return { key, label: stateLabel(name, key), name, region: (row.region as string | null) ?? null };
       })
       .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
-    const sellers = distinctLabels(
-      (await keysOf(`select distinct seller_id from (${keyed}) order by seller_id nulls last`)).map((row) => ({
-        key: row.seller_id as string | null,
-        label: sellerLabel(row.seller_id as string | null, sellersData),
-      })),
-    ).sort(byLabel);
+    // sellers who share a name carry their code in it (the sellers mart's rule), so every label is distinct
+    const sellers = (await keysOf(`select distinct seller_id from (${keyed}) order by seller_id nulls last`))
+      .map((row) => ({ key: row.seller_id as string | null, label: sellerLabel(row.seller_id as string | null, sellersData) }))
+      .sort(byLabel);
     const segments = (await keysOf(`select distinct segment from (${keyed})`))
       .map((row) => ({ key: row.segment as string | null, label: segmentLabel(row.segment as string | null) }))
       .sort(byLabel);

@@ -17,8 +17,8 @@ export const sellerMarts = [
     columns: {
       seller_id: ['Código do vendedor', 'Seller code', 'text', 'not null'],
       name: [
-        'Nome do vendedor (NULL sem arquivo de vendedores; o pseudônimo "Vendedor XXXXXX" quando a configuração pede pseudônimos também para vendedores)',
-        'Seller name (NULL without a sellers export; the pseudonym "Vendedor XXXXXX" when the configuration asks for seller pseudonyms too)',
+        'Nome do vendedor como o relatório o mostra: com o código entre parênteses quando outro vendedor tem o mesmo nome (sem diferença de maiúsculas, acentos e espaços nas pontas); NULL sem arquivo de vendedores; o pseudônimo "Vendedor XXXXXX" quando a configuração pede pseudônimos também para vendedores',
+        'Seller name as the report shows it: with the code in parentheses when another seller has the same name (ignoring case, accents and surrounding spaces); NULL without a sellers export; the pseudonym "Vendedor XXXXXX" when the configuration asks for seller pseudonyms too',
         'text',
       ],
       team: ['Equipe', 'Team', 'text'],
