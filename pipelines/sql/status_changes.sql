@@ -63,7 +63,7 @@ status_moves as (
 seller_names as (
     select
         coalesce(now.seller_id, before.seller_id) as seller_id,
-        coalesce(now.name || ' (' || now.seller_id || ')', before.name || ' (' || before.seller_id || ')', coalesce(now.seller_id, before.seller_id)) as shown_name,
+        coalesce(name_with_code(now.name, now.seller_id), name_with_code(before.name, before.seller_id), coalesce(now.seller_id, before.seller_id)) as shown_name,
     from current_sellers as now
     full outer join previous_seller_rows as before on before.seller_id = now.seller_id
 ),

@@ -16,6 +16,11 @@ create or replace macro is_partial_month(month_start) as
     month_start = date_trunc('month', getvariable('as_of_date'))
     and getvariable('as_of_date') < last_day(month_start);
 
+-- A seller named with the code beside it, "Ana Teixeira (V0123)": a name that already carries its code (sellers who
+-- share a name carry it in the sellers mart) is left as it is; NULL without a name.
+create or replace macro name_with_code(name, code) as
+    case when ends_with(name, ' (' || code || ')') then name else name || ' (' || code || ')' end;
+
 -- Ticket médio: revenue per invoiced order, in cents; NULL without orders.
 create or replace macro avg_ticket(revenue, orders) as
     cast(revenue / nullif(orders, 0) as decimal(18, 2));
