@@ -9,21 +9,7 @@ seller_months as (select * from sellers_monthly),
 
 roster as (select * from sellers),
 
--- the window ends on the latest complete month: the as-of month counts only when the as-of date is its last day
-bounds as (
-    select
-        max(month) filter (where not is_partial_month) as window_end,
-        min(month) as first_month,
-    from seller_months
-),
-
-windows as (
-    select 'last_month' as period, window_end as window_start, window_end from bounds where window_end is not null
-    union all
-    select 'last_12_months', cast(greatest(window_end - interval 11 month, first_month) as date), window_end
-    from bounds
-    where window_end is not null
-),
+windows as (select * from complete_month_windows(seller_months)),
 
 -- each seller's sums over a window; the stock measures (portfolio, active, at risk) are those of the window's last month
 seller_sums as (

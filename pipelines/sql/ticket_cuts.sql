@@ -8,21 +8,7 @@ months as (select * from kpis_monthly),
 
 cube as (select * from sales_cube),
 
--- the window ends on the latest complete month: the as-of month counts only when the as-of date is its last day
-bounds as (
-    select
-        max(month) filter (where not coalesce(is_partial_month, false)) as window_end,
-        min(month) as first_month,
-    from months
-),
-
-window_bounds as (
-    select
-        cast(greatest(window_end - interval 11 month, first_month) as date) as window_start,
-        window_end,
-    from bounds
-    where window_end is not null
-),
+window_bounds as (select window_start, window_end from complete_month_windows(months) where period = 'last_12_months'),
 
 total as (
     select

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipelines/warehouse/database.ts';
-import { createRuleMacros } from '../../pipelines/warehouse/runModels.ts';
 import { runMarts, type MartRun } from './runMarts.ts';
 
 // Four sellers, three of them called Ana Teixeira as the exports spell it (case, an accent, a trailing
@@ -54,20 +52,5 @@ describe('seller names as the report shows them', () => {
     const balance = await marts.rows('select seller_id, seller_name from portfolio_balance where seller_id is not null order by seller_id');
     expect(balance).toContainEqual({ seller_id: 'V1', seller_name: 'Ana Teixeira (V1)' });
     expect(balance).toContainEqual({ seller_id: 'V4', seller_name: 'Bruno Lima' });
-  });
-});
-
-describe('name_with_code', () => {
-  it('puts the code beside a name once, also when the name already carries it (a shared name)', async () => {
-    const db = await Database.open();
-    try {
-      await db.run("set variable as_of_date = date '2026-05-31'"); // the partial-month rule reads it
-      await createRuleMacros(db);
-      const [row] = await db.rows(`select name_with_code('Bruno Lima', 'V4') as plain, name_with_code('Ana Teixeira (V1)', 'V1') as carried,
-        name_with_code('Ana Teixeira (V1)', 'V2') as other_code, name_with_code(null, 'V1') as no_name`);
-      expect(row).toEqual({ plain: 'Bruno Lima (V4)', carried: 'Ana Teixeira (V1)', other_code: 'Ana Teixeira (V1) (V2)', no_name: null });
-    } finally {
-      db.close();
-    }
   });
 });

@@ -16,6 +16,22 @@ create or replace macro is_partial_month(month_start) as
     month_start = date_trunc('month', getvariable('as_of_date'))
     and getvariable('as_of_date') < last_day(month_start);
 
+-- The report's trailing windows over a table of months (columns month and is_partial_month): last_month, the latest
+-- complete month (the as-of month counts only when the as-of date is its last day), and last_12_months, the 12
+-- complete months to it (fewer when the history is shorter); no row without a complete month.
+create or replace macro complete_month_windows(months_table) as table
+    with bounds as (
+        select
+            max(month) filter (where not coalesce(is_partial_month, false)) as window_end,
+            min(month) as first_month,
+        from query_table(months_table)
+    )
+    select 'last_month' as period, window_end as window_start, window_end from bounds where window_end is not null
+    union all
+    select 'last_12_months', cast(greatest(window_end - interval 11 month, first_month) as date), window_end
+    from bounds
+    where window_end is not null;
+
 -- A seller named with the code beside it, "Ana Teixeira (V0123)": a name that already carries its code (sellers who
 -- share a name carry it in the sellers mart) is left as it is; NULL without a name.
 create or replace macro name_with_code(name, code) as

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../pipelines/warehouse/database.ts';
+import { createRuleMacros } from '../../pipelines/warehouse/runModels.ts';
+
+describe('the shared rule macros', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await Database.open();
+    await db.run("set variable as_of_date = date '2026-03-15'"); // the partial-month rule reads it
+    await createRuleMacros(db);
+  });
+  afterAll(() => db.close());
+
+  const windowsOf = async (months: Array<[string, boolean]>) => {
+    await db.run('create or replace table months (month date, is_partial_month boolean)');
+    if (months.length) await db.run(`insert into months values ${months.map(([m, p]) => `(date '${m}', ${p})`).join(', ')}`);
+    return db.rows('select period, window_start, window_end from complete_month_windows(months) order by period');
+  };
+
+  it('ends the windows on the latest complete month, the running one left out', async () => {
+    expect(
+      await windowsOf([
+        ['2026-01-01', false],
+        ['2026-02-01', false],
+        ['2026-03-01', true],
+      ]),
+    ).toEqual([
+      { period: 'last_12_months', window_start: '2026-01-01', window_end: '2026-02-01' },
+      { period: 'last_month', window_start: '2026-02-01', window_end: '2026-02-01' },
+    ]);
+  });
+
+  it('takes 12 months when the history is longer', async () => {
+    // January 2025 to March 2026, all complete: April 2025 to March 2026
+    const months = Array.from({ length: 15 }, (_, i): [string, boolean] => [new Date(Date.UTC(2025, i, 1)).toISOString().slice(0, 10), false]);
+    expect(await windowsOf(months)).toEqual([
+      { period: 'last_12_months', window_start: '2025-04-01', window_end: '2026-03-01' },
+      { period: 'last_month', window_start: '2026-03-01', window_end: '2026-03-01' },
+    ]);
+  });
+
+  it('has no window without a complete month', async () => {
+    expect(await windowsOf([['2026-03-01', true]])).toEqual([]);
+    expect(await windowsOf([])).toEqual([]);
+  });
+
+  it('puts the code beside a seller name once, also when the name already carries it (a shared name)', async () => {
+    const [row] = await db.rows(`select name_with_code('Bruno Lima', 'V4') as plain, name_with_code('Ana Teixeira (V1)', 'V1') as carried,
+      name_with_code('Ana Teixeira (V1)', 'V2') as other_code, name_with_code(null, 'V1') as no_name`);
+    expect(row).toEqual({ plain: 'Bruno Lima (V4)', carried: 'Ana Teixeira (V1)', other_code: 'Ana Teixeira (V1) (V2)', no_name: null });
+  });
+});
