@@ -254,6 +254,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   months_12m: 'Meses somados (12 meses)',
   months_24m: 'Meses resumidos (24 meses)',
   months_covered: 'Meses com dados',
+  months_in_period: 'Meses do período',
   months_since: 'Meses desde a aquisição',
   moves: 'Mudanças propostas',
   mrr: 'MRR (R$)',

@@ -4,14 +4,19 @@ with
 
 period_kpis as (select * from int_period_kpis_computed where period_type <> 'month'),
 
+sized as (
+    select
+        *,
+        case period_type when 'quarter' then 3 when 'half_year' then 6 else 12 end as months_in_period,
+    from period_kpis
+),
+
 -- a whole period compares with another like it: a running period or one the data starts inside says nothing
 judged as (
     select
         *,
-        not is_partial_period
-            and months_covered = case period_type when 'quarter' then 3 when 'half_year' then 6 else 12 end
-            as is_whole,
-    from period_kpis
+        not is_partial_period and months_covered = months_in_period as is_whole,
+    from sized
 ),
 
 year_ago as (
@@ -37,6 +42,7 @@ final as (
         period_end,
         is_partial_period,
         months_covered,
+        months_in_period,
         revenue,
         gross_margin,
         orders,
@@ -68,7 +74,7 @@ final as (
         year_ago.revenue_year_ago,
         year_ago.revenue_change_year_ago,
         getvariable('as_of_date') as as_of_date,
-    from period_kpis
+    from judged
     left join year_ago using (period_type, period_start)
 )
 

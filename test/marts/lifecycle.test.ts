@@ -259,7 +259,7 @@ describe('portfolio flows over several months', () => {
 
   it('recomputes a quarter from its own start and end rather than summing months', async () => {
     const rows = await marts.rows(
-      "select period_type, period_start::varchar as period_start, is_partial_period, months_covered, active_start, new_customers, reactivated, churned, active_customers, churn_rate, revenue from kpis_periods where period_start >= '2026-01-01' order by period_type, period_start",
+      "select period_type, period_start::varchar as period_start, is_partial_period, months_covered, months_in_period, active_start, new_customers, reactivated, churned, active_customers, churn_rate, revenue from kpis_periods where period_start >= '2026-01-01' order by period_type, period_start",
     );
     expect(rows).toEqual([
       {
@@ -267,6 +267,7 @@ describe('portfolio flows over several months', () => {
         period_start: '2026-01-01',
         is_partial_period: true,
         months_covered: 4,
+        months_in_period: 6,
         active_start: 1,
         new_customers: 1,
         reactivated: 1,
@@ -280,6 +281,7 @@ describe('portfolio flows over several months', () => {
         period_start: '2026-01-01',
         is_partial_period: false,
         months_covered: 3,
+        months_in_period: 3,
         active_start: 1,
         new_customers: 1,
         reactivated: 1,
@@ -293,6 +295,7 @@ describe('portfolio flows over several months', () => {
         period_start: '2026-04-01',
         is_partial_period: true,
         months_covered: 1,
+        months_in_period: 3,
         active_start: 2,
         new_customers: 0,
         reactivated: 0,
@@ -306,6 +309,7 @@ describe('portfolio flows over several months', () => {
         period_start: '2026-01-01',
         is_partial_period: true,
         months_covered: 4,
+        months_in_period: 12,
         active_start: 1,
         new_customers: 1,
         reactivated: 1,

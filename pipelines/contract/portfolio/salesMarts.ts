@@ -511,6 +511,11 @@ export const salesMarts = [
         'Months of the period with data (the first period may start before the data)',
         'count',
       ],
+      months_in_period: [
+        'Meses que o período tem: 3 no trimestre, 6 no semestre, 12 no ano',
+        'Months the period has: 3 for a quarter, 6 for a half year, 12 for a year',
+        'count',
+      ],
       ...kpiMeasures,
       revenue_year_ago: [
         'Faturamento do mesmo período um ano antes, quando aquele período é inteiro (todos os meses nos dados e encerrados); NULL se não',
