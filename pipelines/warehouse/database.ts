@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent, sqlString } from '../contract/sqlText.ts';
 
 /** A DuckDB connection with the few calls the pipeline uses. */
 export class Database {
@@ -51,8 +52,5 @@ export class Database {
   }
 }
 
-/** Quotes a string as a SQL literal. */
-export const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
-
-/** Quotes an identifier. */
-export const sqlIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** SQL quoting, shared with the site. */
+export { sqlIdent, sqlString };

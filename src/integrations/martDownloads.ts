@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
 import { listSnapshots } from '../lib/history.ts';
 import { martCsvColumns } from '../lib/martCsvColumns.ts';
-import { listMarts, martColumns, martsDir, projectRoot, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
+import { listMarts, martColumns, martsDir, projectRoot, sqlIdent, sqlString, withConnection, type MartFile } from '../lib/readMart.ts';
 import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
@@ -19,7 +19,11 @@ export const DOWNLOADS_DIR = 'dados';
  * streaming DuckDB chunks so big marts never sit in memory whole. Returns the files written.
  */
 export async function writeMartCsv(mart: MartFile, targetDir: string, limits: CsvPartLimits = {}): Promise<CsvPart[]> {
-  const columns: CsvColumn[] = await martCsvColumns(mart.name, await martColumns(mart.name));
+  const types = await martColumns(mart.name);
+  const columns: CsvColumn[] = await martCsvColumns(mart.name, types);
+  // DECIMAL read as DOUBLE by DuckDB itself, in bulk: the same number (the client makes the same cast, but with one
+  // native call per value, a fifth of this writer's time at 10 million order lines)
+  const select = types.map(({ name, type }) => (type.startsWith('DECIMAL') ? `cast(${sqlIdent(name)} as double) as ${sqlIdent(name)}` : sqlIdent(name)));
   const parts = csvParts(mart.name, mart.rows, columns.length, limits);
   const start = async (part: CsvPart): Promise<TextSink> => {
     const sink = part.zipped ? await zipSink(join(targetDir, part.file), part.csv) : await fileSink(join(targetDir, part.file));
@@ -31,7 +35,7 @@ export async function writeMartCsv(mart: MartFile, targetDir: string, limits: Cs
   let sink = await start(parts[0]!);
   try {
     await withConnection(async (connection) => {
-      const result = await connection.stream(`select * from read_parquet(${sqlString(mart.path)})`);
+      const result = await connection.stream(`select ${select.join(', ')} from read_parquet(${sqlString(mart.path)})`);
       for await (const rows of result.yieldRowObjectJs()) {
         let rest = rows;
         while (rest.length) {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValueConverter, type JS, JSDuckDBValueConverter } from '@duckdb/node-api';
 import type { z } from 'zod';
+import { sqlIdent, sqlString } from '../../pipelines/contract/sqlText.ts';
 import { checkRows, type MartName, type MartRow, martSchema } from './martRows.ts';
 
 /** One row of a query as plain JS: BIGINT and DECIMAL as number, DATE and TIMESTAMP as UTC Date. */
@@ -106,8 +107,8 @@ export async function withConnection<T>(use: (connection: DuckDBConnection) => P
   }
 }
 
-/** SQL string literal. */
-export const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+/** SQL quoting (the pipeline's own). */
+export { sqlIdent, sqlString };
 
 /**
  * DuckDB's own JS conversion with BIGINT and HUGEINT as number instead of bigint (counts and sums that
