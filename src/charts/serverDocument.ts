@@ -187,17 +187,6 @@ const ATTRIBUTE_SPECIALS = /[&<>"]/;
 const escapeText = (text: string): string => (TEXT_SPECIALS.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
 const escapeAttribute = (text: string): string => (ATTRIBUTE_SPECIALS.test(text) ? escapeText(text).replace(/"/g, '&quot;') : text);
 
-/**
- * A node as HTML, escaping every text and attribute, so a label like "P&amp;D" in an aria-label or title
- * reads back as written. SVG elements without children close themselves; style and script elements keep
- * their CSS as is (Plot's own, never user text) except for a closing tag.
- */
-function markup(node: ServerNode): string {
-  if (node instanceof ServerText) return escapeText(node.nodeValue);
-  if (node instanceof ServerElement) return node.writeMarkup('');
-  return '';
-}
-
 /** camelCase → kebab-case, as style.maxWidth names max-width. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -265,9 +254,13 @@ class ServerElement extends ServerNode {
     return this.attributeNames.map((name, i) => ({ name, value: this.attributeValues[i]! })).reverse();
   }
 
-  /** The element as HTML (see `markup`). */
+  /**
+   * The element as HTML, escaping every text and attribute, so a label like "P&amp;D" in an aria-label or
+   * title reads back as written. SVG elements without children close themselves; style and script elements
+   * keep their CSS as is (Plot's own, never user text) except for a closing tag.
+   */
   get outerHTML(): string {
-    return markup(this);
+    return this.writeMarkup('');
   }
 
   get className(): string {
