@@ -70,8 +70,12 @@ export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
   { name: 'Data de referência', type: 'DATE', description: 'data em que a proposta foi calculada' },
 ];
 
-/** A seller's name with its code beside it, as the report shows people. */
-export const sellerLabel = (name: string | null, id: string | null): string => (id === null ? 'Sem vendedor' : name && name !== id ? `${name} (${id})` : id);
+/**
+ * A seller's name with its code beside it, as the proposal names people; a name that already carries its code
+ * (sellers who share a name carry it in the marts, as the SQL macro name_with_code also sees) keeps it once.
+ */
+export const sellerLabel = (name: string | null, id: string | null): string =>
+  id === null ? 'Sem vendedor' : !name || name === id ? id : name.endsWith(` (${id})`) ? name : `${name} (${id})`;
 
 /** The proposal as Excel-ready CSV (the shared writer: `;`, decimal comma, UTF-8 with BOM). */
 export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buffer {

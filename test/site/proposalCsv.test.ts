@@ -41,5 +41,7 @@ describe('the reassignment proposal CSV', () => {
 
   it('names a missing owner "Sem vendedor" and a seller known only by code by the code alone', () => {
     expect([sellerLabel(null, null), sellerLabel(null, 'V9'), sellerLabel('Ana Lima', 'V1')]).toEqual(['Sem vendedor', 'V9', 'Ana Lima (V1)']);
+    // a seller who shares a name already carries the code in the marts: it is not written twice
+    expect([sellerLabel('Ana Teixeira (V1)', 'V1'), sellerLabel('Ana Teixeira (V1)', 'V2')]).toEqual(['Ana Teixeira (V1)', 'Ana Teixeira (V1) (V2)']);
   });
 });
