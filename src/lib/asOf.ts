@@ -1,5 +1,5 @@
 import { listMarts, martColumns, type MartFile, oncePerMarts, queryMart } from './readMart.ts';
-import { rollingPeriodName } from './reportPeriods.ts';
+import { monthsText, rollingPeriodName } from './reportPeriods.ts';
 import { loadRunSettings } from './settings.ts';
 
 /** Parses "2026-10-31" as UTC midnight; anything else gives null. */
@@ -40,3 +40,11 @@ export async function customerWindowName(): Promise<string> {
   const [asOf, settings] = await Promise.all([reportAsOf(), loadRunSettings()]);
   return rollingPeriodName(asOf, settings.number('windows.segmentation_months'));
 }
+
+/** How long the customers' window is (windows.segmentation_months), in months. */
+export async function customerWindowMonths(): Promise<number> {
+  return (await loadRunSettings()).number('windows.segmentation_months');
+}
+
+/** The title of a column of revenue in the customers' window (window_revenue): "Faturamento 12 meses". */
+export const windowRevenueLabel = (months: number): string => `Faturamento ${monthsText(months)}`;

@@ -1,3 +1,4 @@
+import { windowRevenueLabel } from './asOf.ts';
 import { excelCsv, type CsvColumn } from './excelCsv.ts';
 import type { FieldLabels } from './labels.ts';
 import { martExists, oncePerMarts, readMart } from './readMart.ts';
@@ -46,12 +47,16 @@ export const loadBalanceData = oncePerMarts(async (): Promise<BalanceData | null
   return { sellers, spread: new Map(spread.map((row) => [row.measure, row])), moves, totals: totals ?? null };
 });
 
+/** The proposal's revenue column, named for the customers' window: "Faturamento 12 meses (R$)". */
+const revenueColumn = (windowMonths: number): string => `${windowRevenueLabel(windowMonths)} (R$)`;
+
 /**
  * The columns of the proposal CSV, in order, with what each holds: the page lists them beside the link.
  * Headers are Portuguese because a sales director opens the file in Excel; the analysts' version with
- * the mart's own names is reassignment_suggestions.csv on the Dados page.
+ * the mart's own names is reassignment_suggestions.csv on the Dados page. The revenue column is named for
+ * the customers' window (windows.segmentation_months).
  */
-export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
+export const proposalColumns = (windowMonths: number): Array<CsvColumn & { description: string }> => [
   { name: 'Passo', type: 'INTEGER', description: 'ordem da proposta: carteiras órfãs primeiro, depois o equilíbrio' },
   { name: 'Código do cliente', description: 'código do cliente nas exportações' },
   { name: 'Cliente', description: 'razão social; pessoas físicas aparecem com pseudônimo' },
@@ -62,7 +67,7 @@ export const PROPOSAL_COLUMNS: Array<CsvColumn & { description: string }> = [
   { name: 'Vendedor proposto', description: 'quem passaria a atender o cliente' },
   { name: 'Motivo', description: 'por que mudar e por que este destino' },
   { name: 'Mesmo segmento', description: 'o vendedor proposto já atende clientes do segmento (VERDADEIRO/FALSO)' },
-  { name: 'Faturamento 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'faturamento do cliente no período de segmentação (padrão: 12 meses)' },
+  { name: revenueColumn(windowMonths), type: 'DECIMAL(18,2)', description: 'faturamento do cliente no período de segmentação' },
   { name: 'Potencial 12 meses (R$)', type: 'DECIMAL(18,2)', description: 'CLV de 12 meses do cliente (vazio sem modelo)' },
   { name: 'Carga do cliente', type: 'DOUBLE', description: 'o que o cliente soma à carga do vendedor (1,00 = carga média de um vendedor)' },
   { name: 'Carga do proposto depois', type: 'DOUBLE', description: 'carga do vendedor proposto depois deste passo' },
@@ -78,7 +83,7 @@ export const sellerLabel = (name: string | null, id: string | null): string =>
   id === null ? 'Sem vendedor' : !name || name === id ? id : name.endsWith(` (${id})`) ? name : `${name} (${id})`;
 
 /** The proposal as Excel-ready CSV (the shared writer: `;`, decimal comma, UTF-8 with BOM). */
-export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buffer {
+export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels, windowMonths: number): Buffer {
   const rows = moves.map((m) => ({
     Passo: m.step,
     'Código do cliente': m.customer_id,
@@ -90,12 +95,12 @@ export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels): Buf
     'Vendedor proposto': sellerLabel(m.to_seller_name, m.to_seller_id),
     Motivo: m.reason_pt,
     'Mesmo segmento': m.is_same_segment,
-    'Faturamento 12 meses (R$)': m.window_revenue,
+    [revenueColumn(windowMonths)]: m.window_revenue,
     'Potencial 12 meses (R$)': m.potential,
     'Carga do cliente': m.workload,
     'Carga do proposto depois': m.to_workload_after,
     'Dispersão depois (CV)': m.workload_cv_after,
     'Data de referência': m.as_of_date,
   }));
-  return excelCsv(PROPOSAL_COLUMNS, rows);
+  return excelCsv(proposalColumns(windowMonths), rows);
 }

@@ -72,8 +72,11 @@ export function periodStart(asOf: Date, months: number): Date {
  * Pareto: windows.segmentation_months) or be complete months (sellers, maps, ticket médio).
  */
 export function periodName(months: number): string {
-  return `últimos ${months} ${months === 1 ? 'mês' : 'meses'}`;
+  return `últimos ${monthsText(months)}`;
 }
+
+/** "12 meses", "1 mês". */
+export const monthsText = (months: number): string => `${months} ${months === 1 ? 'mês' : 'meses'}`;
 
 /** "últimos 12 meses (21/11/2025 a 20/11/2026)": the `months` months ending on the as-of date, day by day. */
 export function rollingPeriodName(asOf: Date | null, months: number): string {

@@ -102,8 +102,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
   // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
   // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build;
-  // and it changes two action-list rules, the class A cut and the active rhythm multiplier, so the pages can be seen
-  // stating the rules the run applied.
+  // and it changes two action-list rules, the class A cut, the active rhythm multiplier and the customers' window
+  // (6 months instead of 12), so the pages can be seen stating the rules the run applied.
   const thinModel = join(temp, 'thin-model.json');
   writeFileSync(
     thinModel,
@@ -112,6 +112,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
       opportunities: { min_value_at_stake: 2500, max_suggestions: 3 },
       abc: { a_share: 0.7 },
       lifecycle: { active_multiplier: 2 },
+      windows: { segmentation_months: 6 },
     }),
   );
   await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROPOSAL_COLUMNS, proposalCsv, sellerLabel } from '../../src/lib/equilibrio.ts';
+import { proposalColumns, proposalCsv, sellerLabel } from '../../src/lib/equilibrio.ts';
 import type { FieldLabels } from '../../src/lib/labels.ts';
 import type { ReassignmentRow } from '../../src/lib/equilibrio.ts';
 
@@ -31,12 +31,24 @@ const move: ReassignmentRow = {
 
 describe('the reassignment proposal CSV', () => {
   it('writes Portuguese headers, names with codes beside them, decimal commas and dd/mm/aaaa for Brazilian Excel', () => {
-    const lines = proposalCsv([move], regions).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe(`\ufeff${PROPOSAL_COLUMNS.map((c) => c.name).join(';')}`);
+    const lines = proposalCsv([move], regions, 12).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      `\ufeff${proposalColumns(12)
+        .map((c) => c.name)
+        .join(';')}`,
+    );
+    expect(lines[0]).toContain(';Faturamento 12 meses (R$);Potencial 12 meses (R$);');
     expect(lines[1]).toBe(
       '1;C08;Hotel Oito Ltda;Hotel;SP;Sudeste;;Bruno Reis (V2);"Cliente sem vendedor; destino com a menor carga da região";FALSO;1200,5;;0,2727;0,5455;0,6374;31/03/2026',
     );
     expect(lines[2]).toBe('');
+  });
+
+  it("names the revenue column for the customers' window the run used (windows.segmentation_months)", () => {
+    const [header, row] = proposalCsv([move], regions, 6).toString('utf8').split('\r\n');
+    expect(header).toContain(';Faturamento 6 meses (R$);Potencial 12 meses (R$);');
+    expect(row).toContain(';1200,5;');
+    expect(proposalColumns(1).map((c) => c.name)).toContain('Faturamento 1 mês (R$)');
   });
 
   it('names a missing owner "Sem vendedor" and a seller known only by code by the code alone', () => {

@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { loadSalesFilterFiles } from '../src/lib/salesFilterData.ts';
+const out = process.argv[2]!;
+const t0 = performance.now();
+const f = (await loadSalesFilterFiles())!;
+const ms = Math.round(performance.now() - t0);
+writeFileSync(`${out}-every.json`, JSON.stringify(f.every));
+writeFileSync(`${out}-summed.json`, JSON.stringify(f.summed));
+const h = createHash('sha1');
+for (const [key, v] of [...f.bySeller].sort((x, y) => String(x[0]).localeCompare(String(y[0])))) h.update(`${key}|${v.slug}|${JSON.stringify(v.file)}\n`);
+console.log('ms', ms, 'sellers', f.bySeller.size, 'bySeller sha1', h.digest('hex'), 'rss MB', Math.round(process.resourceUsage().maxRSS / 1024));
