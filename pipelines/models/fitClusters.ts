@@ -61,27 +61,40 @@ function compact(fit: ClusterFit): ClusterFit {
 }
 
 /**
- * Mean silhouette: per point, a = mean distance to the other members of its cluster, b = the least mean
- * distance to another cluster's members, s = (b − a) ÷ max(a, b), 0 for a point alone in its cluster.
+ * Mean silhouette of each of several fits of the same points (one per k): per point, a = mean distance to the
+ * other members of its cluster, b = the least mean distance to another cluster's members, s = (b − a) ÷ max(a, b),
+ * 0 for a point alone in its cluster. Each distance is computed once for all the fits, and every fit adds them
+ * up in the same order as it would alone, so the result is the same to the last bit.
  */
-export function silhouette(points: number[][], clusters: number[], k: number): number {
+export function silhouettes(points: number[][], fits: ReadonlyArray<{ clusters: number[]; k: number }>): number[] {
   const n = points.length;
-  let total = 0;
-  const sums = new Float64Array(k);
-  const sizes = new Float64Array(k);
-  for (const c of clusters) sizes[c]! += 1;
+  const totals = fits.map(() => 0);
+  const sums = fits.map((fit) => new Float64Array(fit.k));
+  const sizes = fits.map((fit) => {
+    const size = new Float64Array(fit.k);
+    for (const c of fit.clusters) size[c]! += 1;
+    return size;
+  });
   for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    for (let j = 0; j < n; j++) if (j !== i) sums[clusters[j]!]! += Math.sqrt(squaredDistance(points[i]!, points[j]!));
-    const own = clusters[i]!;
-    if (sizes[own]! <= 1) continue;
-    const a = sums[own]! / (sizes[own]! - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
-    const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
-    total += s;
+    for (const sum of sums) sum.fill(0);
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const distance = Math.sqrt(squaredDistance(points[i]!, points[j]!));
+      for (let f = 0; f < fits.length; f++) sums[f]![fits[f]!.clusters[j]!]! += distance;
+    }
+    for (let f = 0; f < fits.length; f++) {
+      const { clusters, k } = fits[f]!;
+      const sum = sums[f]!;
+      const size = sizes[f]!;
+      const own = clusters[i]!;
+      if (size[own]! <= 1) continue;
+      const a = sum[own]! / (size[own]! - 1);
+      let b = Infinity;
+      for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sum[c]! / size[c]!);
+      totals[f]! += Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
+    }
   }
-  return total / n;
+  return totals.map((total) => total / n);
 }
 
 /** Every n-th point (n = ⌈points ÷ size⌉) from the first: a deterministic sample of at most `size` points. */
@@ -102,11 +115,16 @@ export function chooseAndFit(points: number[][], options: { fixedK: number; minK
   const largest = Math.min(options.maxK, distinct - 1);
   const smallest = Math.max(2, Math.min(options.minK, largest));
   const candidates = options.fixedK > 0 ? [options.fixedK] : Array.from({ length: Math.max(0, largest - smallest + 1) }, (_, i) => i + smallest);
+  const tried = candidates.filter((k) => k <= distinct).map((k) => ({ k, fit: fitKMeans(sample, k) }));
+  // a fit whose clusters collapsed into one has no silhouette: 0
+  const measured = silhouettes(
+    sample,
+    tried.filter((t) => t.fit.k > 1).map((t) => t.fit),
+  );
   const scores: KScore[] = [];
   let chosen: { score: KScore; fit: ClusterFit } | null = null;
-  for (const k of candidates.filter((k) => k <= distinct)) {
-    const fit = fitKMeans(sample, k);
-    const score = { k, silhouette: fit.k > 1 ? silhouette(sample, fit.clusters, fit.k) : 0, inertia: fit.inertia };
+  for (const { k, fit } of tried) {
+    const score = { k, silhouette: fit.k > 1 ? measured.shift()! : 0, inertia: fit.inertia };
     scores.push(score);
     if (chosen === null || score.silhouette > chosen.score.silhouette + 1e-12) chosen = { score, fit };
   }
