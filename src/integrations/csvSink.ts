@@ -5,7 +5,8 @@ import { Zip, type ZipInputFile } from 'fflate';
 
 /** Where the text of one CSV file goes: a plain file, or the one entry of a .zip archive. */
 export interface TextSink {
-  write: (text: string) => Promise<void>;
+  /** Text is written as UTF-8; bytes as they are. */
+  write: (text: string | Uint8Array) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -17,7 +18,8 @@ export async function fileSink(path: string): Promise<TextSink> {
   const file = await open(path, 'w');
   return {
     write: async (text) => {
-      await file.write(text);
+      if (typeof text === 'string') await file.write(text);
+      else await file.write(text);
     },
     close: () => file.close(),
   };
@@ -84,7 +86,7 @@ export async function zipSink(path: string, entryName: string): Promise<TextSink
   };
   return {
     write: async (text) => {
-      await entry.push(Buffer.from(text, 'utf8'));
+      await entry.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
       await flush();
     },
     close: async () => {
