@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatMonth, formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
 import { INK, heatColor, textOn } from './palette.ts';
+import type { RetentionPoint } from './retentionCurveChart.ts';
 
 /** One cell of the retention matrix. */
 export interface CohortCell {
@@ -83,28 +84,19 @@ export function retentionRange(rows: CohortCell[]): [number, number] {
   return values.length ? [Math.min(...values), Math.max(...values)] : [0, 100];
 }
 
-/** Average retention by months since acquisition, weighted by cohort size, over the cells given. */
-export function averageRetention(rows: CohortCell[], months: number[]): Array<{ months_since: number; pct: number; cohorts: number }> {
-  return months.flatMap((m) => {
-    const cells = rows.filter((r) => r.months_since === m && r.retention_pct !== null && r.cohort_customers > 0);
-    const customers = cells.reduce((s, c) => s + c.cohort_customers, 0);
-    if (!customers) return [];
-    return [{ months_since: m, pct: (cells.reduce((s, c) => s + c.customers_buying, 0) / customers) * 100, cohorts: cells.length }];
-  });
-}
-
-/** The matrix's text alternative: what the rows are and the average retention after 1, 3, 6 and 12 months. */
-export function describeCohorts(rows: CohortCell[], cohorts: Date[]): string {
+/**
+ * The matrix's text alternative: what the rows are and the average retention after 1, 3, 6 and 12 months
+ * (cohort_retention_curve's months with enough cohorts).
+ */
+export function describeCohorts(cohorts: Date[], curve: RetentionPoint[]): string {
   const first = cohorts[0];
   const last = cohorts[cohorts.length - 1];
   if (!first || !last) return 'Sem coortes de clientes.';
-  const keys = new Set(cohorts.map((c) => c.getTime()));
-  const shown = rows.filter((r) => keys.has(r.cohort_month.getTime()));
-  const avg = averageRetention(shown, [1, 3, 6, 12]);
+  const avg = curve.filter((p) => [1, 3, 6, 12].includes(p.months_since));
   return (
     `Retenção das coortes de ${formatMonth(first)} a ${formatMonth(last)}: percentual de cada coorte que comprou em cada mês depois da primeira compra. ` +
     (avg.length
-      ? `Em média (ponderada pelo tamanho), ${avg.map((a) => `${formatPercent(a.pct, { digits: 0 })} compraram no mês ${a.months_since}`).join(', ')}.`
+      ? `Em média (ponderada pelo tamanho), ${avg.map((a) => `${formatPercent(a.retention_pct, { digits: 0 })} compraram no mês ${a.months_since}`).join(', ')}.`
       : '')
   );
 }

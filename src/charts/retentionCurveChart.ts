@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../../pipelines/contract/locale.ts';
 import { ACCENT, INK, MUTED } from './palette.ts';
 
-/** Average retention at one month since acquisition. */
+/** Average retention at one month since acquisition (a row of cohort_retention_curve). */
 export interface RetentionPoint {
   months_since: number;
-  pct: number;
+  retention_pct: number;
   cohorts: number;
 }
 
@@ -47,13 +47,13 @@ export function retentionCurveChart(rows: RetentionPoint[], options: RetentionCu
       labelArrow: 'none',
     },
     marks: [
-      Plot.line(rows, { x: 'months_since', y: 'pct', stroke: ACCENT, strokeWidth: 2 }),
+      Plot.line(rows, { x: 'months_since', y: 'retention_pct', stroke: ACCENT, strokeWidth: 2 }),
       Plot.dot(rows, {
         x: 'months_since',
-        y: 'pct',
+        y: 'retention_pct',
         fill: ACCENT,
         r: 3,
-        title: (d: RetentionPoint) => `Mês ${d.months_since}: ${formatPercent(d.pct)} (média de ${formatNumber(d.cohorts)} coortes)`,
+        title: (d: RetentionPoint) => `Mês ${d.months_since}: ${formatPercent(d.retention_pct)} (média de ${formatNumber(d.cohorts)} coortes)`,
       }),
       Plot.ruleY([0], { stroke: MUTED }),
     ],

@@ -107,6 +107,9 @@ describe.skipIf(!browserSuiteRuns())('the report pages agree with the marts they
     const rows = await page.locator('figure.chart').first().locator('.chart-wide svg g[aria-label="y-axis tick label"] text').count();
     expect(rows).toBe(Math.min(24, Number(cohorts!.n)));
     if (Number(cohorts!.n) > 24) expect(await text(page, 'main')).toContain('as 24 coortes mais recentes');
+    // The average curve's summary states month 1 as cohort_retention_curve has it.
+    const [first] = await marts(`select retention_pct from cohort_retention_curve where months_since = 1 and has_enough_cohorts`);
+    if (first) expect(await text(page, 'main')).toContain(`mês 1, ${Math.round(Number(first.retention_pct))}%`);
   });
 
   it('adds up the monthly value of the contracts due in the next 90 days', async () => {

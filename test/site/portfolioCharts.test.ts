@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageRetention, cohortHeatmapChart, describeCohorts } from '../../src/charts/cohortHeatmapChart.ts';
+import { cohortHeatmapChart, describeCohorts } from '../../src/charts/cohortHeatmapChart.ts';
 import { describeFlows, flowsChart } from '../../src/charts/flowsChart.ts';
 import { contrast, heatColor, textOn } from '../../src/charts/palette.ts';
 import { describePareto, paretoChart } from '../../src/charts/paretoChart.ts';
@@ -96,13 +96,16 @@ describe('cohortHeatmapChart', () => {
     expect(svg).not.toContain('>100<');
   });
 
-  it('averages retention weighted by cohort size', () => {
-    // Month 1: (6 + 10) ÷ (10 + 20) = 53,3%.
-    expect(averageRetention(cells, [1, 2])).toEqual([
-      { months_since: 1, pct: (16 / 30) * 100, cohorts: 2 },
-      { months_since: 2, pct: 40, cohorts: 1 },
-    ]);
-    expect(describeCohorts(cells, [month('2026-01'), month('2026-02')])).toContain('53% compraram no mês 1');
+  it('states the average retention of months 1, 3, 6 and 12 from the curve mart', () => {
+    const curve = [
+      { months_since: 1, retention_pct: (16 / 30) * 100, cohorts: 3 },
+      { months_since: 2, retention_pct: 40, cohorts: 3 },
+      { months_since: 3, retention_pct: 25, cohorts: 3 },
+    ];
+    expect(describeCohorts([month('2026-01'), month('2026-02')], curve)).toBe(
+      'Retenção das coortes de jan/2026 a fev/2026: percentual de cada coorte que comprou em cada mês depois da primeira compra. ' +
+        'Em média (ponderada pelo tamanho), 53% compraram no mês 1, 25% compraram no mês 3.',
+    );
   });
 });
 

@@ -420,6 +420,33 @@ export const customerMarts = [
     },
   },
   {
+    name: 'cohort_retention_curve',
+    grain_pt: 'uma linha por mês desde a aquisição (1 a 24): a retenção média das 24 coortes mais recentes',
+    grain_en: 'one row per month since acquisition (1 to 24): the average retention of the latest 24 cohorts',
+    orderBy: 'months_since',
+    columns: {
+      months_since: ['Meses desde o mês de aquisição', 'Months since the acquisition month', 'count', 'not null'],
+      cohorts: ['Coortes que já completaram esse mês', 'Cohorts that have completed that month', 'count', 'not null'],
+      cohort_customers: ['Clientes dessas coortes', 'Customers of those cohorts', 'count', 'not null'],
+      customers_buying: ['Desses, os que compraram no mês', 'Of them, those who bought in the month', 'count', 'not null'],
+      retention_pct: [
+        'Retenção média ponderada pelo tamanho: compradores ÷ clientes × 100',
+        'Size-weighted average retention: buyers ÷ customers × 100',
+        'pct',
+        'not null',
+      ],
+      has_enough_cohorts: [
+        'Pelo menos 3 coortes na média (a página só desenha esses meses)',
+        'At least 3 cohorts in the average (the page draws only these months)',
+        'flag',
+        'not null',
+      ],
+      first_cohort_month: ['Primeira das coortes na média', 'First of the averaged cohorts', 'month', 'not null'],
+      last_cohort_month: ['Última das coortes na média', 'Last of the averaged cohorts', 'month', 'not null'],
+      as_of_date: asOf,
+    },
+  },
+  {
     name: 'labels',
     grain_pt: 'uma linha por chave de valor de cada campo codificado',
     grain_en: 'one row per value key of each coded field',
