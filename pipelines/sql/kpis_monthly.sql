@@ -164,6 +164,8 @@ final as (
         cast(targets.revenue_with_target as decimal(18, 2)) as revenue_with_target,
         cast(targets.revenue_target as decimal(18, 2)) as revenue_target,
         100.0 * targets.revenue_with_target / nullif(targets.revenue_target, 0) as target_pct,
+        is_target_met(cast(targets.revenue_with_target as decimal(18, 2)), cast(targets.revenue_target as decimal(18, 2)))
+            as revenue_target_met,
         cast(coalesce(targets.sellers_with_target, 0) as integer) as sellers_with_target,
         cast(coalesce(targets.sellers_without_target, 0) as integer) as sellers_without_target,
         cast(revenue_to_date.ytd_revenue as decimal(18, 2)) as ytd_revenue,

@@ -51,7 +51,7 @@ seller_sums as (
 judged as (
     select
         *,
-        seller_id is not null and revenue_target > 0 and revenue_with_target / revenue_target * 100 >= 100 as is_on_target,
+        seller_id is not null and is_target_met(revenue_with_target, revenue_target) as is_on_target,
     from seller_sums
 ),
 

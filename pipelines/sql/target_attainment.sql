@@ -25,11 +25,12 @@ attainment as (
 ranked as (
     select
         *,
-        -- a target is met at 100% or more; a kind without a target (or a coverage without a portfolio) counts as not met
-        coalesce((target_pct >= 100)::integer, 0) + coalesce((coverage_pct >= coverage_target_pct)::integer, 0)
-            + coalesce((new_customers >= new_customers_target)::integer, 0) as targets_met,
-        (revenue_target is not null)::integer + (coverage_target_pct is not null)::integer
-            + (new_customers_target is not null)::integer as targets_set,
+        -- sellers_monthly says whether each target was met (is_target_met); a kind without a target, with a target of
+        -- zero (not set) or a coverage without a portfolio (set, not met) counts as not met
+        coalesce(revenue_target_met::integer, 0) + coalesce(coverage_target_met::integer, 0)
+            + coalesce(new_customers_target_met::integer, 0) as targets_met,
+        coalesce((revenue_target > 0)::integer, 0) + coalesce((coverage_target_pct > 0)::integer, 0)
+            + coalesce((new_customers_target > 0)::integer, 0) as targets_set,
         case when target_pct is not null then
             rank() over (
                 partition by month, target_pct is null
@@ -37,7 +38,7 @@ ranked as (
             )
         end as revenue_attainment_rank,
         count(target_pct) over (partition by month) as ranked_sellers,
-        count(*) filter (where target_pct >= 100) over (partition by month) as sellers_met_revenue_target,
+        count(*) filter (where revenue_target_met) over (partition by month) as sellers_met_revenue_target,
     from attainment
 ),
 
@@ -63,6 +64,9 @@ final as (
         new_customers,
         new_customers_target,
         new_customers_attainment_pct,
+        revenue_target_met,
+        coverage_target_met,
+        new_customers_target_met,
         cast(targets_met as integer) as targets_met,
         cast(targets_set as integer) as targets_set,
         getvariable('as_of_date') as as_of_date,

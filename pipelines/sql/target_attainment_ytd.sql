@@ -19,6 +19,7 @@ months_to_date as (
         attainment.new_customers_target,
         attainment.coverage_pct,
         attainment.coverage_target_pct,
+        attainment.coverage_target_met,
     from months
     inner join attainment
         on year(attainment.month) = year(months.month)
@@ -34,8 +35,9 @@ summed as (
         sum(revenue_target) as revenue_target,
         coalesce(sum(new_customers) filter (where new_customers_target is not null), 0) as new_customers,
         sum(new_customers_target) as new_customers_target,
-        count(*) filter (where coverage_target_pct is not null and coverage_pct is not null) as coverage_months,
-        count(*) filter (where coverage_pct >= coverage_target_pct) as coverage_months_met,
+        -- the months whose coverage could be judged against a target (is_target_met not NULL), and those that met it
+        count(coverage_target_met) as coverage_months,
+        count(*) filter (where coverage_target_met) as coverage_months_met,
     from months_to_date
     group by month, seller_id
 ),

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatBRL, formatBRLCompact, formatMonth, formatShare } from '../../pipelines/contract/locale.ts';
+import { formatBRL, formatBRLCompact, formatMonth, formatPercent } from '../../pipelines/contract/locale.ts';
 import { monthDomain, monthTicks } from './monthTicks.ts';
 import { ACCENT, INK, MUTED, PARTIAL, TARGET } from './palette.ts';
 
@@ -9,6 +9,9 @@ export interface RevenueMonth {
   revenue: number;
   is_partial_month: boolean;
   revenue_target?: number | null;
+  /** Attainment in % and whether the target was met, as kpis_monthly has them (target_pct, revenue_target_met). */
+  target_pct?: number | null;
+  revenue_target_met?: boolean | null;
 }
 
 /** Size of the revenue trend. */
@@ -33,7 +36,7 @@ export function revenueTrendChart(rows: RevenueMonth[], options: RevenueTrendOpt
   const partial = data.filter((d) => d.is_partial_month);
   const title = (d: RevenueMonth) =>
     `${formatMonth(d.month)}${d.is_partial_month ? ' (parcial)' : ''} · ${label}: ${formatBRL(d.revenue)}` +
-    (d.revenue_target ? ` · meta ${formatBRL(d.revenue_target)} (${formatShare(d.revenue / d.revenue_target)})` : '');
+    (d.revenue_target ? ` · meta ${formatBRL(d.revenue_target)}${d.target_pct == null ? '' : ` (${formatPercent(d.target_pct)})`}` : '');
   return Plot.plot({
     document,
     width,
@@ -75,25 +78,25 @@ export function describeRevenueTrend(rows: RevenueMonth[]): string {
 
 /** The revenue-against-target chart's text alternative: months on target, the best and worst attainment, the month running. */
 export function describeRevenueAgainstTarget(rows: RevenueMonth[]): string {
-  const withTarget = rows.filter((d): d is RevenueMonth & { revenue_target: number } => Boolean(d.revenue_target));
+  const withTarget = rows.filter((d): d is RevenueMonth & { revenue_target: number; target_pct: number } => Boolean(d.revenue_target) && d.target_pct != null);
   const complete = withTarget.filter((d) => !d.is_partial_month);
   const partial = withTarget.find((d) => d.is_partial_month);
   if (!complete.length && !partial) return 'Sem metas de faturamento no período.';
-  const attainment = (d: { revenue: number; revenue_target: number }) => d.revenue / d.revenue_target;
+  const attainment = (d: { target_pct: number }) => formatPercent(d.target_pct);
   const parts: string[] = [];
   if (complete.length) {
-    const hit = complete.filter((d) => d.revenue >= d.revenue_target);
-    const best = complete.reduce((a, b) => (attainment(b) > attainment(a) ? b : a));
-    const worst = complete.reduce((a, b) => (attainment(b) < attainment(a) ? b : a));
+    const hit = complete.filter((d) => d.revenue_target_met);
+    const best = complete.reduce((a, b) => (b.target_pct > a.target_pct ? b : a));
+    const worst = complete.reduce((a, b) => (b.target_pct < a.target_pct ? b : a));
     parts.push(
       `${hit.length} de ${complete.length} meses completos bateram a meta` +
         (hit.length ? ` (${hit.map((d) => formatMonth(d.month)).join(', ')})` : '') +
-        `; melhor ${formatMonth(best.month)} com ${formatShare(attainment(best))} da meta, pior ${formatMonth(worst.month)} com ${formatShare(attainment(worst))}.`,
+        `; melhor ${formatMonth(best.month)} com ${attainment(best)} da meta, pior ${formatMonth(worst.month)} com ${attainment(worst)}.`,
     );
   }
   if (partial) {
     parts.push(
-      `${formatMonth(partial.month)}, ainda em curso: ${formatBRLCompact(partial.revenue)} de ${formatBRLCompact(partial.revenue_target)} (${formatShare(attainment(partial))}).`,
+      `${formatMonth(partial.month)}, ainda em curso: ${formatBRLCompact(partial.revenue)} de ${formatBRLCompact(partial.revenue_target)} (${attainment(partial)}).`,
     );
   }
   return parts.join(' ');

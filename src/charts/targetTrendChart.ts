@@ -8,6 +8,8 @@ export interface TargetMonth {
   month: Date;
   value: number | null;
   target: number | null;
+  /** Whether the target was met, as the mart says (is_target_met); NULL when it cannot be judged. */
+  met: boolean | null;
 }
 
 /** How to draw a measure against its target. */
@@ -114,8 +116,8 @@ export function describeTargetTrend(rows: TargetMonth[], options: Pick<TargetTre
   const data = rows.filter((r) => r.value !== null).sort((a, b) => a.month.getTime() - b.month.getTime());
   const last = data[data.length - 1];
   if (!last) return `${options.label}: sem dados no período.`;
-  const withTarget = data.filter((r) => r.target !== null);
-  const hit = withTarget.filter((r) => r.value! >= r.target!).length;
+  const withTarget = data.filter((r) => r.met !== null);
+  const hit = withTarget.filter((r) => r.met).length;
   const span = `de ${formatMonth(data[0]!.month)} a ${formatMonth(last.month)}`;
   const latest = `em ${formatMonth(last.month)}, ${format(last.value!)}${last.target === null ? ' (sem meta)' : ` para meta de ${format(last.target)}`}`;
   const targets = withTarget.length ? `meta atingida em ${hit} de ${withTarget.length} meses com meta` : 'sem meta no período';

@@ -218,3 +218,45 @@ describe('target_suggestions', () => {
     }
   });
 });
+
+describe('target met (is_target_met), as published', () => {
+  let marts: MartRun;
+
+  beforeAll(async () => {
+    // March: V1's revenue target is exactly its revenue (1.600); V2's targets are zero, which is no target.
+    const targets = [
+      'seller_id,month,revenue_target,coverage_target_pct,new_customers_target',
+      'V1,2026-02,2500,50,1',
+      'V1,2026-03,1600,100,1',
+      'V2,2026-03,0,,0',
+      'V3,2026-03,400,,',
+    ];
+    marts = await runMarts({ ...FILES, 'targets.csv': targets }, '2026-03-31');
+  });
+  afterAll(() => marts.close());
+
+  it('meets a target reached exactly, judges no zero target, and counts from the same flags', async () => {
+    expect(
+      await marts.rows(`select seller_id, month::varchar as month, revenue_target_met, coverage_target_met, new_customers_target_met
+        from sellers_monthly where seller_id in ('V1', 'V2', 'V3') and month >= '2026-02-01' order by month, seller_id`),
+    ).toEqual([
+      // February: only V1 has targets (every seller has a row) (1.000 of 2.500; coverage 100% of 50%; 0 new of 1)
+      { seller_id: 'V1', month: '2026-02-01', revenue_target_met: false, coverage_target_met: true, new_customers_target_met: false },
+      { seller_id: 'V2', month: '2026-02-01', revenue_target_met: null, coverage_target_met: null, new_customers_target_met: null },
+      { seller_id: 'V3', month: '2026-02-01', revenue_target_met: null, coverage_target_met: null, new_customers_target_met: null },
+      { seller_id: 'V1', month: '2026-03-01', revenue_target_met: true, coverage_target_met: true, new_customers_target_met: true },
+      { seller_id: 'V2', month: '2026-03-01', revenue_target_met: null, coverage_target_met: null, new_customers_target_met: null },
+      { seller_id: 'V3', month: '2026-03-01', revenue_target_met: false, coverage_target_met: null, new_customers_target_met: null },
+    ]);
+    expect(
+      await marts.rows(`select seller_id, targets_met, targets_set, sellers_met_revenue_target
+        from target_attainment where month = '2026-03-01' order by seller_id`),
+    ).toEqual([
+      { seller_id: 'V1', targets_met: 3, targets_set: 3, sellers_met_revenue_target: 1 },
+      { seller_id: 'V2', targets_met: 0, targets_set: 0, sellers_met_revenue_target: 1 },
+      { seller_id: 'V3', targets_met: 0, targets_set: 1, sellers_met_revenue_target: 1 },
+    ]);
+    // The company's March: 1.600 + 0 + 100 sold by sellers with a target, against 1.600 + 0 + 400 → not met.
+    expect(await marts.rows(`select revenue_target_met from kpis_monthly where month = '2026-03-01'`)).toEqual([{ revenue_target_met: false }]);
+  });
+});

@@ -144,9 +144,9 @@ describe('statusBarsChart', () => {
 
 describe('revenueTrendChart', () => {
   const rows = [
-    { month: month('2026-09'), revenue: 90, is_partial_month: false, revenue_target: 100 },
-    { month: month('2026-10'), revenue: 120, is_partial_month: false, revenue_target: 100 },
-    { month: month('2026-11'), revenue: 50, is_partial_month: true, revenue_target: 100 },
+    { month: month('2026-09'), revenue: 90, is_partial_month: false, revenue_target: 100, target_pct: 90, revenue_target_met: false },
+    { month: month('2026-10'), revenue: 120, is_partial_month: false, revenue_target: 100, target_pct: 120, revenue_target_met: true },
+    { month: month('2026-11'), revenue: 50, is_partial_month: true, revenue_target: 100, target_pct: 50, revenue_target_met: false },
   ];
 
   it('marks the month still running and draws the target as ticks', () => {

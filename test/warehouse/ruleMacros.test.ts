@@ -49,4 +49,12 @@ describe('the shared rule macros', () => {
       name_with_code('Ana Teixeira (V1)', 'V2') as other_code, name_with_code(null, 'V1') as no_name`);
     expect(row).toEqual({ plain: 'Bruno Lima (V4)', carried: 'Ana Teixeira (V1)', other_code: 'Ana Teixeira (V1) (V2)', no_name: null });
   });
+
+  it('meets a target at or above it, misses it below, and judges nothing without a target or with a target of zero', async () => {
+    const rows = await db.rows(
+      `select actual, target, is_target_met(actual, target) as met
+       from (values (1000.00, 1000.00), (999.99, 1000.00), (1200.00, 1000.00), (500.00, null), (500.00, 0.00), (null, 1000.00)) t(actual, target)`,
+    );
+    expect(rows.map((r) => r.met)).toEqual([true, false, true, null, null, null]);
+  });
 });

@@ -21,6 +21,17 @@ export const partialMonth = [
   'The as-of month is still running (the as-of date is not its last day): do not compare it with complete months',
   'flag',
 ] as const satisfies ColumnDoc;
+/** Whether a target was met (the is_target_met rule), for each kind of target. */
+const targetMet = (kind_pt: string, kind_en: string) =>
+  [
+    `Meta de ${kind_pt} batida: realizado ≥ meta (valores publicados); NULL sem meta, com meta 0 ou sem realizado`,
+    `${kind_en} target met: actual ≥ target (as published); NULL without a target, with a target of 0 or without an actual`,
+    'flag',
+    'nullable',
+  ] as const satisfies ColumnDoc;
+export const revenueTargetMet = targetMet('faturamento', 'Revenue');
+export const coverageTargetMet = targetMet('positivação', 'Coverage');
+export const newCustomersTargetMet = targetMet('clientes novos', 'New-customer');
 /** A seller key that may be NULL. */
 export const sellerId = ['Código do vendedor (NULL = sem vendedor)', 'Seller code (NULL = no seller)', 'text'] as const satisfies ColumnDoc;
 /** A UF that may be NULL. */

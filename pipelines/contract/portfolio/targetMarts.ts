@@ -1,5 +1,5 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
-import { asOf, month, partialMonth } from './columnDocs.ts';
+import { asOf, coverageTargetMet, month, newCustomersTargetMet, partialMonth, revenueTargetMet } from './columnDocs.ts';
 
 const sellerId = ['Código do vendedor', 'Seller code', 'text', 'not null'] as const satisfies ColumnDoc;
 const openBand = (pt: string, en: string): readonly [string, string, 'count'] => [
@@ -144,14 +144,17 @@ export const targetMarts = [
         'New-customer target attainment: new ÷ target × 100; NULL without a target or with a target of 0',
         'pct',
       ],
+      revenue_target_met: revenueTargetMet,
+      coverage_target_met: coverageTargetMet,
+      new_customers_target_met: newCustomersTargetMet,
       targets_met: [
-        'Metas batidas no mês (realizado ≥ meta), de 0 a targets_set',
-        'Targets met in the month (actual ≥ target), from 0 to targets_set',
+        'Metas batidas no mês (as colunas *_target_met verdadeiras), de 0 a targets_set',
+        'Targets met in the month (the *_target_met columns that are true), from 0 to targets_set',
         'count',
       ],
       targets_set: [
-        'Tipos de meta definidos para o vendedor no mês (faturamento, positivação, clientes novos)',
-        'Target kinds set for the seller in the month (revenue, coverage, new customers)',
+        'Tipos de meta definidos para o vendedor no mês com valor acima de 0 (faturamento, positivação, clientes novos)',
+        'Target kinds set for the seller in the month above 0 (revenue, coverage, new customers)',
         'count',
       ],
       as_of_date: asOf,
@@ -214,7 +217,11 @@ export const targetMarts = [
         'Months whose coverage reached its target (coverage is a ratio and is not summed)',
         'count',
       ],
-      coverage_months: ['Meses com meta de positivação e carteira para medi-la', 'Months with a coverage target and a portfolio to measure it', 'count'],
+      coverage_months: [
+        'Meses com meta de positivação acima de 0 e carteira para medi-la (coverage_target_met não NULL)',
+        'Months with a coverage target above 0 and a portfolio to measure it (coverage_target_met not NULL)',
+        'count',
+      ],
       as_of_date: asOf,
     },
   },

@@ -37,6 +37,12 @@ create or replace macro complete_month_windows(months_table) as table
 create or replace macro name_with_code(name, code) as
     case when ends_with(name, ' (' || code || ')') then name else name || ' (' || code || ')' end;
 
+-- A target is met when the actual reaches it: true at or above a target above zero, false below it; NULL without a
+-- target or an actual, and for a target of zero, which is no target (nothing to measure attainment against). Compare
+-- the values as published (revenue in centavos), so that a page showing R$ 1.000,00 against R$ 1.000,00 says met.
+create or replace macro is_target_met(actual, target) as
+    case when target > 0 then actual >= target end;
+
 -- Ticket médio: revenue per invoiced order, in cents; NULL without orders.
 create or replace macro avg_ticket(revenue, orders) as
     cast(revenue / nullif(orders, 0) as decimal(18, 2));
