@@ -69,6 +69,7 @@ final as (
     select
         rows_shown.seller_id,
         classified.name as seller_name,
+        seller_label(classified.name, rows_shown.seller_id) as seller_label,
         classified.region,
         coalesce(classified.is_eligible, false) as is_eligible,
         case when rows_shown.seller_id is null then 'no_owner' else classified.orphan_reason end as orphan_reason,

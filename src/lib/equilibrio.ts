@@ -75,12 +75,8 @@ export const proposalColumns = (windowMonths: number): Array<CsvColumn & { descr
   { name: 'Data de referência', type: 'DATE', description: 'data em que a proposta foi calculada' },
 ];
 
-/**
- * A seller's name with its code beside it, as the proposal names people; a name that already carries its code
- * (sellers who share a name carry it in the marts, as the SQL macro name_with_code also sees) keeps it once.
- */
-export const sellerLabel = (name: string | null, id: string | null): string =>
-  id === null ? 'Sem vendedor' : !name || name === id ? id : name.endsWith(` (${id})`) ? name : `${name} (${id})`;
+/** How a row without a seller code is named (seller_label is NULL there). */
+export const NO_SELLER = 'Sem vendedor';
 
 /** The proposal as Excel-ready CSV (the shared writer: `;`, decimal comma, UTF-8 with BOM). */
 export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels, windowMonths: number): Buffer {
@@ -91,8 +87,8 @@ export function proposalCsv(moves: ReassignmentRow[], regions: FieldLabels, wind
     Segmento: m.segment,
     UF: m.state,
     Região: m.region ? regions.label(m.region) : null,
-    'Vendedor atual': m.from_seller_id === null ? null : sellerLabel(m.from_seller_name, m.from_seller_id),
-    'Vendedor proposto': sellerLabel(m.to_seller_name, m.to_seller_id),
+    'Vendedor atual': m.from_seller_label,
+    'Vendedor proposto': m.to_seller_label,
     Motivo: m.reason_pt,
     'Mesmo segmento': m.is_same_segment,
     [revenueColumn(windowMonths)]: m.window_revenue,

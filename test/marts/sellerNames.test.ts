@@ -52,5 +52,11 @@ describe('seller names as the report shows them', () => {
     const balance = await marts.rows('select seller_id, seller_name from portfolio_balance where seller_id is not null order by seller_id');
     expect(balance).toContainEqual({ seller_id: 'V1', seller_name: 'Ana Teixeira (V1)' });
     expect(balance).toContainEqual({ seller_id: 'V4', seller_name: 'Bruno Lima' });
+    // the labels the page and the proposal CSV show carry the code once
+    const labels = await marts.rows('select seller_id, seller_label from portfolio_balance where seller_id is not null order by seller_id');
+    expect(labels).toContainEqual({ seller_id: 'V1', seller_label: 'Ana Teixeira (V1)' });
+    expect(labels).toContainEqual({ seller_id: 'V4', seller_label: 'Bruno Lima (V4)' });
+    const [first] = await marts.rows<{ from_seller_label: string }>('select from_seller_label from reassignment_suggestions order by step limit 1');
+    expect(first!.from_seller_label).toBe('Ána Teixeira (V3)');
   });
 });

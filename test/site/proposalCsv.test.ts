@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposalColumns, proposalCsv, sellerLabel } from '../../src/lib/equilibrio.ts';
+import { proposalColumns, proposalCsv } from '../../src/lib/equilibrio.ts';
 import type { FieldLabels } from '../../src/lib/labels.ts';
 import type { ReassignmentRow } from '../../src/lib/equilibrio.ts';
 
@@ -15,8 +15,10 @@ const move: ReassignmentRow = {
   status: 'new',
   from_seller_id: null,
   from_seller_name: null,
+  from_seller_label: null,
   to_seller_id: 'V2',
   to_seller_name: 'Bruno Reis',
+  to_seller_label: 'Bruno Reis (V2)',
   reason_pt: 'Cliente sem vendedor; destino com a menor carga da região',
   is_same_segment: false,
   is_active_portfolio: true,
@@ -49,11 +51,5 @@ describe('the reassignment proposal CSV', () => {
     expect(header).toContain(';Faturamento 6 meses (R$);Potencial 12 meses (R$);');
     expect(row).toContain(';1200,5;');
     expect(proposalColumns(1).map((c) => c.name)).toContain('Faturamento 1 mês (R$)');
-  });
-
-  it('names a missing owner "Sem vendedor" and a seller known only by code by the code alone', () => {
-    expect([sellerLabel(null, null), sellerLabel(null, 'V9'), sellerLabel('Ana Lima', 'V1')]).toEqual(['Sem vendedor', 'V9', 'Ana Lima (V1)']);
-    // a seller who shares a name already carries the code in the marts: it is not written twice
-    expect([sellerLabel('Ana Teixeira (V1)', 'V1'), sellerLabel('Ana Teixeira (V1)', 'V2')]).toEqual(['Ana Teixeira (V1)', 'Ana Teixeira (V1) (V2)']);
   });
 });

@@ -57,4 +57,13 @@ describe('the shared rule macros', () => {
     );
     expect(rows.map((r) => r.met)).toEqual([true, false, true, null, null, null]);
   });
+
+  it('labels a seller by name and code, by the code alone without a name, and not at all without a code', async () => {
+    const rows = await db.rows(
+      `select seller_label(name, code) as label
+       from (values ('Ana Lima', 'V1'), (null, 'V9'), ('V9', 'V9'), ('Ana Teixeira (V1)', 'V1'), ('Ana Teixeira (V1)', 'V2'), ('Ana', null)) t(name, code)`,
+    );
+    // a seller who shares a name already carries the code in the sellers mart: it is not written twice
+    expect(rows.map((r) => r.label)).toEqual(['Ana Lima (V1)', 'V9', 'V9', 'Ana Teixeira (V1)', 'Ana Teixeira (V1) (V2)', null]);
+  });
 });

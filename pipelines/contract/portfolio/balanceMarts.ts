@@ -1,6 +1,13 @@
 import type { ColumnDoc, MartSpec } from '../marts.ts';
 import { asOf, region, segment, state } from './columnDocs.ts';
 
+/** A seller named as the proposal names people: the seller_label macro. */
+const sellerLabel = (whose_pt: string, whose_en: string) =>
+  [
+    `Nome e código ${whose_pt}, "Ana Teixeira (V0123)" (o código só, sem nome; NULL sem vendedor)`,
+    `${whose_en}'s name and code, "Ana Teixeira (V0123)" (the code alone without a name; NULL without a seller)`,
+    'text',
+  ] as const satisfies ColumnDoc;
 const windowRevenue = [
   'Faturamento dos clientes na janela da segmentação (padrão: 12 meses antes da data de referência)',
   'Revenue of the customers in the segmentation window (default: 12 months before the as-of date)',
@@ -58,6 +65,7 @@ export const balanceMarts = [
     columns: {
       seller_id: ['Código do vendedor (NULL = clientes sem vendedor)', 'Seller code (NULL = customers without an owner)', 'text'],
       seller_name: ['Nome do vendedor (como no mart sellers)', 'Seller name (as in the sellers mart)', 'text'],
+      seller_label: sellerLabel('do vendedor', 'The seller'),
       region: [
         'Região IBGE do vendedor: a da UF no arquivo de vendedores, senão a da maioria dos seus clientes',
         "The seller's IBGE region: its UF's in the sellers export, else where most of its customers are",
@@ -196,8 +204,10 @@ export const balanceMarts = [
       status: ['Situação do cliente na data de referência', 'Customer status at the as-of date', 'text'],
       from_seller_id: ['Vendedor de hoje (NULL = sem vendedor)', 'Current owner (NULL = none)', 'text'],
       from_seller_name: ['Nome do vendedor de hoje', 'Current owner name', 'text'],
+      from_seller_label: sellerLabel('do vendedor de hoje', 'The current owner'),
       to_seller_id: ['Vendedor proposto', 'Proposed owner', 'text', 'not null'],
       to_seller_name: ['Nome do vendedor proposto', 'Proposed owner name', 'text'],
+      to_seller_label: sellerLabel('do vendedor proposto', 'The proposed owner'),
       reason_pt: ['Motivo da mudança, em português', 'Reason for the move, in Portuguese', 'text', 'not null'],
       is_same_segment: ['O vendedor proposto já atende clientes do mesmo segmento', 'The proposed owner already serves customers of the same segment', 'flag'],
       is_active_portfolio: ['Cliente na carteira ativa', 'Customer in the active portfolio', 'flag'],

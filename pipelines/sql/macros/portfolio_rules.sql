@@ -43,6 +43,11 @@ create or replace macro name_with_code(name, code) as
 create or replace macro is_target_met(actual, target) as
     case when target > 0 then actual >= target end;
 
+-- A seller as lists that mix people name them (the balance proposal): "Ana Teixeira (V0123)" (name_with_code), the
+-- code alone when there is no name or the name is the code; NULL without a code.
+create or replace macro seller_label(name, code) as
+    case when code is not null then case when name is null or name = code then code else name_with_code(name, code) end end;
+
 -- Ticket médio: revenue per invoiced order, in cents; NULL without orders.
 create or replace macro avg_ticket(revenue, orders) as
     cast(revenue / nullif(orders, 0) as decimal(18, 2));
