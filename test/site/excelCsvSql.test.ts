@@ -1,12 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writePartsInDuckDB, writePartsInJs } from '../../src/integrations/martDownloads.ts';
 import { csvHeader, csvLines, csvParts, type CsvColumn } from '../../src/lib/excelCsv.ts';
 import { CSV_MACROS_SQL, csvLineSql } from '../../src/lib/excelCsvSql.ts';
 import { listMarts, martColumns, sqlIdent, withConnection } from '../../src/lib/readMart.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { tempDir, tempMartsDir } from '../helpers/fixtures.ts';
 
 /** Values that trip number and text formatting: exponents either side, integral doubles, formulas, quotes, breaks. */
 const EDGE_ROWS = `
@@ -35,14 +34,10 @@ const EDGE_ROWS = `
   (1.7976931348623157e308, 0, 'm', true, null, null, 1, 1)`;
 
 describe('the CSV lines written by DuckDB', () => {
-  const marts = tempDir('carteira-csvsql-marts-');
   const out = tempDir('carteira-csvsql-out-');
-  const previous = process.env.CARTEIRA_MARTS_DIR;
 
-  beforeAll(async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    // The edge rows, then 30,000 random doubles from 1e-9 to 1e22 in magnitude (and decimals beside them).
+  // The edge rows, then 30,000 random doubles from 1e-9 to 1e22 in magnitude (and decimals beside them).
+  tempMartsDir('carteira-csvsql-marts-', async (connection, dir) => {
     await connection.run(`select setseed(0.25)`);
     await connection.run(`copy (
         select * from (values ${EDGE_ROWS}) t(x, revenue, label, flag, day, moment, n, big)
@@ -50,18 +45,9 @@ describe('the CSV lines written by DuckDB', () => {
         select (random() - 0.5) * pow(10, floor(random() * 32) - 9), (random() * 1e9)::decimal(18,2), 'linha ' || i,
           i % 3 = 0, date '2020-01-01' + (i % 2000)::integer, timestamp '2020-01-01' + to_seconds(i * 37), i::integer, i * 1234567
         from range(30000) r(i)
-      ) to '${join(marts.dir, 'every_type.parquet')}' (format parquet)`);
-    connection.closeSync();
-    instance.closeSync();
-    process.env.CARTEIRA_MARTS_DIR = marts.dir;
+      ) to '${join(dir, 'every_type.parquet')}' (format parquet)`);
   });
-
-  afterAll(() => {
-    if (previous === undefined) delete process.env.CARTEIRA_MARTS_DIR;
-    else process.env.CARTEIRA_MARTS_DIR = previous;
-    marts.cleanup();
-    out.cleanup();
-  });
+  afterAll(() => out.cleanup());
 
   it("are byte for byte the JavaScript writer's, plain and zipped, in parts", async () => {
     const [mart] = await listMarts();

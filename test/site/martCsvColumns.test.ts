@@ -1,34 +1,19 @@
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvLines } from '../../src/lib/excelCsv.ts';
 import { martCsvColumns } from '../../src/lib/martCsvColumns.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { tempMartsDir } from '../helpers/fixtures.ts';
 
 describe('martCsvColumns', () => {
-  const marts = tempDir('carteira-csv-columns-');
-  const previous = process.env.CARTEIRA_MARTS_DIR;
-
-  beforeAll(async () => {
-    // A labels mart, complete by its contract, with the used_in forms the real one has: columns, an export note and a wildcard.
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
+  // A labels mart, complete by its contract, with the used_in forms the real one has: columns, an export note and a wildcard.
+  tempMartsDir('carteira-csv-columns-', async (connection, dir) => {
     await connection.run(`copy (select field, value, label_pt, null::varchar as label_en, sort_order, used_in, date '2026-10-31' as as_of_date from (values
         ('status', 'at_risk', 'Em risco (ritmo)', 1, 'customers.status, status_changes.previous_status'),
         ('status', 'lost', 'Perdido (ex-cliente)', 2, 'customers.status, status_changes.previous_status'),
         ('state', 'SP', 'São Paulo', 1, 'customers.state'),
         ('order_status', 'canceled', 'Cancelado', 1, 'orders export (status); kpis_monthly.canceled_*')
       ) as t(field, value, label_pt, sort_order, used_in))
-      to '${join(marts.dir, 'labels.parquet')}' (format parquet)`);
-    connection.closeSync();
-    instance.closeSync();
-    process.env.CARTEIRA_MARTS_DIR = marts.dir;
-  });
-
-  afterAll(() => {
-    if (previous === undefined) delete process.env.CARTEIRA_MARTS_DIR;
-    else process.env.CARTEIRA_MARTS_DIR = previous;
-    marts.cleanup();
+      to '${join(dir, 'labels.parquet')}' (format parquet)`);
   });
 
   it('titles each column with its Portuguese name and gives a coded column its labels, keeping the UF', async () => {

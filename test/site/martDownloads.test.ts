@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeMartCsv } from '../../src/integrations/martDownloads.ts';
 import { csvParts } from '../../src/lib/excelCsv.ts';
 import { listMarts } from '../../src/lib/readMart.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { tempDir, tempMartsDir } from '../helpers/fixtures.ts';
 
 describe('csvParts', () => {
   it('keeps one plain file when the mart fits in an Excel sheet and is small', () => {
@@ -33,28 +32,15 @@ describe('csvParts', () => {
 });
 
 describe('writeMartCsv', () => {
-  const marts = tempDir('carteira-csv-marts-');
   const out = tempDir('carteira-csv-out-');
-  const previous = process.env.CARTEIRA_MARTS_DIR;
   const lines = (text: string) => text.split('\r\n').slice(0, -1);
 
-  beforeAll(async () => {
-    // 5,000 rows: more than one DuckDB chunk (2,048 rows), so parts also break inside and across chunks.
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
+  // 5,000 rows: more than one DuckDB chunk (2,048 rows), so parts also break inside and across chunks.
+  tempMartsDir('carteira-csv-marts-', async (connection, dir) => {
     await connection.run(`copy (select i::integer as n, 'linha ' || i as label from range(1, 5001) t(i) order by i)
-      to '${join(marts.dir, 'numbers.parquet')}' (format parquet)`);
-    connection.closeSync();
-    instance.closeSync();
-    process.env.CARTEIRA_MARTS_DIR = marts.dir;
+      to '${join(dir, 'numbers.parquet')}' (format parquet)`);
   });
-
-  afterAll(() => {
-    if (previous === undefined) delete process.env.CARTEIRA_MARTS_DIR;
-    else process.env.CARTEIRA_MARTS_DIR = previous;
-    marts.cleanup();
-    out.cleanup();
-  });
+  afterAll(() => out.cleanup());
 
   it('writes every row once, in order, each part with the BOM and the header and no more rows than allowed', async () => {
     const [mart] = await listMarts();
