@@ -43,7 +43,7 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
   const axisFormat = unit === 'brl' ? formatBRLCompact : (v: number) => formatPercent(v, { digits: 0 });
   const valued = data.filter((d) => d.value !== null) as Array<TargetMonth & { value: number }>;
   const targeted = data.filter((d) => d.target !== null) as Array<TargetMonth & { target: number }>;
-  const met = (d: TargetMonth) => (d.target === null ? 'Sem meta' : (d.value ?? 0) >= d.target ? 'Meta atingida' : 'Abaixo da meta');
+  const met = (d: TargetMonth) => (d.met === null ? 'Sem meta' : d.met ? 'Meta atingida' : 'Abaixo da meta');
   const title = (d: TargetMonth) =>
     `${formatMonth(d.month)}: ${label.toLowerCase()} ${d.value === null ? '—' : format(d.value)}` +
     (d.target === null ? ' (sem meta)' : `; meta ${format(d.target)}`);

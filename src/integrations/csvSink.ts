@@ -18,8 +18,7 @@ export async function fileSink(path: string): Promise<TextSink> {
   const file = await open(path, 'w');
   return {
     write: async (text) => {
-      if (typeof text === 'string') await file.write(text);
-      else await file.write(text);
+      await file.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
     },
     close: () => file.close(),
   };

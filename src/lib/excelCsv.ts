@@ -27,7 +27,14 @@ const EOL = '\r\n';
  * Text beginning with one of these is run as a formula by spreadsheets (CSV injection); tab and
  * carriage return are included as OWASP recommends. Numbers are never prefixed.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A field holding one of these is quoted. */
+export const NEEDS_QUOTES = /[";\r\n]/;
+
+/** How Brazilian Excel writes true and false. */
+export const TRUE_TEXT = 'VERDADEIRO';
+export const FALSE_TEXT = 'FALSO';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -47,7 +54,7 @@ function formatNumber(n: number): string {
 
 /** Quotes a field when it holds the delimiter, a quote or a line break. */
 function quote(text: string): string {
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Text as a CSV field: neutralized against formulas with a leading single quote, then quoted. */
@@ -60,7 +67,7 @@ export function csvField(value: unknown, column?: CsvColumn): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'boolean') return value ? 'VERDADEIRO' : 'FALSO';
+  if (typeof value === 'boolean') return value ? TRUE_TEXT : FALSE_TEXT;
   if (value instanceof Date) return formatDate(value, /^TIMESTAMP/i.test(column?.type ?? ''));
   if (typeof value === 'object') return textField(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
   if (typeof value === 'string' && column?.labels) return textField(column.labels.get(value) ?? value);

@@ -1,5 +1,5 @@
 import { sqlString } from '../../pipelines/contract/sqlText.ts';
-import type { CsvColumn } from './excelCsv.ts';
+import { FALSE_TEXT, FORMULA_START, NEEDS_QUOTES, TRUE_TEXT, type CsvColumn } from './excelCsv.ts';
 
 /**
  * The data lines of excelCsv.ts written by DuckDB: the same fields, byte for byte, computed in SQL so
@@ -38,11 +38,11 @@ create or replace temp macro csv_number(x) as replace(case
 end, '.', ',');
 create or replace temp macro csv_text(t) as case
   when t is null then ''
-  when regexp_matches(t, '^[=+\\-@\\t\\r]') then csv_quoted('''' || t)
+  when regexp_matches(t, ${sqlString(FORMULA_START.source)}) then csv_quoted('''' || t)
   else csv_quoted(t)
 end;
 create or replace temp macro csv_quoted(t) as case
-  when regexp_matches(t, '[";\\r\\n]') then '"' || replace(t, '"', '""') || '"'
+  when regexp_matches(t, ${sqlString(NEEDS_QUOTES.source)}) then '"' || replace(t, '"', '""') || '"'
   else t
 end;
 `;
@@ -57,7 +57,7 @@ export function csvFieldSql(column: CsvColumn, expr: string): string | null {
   if (INTEGER.test(type)) return `coalesce(cast(${expr} as varchar), '')`;
   // The JavaScript writer reads DECIMAL and FLOAT as DOUBLE too.
   if (DECIMAL.test(type)) return `csv_number(cast(${expr} as double))`;
-  if (type === 'BOOLEAN') return `case when ${expr} then 'VERDADEIRO' when not ${expr} then 'FALSO' else '' end`;
+  if (type === 'BOOLEAN') return `case when ${expr} then ${sqlString(TRUE_TEXT)} when not ${expr} then ${sqlString(FALSE_TEXT)} else '' end`;
   if (type === 'DATE') return `case when isfinite(${expr}) then strftime(${expr}, '%d/%m/%Y') else '' end`;
   if (type === 'TIMESTAMP') return `case when isfinite(${expr}) then strftime(${expr}, '%d/%m/%Y %H:%M:%S') else '' end`;
   if (type !== 'VARCHAR') return null;

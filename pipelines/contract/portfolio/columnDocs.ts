@@ -32,6 +32,8 @@ const targetMet = (kind_pt: string, kind_en: string) =>
 export const revenueTargetMet = targetMet('faturamento', 'Revenue');
 export const coverageTargetMet = targetMet('positivação', 'Coverage');
 export const newCustomersTargetMet = targetMet('clientes novos', 'New-customer');
+/** months_since of the cohort marts. */
+export const monthsSince = ['Meses desde o mês de aquisição', 'Months since the acquisition month', 'count'] as const satisfies ColumnDoc;
 /** A seller key that may be NULL. */
 export const sellerId = ['Código do vendedor (NULL = sem vendedor)', 'Seller code (NULL = no seller)', 'text'] as const satisfies ColumnDoc;
 /** A UF that may be NULL. */

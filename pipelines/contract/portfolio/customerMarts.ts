@@ -1,5 +1,5 @@
 import type { MartSpec } from '../marts.ts';
-import { asOf, notNull, avgTicket, month, partialMonth, region, segment, state, status } from './columnDocs.ts';
+import { asOf, notNull, avgTicket, month, monthsSince, partialMonth, region, segment, state, status } from './columnDocs.ts';
 
 /** Marts about customers: who they are, their status month by month, segments, concentration and cohorts, and the labels of every coded value. */
 export const customerMarts = [
@@ -406,7 +406,7 @@ export const customerMarts = [
     orderBy: 'cohort_month, months_since',
     columns: {
       cohort_month: ['Mês do primeiro pedido faturado (coorte)', 'Month of the first invoiced order (cohort)', 'month'],
-      months_since: ['Meses desde o mês de aquisição', 'Months since the acquisition month', 'count'],
+      months_since: monthsSince,
       month,
       cohort_customers: ['Clientes da coorte', 'Customers in the cohort', 'count'],
       customers_buying: ['Clientes da coorte com pedido faturado no mês', 'Cohort customers with an invoiced order in the month', 'count'],
@@ -425,10 +425,10 @@ export const customerMarts = [
     grain_en: 'one row per month since acquisition (1 to 24): the average retention of the latest 24 cohorts',
     orderBy: 'months_since',
     columns: {
-      months_since: ['Meses desde o mês de aquisição', 'Months since the acquisition month', 'count', 'not null'],
-      cohorts: ['Coortes que já completaram esse mês', 'Cohorts that have completed that month', 'count', 'not null'],
-      cohort_customers: ['Clientes dessas coortes', 'Customers of those cohorts', 'count', 'not null'],
-      customers_buying: ['Desses, os que compraram no mês', 'Of them, those who bought in the month', 'count', 'not null'],
+      months_since: monthsSince,
+      cohorts: ['Coortes que já completaram esse mês', 'Cohorts that have completed that month', 'count'],
+      cohort_customers: ['Clientes dessas coortes', 'Customers of those cohorts', 'count'],
+      customers_buying: ['Desses, os que compraram no mês', 'Of them, those who bought in the month', 'count'],
       retention_pct: [
         'Retenção média ponderada pelo tamanho: compradores ÷ clientes × 100',
         'Size-weighted average retention: buyers ÷ customers × 100',
@@ -439,10 +439,9 @@ export const customerMarts = [
         'Pelo menos 3 coortes na média (a página só desenha esses meses)',
         'At least 3 cohorts in the average (the page draws only these months)',
         'flag',
-        'not null',
       ],
-      first_cohort_month: ['Primeira das coortes na média', 'First of the averaged cohorts', 'month', 'not null'],
-      last_cohort_month: ['Última das coortes na média', 'Last of the averaged cohorts', 'month', 'not null'],
+      first_cohort_month: ['Primeira das coortes na média', 'First of the averaged cohorts', 'month'],
+      last_cohort_month: ['Última das coortes na média', 'Last of the averaged cohorts', 'month'],
       as_of_date: asOf,
     },
   },
