@@ -46,6 +46,23 @@ export function unknownParentsSql(hasProducts: boolean, rejected: string): strin
 }
 
 /**
+ * An order line worth R$ 1 quadrillion or more (quantity × unit price, or × unit cost) is no sale: most
+ * likely a code pasted into the quantity column. Its amount would not fit in the cents the models keep
+ * (18 digits), so it is rejected here, named, instead of stopping the run later. Tested in floating point:
+ * only the order of magnitude matters.
+ */
+export const LINE_AMOUNT_LIMIT = 1e15;
+
+export function lineAmountOutOfRangeSql(rejected: string): string {
+  const tooLarge = (price: string) => `abs(cast(i.quantity as double) * cast(${price} as double)) >= ${LINE_AMOUNT_LIMIT}`;
+  return `
+    insert into load_issues
+    select 'order_items', i.file_idx, i.rec, i.rid, 'quantity', 'amount_out_of_range', 'reject', null, cast(i.quantity as varchar)
+    from kept_order_items i
+    where not (${rejected}) and ((i.line_total is null and ${tooLarge('i.unit_price')}) or ${tooLarge('i.unit_cost')})`;
+}
+
+/**
  * Orders whose customer is not in the customers file are kept (the customer is known from its orders
  * only), but said loudly: in real exports this often means the wrong customers file, or ids that do not
  * match (a per-order customer id, leading zeros dropped by Excel).

@@ -33,6 +33,8 @@ describe('every reject and warning reason, with its line', () => {
       'P3;X9;1;5,00;', // 5: unknown product → warning
       'P2;X1;1;5,00;', // 6: its order was rejected
       'P7;X1;1;5,00;', // 7: unknown order
+      'P3;X1;999999999999;5.000,00;', // 8: R$ 5 quadrillion, a code pasted as a quantity
+      'P3;X1;1000;2.000,50;', // 9: fine, R$ 2,000,500.00
     ]);
     writeExport(tmp.dir, 'metas.csv', ['vendedor;mes;meta de faturamento', 'V1;01/2026;1000', 'V1;out/2026;2000', 'V1;13/2026;10']);
     writeExport(tmp.dir, 'contratos.csv', [
@@ -62,6 +64,7 @@ describe('every reject and warning reason, with its line', () => {
       { file: 'itens_pedido.csv', line: '5', column: 'produto', value: 'X9', reason_code: 'unknown_product', severity: 'warning' },
       { file: 'itens_pedido.csv', line: '6', column: 'pedido', value: 'P2', reason_code: 'order_rejected', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '7', column: 'pedido', value: 'P7', reason_code: 'unknown_order', severity: 'reject' },
+      { file: 'itens_pedido.csv', line: '8', column: 'quantidade', value: '999999999999.000000', reason_code: 'amount_out_of_range', severity: 'reject' },
       { file: 'metas.csv', line: '4', column: 'mes', value: '13/2026', reason_code: 'bad_month', severity: 'reject' },
       { file: 'pedidos.csv', line: '3', column: 'data', value: '32/01/2026', reason_code: 'bad_date', severity: 'reject' },
       { file: 'pedidos.csv', line: '5', column: 'amount', value: 'P4', reason_code: 'missing_amount', severity: 'reject' },
@@ -78,6 +81,7 @@ describe('every reject and warning reason, with its line', () => {
   it('keeps items of unknown products, nulls bad optional values, and reads "out/2026" as October', async () => {
     expect(await db.rows('select order_id, product_id, quantity from src_order_items order by order_id, product_id')).toEqual([
       { order_id: 'P1', product_id: 'X1', quantity: '2.000000' },
+      { order_id: 'P3', product_id: 'X1', quantity: '1000.000000' },
       { order_id: 'P3', product_id: 'X9', quantity: '1.000000' },
     ]);
     expect(await db.rows('select customer_id, document, state from src_customers order by customer_id')).toEqual([
@@ -93,6 +97,6 @@ describe('every reject and warning reason, with its line', () => {
       expect(f.read, f.file).toBe(f.loaded + f.rejected + f.collapsed + f.after_as_of + f.empty);
     }
     expect(result.summary.files.find((f) => f.file === 'clientes.csv')).toMatchObject({ read: 4, loaded: 3, collapsed: 1, warnings: 2 });
-    expect(result.summary.files.find((f) => f.file === 'itens_pedido.csv')).toMatchObject({ read: 6, loaded: 2, rejected: 4, warnings: 1 });
+    expect(result.summary.files.find((f) => f.file === 'itens_pedido.csv')).toMatchObject({ read: 8, loaded: 3, rejected: 5, warnings: 1 });
   });
 });

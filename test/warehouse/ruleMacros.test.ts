@@ -66,4 +66,16 @@ describe('the shared rule macros', () => {
     // a seller who shares a name already carries the code in the sellers mart: it is not written twice
     expect(rows.map((r) => r.label)).toEqual(['Ana Lima (V1)', 'V9', 'V9', 'Ana Teixeira (V1)', 'Ana Teixeira (V1) (V2)', null]);
   });
+
+  it('multiplies an order line exactly and rounds it once to the cent, also from R$ 1 million on', async () => {
+    const rows = await db.rows(
+      `select line_amount(cast(q as decimal(18, 6)), cast(p as decimal(18, 6)), cast(d as decimal(18, 6))) as amount
+       from (values (1, 3, 19.99, 5.00), (2, 10000, 0.0125, 0), (3, 3, 0.3333, 0), (4, 2.5, 3.333333, 0.004), (5, 1000, 2000.50, 0),
+                    (6, 123456.789012, 98765.432109, 1.5), (7, 1, 0.005, 0), (8, 1, -0.005, 0), (9, null, 2.00, 0), (10, 2, null, 0)) t(i, q, p, d)
+       order by i`,
+    );
+    // 2.5 × 3.333333 − 0.004 = 8.3293325; 123,456.789012 × 98,765.432109 = 12,193,263,112.0576...
+    // (the 18-digit product overflows from R$ 1 million on: those lines take the 38-digit path); halves away from zero
+    expect(rows.map((r) => r.amount)).toEqual(['54.97', '125.00', '1.00', '8.33', '2000500.00', '12193263112.06', '0.01', '-0.01', null, null]);
+  });
 });
