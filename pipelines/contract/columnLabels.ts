@@ -124,6 +124,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   customers_with_porte: 'Clientes com porte no cadastro',
   customers_to_reach_80: 'Clientes até 80% do faturamento',
   customers_with_owner: 'Clientes com vendedor dono',
+  total_customers: 'Clientes no total',
   customers_without_suggestion: 'Clientes fora das sugestões',
   cv_after: 'Coeficiente de variação depois',
   cv_before: 'Coeficiente de variação hoje',
@@ -503,6 +504,7 @@ export const martColumnLabels: Readonly<Record<string, Readonly<Record<string, s
   category_penetration: { portfolio_customers: 'Carteira ativa' },
   category_penetration_totals: { portfolio_customers: 'Carteira ativa' },
   churn_bands: { customers: 'Clientes na carteira ativa', customer_share: 'Parcela dos clientes (0-1)' },
+  portfolio_status: { customer_share: 'Parcela dos clientes (0-1)' },
   cohort_retention_curve: { cohort_customers: 'Clientes das coortes', retention_pct: 'Retenção média (%)' },
   customers: { name: 'Cliente', revenue: 'Faturamento total (R$)', orders: 'Pedidos faturados (total)' },
   data_dictionary: {

@@ -1,5 +1,6 @@
--- one row per status (all seven, even empty) at the as-of date: the customers in it, their revenue in the segmentation
--- window and over all history, as the overview counts them and the Carteira page states those at risk and inactive
+-- one row per status (all seven, even empty) at the as-of date: the customers in it and their share of all customers,
+-- their revenue in the segmentation window and over all history, as the overview counts them and the Carteira page
+-- states those at risk and inactive
 with
 
 profiles as (select * from int_customers_profiled),
@@ -23,6 +24,8 @@ final as (
         is_active_portfolio(statuses.status) as is_active_portfolio,
         cast(coalesce(by_status.customers, 0) as integer) as customers,
         cast(coalesce(by_status.customers_with_owner, 0) as integer) as customers_with_owner,
+        coalesce(by_status.customers, 0) / nullif(sum(by_status.customers) over (), 0) as customer_share,
+        cast(coalesce(sum(by_status.customers) over (), 0) as integer) as total_customers,
         cast(coalesce(by_status.window_revenue, 0) as decimal(18, 2)) as window_revenue,
         cast(coalesce(by_status.revenue, 0) as decimal(18, 2)) as revenue,
         statuses.sort_order,

@@ -5,12 +5,14 @@ import { INK, MUTED, statusColor } from './palette.ts';
 /** A share with no decimals, or one when it is under 1% (so 6 of 2.000 reads 0,3%, not 0%). */
 const shareText = (value: number): string => formatShare(value, { digits: value > 0 && value < 0.01 ? 1 : 0 });
 
-/** Customers in one lifecycle status. */
+/** Customers in one lifecycle status (a row of portfolio_status with its label). */
 export interface StatusBar {
   status: string;
   /** Portuguese label from the labels mart. */
   label: string;
   customers: number;
+  /** Of all customers, as the mart states it (0 to 1; null without any customer). */
+  customer_share: number | null;
 }
 
 /** Size of the status bars. */
@@ -25,9 +27,8 @@ export function statusBarsChart(rows: StatusBar[], options: StatusBarsOptions, d
   const { width = 720, labelWidth = 190 } = options;
   // On a phone the long status names go above their bars instead of squeezing the bars.
   const above = width < 480;
-  const total = rows.reduce((sum, r) => sum + r.customers, 0);
   const max = Math.max(1, ...rows.map((r) => r.customers));
-  const text = (d: StatusBar) => `${formatNumber(d.customers)} (${shareText(total ? d.customers / total : 0)})`;
+  const text = (d: StatusBar) => `${formatNumber(d.customers)} (${shareText(d.customer_share ?? 0)})`;
   return Plot.plot({
     document,
     width,
@@ -49,9 +50,8 @@ export function statusBarsChart(rows: StatusBar[], options: StatusBarsOptions, d
   });
 }
 
-/** The status bars' text alternative: every status with its count and share. */
-export function describeStatusBars(rows: StatusBar[], what = 'Clientes por situação'): string {
-  const total = rows.reduce((sum, r) => sum + r.customers, 0);
+/** The status bars' text alternative: every status with its count and share, after the total (portfolio_status.total_customers). */
+export function describeStatusBars(rows: StatusBar[], total: number, what = 'Clientes por situação'): string {
   if (!total) return `${what}: nenhum cliente.`;
-  return `${what} (${formatNumber(total)} no total): ${rows.map((r) => `${r.label} ${formatNumber(r.customers)} (${shareText(r.customers / total)})`).join('; ')}.`;
+  return `${what} (${formatNumber(total)} no total): ${rows.map((r) => `${r.label} ${formatNumber(r.customers)} (${shareText(r.customer_share ?? 0)})`).join('; ')}.`;
 }

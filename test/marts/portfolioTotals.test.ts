@@ -65,11 +65,18 @@ describe('totals the pages state, computed once in marts', () => {
   });
 
   it('counts the customers of each status and, of those, the ones a seller owns', async () => {
-    const rows = await marts.rows('select status, customers, customers_with_owner from portfolio_status where customers > 0 order by status');
-    // at risk: R1, R2 (V1) and R3 (V2), all owned; prospects: P (V2) and N, who has no owner → 2, of which 1 owned
+    const rows = await marts.rows(
+      'select status, customers, customers_with_owner, customer_share, total_customers from portfolio_status where customers > 0 order by status',
+    );
+    // at risk: R1, R2 (V1) and R3 (V2), all owned; prospects: P (V2) and N, who has no owner → 2, of which 1 owned;
+    // 5 customers in all, so 3/5 and 2/5 of them
     expect(rows).toEqual([
-      { status: 'at_risk', customers: 3, customers_with_owner: 3 },
-      { status: 'prospect', customers: 2, customers_with_owner: 1 },
+      { status: 'at_risk', customers: 3, customers_with_owner: 3, customer_share: 0.6, total_customers: 5 },
+      { status: 'prospect', customers: 2, customers_with_owner: 1, customer_share: 0.4, total_customers: 5 },
+    ]);
+    // the empty statuses are there too, with a share of 0
+    expect(await marts.rows('select cast(count(*) as integer) as n, max(customer_share) as share from portfolio_status where customers = 0')).toEqual([
+      { n: 5, share: 0 },
     ]);
   });
 });

@@ -132,12 +132,12 @@ describe('flowsChart', () => {
 
 describe('statusBarsChart', () => {
   const rows = [
-    { status: 'active', label: 'Ativo', customers: 1094 },
-    { status: 'reactivated', label: 'Reativado', customers: 6 },
+    { status: 'active', label: 'Ativo', customers: 1094, customer_share: 1094 / 1100 },
+    { status: 'reactivated', label: 'Reativado', customers: 6, customer_share: 6 / 1100 },
   ];
 
   it('shows a share under 1% with one decimal instead of 0%', () => {
-    expect(describeStatusBars(rows)).toBe('Clientes por situação (1.100 no total): Ativo 1.094 (99%); Reativado 6 (0,5%).');
+    expect(describeStatusBars(rows, 1100)).toBe('Clientes por situação (1.100 no total): Ativo 1.094 (99%); Reativado 6 (0,5%).');
     expect(renderChart(statusBarsChart, rows, {})).toContain('>6 (0,5%)<');
   });
 });

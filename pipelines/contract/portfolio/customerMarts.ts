@@ -284,6 +284,16 @@ export const customerMarts = [
         'Of those, the ones with an owning seller (the ones the per-seller pages count)',
         'count',
       ],
+      customer_share: [
+        'Parcela desses clientes no total de clientes (todas as situações, prospects incluídos); NULL sem nenhum cliente',
+        'Share of those customers in all customers (every status, prospects included); NULL without any customer',
+        'share',
+      ],
+      total_customers: [
+        'Clientes em todas as situações na data de referência (a soma da coluna customers), o mesmo em todas as linhas',
+        'Customers in every status at the as-of date (the sum of the customers column), the same on every row',
+        'count',
+      ],
       window_revenue: [
         'Faturamento desses clientes na janela de segmentação; 0 sem clientes',
         'Revenue of those customers in the segmentation window; 0 without customers',
