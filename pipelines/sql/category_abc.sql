@@ -43,19 +43,12 @@ buyer_counts as (
     group by all
 ),
 
--- orders with the category in the ABC window, counted from one row per category and order (three times faster
--- than a count(distinct) over the lines)
-category_orders as (
-    select category, count(*) as orders
-    from (select distinct category, order_id from lines where is_in_abc_window)
-    group by all
-),
-
 category_revenue as (
     select
         category,
         coalesce(sum(line_revenue) filter (where is_in_abc_window), 0) as revenue,
         count(distinct product_id) filter (where is_in_abc_window) as products,
+        count(distinct order_id) filter (where is_in_abc_window) as orders,
     from lines
     group by all
 ),
@@ -82,7 +75,7 @@ final as (
         ranked.cum_revenue / nullif(ranked.total_revenue, 0) as cum_revenue_share,
         abc_class(ranked.revenue, ranked.cum_revenue, ranked.total_revenue) as abc_class,
         cast(ranked.products as integer) as products,
-        cast(coalesce(category_orders.orders, 0) as integer) as orders,
+        cast(ranked.orders as integer) as orders,
         cast(buyer_counts.buyers as integer) as buyers,
         cast(buyer_counts.portfolio_buyers as integer) as portfolio_buyers,
         cast(portfolio_size.customers as integer) as portfolio_customers,
@@ -95,7 +88,6 @@ final as (
         getvariable('as_of_date') as as_of_date,
     from ranked
     inner join buyer_counts on buyer_counts.category = ranked.category
-    left join category_orders on category_orders.category = ranked.category
     cross join portfolio_size
 )
 

@@ -43,14 +43,6 @@ buyer_counts as (
     group by all
 ),
 
--- orders with the product in the ABC window, counted from one row per product and order (three times faster
--- than a count(distinct) over the lines)
-product_orders as (
-    select product_id, count(*) as orders
-    from (select distinct product_id, order_id from lines where is_in_abc_window)
-    group by all
-),
-
 product_revenue as (
     select
         product_id,
@@ -59,6 +51,7 @@ product_revenue as (
         any_value(category) as category,
         coalesce(sum(line_revenue) filter (where is_in_abc_window), 0) as revenue,
         coalesce(sum(quantity) filter (where is_in_abc_window), 0) as quantity,
+        count(distinct order_id) filter (where is_in_abc_window) as orders,
     from lines
     group by all
 ),
@@ -82,7 +75,7 @@ final as (
         ranked.category,
         cast(ranked.revenue as decimal(18, 2)) as revenue,
         cast(ranked.quantity as double) as quantity,
-        cast(coalesce(product_orders.orders, 0) as integer) as orders,
+        cast(ranked.orders as integer) as orders,
         ranked.revenue / nullif(ranked.total_revenue, 0) as revenue_share,
         cast(ranked.revenue_rank as integer) as revenue_rank,
         cast(ranked.cum_revenue as decimal(18, 2)) as cum_revenue,
@@ -100,7 +93,6 @@ final as (
         getvariable('as_of_date') as as_of_date,
     from ranked
     inner join buyer_counts on buyer_counts.product_id = ranked.product_id
-    left join product_orders on product_orders.product_id = ranked.product_id
     cross join portfolio_size
 )
 
