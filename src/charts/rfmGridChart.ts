@@ -86,14 +86,13 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
   });
 }
 
-/** The grid's text alternative: the busiest cells and the empty ones. */
-export function describeRfmGrid(cells: RfmCell[]): string {
-  const total = cells.reduce((sum, c) => sum + c.customers, 0);
-  if (!total) return 'Nenhum cliente comprou no período.';
+/** The grid's text alternative: how many bought in the window (`buyers`, as the marts count them), the busiest cells and the empty ones. */
+export function describeRfmGrid(cells: RfmCell[], buyers: number): string {
+  if (!buyers) return 'Nenhum cliente comprou no período.';
   const top = [...cells].sort((a, b) => b.customers - a.customers).slice(0, 3);
   const empty = cells.filter((c) => c.customers === 0);
   return (
-    `Grade R × F ${total === 1 ? 'do único cliente' : `dos ${formatNumber(total)} clientes`} que compraram no período. Células mais cheias: ` +
+    `Grade R × F ${buyers === 1 ? 'do único cliente' : `dos ${formatNumber(buyers)} clientes`} que compraram no período. Células mais cheias: ` +
     top.map((c) => `R${c.r} × F${c.f} (${c.segment}) com ${formatNumber(c.customers)}`).join('; ') +
     (empty.length ? `. Células vazias: ${empty.map((c) => `R${c.r} × F${c.f}`).join(', ')}.` : '.')
   );

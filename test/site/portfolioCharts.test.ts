@@ -33,7 +33,13 @@ describe('rfmGridChart', () => {
   });
 
   it('describes the fullest cells and the empty ones', () => {
-    expect(describeRfmGrid(cells.map((c) => ({ ...c })))).toBe(
+    // 40 + 10 + 7 + 3 = 60 buyers, as the marts count them
+    expect(
+      describeRfmGrid(
+        cells.map((c) => ({ ...c })),
+        60,
+      ),
+    ).toBe(
       'Grade R × F dos 60 clientes que compraram no período. Células mais cheias: R5 × F5 (Campeões) com 40; ' +
         'R3 × F3 (Precisam de atenção) com 10; R1 × F1 (Hibernando) com 7.',
     );
