@@ -504,7 +504,6 @@ export const martColumnLabels: Readonly<Record<string, Readonly<Record<string, s
   category_penetration: { portfolio_customers: 'Carteira ativa' },
   category_penetration_totals: { portfolio_customers: 'Carteira ativa' },
   churn_bands: { customers: 'Clientes na carteira ativa', customer_share: 'Parcela dos clientes (0-1)' },
-  portfolio_status: { customer_share: 'Parcela dos clientes (0-1)' },
   cohort_retention_curve: { cohort_customers: 'Clientes das coortes', retention_pct: 'Retenção média (%)' },
   customers: { name: 'Cliente', revenue: 'Faturamento total (R$)', orders: 'Pedidos faturados (total)' },
   data_dictionary: {
@@ -522,6 +521,7 @@ export const martColumnLabels: Readonly<Record<string, Readonly<Record<string, s
   geography: { customers: 'Carteira de trabalho' },
   labels: { value: 'Código' },
   model_fit: { customers: 'Clientes no ajuste' },
+  portfolio_status: { customer_share: 'Parcela dos clientes (0-1)' },
   product_abc: { portfolio_customers: 'Carteira ativa' },
   product_mix: { portfolio_customers: 'Carteira ativa' },
   product_mix_totals: { portfolio_customers: 'Carteira ativa' },
