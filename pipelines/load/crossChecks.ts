@@ -51,7 +51,7 @@ export function unknownParentsSql(hasProducts: boolean, rejected: string): strin
  * (18 digits), so it is rejected here, named, instead of stopping the run later. Tested in floating point:
  * only the order of magnitude matters.
  */
-export const LINE_AMOUNT_LIMIT = 1e15;
+const LINE_AMOUNT_LIMIT = 1e15;
 
 export function lineAmountOutOfRangeSql(rejected: string): string {
   const tooLarge = (price: string) => `abs(cast(i.quantity as double) * cast(${price} as double)) >= ${LINE_AMOUNT_LIMIT}`;
