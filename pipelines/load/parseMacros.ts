@@ -173,6 +173,11 @@ export function parseMacros(): string[] {
     `create or replace macro parse_uf(s) as
        case when upper(s) in (${ufCodes}) then upper(s)
             else (case lower(regexp_replace(strip_accents(s), '[^A-Za-z]', '', 'g')) ${ufNames} end) end`,
+    // How Excel writes a large number in a General cell: one digit, maybe decimals, E+ and the exponent.
+    // No code is spelled that way, so such a code is a number Excel rounded (1,23457E+13), not a code.
+    `create or replace macro is_excel_scientific(s) as contains(s, '+') and regexp_full_match(s, '[0-9]([.,][0-9]+)?[Ee]\\+[0-9]{1,3}')`,
+    // A date Excel saved as its serial number (days since 30/12/1899; 5 digits from 1927 to 2173), maybe with the time as decimals.
+    `create or replace macro is_excel_date_serial(s) as regexp_full_match(s, '[1-9][0-9]{4}([.,][0-9]+)?')`,
     `create or replace macro parse_percent(s, decimal_comma) as parse_number(replace(s, '%', ''), decimal_comma)`,
   ];
 }

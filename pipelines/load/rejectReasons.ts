@@ -11,6 +11,11 @@ export const rejectReasons = {
   missing_required: 'valor obrigatório ausente; preencha a coluna',
   bad_date: 'data inválida; use dd/mm/aaaa ou aaaa-mm-dd (ano entre 1900 e 2100)',
   bad_month: 'mês inválido; use aaaa-mm, mm/aaaa ou uma data',
+  excel_date_serial:
+    'número de série de data do Excel (45678 é 20/01/2025), não uma data: a coluna estava formatada como número ao salvar; formate-a como data (dd/mm/aaaa) no Excel e salve o CSV de novo',
+  scientific_notation:
+    'código em notação científica (1,23457E+13): o Excel converteu o código em número e perdeu os últimos dígitos, e códigos diferentes ficam iguais; ' +
+    'formate a coluna como Texto no Excel antes de salvar, ou exporte o CSV direto do sistema',
   bad_number: 'número inválido; use 1.234,56 ou 1234.56 (R$ é aceito)',
   negative_value: 'valor negativo não é aceito nesta coluna; corrija o sinal ou lance uma devolução como pedido devolvido',
   unknown_uf: 'UF desconhecida; use a sigla de 2 letras (SP, RJ, MG, ...) ou o nome do estado',
@@ -75,6 +80,8 @@ export function badValueCode(kind: ColumnKind): RejectCode {
       return 'unknown_value';
     case 'boolean':
       return 'bad_boolean';
+    case 'id':
+      return 'scientific_notation';
     default:
       return 'missing_required';
   }

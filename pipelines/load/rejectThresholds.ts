@@ -4,6 +4,7 @@ import { QualityFailure } from '../run/failure.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
 import type { LoadSummary } from './summarizeLoad.ts';
 import { formatNumber as n } from '../contract/locale.ts';
+import { rejectReasons, type RejectCode } from './rejectReasons.ts';
 
 /** Rows read and rejected of one entity, against the share of rejects it may have. */
 export interface EntityRejects {
@@ -95,14 +96,19 @@ async function rejectDetail(db: Database, name: EntityName): Promise<RejectDetai
   return { reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })), examples };
 }
 
+/** One line per reason with its explanation and fix (nothing is published, so the console is all the user has), then the examples. */
 function formatDetail(label: string, detail: RejectDetail): string {
-  const reasons = detail.reasons.map((r) => `${r.reason_code} (${n(r.rows)})`).join(', ');
+  const reasons = detail.reasons.map((r) => `  ${label}: ${r.reason_code} (${n(r.rows)}): ${reasonText(r.reason_code)}`);
   const examples = detail.examples.map((e) => {
     const column = e.column ? `, coluna "${e.column}"` : '';
     const value = e.value !== null && e.value !== undefined ? `, valor "${clip(e.value)}"` : '';
     return `    ${e.file}:${e.line ?? '?'}${column}${value}: ${e.reason_code}`;
   });
-  return `  ${label}: ${reasons}\n${examples.join('\n')}`;
+  return [...reasons, ...examples].join('\n');
+}
+
+function reasonText(code: string): string {
+  return code in rejectReasons ? rejectReasons[code as RejectCode] : code;
 }
 
 function clip(value: string): string {

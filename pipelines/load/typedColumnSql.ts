@@ -44,7 +44,7 @@ export interface ReadingConvention {
 }
 
 /** Kinds read as text without parsing: only ever missing, never unreadable. */
-const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['id', 'text', 'email', 'phone']);
+const TEXT_KINDS: ReadonlySet<ColumnMeta['kind']> = new Set(['text', 'email', 'phone']);
 
 const TYPES: Record<ColumnMeta['kind'], string> = {
   id: 'VARCHAR',
@@ -92,6 +92,8 @@ function parser(meta: ColumnMeta): (r: string, convention?: ReadingConvention) =
   const dc = (c?: ReadingConvention) => (c?.decimalComma === undefined ? 'decimal_comma' : String(c.decimalComma));
   switch (meta.kind) {
     case 'id':
+      // A code Excel turned into a number (1,23457E+13) lost its last digits: it names no one.
+      return (r) => `case when not is_excel_scientific(${r}) then ${r} end`;
     case 'text':
     case 'email':
     case 'phone':
@@ -139,6 +141,9 @@ export function issueCodeSql(column: TypedColumnSql, r: string, p: string, advis
   // The stand-in's raw text, not its value: an unreadable total is its own bad_number, not a missing price.
   const unless = column.requiredUnless ? ` and r_${column.requiredUnless} is null` : '';
   if (!column.optional) branches.push(`when ${r} is null${unless} then 'missing_required'`);
+  if (column.meta.kind === 'date' || column.meta.kind === 'month') {
+    branches.push(`when ${r} is not null and ${p} is null and is_excel_date_serial(${r}) then 'excel_date_serial'`);
+  }
   if (!TEXT_KINDS.has(column.meta.kind)) {
     branches.push(`when ${r} is not null and ${p} is null then '${badValueCode(column.meta.kind)}'`);
   }

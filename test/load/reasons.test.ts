@@ -16,6 +16,7 @@ describe('every reject and warning reason, with its line', () => {
       'C2;Maria Silva;529.982.247-24;Minas Gerais;maria@x.com.br;(31) 91234-5678', // 3: CPF check digit wrong → warning, masked
       'C3;Padaria Três;12.ABC.345/01DE-35;ZZ;;', // 4: alphanumeric CNPJ ok; unknown UF → warning
       'C1;Mercado Um;11.222.333/0001-81;SP;c1@x.com.br;(11) 98765-4321', // 5: exact duplicate → collapsed
+      '1,23457E+13;Bar do Zé;;SP;;', // 6: a code Excel turned into a number: lost its last digits
     ]);
     writeExport(tmp.dir, 'produtos.csv', ['codigo do produto;descricao;categoria', 'X1;Leite;Laticínios']);
     writeExport(tmp.dir, 'pedidos.csv', [
@@ -24,6 +25,7 @@ describe('every reject and warning reason, with its line', () => {
       'P2;C2;32/01/2026;V1;faturado', // 3: bad date
       'P3;C3;11/01/2026;V1;faturado', // 4
       'P4;C1;12/01/2026;V1;faturado', // 5: has no items and no amount: its value is unknown
+      'P5;C1;46031;V1;faturado', // 6: a date Excel saved as its serial number (09/01/2026)
     ]);
     writeExport(tmp.dir, 'itens_pedido.csv', [
       'pedido;produto;quantidade;preco unitario;desconto', // 1
@@ -56,6 +58,7 @@ describe('every reject and warning reason, with its line', () => {
     expect(rejects).toEqual([
       { file: 'clientes.csv', line: '3', column: 'cpf/cnpj', value: '***.***.***-**', reason_code: 'invalid_document', severity: 'warning' },
       { file: 'clientes.csv', line: '4', column: 'uf', value: 'ZZ', reason_code: 'unknown_uf', severity: 'warning' },
+      { file: 'clientes.csv', line: '6', column: 'cliente', value: '1,23457E+13', reason_code: 'scientific_notation', severity: 'reject' },
       { file: 'contratos.csv', line: '3', column: 'valor mensal', value: null, reason_code: 'missing_required', severity: 'reject' },
       // the value is the field the quote opens, up to the next delimiter, not the whole line
       { file: 'contratos.csv', line: '4', column: 'contrato', value: '"K3', reason_code: 'unterminated_quote', severity: 'reject' },
@@ -68,6 +71,7 @@ describe('every reject and warning reason, with its line', () => {
       { file: 'metas.csv', line: '4', column: 'mes', value: '13/2026', reason_code: 'bad_month', severity: 'reject' },
       { file: 'pedidos.csv', line: '3', column: 'data', value: '32/01/2026', reason_code: 'bad_date', severity: 'reject' },
       { file: 'pedidos.csv', line: '5', column: 'amount', value: 'P4', reason_code: 'missing_amount', severity: 'reject' },
+      { file: 'pedidos.csv', line: '6', column: 'data', value: '46031', reason_code: 'excel_date_serial', severity: 'reject' },
     ]);
   });
 
@@ -96,7 +100,7 @@ describe('every reject and warning reason, with its line', () => {
     for (const f of result.summary.files) {
       expect(f.read, f.file).toBe(f.loaded + f.rejected + f.collapsed + f.after_as_of + f.empty);
     }
-    expect(result.summary.files.find((f) => f.file === 'clientes.csv')).toMatchObject({ read: 4, loaded: 3, collapsed: 1, warnings: 2 });
+    expect(result.summary.files.find((f) => f.file === 'clientes.csv')).toMatchObject({ read: 5, loaded: 3, rejected: 1, collapsed: 1, warnings: 2 });
     expect(result.summary.files.find((f) => f.file === 'itens_pedido.csv')).toMatchObject({ read: 8, loaded: 3, rejected: 5, warnings: 1 });
   });
 });

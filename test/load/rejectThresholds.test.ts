@@ -41,7 +41,7 @@ describe('reject thresholds', () => {
     const { error } = await check({});
     expect(error?.exitCode).toBe(ExitCode.quality);
     expect(error?.message).toContain('pedidos: 2 de 20 linhas rejeitadas (10,0%), acima do limite de 5%');
-    expect(error?.message).toContain('pedidos: bad_date (2)');
+    expect(error?.message).toContain('pedidos: bad_date (2): data inválida; use dd/mm/aaaa');
     expect(error?.message).toContain('pedidos.csv:4, coluna "data", valor "32/01/2026": bad_date');
     expect(error?.message).toContain('pedidos.csv:9, coluna "data", valor "32/01/2026": bad_date');
     expect(error?.message).toContain('--accept-rejects');
