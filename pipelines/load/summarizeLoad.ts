@@ -2,6 +2,7 @@ import { sqlString, type Database } from '../warehouse/database.ts';
 import type { ExportInventory } from './discoverExports.ts';
 import { columnUse, describeColumnUse } from './columnUse.ts';
 import { findLines } from './lineNumbers.ts';
+import { leadingZeroNotes } from './leadingZeros.ts';
 import type { LoadedEntity } from './loadExports.ts';
 import type { RawFile } from './prepareFile.ts';
 import { checkRecordCount, placeReadingWarnings } from './readingIssues.ts';
@@ -66,8 +67,12 @@ export async function summarizeLoad(db: Database, loaded: LoadedEntity[], invent
   await db.run(rejectsTableSql(raws));
 
   const files: FileSummary[] = [];
+  const crossFileNotes = await leadingZeroNotes(db);
   for (const entity of loaded) {
-    for (const raw of entity.files) files.push(await summarizeFile(db, raw, entity.rowsPerFile.get(raw.index) ?? 0, entity.reader));
+    for (const raw of entity.files) {
+      const file = await summarizeFile(db, raw, entity.rowsPerFile.get(raw.index) ?? 0, entity.reader);
+      files.push({ ...file, notes: [...file.notes, ...(crossFileNotes.get(raw.index) ?? [])] });
+    }
   }
   const reasons = await db.rows<{ file: string; reason_code: string; severity: string; rows: string }>(`
     select file, reason_code, severity, count(*) as rows from load_rejects group by all order by file, severity, reason_code`);

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../pipelines/warehouse/database.ts';
+import { loadExports, type LoadResult } from '../../pipelines/load/loadExports.ts';
+import { tempDir, writeExport } from '../helpers/fixtures.ts';
+
+// One system exports 000123, the other (or Excel) 123: the rows are kept as unknown references, never
+// joined on the guess, and the load summary says how many codes would match without the zeros.
+
+describe('codes that only differ by leading zeros', () => {
+  const tmp = tempDir();
+  let db: Database;
+  let result: LoadResult;
+
+  beforeAll(async () => {
+    writeExport(tmp.dir, 'clientes.csv', ['cliente;nome', '000123;Padaria A', '000456;Bar B', '0;Cliente zero']);
+    writeExport(tmp.dir, 'produtos.csv', ['produto;descricao;categoria', '0042;Leite;Laticínios', 'X1;Pão;Padaria']);
+    writeExport(tmp.dir, 'pedidos.csv', [
+      'pedido;cliente;data',
+      'P1;123;05/01/2026', // matches 000123 without the zeros
+      'P2;123;06/01/2026', // the same code again: one code, two lines
+      'P3;456;06/01/2026', // matches 000456
+      'P4;999;07/01/2026', // no customer at all
+      'P5;000;07/01/2026', // all zeros: never compared with 0
+      'P6;000123;07/01/2026', // fine
+    ]);
+    writeExport(tmp.dir, 'itens.csv', [
+      'pedido;produto;quantidade;preco unitario',
+      'P1;42;1;10',
+      'P2;X1;1;10',
+      'P3;77;1;10',
+      'P4;X1;1;10',
+      'P5;X1;1;10',
+      'P6;X1;1;10',
+    ]);
+    db = await Database.open();
+    result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir });
+  });
+  afterAll(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  const notesOf = (file: string) => result.summary.files.find((f) => f.file === file)!.notes;
+
+  it('counts the customer codes that would match without zeros, and their lines', () => {
+    expect(notesOf('pedidos.csv').filter((note) => note.includes('zeros à esquerda'))).toEqual([
+      expect.stringMatching(/^2 de 4 códigos de cliente sem cadastro no arquivo de clientes \(3 linha\(s\)\) coincidem com um código do arquivo/),
+    ]);
+  });
+
+  it('does the same for products of the order lines', () => {
+    expect(notesOf('itens.csv').filter((note) => note.includes('zeros à esquerda'))).toEqual([
+      expect.stringMatching(/^1 de 2 códigos de produto sem cadastro no arquivo de produtos \(1 linha\(s\)\)/),
+    ]);
+  });
+
+  it('keeps the orders with their own codes: nothing is joined on the guess', async () => {
+    expect(await db.rows(`select count(*) as n from src_orders where customer_id = '123'`)).toEqual([{ n: '2' }]);
+    expect(result.summary.reasons.find((r) => r.reason_code === 'unknown_customer')?.rows).toBe(5);
+  });
+
+  it('says nothing where every code matches', () => {
+    expect(notesOf('clientes.csv')).toEqual([]);
+  });
+});
