@@ -46,6 +46,22 @@ const PT_MONTHS: [string, string][] = [
   ['dez', '12'],
 ];
 
+/** Month names a date may spell out (05/out/2026, 5 de outubro de 2026, 05-Oct-26), accents folded → month number. */
+const MONTH_NAMES: [string, number][] = [
+  ['jan janeiro january', 1],
+  ['fev fevereiro feb february', 2],
+  ['mar marco march', 3],
+  ['abr abril apr april', 4],
+  ['mai maio may', 5],
+  ['jun junho june', 6],
+  ['jul julho july', 7],
+  ['ago agosto aug august', 8],
+  ['set setembro sep sept september', 9],
+  ['out outubro oct october', 10],
+  ['nov novembro november', 11],
+  ['dez dezembro dec december', 12],
+].flatMap(([names, month]) => (names as string).split(' ').map((name): [string, number] => [name, month as number]));
+
 /** Spellings of a company size (folded: lower case, no accents, "_" between words) → its key. */
 const COMPANY_SIZES: [string, string][] = [
   ['mei', 'mei'],
@@ -127,8 +143,18 @@ export function parseMacros(): string[] {
        case when month_first then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end,
        cast(try_strptime(s, [${DATE_FORMATS.map(quote).join(', ')}]) as DATE),
        case when either then cast(try_strptime(s, [${MONTH_FIRST_FORMATS.map(quote).join(', ')}]) as DATE) end))`,
-    `create or replace macro parse_date(s, month_first := false, either := false) as
-       _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'), month_first, either)`,
+    // "05/out/2026", "5 de outubro de 2026", "05-Oct-26" (a time after it is ignored): the month's name
+    // settles the order, so the date is built as ISO text, whatever order the column's other dates use.
+    `create or replace macro _named_month_parts(s) as
+       regexp_extract(lower(strip_accents(s)), '^(\\d{1,2})[/. -]+(?:de +)?([a-z]{3,9})\\.?[/. -]+(?:de +)?(\\d{4}|\\d{2})(?:$|[ t])', ['day', 'name', 'year'])`,
+    `create or replace macro _named_month_date(p) as
+       _plausible_date(try_cast(
+         case when length(p.year) = 2 then (case when cast(p.year as INTEGER) < ${TWO_DIGIT_YEAR_PIVOT} then '20' else '19' end) || p.year else p.year end
+         || '-' || (case p.name ${MONTH_NAMES.map(([name, month]) => `when ${quote(name)} then '${String(month).padStart(2, '0')}'`).join(' ')} end)
+         || '-' || lpad(p.day, 2, '0') as DATE))`,
+    `create or replace macro parse_date(s, month_first := false, either := false) as coalesce(
+       _parse_full_year_date(_four_digit_year(s, '\\d{1,2}[/.-]\\d{1,2}[/.-]'), month_first, either),
+       case when regexp_matches(s, '[A-Za-z]{3}') then _named_month_date(_named_month_parts(s)) end)`,
     // A format forced by the mapping file; ISO dates are still read.
     `create or replace macro parse_date_as(s, fmt) as _plausible_date(coalesce(try_cast(s as DATE), cast(try_strptime(s, fmt) as DATE)))`,
     // What a date's text proves about its order: a first part above 12 is a day (dmy), a second part
