@@ -102,9 +102,11 @@ export function parseMacros(): string[] {
   return [
     // Folded key for enums and booleans: lower case, no accents, runs of other characters as "_".
     `create or replace macro fold_key(s) as trim(regexp_replace(lower(strip_accents(s)), '[^a-z0-9]+', '_', 'g'), '_')`,
-    // "R$ 1.234,56", "(1.234,56)", "1 234,56" → "1.234,56"-style text with sign, ready for _num_parse.
+    // "R$ 1.234,56", "(1.234,56)", "R$ (1.234,56)", "1 234,56" → "1.234,56"-style text with sign, ready
+    // for _num_parse. "R$ -" is how Excel's accounting format writes zero.
     `create or replace macro _num_clean(s) as
-       case when regexp_full_match(s, '\\(.*\\)') then '-' || regexp_replace(s, '[()R$\\s\\x{00A0}]', '', 'g')
+       case when regexp_full_match(s, 'R\\$[\\s\\x{00A0}]*-+[\\s\\x{00A0}]*') then '0'
+            when regexp_full_match(s, '[R$\\s\\x{00A0}]*\\(.*\\)[\\s\\x{00A0}]*') then '-' || regexp_replace(s, '[()R$\\s\\x{00A0}]', '', 'g')
             when ends_with(s, '-') then '-' || regexp_replace(s, '[-R$\\s\\x{00A0}]', '', 'g')
             else regexp_replace(s, '[R$\\s\\x{00A0}]', '', 'g') end`,
     // When both separators appear the last one is the decimal; a lone one is decided by the file's

@@ -3,7 +3,8 @@ import { Database, sqlString } from '../../pipelines/warehouse/database.ts';
 import { parseMacros } from '../../pipelines/load/parseMacros.ts';
 
 // What Excel leaves in a CSV when a column was formatted as a number: codes in scientific notation
-// (digits lost) and dates as serial numbers. Both are told apart from real codes and dates.
+// (digits lost) and dates as serial numbers, told apart from real codes and dates; and the accounting
+// format's amounts, read as the numbers they are.
 
 describe('values Excel turned into numbers', () => {
   let db: Database;
@@ -31,6 +32,20 @@ describe('values Excel turned into numbers', () => {
 
   it('does not take compact dates, short numbers or other text for a serial', async () => {
     for (const value of ['20260109', '2026', '04567', '123456', '32/01/2026']) expect(await test('is_excel_date_serial', value), value).toBe(false);
+  });
+
+  const number = async (value: string) => (await db.rows<{ v: string | null }>(`select cast(parse_number(${sqlString(value)}, true) as VARCHAR) as v`))[0]!.v;
+
+  it("reads the accounting format's zero (R$ -) as zero and its negatives in parentheses, the symbol inside or out", async () => {
+    expect(await number('R$ -')).toBe('0.000000');
+    expect(await number('R$ -   ')).toBe('0.000000');
+    expect(await number('R$ (1.234,56)')).toBe('-1234.560000');
+    expect(await number('(R$ 1.234,56)')).toBe('-1234.560000');
+    expect(await number('-R$ 1.234,56')).toBe('-1234.560000');
+  });
+
+  it('leaves a bare dash and other currencies unread, for the loader to report', async () => {
+    for (const value of ['-', '- R$', 'US$ 10,00']) expect(await number(value), value).toBeNull();
   });
 
   it('reads neither shape as a date', async () => {
