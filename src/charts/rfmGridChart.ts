@@ -27,23 +27,28 @@ export const F_BANDS = ['1 pedido', '2 pedidos', '3-4 pedidos', '5-9 pedidos', '
  */
 export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document: Document): SVGElement | HTMLElement {
   const { width = 760, compact = false } = options;
-  const marginLeft = compact ? 44 : 110;
+  // On a phone every pixel goes to the cells (the tick labels R1-R5 need about 20), so that a segment
+  // name of 10 letters (Hibernando) fits one at the 11 px phones need; longer words are hyphenated.
+  const marginLeft = compact ? 22 : 110;
+  const marginRight = compact ? 0 : 8;
   const marginBottom = compact ? 40 : 52;
-  const cellSize = (width - marginLeft - 8) / 5;
-  const height = cellSize * 5 * (compact ? 1.1 : 0.62) + marginBottom + 12;
+  const cellSize = (width - marginLeft - marginRight) / 5;
+  // On a phone the recency label sits above the grid, where it has room, instead of along its side.
+  const marginTop = compact ? 22 : 12;
+  const height = cellSize * 5 * (compact ? 1.1 : 0.62) + marginBottom + marginTop;
   const max = Math.max(1, ...cells.map((c) => c.customers));
   const fill = (c: RfmCell) => heatColor(c.customers / max);
   const ink = (c: RfmCell) => textOn(fill(c));
   const countText = (c: RfmCell) => formatNumber(c.customers);
   const common = { x: 'f', y: 'r' } as const;
-  const label = (d: RfmCell) => d.segment;
+  const label = (d: RfmCell) => (compact ? hyphenateLongWords(d.segment, 10) : d.segment);
   return Plot.plot({
     document,
     width,
     height,
     marginLeft,
-    marginRight: 8,
-    marginTop: 12,
+    marginRight,
+    marginTop,
     marginBottom,
     style: { fontSize: compact ? '11px' : '12px', color: INK, background: 'transparent' },
     x: {
@@ -57,8 +62,8 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
     },
     y: {
       domain: [...SCORES].reverse(),
-      label: compact ? 'Recência (R) ↑' : 'Recência (R): 5 = comprou há menos tempo ↑',
-      labelAnchor: 'center',
+      label: compact ? '↑ Recência (R): 5 = comprou há menos tempo' : 'Recência (R): 5 = comprou há menos tempo ↑',
+      labelAnchor: compact ? 'top' : 'center',
       labelArrow: 'none',
       tickFormat: (r: number) => (compact ? `R${r}` : `R${r}${r === 5 ? ' · recente' : r === 1 ? ' · antigo' : ''}`),
       tickSize: 0,
@@ -79,11 +84,38 @@ export function rfmGridChart(cells: RfmCell[], options: RfmGridOptions, document
         fontSize: compact ? 11 : 11.5,
         dy: compact ? 9 : 10,
         lineAnchor: 'top',
-        lineWidth: compact ? 5 : 12,
+        lineWidth: compact ? 5.5 : 12,
         lineHeight: 1.1,
       }),
     ],
   });
+}
+
+const VOWELS = 'aeiouáàâãéêíóôõú';
+const isVowel = (ch: string | undefined) => ch !== undefined && VOWELS.includes(ch.toLowerCase());
+
+/**
+ * Words longer than `maxLetters` broken with a hyphen and a line break, before a consonant that opens
+ * a syllable (Promis-sores, Poten-ciais), the place nearest the middle: never inside a consonant
+ * cluster (pr, bl) or digraph (nh, lh, ch). A word with no such place is left whole.
+ */
+export function hyphenateLongWords(text: string, maxLetters: number): string {
+  return text
+    .split(' ')
+    .map((word) => {
+      if (word.length <= maxLetters) return word;
+      const middle = word.length / 2;
+      let best = -1;
+      for (let i = 2; i <= word.length - 3; i++) {
+        const [before, at, after] = [word[i - 1], word[i]!, word[i + 1]];
+        // a consonant before a vowel, or before l/r and a vowel (com-pras, pú-blico)
+        const opensSyllable = !isVowel(at) && at !== 'h' && (isVowel(after) || ('lr'.includes(after ?? '') && !'lr'.includes(at) && isVowel(word[i + 2])));
+        const cluster = 'lr'.includes(at) && !isVowel(before);
+        if (opensSyllable && !cluster && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+      }
+      return best < 0 ? word : `${word.slice(0, best)}-\n${word.slice(best)}`;
+    })
+    .join(' ');
 }
 
 /** The grid's text alternative: how many bought in the window (`buyers`, as the marts count them), the busiest cells and the empty ones. */

@@ -5,7 +5,7 @@ import { contrast, heatColor, textOn } from '../../src/charts/palette.ts';
 import { describePareto, paretoChart } from '../../src/charts/paretoChart.ts';
 import { renderChart } from '../../src/charts/renderToString.ts';
 import { describeRevenueAgainstTarget, revenueTrendChart } from '../../src/charts/revenueTrendChart.ts';
-import { describeRfmGrid, rfmGridChart } from '../../src/charts/rfmGridChart.ts';
+import { describeRfmGrid, hyphenateLongWords, rfmGridChart } from '../../src/charts/rfmGridChart.ts';
 import { describeStatusBars, statusBarsChart } from '../../src/charts/statusBarsChart.ts';
 import { cleanSvg } from '../helpers/cleanSvg.ts';
 
@@ -30,6 +30,18 @@ describe('rfmGridChart', () => {
     expect(svg).toContain('>F3 · 3-4 pedidos<');
     expect(svg.match(/fill="#ffffff"/g)?.length).toBe(2); // count and name of the 40-customer cell
     await expect(cleanSvg(svg)).toMatchFileSnapshot('__snapshots__/rfmGrid.svg');
+  });
+
+  it('hyphenates on a phone only the segment names too long for a cell, between syllables', () => {
+    const phone = renderChart(rfmGridChart, [...grid.slice(0, 24), { r: 5, f: 5, segment: 'Promissores', customers: 1 }], { width: 358, compact: true });
+    expect(phone).toContain('>Promis-<');
+    expect(phone).toContain('>sores<');
+    expect(phone).toContain('>Hibernando<');
+    expect(hyphenateLongWords('Potenciais fiéis', 9)).toBe('Poten-\nciais fiéis');
+    expect(hyphenateLongWords('Acompanhamento', 10)).toBe('Acompanha-\nmento');
+    // never inside a cluster or digraph: Com-pras, not Comp-ras; a word with no place stays whole
+    expect(hyphenateLongWords('Compras', 5)).toBe('Com-\npras');
+    expect(hyphenateLongWords('Xkcdwxyz', 5)).toBe('Xkcdwxyz');
   });
 
   it('describes the fullest cells and the empty ones', () => {
