@@ -5,7 +5,7 @@ import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
 import { aliasesAllowed } from './columnUse.ts';
 import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
-import { sniffFile, type FileDialect, type TextEncoding } from './sniffFile.ts';
+import { detectDelimiter, sniffFile, splitRecord, type FileDialect, type TextEncoding } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
@@ -72,14 +72,14 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
 
 /** Prepares one file; its headers are resolved (and required columns checked) only when `resolve`. */
 export async function prepareSourceFile(db: Database, file: ExportFile, index: number, scratchDir: string, resolve = false): Promise<RawFile> {
-  const resolveOrFail = resolve ? resolveRequired : (f: ExportFile, headers: string[]) => resolveHeaders(f.entity, headers, {});
+  const resolveOrFail = resolve ? resolveRequired : (f: ExportFile, headers: string[], _firstLines?: string[]) => resolveHeaders(f.entity, headers, {});
   if (file.format === 'parquet') return prepareParquet(db, file, index, resolveOrFail);
   const forced = {
     ...(file.mapping?.encoding ? { encoding: file.mapping.encoding } : {}),
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
   };
-  const { dialect, scan } = await sniffFile(file.path, file.name, forced);
-  const resolution = resolveOrFail(file, dialect.headers);
+  const { dialect, scan, firstLines } = await sniffFile(file.path, file.name, forced);
+  const resolution = resolveOrFail(file, dialect.headers, firstLines);
   const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
@@ -216,10 +216,20 @@ async function readableCopy(
   return { readPath: source, scan: reading };
 }
 
-function resolveRequired(file: ExportFile, headers: string[]): HeaderResolution {
-  const resolution = resolveHeaders(file.entity, headers, headerRenames(file.mapping), aliasesAllowed(file.mapping));
+function resolveRequired(file: ExportFile, headers: string[], firstLines: string[] = []): HeaderResolution {
+  const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
+  const resolution = resolve(headers);
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
+    // A report saved from Excel often has its title (and a blank line) above the header.
+    const headerAt = firstLines.findIndex((line, i) => i > 0 && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length);
+    if (headerAt > 0) {
+      throw new LoadError(
+        file.name,
+        `o cabeçalho de ${file.entity.label_pt} está na linha ${headerAt + 1} ("${firstLines[headerAt]}"), não na linha 1: acima dele há ${headerAt === 1 ? 'uma linha' : `${headerAt} linhas`} de título ou em branco (a linha 1 é ${found})`,
+        `apague ${headerAt === 1 ? 'a linha 1' : `as linhas 1 a ${headerAt}`}, para que o cabeçalho fique na linha 1, e rode de novo`,
+      );
+    }
     throw new LoadError(
       file.name,
       `faltam colunas obrigatórias de ${file.entity.name} (${file.entity.label_pt}): ${resolution.missingRequired.join(', ')}. Cabeçalho encontrado: ${found}`,

@@ -21,7 +21,12 @@ const DELIMITERS = [';', ',', '\t', '|'];
 export interface SniffedFile {
   dialect: FileDialect;
   scan: CsvScan | null;
+  /** The file's first lines as text (header included), for finding a header that is not on line 1. */
+  firstLines: string[];
 }
+
+/** Lines kept in `firstLines`: a report's title block is a few lines, never dozens. */
+const FIRST_LINES = 20;
 
 /**
  * Reads a file's encoding, delimiter and header, scanning the whole file once (see scanCsv.ts) for
@@ -51,12 +56,13 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
   const delimiter = forced.delimiter ?? detectDelimiter(headerRecord(decode(head, utf16 ? 'utf-16le' : 'latin1')));
   const scan = utf16 ? null : await scanCsv(path, delimiter);
   const encoding = utf16 ? 'utf-16le' : (forced.encoding ?? (await decideEncoding(path, displayName, head, scan!)));
-  const firstLine = headerRecord(decode(head, encoding));
+  const text = decode(head, encoding);
+  const firstLine = headerRecord(text);
   if (firstLine.trim() === '') {
     throw new LoadError(displayName, 'a primeira linha está em branco; o cabeçalho deve estar na linha 1', 'apague as linhas em branco acima do cabeçalho');
   }
   const headers = splitRecord(firstLine, delimiter).map((h) => h.trim());
-  return { dialect: { encoding, delimiter, headers }, scan };
+  return { dialect: { encoding, delimiter, headers }, scan, firstLines: text.split(/\r\n|\n|\r/, FIRST_LINES) };
 }
 
 /** Help text shared by every message about a spreadsheet dropped where a CSV was expected. */
@@ -123,7 +129,8 @@ function headerRecord(text: string): string {
   return text;
 }
 
-function detectDelimiter(line: string): string {
+/** The delimiter that splits a line into the most fields (`,` when none does). */
+export function detectDelimiter(line: string): string {
   let best = ',';
   let bestCount = 0;
   for (const candidate of DELIMITERS) {
