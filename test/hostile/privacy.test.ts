@@ -112,6 +112,19 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: "a person whose short name happens to sit inside the pseudonym label (PF) is published under it, instead of stopping the run's privacy check",
+    exports: { 'clientes.csv': 'cliente;nome\nC1;PF\n', 'pedidos.csv': orders('C1') },
+    env: key,
+    expect: {
+      exit: 0,
+      check: async (dirs) => {
+        expect(await readParquet(join(dirs.out, 'customers.parquet'), 'select customer_id, name from t')).toEqual([
+          { customer_id: 'C1', name: 'Cliente PF DQEMPJ' },
+        ]);
+      },
+    },
+  },
+  {
     name: 'a person with an invalid CPF is published under a pseudonym, and the CPF shows masked in rejects',
     exports: { 'clientes.csv': 'cliente;nome;cpf\nC1;Joana Prado;529.982.247-24\n', 'pedidos.csv': orders('C1') },
     env: key,

@@ -17,6 +17,8 @@ where unified.is_person
     and getvariable('privacy_pseudonymize_person_names')
     and unified.name is not null
     and contains(customers.name, unified.name)
+    -- the pseudonym label itself holds no name, even when a short name happens to be inside it (C, PF)
+    and customers.name <> 'Cliente PF ' || left(pseudonym_code(customers.customer_id), 6)
 union all
 select
     customer_id,
