@@ -63,3 +63,30 @@ describe('codes that only differ by leading zeros', () => {
     expect(notesOf('clientes.csv')).toEqual([]);
   });
 });
+
+describe('codes with blanks around them', () => {
+  const tmp = tempDir();
+  let db: Database;
+  let result: LoadResult;
+
+  beforeAll(async () => {
+    writeExport(tmp.dir, 'clientes.csv', ['cliente;nome', 'C1;Padaria A', 'C2;Bar B', 'C3;Loja C']);
+    // a tab pasted from a spreadsheet, a no-break space from a web page, plain spaces
+    writeExport(tmp.dir, 'pedidos.csv', ['pedido;cliente;data;valor', 'P1;C1\t;05/01/2026;10', 'P2;C2\u00a0;06/01/2026;10', '\tP3; C3 ;06/01/2026;10']);
+    db = await Database.open();
+    result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir });
+  });
+  afterAll(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('are the codes without them: every order finds its customer', async () => {
+    expect(result.summary.reasons).toEqual([]);
+    expect(await db.rows('select order_id, customer_id from src_orders order by 1')).toEqual([
+      { order_id: 'P1', customer_id: 'C1' },
+      { order_id: 'P2', customer_id: 'C2' },
+      { order_id: 'P3', customer_id: 'C3' },
+    ]);
+  });
+});
