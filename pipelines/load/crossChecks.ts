@@ -104,3 +104,15 @@ export const ordersWithoutItemsSql = `
   insert into load_outcomes
   select 'orders', file_idx, rid, 'rejected' from orders_without_items where amount is null and not is_return;
   drop table orders_without_items`;
+
+/**
+ * A contract that ends before it starts (a year typed wrong, 30/04/2025 for 2027) covers no month: it
+ * would vanish from the MRR and the renewals without a word, so it is rejected, named.
+ */
+export function contractEndsBeforeStartSql(rejected: string): string {
+  return `
+    insert into load_issues
+    select 'contracts', c.file_idx, c.rec, c.rid, 'end_date', 'end_before_start', 'reject', null, strftime(c.end_date, '%d/%m/%Y')
+    from kept_contracts c
+    where not (${rejected}) and c.end_date < c.start_date`;
+}

@@ -22,7 +22,15 @@ import {
   rejectPredicate,
   rejectedOutcomesSql,
 } from './validateEntity.ts';
-import { itemsAfterAsOfSql, lineAmountOutOfRangeSql, missingAmountSql, ordersWithoutItemsSql, unknownCustomersSql, unknownParentsSql } from './crossChecks.ts';
+import {
+  contractEndsBeforeStartSql,
+  itemsAfterAsOfSql,
+  lineAmountOutOfRangeSql,
+  missingAmountSql,
+  ordersWithoutItemsSql,
+  unknownCustomersSql,
+  unknownParentsSql,
+} from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 import { createReadingIssuesSql, insertReadingIssues } from './readingIssues.ts';
 import { dropMappedTables } from './mappedSource.ts';
@@ -110,6 +118,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
       await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
       await db.run(unknownCustomersSql(present.customers, rejected));
     }
+    if (spec.name === 'contracts') await db.run(contractEndsBeforeStartSql(rejected));
     if (spec.name === 'order_items') {
       await db.run(lineAmountOutOfRangeSql(rejected));
       await db.run(unknownParentsSql(present.products, rejected));

@@ -43,6 +43,7 @@ describe('every reject and warning reason, with its line', () => {
       'contrato,cliente,inicio,fim,valor mensal',
       'K1,C1,2025-02-01,2026-01-31,"1,000.00"',
       'K2,C1,2025-02-01,2026-01-31,',
+      'K4,C1,2025-02-01,2024-01-31,"1,000.00"', // ends before it starts
       '"K3,C1,2025-02-01',
     ]);
     db = await Database.open();
@@ -61,7 +62,8 @@ describe('every reject and warning reason, with its line', () => {
       { file: 'clientes.csv', line: '6', column: 'cliente', value: '1,23457E+13', reason_code: 'scientific_notation', severity: 'reject' },
       { file: 'contratos.csv', line: '3', column: 'valor mensal', value: null, reason_code: 'missing_required', severity: 'reject' },
       // the value is the field the quote opens, up to the next delimiter, not the whole line
-      { file: 'contratos.csv', line: '4', column: 'contrato', value: '"K3', reason_code: 'unterminated_quote', severity: 'reject' },
+      { file: 'contratos.csv', line: '4', column: 'fim', value: '31/01/2024', reason_code: 'end_before_start', severity: 'reject' },
+      { file: 'contratos.csv', line: '5', column: 'contrato', value: '"K3', reason_code: 'unterminated_quote', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '3', column: 'preco unitario', value: 'abc', reason_code: 'bad_number', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '4', column: 'quantidade', value: '-1', reason_code: 'negative_value', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '5', column: 'produto', value: 'X9', reason_code: 'unknown_product', severity: 'warning' },
