@@ -116,3 +116,47 @@ export function contractEndsBeforeStartSql(rejected: string): string {
     from kept_contracts c
     where not (${rejected}) and c.end_date < c.start_date`;
 }
+
+/**
+ * Orders whose date sits far outside all the others are a year typed wrong (2062 or 2016 for 2026), not
+ * history: one such order moves the default as-of date decades ahead (every customer "lost") or
+ * stretches every monthly chart back to it. At either end of the dates, orders cut off from the rest by a
+ * gap with no order at all (more than 2 years before, more than 1 year after, and 50 times the median
+ * gap between order days, so sparse data is left alone), as long as they are few (at most 3, or 1% of
+ * the orders), are rejected, named. A business whose history really has such a gap
+ * sees the rejects listed and can load that period on its own.
+ */
+const ISOLATED_BEFORE_DAYS = 730;
+const ISOLATED_AFTER_DAYS = 365;
+
+export function isolatedOrderDatesSql(rejected: string, rec: string): string {
+  return `
+    insert into load_issues
+    with valid as (
+      select rowid as rid, file_idx, ${rec} as rec, order_date from src_orders
+      where not is_empty and not (${rejected}) and order_date is not null
+    ),
+    days as (select order_date, count(*) as orders from valid group by order_date),
+    running as (
+      select order_date, orders,
+        lead(order_date) over (order by order_date) - order_date as gap_after,
+        order_date - lag(order_date) over (order by order_date) as gap_before,
+        sum(orders) over (order by order_date) as up_to,
+        sum(orders) over () as total
+      from days
+    ),
+    -- sparse data (a few orders a year) has long gaps of its own: a gap must also be 50 times the usual one
+    bounds as (
+      select greatest(3, 0.01 * max(total)) as most, coalesce(50 * median(gap_after), 0) as usual_times_50 from running
+    ),
+    cuts as (
+      select
+        (select max(order_date) from running, bounds
+         where gap_after > greatest(${ISOLATED_BEFORE_DAYS}, usual_times_50) and up_to <= most) as early_until,
+        (select min(order_date) from running, bounds
+         where gap_before > greatest(${ISOLATED_AFTER_DAYS}, usual_times_50) and total - up_to + orders <= most) as late_from
+    )
+    select 'orders', v.file_idx, v.rec, v.rid, 'order_date', 'isolated_date', 'reject', null, strftime(v.order_date, '%d/%m/%Y')
+    from valid v, cuts
+    where v.order_date <= cuts.early_until or v.order_date >= cuts.late_from`;
+}

@@ -24,6 +24,7 @@ import {
 } from './validateEntity.ts';
 import {
   contractEndsBeforeStartSql,
+  isolatedOrderDatesSql,
   itemsAfterAsOfSql,
   lineAmountOutOfRangeSql,
   missingAmountSql,
@@ -107,6 +108,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const key = keyOf(spec, raws);
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
     if (spec.name === 'orders') {
+      await db.run(isolatedOrderDatesSql(rejected, rec));
       invoicedOrders = await invoicedOrderDates(db, rejected);
       asOf ??= invoicedOrders.last ?? undefined;
     }
@@ -288,7 +290,8 @@ async function afterAsOfSql(db: Database, spec: EntitySpec, asOf: string | undef
 async function invoicedOrderDates(db: Database, rejected: string): Promise<LoadResult['invoicedOrders']> {
   const [range] = await db.rows<{ first: string | null; last: string | null }>(`
     select strftime(min(order_date), '%Y-%m-%d') as first, strftime(max(order_date), '%Y-%m-%d') as last from src_orders
-    where not is_empty and not (${rejected}) and coalesce(status, 'invoiced') = 'invoiced'`);
+    where not is_empty and not (${rejected}) and coalesce(status, 'invoiced') = 'invoiced'
+      and rowid not in (select rid from load_issues where entity = 'orders' and code = 'isolated_date')`);
   return { first: range?.first ?? null, last: range?.last ?? null };
 }
 

@@ -26,6 +26,9 @@ export const rejectReasons = {
   unknown_order: 'item de um pedido que não existe no arquivo de pedidos; inclua o pedido ou remova o item',
   amount_out_of_range:
     'item que vale R$ 1 quatrilhão ou mais (quantidade × preço unitário, ou × custo unitário), impossível numa venda; confira a quantidade e o preço (um código colado na coluna da quantidade, por exemplo)',
+  isolated_date:
+    'pedido com data isolada de todos os outros (mais de 1 ano depois, ou mais de 2 anos antes, sem nenhum pedido no meio): provavelmente um ano digitado errado (2062 ou 2016 por 2026); ' +
+    'corrija a data (um pedido assim levaria a data de referência para o futuro, ou o início de todos os gráficos para o passado)',
   end_before_start: 'contrato que termina antes de começar, sem nenhum mês de vigência; confira as datas de início e fim (o ano, provavelmente)',
   order_rejected: 'item de um pedido que foi rejeitado; corrija o pedido (veja a rejeição dele)',
   order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
