@@ -78,6 +78,21 @@ export function unknownCustomersSql(hasCustomers: boolean, rejected: string): st
 }
 
 /**
+ * Rows whose seller is not in the sellers file are kept (the seller is known by code only), but said,
+ * as for customers: otherwise the sellers mart shows the file's sellers without sales and the orders'
+ * codes without a name, and nobody is told the two files spell the codes differently (V01 and V1).
+ */
+export function unknownSellersSql(entity: 'customers' | 'orders' | 'targets' | 'leads', hasSellers: boolean, rejected: string): string {
+  if (!hasSellers) return 'select 1';
+  return `
+    insert into load_issues
+    select '${entity}', r.file_idx, r.rec, r.rid, 'seller_id', 'unknown_seller', 'warning', null, r.seller_id
+    from kept_${entity} r
+    anti join kept_sellers s on s.seller_id = r.seller_id
+    where r.seller_id is not null and not (${rejected})`;
+}
+
+/**
  * Orders with no usable item: with an exported total, that total is their revenue (warned). Without
  * one their value is unknown: an invoiced order is rejected as missing_amount (counting it as R$ 0
  * would sink the average ticket), while a cancellation or return (its status, or items whose every

@@ -3,7 +3,7 @@ import type { Database } from '../warehouse/database.ts';
 
 /**
  * A reference that finds no parent is often the same code written two ways: one system exports
- * `000123`, the other (or Excel, which drops the zeros of a code made of digits) `123`. Carteira does
+ * `000123` or `V01`, the other (or Excel, which drops the zeros of a code made of digits) `123` or `V1`. Carteira does
  * not join them on that guess, but says so: for each file with such misses, how many of its codes
  * would match a parent once the leading zeros are ignored.
  */
@@ -23,7 +23,18 @@ const REFERENCES: Reference[] = [
   { entity: 'orders', code: 'unknown_customer', parent: 'customers', key: 'customer_id', what: 'códigos de cliente', where: 'no arquivo de clientes' },
   { entity: 'order_items', code: 'unknown_order', parent: 'orders', key: 'order_id', what: 'códigos de pedido', where: 'no arquivo de pedidos' },
   { entity: 'order_items', code: 'unknown_product', parent: 'products', key: 'product_id', what: 'códigos de produto', where: 'no arquivo de produtos' },
+  ...(['customers', 'orders', 'targets', 'leads'] as const).map((entity) => ({
+    entity,
+    code: 'unknown_seller',
+    parent: 'sellers',
+    key: 'seller_id',
+    what: 'códigos de vendedor',
+    where: 'no arquivo de vendedores',
+  })),
 ];
+
+/** SQL: the code with the zeros that open each run of digits dropped (000123 → 123, V01 → V1); NULL for a code of zeros only. */
+const bare = (code: string) => `case when regexp_matches(${code}, '[^0]') then regexp_replace(${code}, '(^|[^0-9])0+([0-9])', '\\1\\2', 'g') end`;
 
 /** file_idx → notes for the load summary, one per reference whose misses match once zeros are ignored. */
 export async function leadingZeroNotes(db: Database): Promise<Map<number, string[]>> {
@@ -35,15 +46,15 @@ export async function leadingZeroNotes(db: Database): Promise<Map<number, string
         select file_idx, value, count(*) as lines from load_issues
         where entity = '${ref.entity}' and code = '${ref.code}' and value is not null group by all
       ),
-      parents as (select distinct ltrim(${ref.key}, '0') as bare from kept_${ref.parent} where ltrim(${ref.key}, '0') <> '')
+      parents as (select distinct ${bare(ref.key)} as bare from kept_${ref.parent} where ${bare(ref.key)} is not null)
       select file_idx, count(*) filter (where p.bare is not null) as codes, count(*) as missed, sum(lines) filter (where p.bare is not null) as lines
-      from missed m left join parents p on p.bare = ltrim(m.value, '0')
+      from missed m left join parents p on p.bare = ${bare('m.value')}
       group by file_idx having count(p.bare) > 0 order by file_idx`);
     for (const r of rows) {
       const note =
         `${n(Number(r.codes))} de ${n(Number(r.missed))} ${ref.what} sem cadastro ${ref.where} (${n(Number(r.lines))} linha(s)) coincidem com um código do arquivo ` +
-        'se ignorados os zeros à esquerda (como 123 e 000123): um dos arquivos perdeu os zeros (o Excel os tira de códigos só com números); ' +
-        `exporte os códigos como texto nos dois arquivos (os códigos estão em rejects.parquet, motivo ${ref.code})`;
+        'se ignorados os zeros à esquerda (como 123 e 000123, ou V1 e V01): um dos arquivos perdeu os zeros (o Excel os tira de códigos só com números) ' +
+        `ou usa outra numeração; exporte os códigos como texto nos dois arquivos, com a mesma numeração (os códigos estão em rejects.parquet, motivo ${ref.code})`;
       notes.set(r.file_idx, [...(notes.get(r.file_idx) ?? []), note]);
     }
   }

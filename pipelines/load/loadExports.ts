@@ -31,6 +31,7 @@ import {
   ordersWithoutItemsSql,
   unknownCustomersSql,
   unknownParentsSql,
+  unknownSellersSql,
 } from './crossChecks.ts';
 import { summarizeLoad, type LoadSummary } from './summarizeLoad.ts';
 import { createReadingIssuesSql, insertReadingIssues } from './readingIssues.ts';
@@ -121,6 +122,9 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
       await db.run(unknownCustomersSql(present.customers, rejected));
     }
     if (spec.name === 'contracts') await db.run(contractEndsBeforeStartSql(rejected));
+    if (spec.name === 'customers' || spec.name === 'orders' || spec.name === 'targets' || spec.name === 'leads') {
+      await db.run(unknownSellersSql(spec.name, present.sellers, rejected));
+    }
     if (spec.name === 'order_items') {
       await db.run(lineAmountOutOfRangeSql(rejected));
       await db.run(unknownParentsSql(present.products, rejected));

@@ -35,6 +35,8 @@ export const rejectReasons = {
   unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
   unknown_customer:
     'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
+  unknown_seller:
+    'vendedor que não está no arquivo de vendedores; linha mantida, o vendedor aparece só pelo código; confira se o arquivo de vendedores é o certo e se os códigos coincidem (V01 e V1, zeros à esquerda)',
   missing_amount:
     'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',

@@ -12,7 +12,8 @@ describe('codes that only differ by leading zeros', () => {
   let result: LoadResult;
 
   beforeAll(async () => {
-    writeExport(tmp.dir, 'clientes.csv', ['cliente;nome', '000123;Padaria A', '000456;Bar B', '0;Cliente zero']);
+    writeExport(tmp.dir, 'vendedores.csv', ['vendedor;nome', 'V01;Ana', 'V02;Bruno']);
+    writeExport(tmp.dir, 'clientes.csv', ['cliente;nome;vendedor', '000123;Padaria A;V1', '000456;Bar B;V01', '0;Cliente zero;X9']);
     writeExport(tmp.dir, 'produtos.csv', ['produto;descricao;categoria', '0042;Leite;Laticínios', 'X1;Pão;Padaria']);
     writeExport(tmp.dir, 'pedidos.csv', [
       'pedido;cliente;data',
@@ -48,6 +49,13 @@ describe('codes that only differ by leading zeros', () => {
     ]);
   });
 
+  it('warns of sellers missing from the sellers file, and counts those written with other zeros (V1 for V01)', () => {
+    expect(result.summary.reasons.filter((r) => r.reason_code === 'unknown_seller')).toEqual([
+      { file: 'clientes.csv', reason_code: 'unknown_seller', severity: 'warning', rows: 2 },
+    ]);
+    expect(notesOf('clientes.csv')).toEqual([expect.stringMatching(/^1 de 2 códigos de vendedor sem cadastro no arquivo de vendedores \(1 linha\(s\)\)/)]);
+  });
+
   it('does the same for products of the order lines', () => {
     expect(notesOf('itens.csv').filter((note) => note.includes('zeros à esquerda'))).toEqual([
       expect.stringMatching(/^1 de 2 códigos de produto sem cadastro no arquivo de produtos \(1 linha\(s\)\)/),
@@ -60,7 +68,7 @@ describe('codes that only differ by leading zeros', () => {
   });
 
   it('says nothing where every code matches', () => {
-    expect(notesOf('clientes.csv')).toEqual([]);
+    expect(notesOf('vendedores.csv')).toEqual([]);
   });
 });
 
