@@ -8,6 +8,9 @@ const DATE_FORMATS = [
   '%d/%m/%Y',
   '%d/%m/%Y %H:%M:%S',
   '%d/%m/%Y %H:%M',
+  '%d/%m/%Y %H:%M:%S.%f',
+  '%d/%m/%Y %I:%M:%S %p',
+  '%d/%m/%Y %I:%M %p',
   '%d-%m-%Y',
   '%d.%m.%Y',
   '%Y-%m-%d %H:%M:%S',
@@ -21,7 +24,16 @@ const DATE_FORMATS = [
 ];
 
 /** The same dates month first (US exports), tried before the day-first ones in a column read mm/dd. */
-const MONTH_FIRST_FORMATS = ['%m/%d/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m-%d-%Y', '%m.%d.%Y'];
+const MONTH_FIRST_FORMATS = [
+  '%m/%d/%Y',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+  '%m/%d/%Y %H:%M:%S.%f',
+  '%m/%d/%Y %I:%M:%S %p',
+  '%m/%d/%Y %I:%M %p',
+  '%m-%d-%Y',
+  '%m.%d.%Y',
+];
 
 const MONTH_FORMATS = ['%Y-%m', '%m/%Y', '%m-%Y', '%Y/%m', '%Y%m'];
 

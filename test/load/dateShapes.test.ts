@@ -40,6 +40,13 @@ describe('dates with the month spelled out', () => {
     for (const value of ['31/fev/2026', '05/xyz/2026', '05/outro/2026', 'out/2026']) expect(await read(value), value).toBeNull();
   });
 
+  it('reads Brazilian dates with milliseconds or a 12-hour time after them', async () => {
+    expect(await read('05/10/2026 14:33:00.000')).toBe('2026-10-05');
+    expect(await read('25/10/2026 2:33 PM')).toBe('2026-10-25');
+    expect(await read('05/10/2026 02:33:10 AM')).toBe('2026-10-05');
+    expect(await read('10/05/2026 14:33:00.000', true)).toBe('2026-10-05');
+  });
+
   it('gives the month of such a date to a month column', async () => {
     expect((await db.rows<{ v: string }>(`select strftime(parse_month('05/out/2026'), '%Y-%m-%d') as v`))[0]!.v).toBe('2026-10-01');
   });
