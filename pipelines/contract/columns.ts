@@ -30,6 +30,11 @@ export interface ColumnMeta {
   scale?: number;
   /** Smallest accepted value for numbers; below it the row is rejected (e.g. negative quantity). */
   min?: number;
+  /**
+   * For an optional column whose value, if it could not be read and were left out, would silently change
+   * a figure (a discount read as none overstates revenue): such a row is rejected instead.
+   */
+  rejectsUnreadable?: boolean;
   /** Personal data (LGPD): masked in rejects and never published as is. */
   personal?: boolean;
   /** One line in Portuguese for the data dictionary. */
@@ -58,8 +63,8 @@ export const moneyColumn = (description_pt: string, min?: number) => tag(z.numbe
  * A unit price or cost in BRL, DECIMAL(18,6): rounding it to cents before multiplying by the quantity
  * (0,0125 × 10.000 = 125, not 100) would change revenue; the line total is rounded to cents, as an invoice does.
  */
-export const unitPriceColumn = (description_pt: string, min?: number) =>
-  tag(z.number(), { kind: 'money', scale: 6, description_pt, ...(min === undefined ? {} : { min }) });
+export const unitPriceColumn = (description_pt: string, min?: number, options: Pick<ColumnMeta, 'rejectsUnreadable'> = {}) =>
+  tag(z.number(), { kind: 'money', scale: 6, description_pt, ...(min === undefined ? {} : { min }), ...options });
 /** A quantity that may have decimals (kg, litres), DECIMAL(18,6). */
 export const quantityColumn = (description_pt: string, min?: number) =>
   tag(z.number(), { kind: 'quantity', description_pt, ...(min === undefined ? {} : { min }) });

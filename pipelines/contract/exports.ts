@@ -97,7 +97,7 @@ export const OrderItem = z.object({
   quantity: quantityColumn('Quantidade', 0),
   unit_price: unitPriceColumn('Preço unitário em R$', 0),
   line_total: moneyColumn('Valor total do item em R$ (no lugar de quantidade × preço unitário − desconto)', 0).optional(),
-  discount: unitPriceColumn('Desconto da linha em R$ (valor, não percentual)').optional(),
+  discount: unitPriceColumn('Desconto da linha em R$ (valor, não percentual)', undefined, { rejectsUnreadable: true }).optional(),
   unit_cost: unitPriceColumn('Custo unitário em R$', 0).optional(),
   line_number: integerColumn('Número da linha no pedido (identifica linhas repetidas entre exportações)').optional(),
 });

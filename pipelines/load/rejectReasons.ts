@@ -17,6 +17,8 @@ export const rejectReasons = {
     'código em notação científica (1,23457E+13): o Excel converteu o código em número e perdeu os últimos dígitos, e códigos diferentes ficam iguais; ' +
     'formate a coluna como Texto no Excel antes de salvar, ou exporte o CSV direto do sistema',
   bad_number: 'número inválido; use 1.234,56 ou 1234.56 (R$ é aceito)',
+  percent_in_amount:
+    'percentual numa coluna em reais (um desconto de 10%, por exemplo): a coluna é um valor em R$; exporte o valor em reais (quantidade × preço × percentual)',
   negative_value: 'valor negativo não é aceito nesta coluna; corrija o sinal ou lance uma devolução como pedido devolvido',
   unknown_uf: 'UF desconhecida; use a sigla de 2 letras (SP, RJ, MG, ...) ou o nome do estado',
   invalid_document: 'CPF/CNPJ com dígitos verificadores inválidos ou número impossível; confira o documento',

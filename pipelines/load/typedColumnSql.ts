@@ -82,7 +82,7 @@ export function typedColumns(schema: z.ZodObject): TypedColumnSql[] {
       parse: parser(meta),
       // An unknown status would silently become "invoiced" if nulled, so enums always reject.
       // A stand-in for a required column is as required where it stands in, so it rejects too.
-      rejectsRow: !optional || meta.kind === 'enum' || standIns.has(name),
+      rejectsRow: !optional || meta.kind === 'enum' || standIns.has(name) || meta.rejectsUnreadable === true,
       issueStored: !TEXT_KINDS.has(meta.kind),
     };
   });
@@ -141,6 +141,9 @@ export function issueCodeSql(column: TypedColumnSql, r: string, p: string, advis
   // The stand-in's raw text, not its value: an unreadable total is its own bad_number, not a missing price.
   const unless = column.requiredUnless ? ` and r_${column.requiredUnless} is null` : '';
   if (!column.optional) branches.push(`when ${r} is null${unless} then 'missing_required'`);
+  if (column.meta.kind === 'money') {
+    branches.push(`when ${r} is not null and ${p} is null and ends_with(${r}, '%') then 'percent_in_amount'`);
+  }
   if (column.meta.kind === 'date' || column.meta.kind === 'month') {
     branches.push(`when ${r} is not null and ${p} is null and is_excel_date_serial(${r}) then 'excel_date_serial'`);
   }

@@ -37,6 +37,7 @@ describe('every reject and warning reason, with its line', () => {
       'P7;X1;1;5,00;', // 7: unknown order
       'P3;X1;999999999999;5.000,00;', // 8: R$ 5 quadrillion, a code pasted as a quantity
       'P3;X1;1000;2.000,50;', // 9: fine, R$ 2,000,500.00
+      'P3;X1;1;5,00;10%', // 10: a discount as a percentage in a column in reais: read as none, it would overstate revenue
     ]);
     writeExport(tmp.dir, 'metas.csv', ['vendedor;mes;meta de faturamento', 'V1;01/2026;1000', 'V1;out/2026;2000', 'V1;13/2026;10']);
     writeExport(tmp.dir, 'contratos.csv', [
@@ -70,6 +71,7 @@ describe('every reject and warning reason, with its line', () => {
       { file: 'itens_pedido.csv', line: '6', column: 'pedido', value: 'P2', reason_code: 'order_rejected', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '7', column: 'pedido', value: 'P7', reason_code: 'unknown_order', severity: 'reject' },
       { file: 'itens_pedido.csv', line: '8', column: 'quantidade', value: '999999999999.000000', reason_code: 'amount_out_of_range', severity: 'reject' },
+      { file: 'itens_pedido.csv', line: '10', column: 'desconto', value: '10%', reason_code: 'percent_in_amount', severity: 'reject' },
       { file: 'metas.csv', line: '4', column: 'mes', value: '13/2026', reason_code: 'bad_month', severity: 'reject' },
       { file: 'pedidos.csv', line: '3', column: 'data', value: '32/01/2026', reason_code: 'bad_date', severity: 'reject' },
       { file: 'pedidos.csv', line: '5', column: 'amount', value: 'P4', reason_code: 'missing_amount', severity: 'reject' },
@@ -103,6 +105,6 @@ describe('every reject and warning reason, with its line', () => {
       expect(f.read, f.file).toBe(f.loaded + f.rejected + f.collapsed + f.after_as_of + f.empty);
     }
     expect(result.summary.files.find((f) => f.file === 'clientes.csv')).toMatchObject({ read: 5, loaded: 3, rejected: 1, collapsed: 1, warnings: 2 });
-    expect(result.summary.files.find((f) => f.file === 'itens_pedido.csv')).toMatchObject({ read: 8, loaded: 3, rejected: 5, warnings: 1 });
+    expect(result.summary.files.find((f) => f.file === 'itens_pedido.csv')).toMatchObject({ read: 9, loaded: 3, rejected: 6, warnings: 1 });
   });
 });
