@@ -33,7 +33,6 @@ export const rejectReasons = {
     'corrija a data (um pedido assim levaria a data de referência para o futuro, ou o início de todos os gráficos para o passado)',
   end_before_start: 'contrato que termina antes de começar, sem nenhum mês de vigência; confira as datas de início e fim (o ano, provavelmente)',
   order_rejected: 'item de um pedido que foi rejeitado; corrija o pedido (veja a rejeição dele)',
-  order_after_as_of: 'item de um pedido posterior à data de referência (--as-of)',
   unknown_product: 'produto não cadastrado; item mantido na categoria "Sem categoria"',
   unknown_customer:
     'cliente que não está no arquivo de clientes; pedido mantido, o cliente aparece como "Cliente não cadastrado"; confira se o arquivo de clientes é o certo e se os códigos coincidem (zeros à esquerda, código por pedido)',
