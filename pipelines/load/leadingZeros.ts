@@ -33,10 +33,14 @@ const REFERENCES: Reference[] = [
   })),
 ];
 
-/** SQL: the code with the zeros that open each run of digits dropped (000123 → 123, V01 → V1); NULL for a code of zeros only. */
-const bare = (code: string) => `case when regexp_matches(${code}, '[^0]') then regexp_replace(${code}, '(^|[^0-9])0+([0-9])', '\\1\\2', 'g') end`;
+/**
+ * SQL: the code with the zeros that open each run of digits dropped (000123 → 123, V01 → V1) and a
+ * decimal part of zeros a number-typed export added (123.0 → 123); NULL for a code of zeros only.
+ */
+const bare = (code: string) =>
+  `case when regexp_matches(${code}, '[^0.,]') then regexp_replace(regexp_replace(${code}, '^([0-9]+)[.,]0+$', '\\1'), '(^|[^0-9])0+([0-9])', '\\1\\2', 'g') end`;
 
-/** file_idx → notes for the load summary, one per reference whose misses match once zeros are ignored. */
+/** file_idx → notes for the load summary, one per reference whose misses match once such zeros are ignored. */
 export async function leadingZeroNotes(db: Database): Promise<Map<number, string[]>> {
   const notes = new Map<number, string[]>();
   const missing = await db.rows<{ code: string }>(`select distinct code from load_issues where code in (${REFERENCES.map((r) => `'${r.code}'`).join(', ')})`);
@@ -53,8 +57,8 @@ export async function leadingZeroNotes(db: Database): Promise<Map<number, string
     for (const r of rows) {
       const note =
         `${n(Number(r.codes))} de ${n(Number(r.missed))} ${ref.what} sem cadastro ${ref.where} (${n(Number(r.lines))} linha(s)) coincidem com um código do arquivo ` +
-        'se ignorados os zeros à esquerda (como 123 e 000123, ou V1 e V01): um dos arquivos perdeu os zeros (o Excel os tira de códigos só com números) ' +
-        `ou usa outra numeração; exporte os códigos como texto nos dois arquivos, com a mesma numeração (os códigos estão em rejects.parquet, motivo ${ref.code})`;
+        'se ignorados os zeros (como 123 e 000123, V1 e V01, ou 123 e 123.0): um dos arquivos perdeu ou ganhou zeros (o Excel os tira de códigos só com números; ' +
+        `exportações que tratam o código como número acrescentam .0) ou usa outra numeração; exporte os códigos como texto nos dois arquivos, com a mesma numeração (os códigos estão em rejects.parquet, motivo ${ref.code})`;
       notes.set(r.file_idx, [...(notes.get(r.file_idx) ?? []), note]);
     }
   }

@@ -32,6 +32,7 @@ describe('codes that only differ by leading zeros', () => {
       'P4;X1;1;10',
       'P5;X1;1;10',
       'P6;X1;1;10',
+      'P6;42.0;2;10', // a code exported as a number
     ]);
     db = await Database.open();
     result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir });
@@ -44,7 +45,7 @@ describe('codes that only differ by leading zeros', () => {
   const notesOf = (file: string) => result.summary.files.find((f) => f.file === file)!.notes;
 
   it('counts the customer codes that would match without zeros, and their lines', () => {
-    expect(notesOf('pedidos.csv').filter((note) => note.includes('zeros à esquerda'))).toEqual([
+    expect(notesOf('pedidos.csv').filter((note) => note.includes('ignorados os zeros'))).toEqual([
       expect.stringMatching(/^2 de 4 códigos de cliente sem cadastro no arquivo de clientes \(3 linha\(s\)\) coincidem com um código do arquivo/),
     ]);
   });
@@ -56,9 +57,9 @@ describe('codes that only differ by leading zeros', () => {
     expect(notesOf('clientes.csv')).toEqual([expect.stringMatching(/^1 de 2 códigos de vendedor sem cadastro no arquivo de vendedores \(1 linha\(s\)\)/)]);
   });
 
-  it('does the same for products of the order lines', () => {
-    expect(notesOf('itens.csv').filter((note) => note.includes('zeros à esquerda'))).toEqual([
-      expect.stringMatching(/^1 de 2 códigos de produto sem cadastro no arquivo de produtos \(1 linha\(s\)\)/),
+  it('does the same for products of the order lines, a code exported as a number (42.0) included', () => {
+    expect(notesOf('itens.csv').filter((note) => note.includes('ignorados os zeros'))).toEqual([
+      expect.stringMatching(/^2 de 3 códigos de produto sem cadastro no arquivo de produtos \(2 linha\(s\)\)/),
     ]);
   });
 
