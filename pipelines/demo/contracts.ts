@@ -34,7 +34,8 @@ export function buildContracts(customers: readonly Customer[], products: readonl
     let value = Math.round(150 * customer.size ** 0.8 * rng.lognormal(0, 0.3)) * 1000;
     for (;;) {
       const plannedEnd = addMonths(start, rng.chance(0.6) ? 12 : 24) - 1;
-      const churnCancel = customer.stopDay <= plannedEnd ? Math.floor(customer.stopDay) + rng.int(0, 30) : Infinity;
+      // a customer that stopped buying just before the contract began cancels it on its first day, not before
+      const churnCancel = customer.stopDay <= plannedEnd ? Math.max(start, Math.floor(customer.stopDay) + rng.int(0, 30)) : Infinity;
       const earlyCancel = rng.chance(0.06) ? rng.int(start + 60, plannedEnd - 1) : Infinity;
       const cancelAt = Math.min(churnCancel, earlyCancel);
       if (cancelAt <= LAST_DAY) {
