@@ -9,7 +9,7 @@ import { parseMacros } from './parseMacros.ts';
 import { detectConventions, noteNativeDateOrder } from './columnConventions.ts';
 import { prepareFile, readWithFallbacks, restoredFile, type RawFile } from './prepareFile.ts';
 import { restoredRowsSql, sameRead, storedRead, type FileRead, type LoadCache } from './loadCache.ts';
-import { issueHelperColumns, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
+import { issueHelperColumns, markScientificCodes, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import {
   afterAsOfOutcomesSql,
   cleanupSql,
@@ -103,7 +103,9 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     }
     for (const raw of prepared) await insertReadingIssues(db, raw);
     const prepare = (raw: RawFile) => prepareFile(db, raw.file, raw.index, options.scratchDir);
-    const { files: raws, columns, rowsPerFile, rec, reader, reads } = await insertFiles(db, spec, prepared, prepare);
+    const inserted = await insertFiles(db, spec, prepared, prepare);
+    const { files: raws, rowsPerFile, rec, reader, reads } = inserted;
+    const columns = await markScientificCodes(db, `src_${spec.name}`, inserted.columns);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));
     const key = keyOf(spec, raws);

@@ -99,3 +99,35 @@ describe('codes with blanks around them', () => {
     ]);
   });
 });
+
+describe('a code Excel turned into a number', () => {
+  const tmp = tempDir();
+  let db: Database;
+  let result: LoadResult;
+
+  beforeAll(async () => {
+    writeExport(tmp.dir, 'pedidos.csv', [
+      'pedido;cliente;data;valor;vendedor',
+      'P1;C1;05/01/2026;10;V1',
+      'P2;4,56123E+13;06/01/2026;10;V1',
+      'P3;C3;06/01/2026;10;1,0E+05',
+    ]);
+    db = await Database.open();
+    result = await loadExports(db, { exportsDir: tmp.dir, scratchDir: tmp.dir });
+  });
+  afterAll(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('rejects the row when the code is required, and keeps it without the code when it is optional', async () => {
+    expect(result.summary.reasons).toEqual([
+      { file: 'pedidos.csv', reason_code: 'scientific_notation', severity: 'reject', rows: 1 },
+      { file: 'pedidos.csv', reason_code: 'scientific_notation', severity: 'warning', rows: 1 },
+    ]);
+    expect(await db.rows('select order_id, customer_id, seller_id from src_orders order by 1')).toEqual([
+      { order_id: 'P1', customer_id: 'C1', seller_id: 'V1' },
+      { order_id: 'P3', customer_id: 'C3', seller_id: null },
+    ]);
+  });
+});
