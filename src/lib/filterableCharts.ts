@@ -111,7 +111,7 @@ export const ticketCutBars = (rows: TicketCut[], name: (cut: TicketCut) => strin
   rows.slice(0, TICKET_CHART_ROWS).map((c) => ({
     label: name(c),
     value: c.avgTicket,
-    title: `${name(c)}: ${formatBRL(c.avgTicket)} (${formatBRL(c.revenue)} em ${c.orders} pedidos)`,
+    title: `${name(c)}: ${formatBRL(c.avgTicket)} (${formatBRL(c.revenue)} em ${formatCount(c.orders, 'pedido', 'pedidos')})`,
   }));
 
 /** Geografia: the revenue map by UF. */

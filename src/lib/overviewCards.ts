@@ -1,4 +1,4 @@
-import { formatBRL, formatBRLCompact, formatMonth, formatNumber, formatPercent, formatShare } from '../../pipelines/contract/locale.ts';
+import { formatBRL, formatBRLCompact, formatCount, formatMonth, formatNumber, formatPercent, formatShare } from '../../pipelines/contract/locale.ts';
 import { addMonths } from '../charts/monthTicks.ts';
 import type { ValueFormat } from './formatValue.ts';
 import { monthChange, rowAt, type Better, type ChangeKind, type MonthChange } from './monthComparison.ts';
@@ -79,7 +79,7 @@ export const cardSpecs: CardSpec[] = [
     label: 'Ticket médio',
     value: (r) => r.avg_ticket,
     format: formatBRL,
-    note: (r) => `${formatNumber(r.orders)} pedidos faturados`,
+    note: (r) => formatCount(r.orders, 'pedido faturado', 'pedidos faturados'),
     kind: 'relative',
     better: 'up',
     filterable: true,

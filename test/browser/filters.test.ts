@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, visit } from './browser.ts';
 import { brazilianBrl as brl, brazilianCount as count, brazilianMonth, brazilianShare as share, queryMarts } from './martsQuery.ts';
 import { HOSTILE_NAME, browserSuiteRuns, siteBuilds, type SiteBuilds } from './siteBuilds.ts';
+
+/** "1.234 pedidos", "1 pedido", as the pages count orders. */
+const orders = (n: unknown) => `${count(n)} ${Number(n) === 1 ? 'pedido' : 'pedidos'}`;
 import { serveStatic, type StaticServer } from '../../pipelines/site/staticServer.ts';
 
 // Expected text is formatted here with Intl and worked out with SQL over the Parquet marts, never with the
@@ -198,7 +201,7 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     await redrawn(page, 'chart-ticket-segmento');
     expect(await page.locator('#filtro-local').inputValue()).toBe(`regiao:${key}`);
     const bars = await markTitles(page, 'chart-ticket-segmento');
-    const expected = segments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${s.orders} pedidos)`);
+    const expected = segments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${orders(s.orders)})`);
     expect([...bars].sort()).toEqual([...expected].sort());
     const trend = await markTitles(page, 'chart-ticket-por-mes');
     expect(trend.at(-1)).toBe(`${brazilianMonth(String(latest!.month))}: ${brl(latest!.ticket)}`);
@@ -223,7 +226,7 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
     );
     const sellerBars = await markTitles(page, 'chart-ticket-segmento');
     expect([...sellerBars].sort()).toEqual(
-      sellerSegments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${s.orders} pedidos)`).sort(),
+      sellerSegments.map((s) => `${s.segment}: ${brl(Number(s.revenue) / Number(s.orders))} (${brl(s.revenue)} em ${orders(s.orders)})`).sort(),
     );
     expect(fetched).toEqual(['/filtros/vendas.json', `/filtros/vendedores/${seller.toLowerCase()}.json`]);
     await closeClean();
@@ -284,7 +287,7 @@ describe.skipIf(!browserSuiteRuns())('the sales filters, in Chromium', () => {
         },
         ticket: {
           value: orMissing(h.ticket, brl),
-          note: `${count(h.orders)} pedidos faturados`,
+          note: `${count(h.orders)} ${Number(h.orders) === 1 ? 'pedido faturado' : 'pedidos faturados'}`,
           changes: changes((r) => (r?.ticket == null ? null : Number(r.ticket)), 'relative'),
         },
         churn: {
