@@ -63,33 +63,26 @@ export function lineAmountOutOfRangeSql(rejected: string): string {
 }
 
 /**
- * Orders whose customer is not in the customers file are kept (the customer is known from its orders
- * only), but said loudly: in real exports this often means the wrong customers file, or ids that do not
- * match (a per-order customer id, leading zeros dropped by Excel).
+ * Rows whose customer or seller is not in that entity's file are kept (known by their code only), but
+ * said loudly: in real exports this often means the wrong file, or codes that do not match (a per-order
+ * customer code, leading zeros dropped by Excel, V01 and V1); otherwise the marts would show the file's
+ * customers or sellers without sales and the rows' codes without a name, and nobody would be told.
  */
-export function unknownCustomersSql(hasCustomers: boolean, rejected: string): string {
-  if (!hasCustomers) return 'select 1';
+function unknownReferenceSql(entity: string, column: 'customer_id' | 'seller_id', parent: 'customers' | 'sellers', code: string, rejected: string): string {
   return `
     insert into load_issues
-    select 'orders', o.file_idx, o.rec, o.rid, 'customer_id', 'unknown_customer', 'warning', null, o.customer_id
-    from kept_orders o
-    anti join kept_customers c on c.customer_id = o.customer_id
-    where not (${rejected})`;
+    select '${entity}', r.file_idx, r.rec, r.rid, '${column}', '${code}', 'warning', null, r.${column}
+    from kept_${entity} r
+    anti join kept_${parent} p on p.${column} = r.${column}
+    where r.${column} is not null and not (${rejected})`;
 }
 
-/**
- * Rows whose seller is not in the sellers file are kept (the seller is known by code only), but said,
- * as for customers: otherwise the sellers mart shows the file's sellers without sales and the orders'
- * codes without a name, and nobody is told the two files spell the codes differently (V01 and V1).
- */
+export function unknownCustomersSql(hasCustomers: boolean, rejected: string): string {
+  return hasCustomers ? unknownReferenceSql('orders', 'customer_id', 'customers', 'unknown_customer', rejected) : 'select 1';
+}
+
 export function unknownSellersSql(entity: 'customers' | 'orders' | 'targets' | 'leads', hasSellers: boolean, rejected: string): string {
-  if (!hasSellers) return 'select 1';
-  return `
-    insert into load_issues
-    select '${entity}', r.file_idx, r.rec, r.rid, 'seller_id', 'unknown_seller', 'warning', null, r.seller_id
-    from kept_${entity} r
-    anti join kept_sellers s on s.seller_id = r.seller_id
-    where r.seller_id is not null and not (${rejected})`;
+  return hasSellers ? unknownReferenceSql(entity, 'seller_id', 'sellers', 'unknown_seller', rejected) : 'select 1';
 }
 
 /**
