@@ -18,6 +18,8 @@ export interface TargetTrendOptions {
   label: string;
   /** Money as bars with the target as a tick (default), or a percentage as a line with the target dashed. */
   unit?: 'brl' | 'pct';
+  /** False when the exports have no targets file: the measure alone, no target legend or "sem meta" anywhere. */
+  targets?: boolean;
   width?: number;
   height?: number;
 }
@@ -36,7 +38,7 @@ function tickMonths(domain: Date[], width: number): Date[] {
 
 /** A measure by month against its target: bars colored by whether the target was met, or a line with the target. */
 export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOptions, document: Document): SVGElement | HTMLElement {
-  const { label, unit = 'brl', width = 720, height = 300 } = options;
+  const { label, unit = 'brl', targets = true, width = 720, height = 300 } = options;
   const data = rows.filter((r) => r.month instanceof Date).sort((a, b) => a.month.getTime() - b.month.getTime());
   const domain = monthDomain(data.map((d) => d.month));
   const format = unit === 'brl' ? formatBRL : (v: number) => formatPercent(v);
@@ -46,7 +48,7 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
   const met = (d: TargetMonth) => (d.met === null ? 'Sem meta' : d.met ? 'Meta atingida' : 'Abaixo da meta');
   const title = (d: TargetMonth) =>
     `${formatMonth(d.month)}: ${label.toLowerCase()} ${d.value === null ? '—' : format(d.value)}` +
-    (d.target === null ? ' (sem meta)' : `; meta ${format(d.target)}`);
+    (!targets ? '' : d.target === null ? ' (sem meta)' : `; meta ${format(d.target)}`);
   const x = {
     type: unit === 'brl' ? ('band' as const) : ('point' as const),
     domain,
@@ -59,6 +61,13 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
   const style = { fontSize: '12px', color: '#1f2933', background: 'transparent' };
   const common = { document, width, height, marginLeft: unit === 'brl' ? 84 : 52, marginTop: 12, marginBottom: 36, style, x, y };
 
+  if (unit === 'brl' && !targets) {
+    return Plot.plot({
+      ...common,
+      ariaLabel: `${label} por mês`,
+      marks: [Plot.barY(valued, { x: 'month', y: 'value', fill: ACCENT, title }), Plot.ruleY([0], { stroke: '#52606d' })],
+    });
+  }
   if (unit === 'brl') {
     const present = new Set(valued.map(met));
     const categories = (
@@ -90,8 +99,8 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
   ];
   return Plot.plot({
     ...common,
-    ariaLabel: `${label} por mês e meta`,
-    color: targeted.length ? { legend: true, domain: [label, 'Meta'], range: [ACCENT, TARGET_INK] } : { legend: true, domain: [label], range: [ACCENT] },
+    ariaLabel: targets ? `${label} por mês e meta` : `${label} por mês`,
+    color: targeted.length ? { legend: true, domain: [label, 'Meta'], range: [ACCENT, TARGET_INK] } : { legend: targets, domain: [label], range: [ACCENT] },
     marks: [
       Plot.lineY(
         series.filter((d) => d.series === 'Meta'),
@@ -110,15 +119,16 @@ export function targetTrendChart(rows: TargetMonth[], options: TargetTrendOption
   });
 }
 
-/** How often the target was met, and the latest month, as the chart's text alternative. */
-export function describeTargetTrend(rows: TargetMonth[], options: Pick<TargetTrendOptions, 'label' | 'unit'>): string {
+/** How often the target was met, and the latest month, as the chart's text alternative (without targets, the latest month). */
+export function describeTargetTrend(rows: TargetMonth[], options: Pick<TargetTrendOptions, 'label' | 'unit' | 'targets'>): string {
   const format = options.unit === 'pct' ? (v: number) => formatPercent(v) : formatBRL;
   const data = rows.filter((r) => r.value !== null).sort((a, b) => a.month.getTime() - b.month.getTime());
   const last = data[data.length - 1];
   if (!last) return `${options.label}: sem dados no período.`;
+  const span = `de ${formatMonth(data[0]!.month)} a ${formatMonth(last.month)}`;
+  if (options.targets === false) return `${options.label} ${span}; em ${formatMonth(last.month)}, ${format(last.value!)}.`;
   const withTarget = data.filter((r) => r.met !== null);
   const hit = withTarget.filter((r) => r.met).length;
-  const span = `de ${formatMonth(data[0]!.month)} a ${formatMonth(last.month)}`;
   const latest = `em ${formatMonth(last.month)}, ${format(last.value!)}${last.target === null ? ' (sem meta)' : ` para meta de ${format(last.target)}`}`;
   const targets = withTarget.length ? `meta atingida em ${hit} de ${withTarget.length} meses com meta` : 'sem meta no período';
   return `${options.label} ${span}: ${targets}; ${latest}.`;

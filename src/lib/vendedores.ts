@@ -7,6 +7,7 @@ import { sellerSlugs } from './sellerSlugs.ts';
 import { loadWorkLists } from './workList.ts';
 import type { WorkListRow } from './workList.ts';
 import { groupBy } from './groupBy.ts';
+import { loadedEntities } from './loadedEntities.ts';
 
 const count = z.number().int().nonnegative();
 
@@ -96,12 +97,6 @@ export interface SellersData {
   inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean };
   /** Where the active flag comes from. */
   activeRule: 'sellers_mart' | 'activity';
-}
-
-async function loadedEntities(): Promise<Set<string> | null> {
-  if (!martExists('load_summary')) return null;
-  const rows = await queryMart('load_summary', 'select distinct entity from mart where loaded > 0', martSchema('load_summary').pick({ entity: true }));
-  return new Set(rows.map((row) => String(row.entity)));
 }
 
 /** The customers lists, ranked per seller in one query, so a build with hundreds of sellers reads the mart once. */

@@ -95,7 +95,7 @@ describe.skipIf(!browserSuiteRuns())('the churn-risk, opportunities, work-list a
   });
 
   it.runIf(!process.env.CARTEIRA_DIST)('says plainly when the model was not fitted and falls back to the rhythm-based status', async () => {
-    const thin = await serveStatic(builds.noContractsDist!);
+    const thin = await serveStatic(builds.thinDist!);
     try {
       await page.goto(`${thin.url}/risco/`);
       const notice = plain((await page.locator('main .notice').first().textContent()) ?? '');

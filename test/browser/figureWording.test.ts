@@ -64,14 +64,14 @@ describe.skipIf(!browserSuiteRuns())('one definition per figure, stated where it
   it.runIf(!process.env.CARTEIRA_DIST)('states the thresholds the run was configured with, not the defaults', () => {
     // globalSetup's thin-model run: abc.a_share 0.7, lifecycle.active_multiplier 2, opportunities.min_value_at_stake 2500,
     // windows.segmentation_months 6
-    const segmentation = pageText(builds.noContractsDist!, 'segmentacao');
+    const segmentation = pageText(builds.thinDist!, 'segmentacao');
     expect(segmentation).toContain('classe A até o cliente que faz o acumulado passar de 70%, B até 95%, C o restante (valores configurados)');
     expect(segmentation).toMatch(/A classe A \([\d.]+ clientes\) difere do Pareto \([\d.]+\) porque o corte A é 70%, e o Pareto mede sempre até 80%\./);
-    expect(pageText(builds.noContractsDist!, 'carteira')).toContain('sem comprar há mais de 2 vezes o intervalo habitual');
-    expect(pageText(builds.noContractsDist!, 'risco')).toContain('valor em jogo de pelo menos R$ 2.500 (valor configurado)');
+    expect(pageText(builds.thinDist!, 'carteira')).toContain('sem comprar há mais de 2 vezes o intervalo habitual');
+    expect(pageText(builds.thinDist!, 'risco')).toContain('valor em jogo de pelo menos R$ 2.500 (valor configurado)');
     // the revenue in the customers' window is titled with the window the run used, in tables and in the proposal's CSV
     for (const [dist, months, other] of [
-      [builds.noContractsDist!, 6, 12],
+      [builds.thinDist!, 6, 12],
       [builds.dist, 12, 6],
     ] as const) {
       for (const path of ['carteira', 'risco', 'vendedores/equilibrio']) {

@@ -74,7 +74,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     project.provide('carteiraSite', {
       dist,
       martsDir: resolve(ROOT, process.env.CARTEIRA_MARTS_DIR ?? 'data/marts'),
-      noContractsDist: null,
+      thinDist: null,
       emptyDist: null,
       privacy: null,
     });
@@ -88,7 +88,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const builds: SiteBuilds = {
     dist: join(temp, 'dist'),
     martsDir: join(temp, 'marts'),
-    noContractsDist: join(temp, 'dist-no-contracts'),
+    thinDist: join(temp, 'dist-thin'),
     emptyDist: join(temp, 'dist-empty'),
     privacy: { dist: join(temp, 'dist-privacy'), martsDir: join(temp, 'marts-privacy') },
   };
@@ -98,8 +98,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const [top] = await queryMarts(builds.martsDir, 'select customer_id from customers where revenue_rank = 1');
   renameCustomer(join(demo, 'canonical', 'customers.csv'), String(top!.customer_id), HOSTILE_NAME);
   await pipeline(join(demo, 'canonical'), builds.martsDir);
-  const withoutContracts = join(temp, 'exports-no-contracts');
-  cpSync(join(demo, 'canonical'), withoutContracts, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') });
+  const thinExports = join(temp, 'exports-thin');
+  cpSync(join(demo, 'canonical'), thinExports, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') && !path.endsWith('targets.csv') });
   // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
   // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build;
   // and it changes two action-list rules, the class A cut, the active rhythm multiplier and the customers' window
@@ -115,7 +115,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
       windows: { segmentation_months: 6 },
     }),
   );
-  await pipeline(withoutContracts, join(temp, 'marts-no-contracts'), thinModel);
+  await pipeline(thinExports, join(temp, 'marts-thin'), thinModel);
   // The privacy scan reads a site whose exports hide personal data everywhere they can.
   const withPersonalData = join(temp, 'exports-privacy');
   cpSync(join(demo, 'canonical'), withPersonalData, { recursive: true });
@@ -123,7 +123,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   await pipeline(withPersonalData, builds.privacy!.martsDir);
   // One build at a time: parallel astro builds would race on the project's .astro/ folder.
   await buildSite(builds.dist, builds.martsDir);
-  await buildSite(builds.noContractsDist!, join(temp, 'marts-no-contracts'));
+  await buildSite(builds.thinDist!, join(temp, 'marts-thin'));
   await buildSite(builds.emptyDist!, join(temp, 'no-marts'));
   await buildSite(builds.privacy!.dist, builds.privacy!.martsDir);
   console.log(`browser suite: demo data, pipeline and 4 site builds in ${((Date.now() - started) / 1000).toFixed(1)} s (${temp})`);

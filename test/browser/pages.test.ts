@@ -122,7 +122,7 @@ describe.skipIf(!browserSuiteRuns())('the report pages agree with the marts they
   });
 
   it.runIf(!process.env.CARTEIRA_DIST)('names contratos.csv on the renewals page when there was no contracts file', async () => {
-    const without = await serveStatic(builds.noContractsDist!);
+    const without = await serveStatic(builds.thinDist!);
     try {
       await page.goto(`${without.url}/renovacoes/`);
       expect(await text(page, 'main .notice')).toContain('contratos.csv');

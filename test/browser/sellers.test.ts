@@ -135,6 +135,37 @@ describe.skipIf(!browserSuiteRuns())('the seller, geography and ticket pages bui
     }
   });
 
+  it.runIf(!process.env.CARTEIRA_DIST)(
+    'without a targets file, shows the sellers’ measures alone: no target rows, columns, legends or “0 bateram a meta”',
+    async () => {
+      const thin = await serveStatic(builds.thinDist!);
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      try {
+        expect(await visit(page, `${thin.url}/vendedores/`)).toEqual([]);
+        expect(await text(page, 'main .notice')).toContainEqual(expect.stringContaining('metas.csv'));
+        expect((await text(page, '.card')).find((c) => c.startsWith('Vendedores ativos'))).toContain('sem arquivo de metas');
+        const headers = await text(page, 'table:has(caption:text("último mês completo")) thead th');
+        expect(headers.some((h) => h.startsWith('Faturamento'))).toBe(true);
+        expect(headers.filter((h) => /Meta|Atingimento/.test(h))).toEqual([]);
+
+        const [seller] = await queryMarts(builds.martsDir, 'select seller_id from sellers order by seller_id limit 1');
+        expect(await visit(page, `${thin.url}/vendedores/${String(seller!.seller_id).toLowerCase()}/`)).toEqual([]);
+        const titles = await text(page, 'figure.chart .chart-title');
+        expect(titles).toContainEqual(expect.stringContaining('Faturamento por mês'));
+        expect(titles).toContainEqual(expect.stringContaining('Positivação por mês'));
+        expect(titles.join(' ')).not.toContain('e meta');
+        const main = (await page.locator('main').textContent()) ?? '';
+        expect(main).not.toContain('Sem meta');
+        const measures = (await tableRows(page, 'Resumo')).map((r) => r[0]);
+        expect(measures).toContain('Faturamento');
+        expect(measures.filter((m) => /Meta|Atingimento/.test(m!))).toEqual([]);
+      } finally {
+        await page.close();
+        await thin.close();
+      }
+    },
+  );
+
   it("lists a seller's at-risk customers biggest 12-month revenue first, saying how many there are", async () => {
     const [top] = await queryMarts(
       builds.martsDir,

@@ -9,10 +9,10 @@ export interface SiteBuilds {
   /** The marts that site was built from. */
   martsDir: string;
   /**
-   * The site built from the same demo dataset without a contracts file, and with the customer-value models
-   * left unfitted (a minimum of repeat buyers above the demo's); null when CARTEIRA_DIST is given.
+   * The site built from the same demo dataset without a contracts file nor a targets file, and with the
+   * customer-value models left unfitted (a minimum of repeat buyers above the demo's); null when CARTEIRA_DIST is given.
    */
-  noContractsDist: string | null;
+  thinDist: string | null;
   /** The site built from an empty marts folder; null when CARTEIRA_DIST is given. */
   emptyDist: string | null;
   /**
