@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Spread } from '../charts/histogramChart.ts';
 import type { TicketDimension } from './filterableCharts.ts';
+import type { EntityName } from '../../pipelines/contract/entities.ts';
 import type { MartRow } from './martRows.ts';
 import { martExists, queryMart, readMart } from './readMart.ts';
 import { lastCompleteMonth, monthIndex, trailingWindow, type MonthWindow } from './reportPeriods.ts';
@@ -8,6 +9,23 @@ import { lastCompleteMonth, monthIndex, trailingWindow, type MonthWindow } from 
 type TicketCutRow = MartRow<'ticket_cuts'>;
 
 /** One line of a "ticket by …" table, as ticket_cuts states it (sums first, the ratio after: never an average of averages). */
+/** The export each cut's key comes from: customers give the segment and UF, order lines the category. */
+const CUT_INPUTS: Record<TicketDimension, { entity: EntityName; purpose: string } | null> = {
+  segment: { entity: 'customers', purpose: 'ver o ticket médio por segmento do cliente' },
+  category: { entity: 'order_items', purpose: 'ver o ticket médio por categoria de produto' },
+  state: { entity: 'customers', purpose: 'ver o ticket médio por UF do cliente' },
+  seller: null,
+};
+
+/**
+ * The missing export a cut needs, when the run loaded none (its chart would be one meaningless bar,
+ * "Não informado"); null when the cut can be drawn or which files loaded is unknown (`loaded` null).
+ */
+export function ticketCutMissingInput(dimension: TicketDimension, loaded: Set<string> | null): { entity: EntityName; purpose: string } | null {
+  const input = CUT_INPUTS[dimension];
+  return input && loaded && !loaded.has(input.entity) ? input : null;
+}
+
 export interface TicketCut {
   key: string | null;
   revenue: number;
