@@ -99,7 +99,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   renameCustomer(join(demo, 'canonical', 'customers.csv'), String(top!.customer_id), HOSTILE_NAME);
   await pipeline(join(demo, 'canonical'), builds.martsDir);
   const thinExports = join(temp, 'exports-thin');
-  cpSync(join(demo, 'canonical'), thinExports, { recursive: true, filter: (path) => !path.endsWith('contracts.csv') && !path.endsWith('targets.csv') });
+  cpSync(join(demo, 'canonical'), thinExports, { recursive: true, filter: (path) => !/(contracts|targets|marketing_spend)\.csv$/.test(path) });
   // The same run also asks for more repeat buyers than the demo has, so the customer-value models stay
   // unfitted (NULL predictions) and the pages' rhythm-based fallback is built too, without a fourth build;
   // and it changes two action-list rules, the class A cut, the active rhythm multiplier and the customers' window

@@ -121,6 +121,23 @@ describe.skipIf(!browserSuiteRuns())('the report pages agree with the marts they
     expect(await text(page, 'section[aria-labelledby="due-title"] caption')).toContain(brl(due!.value));
   });
 
+  it.runIf(!process.env.CARTEIRA_DIST)('without a marketing spend file, shows no CAC: no LTV/CAC card, no CAC column, a notice naming the file', async () => {
+    const without = await serveStatic(builds.thinDist!);
+    try {
+      await page.goto(`${without.url}/`);
+      expect(await page.locator('.card', { hasText: 'Faturamento' }).count()).toBeGreaterThan(0);
+      expect(await page.locator('.card', { hasText: 'LTV/CAC' }).count()).toBe(0);
+      await page.goto(`${without.url}/periodos/`);
+      expect((await page.locator('main .notice').allTextContents()).join(' ')).toContain('marketing_spend.csv');
+      expect(await page.locator('.card', { hasText: 'CAC' }).count()).toBe(0);
+      const headers = await page.locator('main table thead th').allTextContents();
+      expect(headers.some((h) => h.includes('Churn'))).toBe(true);
+      expect(headers.filter((h) => h.includes('CAC'))).toEqual([]);
+    } finally {
+      await without.close();
+    }
+  });
+
   it.runIf(!process.env.CARTEIRA_DIST)('names contratos.csv on the renewals page when there was no contracts file', async () => {
     const without = await serveStatic(builds.thinDist!);
     try {

@@ -9,7 +9,7 @@ export interface SiteBuilds {
   /** The marts that site was built from. */
   martsDir: string;
   /**
-   * The site built from the same demo dataset without a contracts file nor a targets file, and with the
+   * The site built from the same demo dataset without the contracts, targets and marketing spend files, and with the
    * customer-value models left unfitted (a minimum of repeat buyers above the demo's); null when CARTEIRA_DIST is given.
    */
   thinDist: string | null;
