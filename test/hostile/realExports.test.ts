@@ -65,6 +65,29 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'orders and their lines alone: each page names the file a section needs instead of drawing one "Sem categoria" or "Não informado" bar',
+    command: 'build',
+    exports: {
+      'pedidos.csv':
+        'pedido;cliente;vendedor;data;valor\nP1;C1;V1;05/01/2026;100\nP2;C2;V1;15/01/2026;200\nP3;C1;V2;03/02/2026;50\nP4;C3;V2;10/02/2026;80\nP5;C2;V1;02/03/2026;120\n',
+      'itens_pedido.csv': 'pedido;produto;quantidade;preco\nP1;X1;1;100\nP2;X2;2;100\nP3;X1;1;50\nP4;X3;1;80\nP5;X2;1;120\n',
+    },
+    expect: {
+      exit: 0,
+      check: (d) => {
+        const page = (path: string) => readFileSync(join(d.dist, path, 'index.html'), 'utf8');
+        expect(page('produtos')).toContain('Sem arquivo de produtos');
+        expect(page('produtos')).not.toContain('Positivação de Sem categoria');
+        expect(page('ticket-medio')).toContain('ver o ticket médio por segmento do cliente');
+        expect(page('ticket-medio')).toContain('ver o ticket médio por UF do cliente');
+        expect(page('geografia')).toContain('Sem arquivo de clientes');
+        expect(page('geografia')).not.toContain('Os dados não têm UFs brasileiras');
+        expect(page('vendedores')).toContain('sem arquivo de metas');
+        expect(page('vendedores')).not.toContain('bateram a meta');
+      },
+    },
+  },
+  {
     name: 'dates written dd/mm/aa and months written out/26 are read as 20aa, not rejected as year 0019',
     exports: {
       'pedidos.csv': 'pedido;cliente;data;valor\nP1;C1;03/01/26;10\nP2;C2;15/01/26;20\nP3;C1;01/02/26;30\n',
