@@ -94,7 +94,7 @@ export interface SellersData {
   /** Each seller's actions counted and their value at stake summed, per action and in all (work_list_totals); null without it. */
   workListTotals: Map<string | null, MartRow<'work_list_totals'>[]> | null;
   /** Which export files were loaded (load_summary), to say what file would enable a missing section. */
-  inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean };
+  inputs: { targets: boolean; leads: boolean; contracts: boolean; items: boolean; sellers: boolean };
   /** Where the active flag comes from. */
   activeRule: 'sellers_mart' | 'activity';
 }
@@ -156,6 +156,7 @@ async function load(): Promise<SellersData | null> {
       'order_items',
       months.some((m) => m.mix !== null),
     ),
+    sellers: has('sellers', martExists('sellers')),
   };
 
   const info = await sellerInfo();

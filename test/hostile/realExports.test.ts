@@ -84,6 +84,8 @@ const cases: HostileCase[] = [
         expect(page('geografia')).not.toContain('Os dados não têm UFs brasileiras');
         expect(page('vendedores')).toContain('sem arquivo de metas');
         expect(page('vendedores')).not.toContain('bateram a meta');
+        expect(page('vendedores')).toContain('comparar as equipes');
+        expect(page('vendedores')).not.toContain('Sem equipe');
       },
     },
   },
