@@ -65,11 +65,11 @@ const cases: HostileCase[] = [
     },
   },
   {
-    name: 'orders and their lines alone: each page names the file a section needs instead of drawing one "Sem categoria" or "Não informado" bar',
+    name: 'orders and their lines alone, one seller: each page names the file a section needs instead of drawing one "Sem categoria" or "Não informado" bar',
     command: 'build',
     exports: {
       'pedidos.csv':
-        'pedido;cliente;vendedor;data;valor\nP1;C1;V1;05/01/2026;100\nP2;C2;V1;15/01/2026;200\nP3;C1;V2;03/02/2026;50\nP4;C3;V2;10/02/2026;80\nP5;C2;V1;02/03/2026;120\n',
+        'pedido;cliente;vendedor;data;valor\nP1;C1;V1;05/01/2026;100\nP2;C2;V1;15/01/2026;200\nP3;C1;V1;03/02/2026;50\nP4;C3;V1;10/02/2026;80\nP5;C2;V1;02/03/2026;120\n',
       'itens_pedido.csv': 'pedido;produto;quantidade;preco\nP1;X1;1;100\nP2;X2;2;100\nP3;X1;1;50\nP4;X3;1;80\nP5;X2;1;120\n',
     },
     expect: {
@@ -86,6 +86,10 @@ const cases: HostileCase[] = [
         expect(page('vendedores')).not.toContain('bateram a meta');
         expect(page('vendedores')).toContain('comparar as equipes');
         expect(page('vendedores')).not.toContain('Sem equipe');
+        // one seller: nothing to balance, no dispersion of 0,00 → 0,00
+        expect(page('vendedores/equilibrio')).toContain('Um só vendedor ativo');
+        expect(page('vendedores/equilibrio')).not.toContain('Dispersão entre vendedores');
+        expect(page('vendedores/equilibrio')).toContain('nenhuma carteira órfã');
       },
     },
   },
