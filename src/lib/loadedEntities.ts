@@ -1,3 +1,4 @@
+import type { EntityName } from '../../pipelines/contract/entities.ts';
 import { martSchema } from './martRows.ts';
 import { martExists, oncePerMarts, queryMart } from './readMart.ts';
 
@@ -10,3 +11,8 @@ export const loadedEntities = oncePerMarts(async (): Promise<Set<string> | null>
   const rows = await queryMart('load_summary', 'select distinct entity from mart where loaded > 0', martSchema('load_summary').pick({ entity: true }));
   return new Set(rows.map((row) => String(row.entity)));
 });
+
+/** Whether the run is known to have loaded no row of an entity's export (false when load_summary is missing). */
+export async function exportMissing(entity: EntityName): Promise<boolean> {
+  return (await loadedEntities())?.has(entity) === false;
+}

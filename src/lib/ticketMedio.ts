@@ -8,7 +8,6 @@ import { lastCompleteMonth, monthIndex, trailingWindow, type MonthWindow } from 
 
 type TicketCutRow = MartRow<'ticket_cuts'>;
 
-/** One line of a "ticket by …" table, as ticket_cuts states it (sums first, the ratio after: never an average of averages). */
 /** The export each cut's key comes from: customers give the segment and UF, order lines the category. */
 const CUT_INPUTS: Record<TicketDimension, { entity: EntityName; purpose: string } | null> = {
   segment: { entity: 'customers', purpose: 'ver o ticket médio por segmento do cliente' },
@@ -26,6 +25,7 @@ export function ticketCutMissingInput(dimension: TicketDimension, loaded: Set<st
   return input && loaded && !loaded.has(input.entity) ? input : null;
 }
 
+/** One line of a "ticket by …" table, as ticket_cuts states it (sums first, the ratio after: never an average of averages). */
 export interface TicketCut {
   key: string | null;
   revenue: number;
