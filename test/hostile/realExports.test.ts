@@ -78,6 +78,7 @@ const cases: HostileCase[] = [
         const page = (path: string) => readFileSync(join(d.dist, path, 'index.html'), 'utf8');
         expect(page('produtos')).toContain('Sem arquivo de produtos');
         expect(page('produtos')).not.toContain('Positivação de Sem categoria');
+        expect(page('produtos')).not.toContain('>Sem categoria<');
         expect(page('ticket-medio')).toContain('ver o ticket médio por segmento do cliente');
         expect(page('ticket-medio')).toContain('ver o ticket médio por UF do cliente');
         expect(page('geografia')).toContain('Sem arquivo de clientes');
