@@ -7,6 +7,9 @@ import { asOf, state } from './columnDocs.ts';
  * months to the as-of date (the customer ABC's window) and are empty without an order_items export.
  */
 
+/** The category the models give an item whose product is not in the products export or has no category (stg_products, sales_cube, …). */
+export const NO_CATEGORY = 'Sem categoria';
+
 const WINDOW_PT = 'nos 12 meses até a data de referência (windows.segmentation_months)';
 const WINDOW_EN = 'in the 12 months to the as-of date (windows.segmentation_months)';
 
