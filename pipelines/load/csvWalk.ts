@@ -79,7 +79,11 @@ export class CsvWalk {
   private lfBreaks = 0;
   private crlfBreaks = 0;
 
-  constructor(private readonly delim: number) {}
+  /** @param preamble lines above the header that are not records (Excel's `sep=;` hint). */
+  constructor(
+    private readonly delim: number,
+    private preamble = 0,
+  ) {}
 
   /** Reads a chunk; returns the offset to read on from when a broken quote sends the walk back, else -1. */
   feed(buffer: Buffer, length: number, base: number): number {
@@ -337,6 +341,10 @@ export class CsvWalk {
   private endRecord(end: number): void {
     this.endField(end);
     if (!this.recHasContent) return; // a blank line is no record, for DuckDB either
+    if (this.preamble > 0) {
+      this.preamble--; // DuckDB skips it too (read_csv's skip)
+      return;
+    }
     if (!this.headerDone) {
       this.headerDone = true;
       for (const p of this.pending) this.scan.repairs.push({ ...p, inHeader: true });

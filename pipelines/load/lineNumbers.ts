@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { FileDialect } from './sniffFile.ts';
 
 /** Physical line numbers (the header being line 1) of the records a report needs. */
 export interface LineLookup {
@@ -23,8 +24,14 @@ const SPACE = 0x20;
  * of both. Only files with problems are walked, and only as far as the last record asked for, so
  * clean runs never pay for it.
  */
-export async function findLines(path: string, delimiter: string, want: { records?: number[]; readerLines?: number[]; lines?: number[] }): Promise<LineLookup> {
-  const delim = delimiter.charCodeAt(0);
+export async function findLines(
+  path: string,
+  dialect: Pick<FileDialect, 'delimiter' | 'preambleLines'>,
+  want: { records?: number[]; readerLines?: number[]; lines?: number[] },
+): Promise<LineLookup> {
+  const delim = dialect.delimiter.charCodeAt(0);
+  // lines above the header (Excel's sep= hint), which DuckDB skips: no record, no header
+  let preamble = dialect.preambleLines ?? 0;
   const wantedRecords = new Set(want.records ?? []);
   const rejectedLines = new Set(want.readerLines ?? []);
   const wantedLines = new Set(want.lines ?? []);
@@ -47,7 +54,9 @@ export async function findLines(path: string, delimiter: string, want: { records
   const done = () => recordIndex > lastRecord && readerLine > lastReaderLine && physical > lastLine;
 
   const finishRecord = () => {
-    if (!seenHeader) {
+    if (preamble > 0) {
+      preamble--;
+    } else if (!seenHeader) {
       seenHeader = true;
     } else if (rejectedLines.has(startReaderLine)) {
       lookup.byReaderLine.set(startReaderLine, startPhysical);

@@ -72,14 +72,14 @@ export async function prepareFile(db: Database, file: ExportFile, index: number,
 
 /** Prepares one file; its headers are resolved (and required columns checked) only when `resolve`. */
 export async function prepareSourceFile(db: Database, file: ExportFile, index: number, scratchDir: string, resolve = false): Promise<RawFile> {
-  const resolveOrFail = resolve ? resolveRequired : (f: ExportFile, headers: string[], _firstLines?: string[]) => resolveHeaders(f.entity, headers, {});
+  const resolveOrFail = resolve ? resolveRequired : (f: ExportFile, headers: string[]) => resolveHeaders(f.entity, headers, {});
   if (file.format === 'parquet') return prepareParquet(db, file, index, resolveOrFail);
   const forced = {
     ...(file.mapping?.encoding ? { encoding: file.mapping.encoding } : {}),
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
   };
   const { dialect, scan, firstLines } = await sniffFile(file.path, file.name, forced);
-  const resolution = resolveOrFail(file, dialect.headers, firstLines);
+  const resolution = resolveOrFail(file, dialect.headers, firstLines, dialect.preambleLines);
   const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
@@ -90,7 +90,7 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     resolution,
     readPath,
     decimalComma,
-    notes: [],
+    notes: dialect.preambleLines ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`] : [],
     conventions: new Map(),
     advisories: new Map(),
     csvRejectsTable: null,
@@ -104,7 +104,7 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
     const encoding = readPath === file.path && dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
-      ${encoding}auto_detect = false, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
+      ${encoding}auto_detect = false, header = true, ${dialect.preambleLines ? `skip = ${dialect.preambleLines}, ` : ''}delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
       ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects}${skipMalformed ? ', ignore_errors = true' : ''})`;
   };
   return raw;
@@ -201,7 +201,7 @@ async function readableCopy(
     await transcodeToUtf8(path, source, 'utf-16le');
     encoding = 'utf-8';
   }
-  const scan = sniffed ?? (await scanCsv(source, dialect.delimiter));
+  const scan = sniffed ?? (await scanCsv(source, dialect.delimiter, dialect.preambleLines));
   const reading = { scan, path: source, encoding };
   if (needsRepair(scan, encoding)) {
     const target = `${scratchStem}.read.csv`;
@@ -216,17 +216,19 @@ async function readableCopy(
   return { readPath: source, scan: reading };
 }
 
-function resolveRequired(file: ExportFile, headers: string[], firstLines: string[] = []): HeaderResolution {
+function resolveRequired(file: ExportFile, headers: string[], firstLines: string[] = [], preambleLines = 0): HeaderResolution {
   const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
   const resolution = resolve(headers);
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
     // A report saved from Excel often has its title (and a blank line) above the header.
-    const headerAt = firstLines.findIndex((line, i) => i > 0 && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length);
+    const headerAt = firstLines.findIndex(
+      (line, i) => i > preambleLines && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length,
+    );
     if (headerAt > 0) {
       throw new LoadError(
         file.name,
-        `o cabeçalho de ${file.entity.label_pt} está na linha ${headerAt + 1} ("${firstLines[headerAt]}"), não na linha 1: acima dele há ${headerAt === 1 ? 'uma linha' : `${headerAt} linhas`} de título ou em branco (a linha 1 é ${found})`,
+        `o cabeçalho de ${file.entity.label_pt} está na linha ${headerAt + 1} ("${firstLines[headerAt]}"), não na linha ${preambleLines + 1}: acima dele há ${headerAt === 1 ? 'uma linha' : `${headerAt} linhas`} de título ou em branco (a linha ${preambleLines + 1} é ${found})`,
         `apague ${headerAt === 1 ? 'a linha 1' : `as linhas 1 a ${headerAt}`}, para que o cabeçalho fique na linha 1, e rode de novo`,
       );
     }

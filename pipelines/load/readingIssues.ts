@@ -69,7 +69,7 @@ export async function placeReadingWarnings(db: Database, raw: RawFile, readerLin
     select distinct line from reading_issues where file_idx = ${raw.index} and severity = 'warning'`)
   ).map((r) => Number(r.line));
   if (!lines.length) return;
-  const { recordByLine } = await findLines(raw.readPath, raw.dialect.delimiter, { readerLines, lines });
+  const { recordByLine } = await findLines(raw.readPath, raw.dialect, { readerLines, lines });
   const pairs = [...recordByLine].map(([line, rec]) => `(${line}, ${rec})`);
   if (!pairs.length) return;
   await db.run(`

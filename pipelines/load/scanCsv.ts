@@ -61,8 +61,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * (see ScanProblem), and collects the evidence the encoding is decided by. Works on the bytes of any
  * ASCII-compatible encoding (UTF-8, Windows-1252, Latin-1).
  */
-export async function scanCsv(path: string, delimiter: string): Promise<CsvScan> {
-  const walk = new CsvWalk(delimiter.charCodeAt(0));
+export async function scanCsv(path: string, delimiter: string, preambleLines = 0): Promise<CsvScan> {
+  const walk = new CsvWalk(delimiter.charCodeAt(0), preambleLines);
   const handle = await open(path, 'r');
   const buffer = Buffer.alloc(CHUNK_BYTES);
   try {

@@ -12,6 +12,11 @@ export interface FileDialect {
   encoding: TextEncoding;
   delimiter: string;
   headers: string[];
+  /**
+   * Lines above the header: 1 when line 1 is Excel's separator hint (`sep=;`), which Excel reads and
+   * hides and some exporters write so that Excel splits the columns; absent otherwise.
+   */
+  preambleLines?: number;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -53,16 +58,47 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
     );
   }
   // Delimiters and quotes are ASCII: any 8-bit reading of the header finds them.
-  const delimiter = forced.delimiter ?? detectDelimiter(headerRecord(decode(head, utf16 ? 'utf-16le' : 'latin1')));
-  const scan = utf16 ? null : await scanCsv(path, delimiter);
+  const ascii = decode(head, utf16 ? 'utf-16le' : 'latin1');
+  const hint = separatorHint(headerRecord(ascii));
+  const preambleLines = hint === null ? 0 : 1;
+  const delimiter = forced.delimiter ?? hint ?? detectDelimiter(headerRecord(afterLines(ascii, preambleLines)));
+  const scan = utf16 ? null : await scanCsv(path, delimiter, preambleLines);
   const encoding = utf16 ? 'utf-16le' : (forced.encoding ?? (await decideEncoding(path, displayName, head, scan!)));
   const text = decode(head, encoding);
-  const firstLine = headerRecord(text);
-  if (firstLine.trim() === '') {
-    throw new LoadError(displayName, 'a primeira linha está em branco; o cabeçalho deve estar na linha 1', 'apague as linhas em branco acima do cabeçalho');
+  const headerLine = headerRecord(afterLines(text, preambleLines));
+  if (headerLine.trim() === '') {
+    const problem = preambleLines
+      ? 'a linha 2, abaixo da indicação de separador do Excel (sep=) na linha 1, está em branco; o cabeçalho deve estar nela'
+      : 'a primeira linha está em branco; o cabeçalho deve estar na linha 1';
+    throw new LoadError(displayName, problem, 'apague as linhas em branco acima do cabeçalho');
   }
-  const headers = splitRecord(firstLine, delimiter).map((h) => h.trim());
-  return { dialect: { encoding, delimiter, headers }, scan, firstLines: text.split(/\r\n|\n|\r/, FIRST_LINES) };
+  const headers = splitRecord(headerLine, delimiter).map((h) => h.trim());
+  return {
+    dialect: { encoding, delimiter, headers, ...(preambleLines ? { preambleLines } : {}) },
+    scan,
+    firstLines: text.split(/\r\n|\n|\r/, FIRST_LINES),
+  };
+}
+
+/**
+ * The delimiter Excel's separator hint names (`sep=;` on line 1, quoted or not, with the empty cells a
+ * spreadsheet may add after it), else null.
+ */
+export function separatorHint(line: string): string | null {
+  const match = /^"?sep=([;,\t|])"?(.*)$/i.exec(line.replace(/ +$/, ''));
+  if (!match) return null;
+  const [, delimiter, rest] = match as unknown as [string, string, string];
+  return [...rest].every((ch) => ch === delimiter) ? delimiter : null;
+}
+
+/** The text after its first `count` lines (a separator hint is one short unquoted line). */
+function afterLines(text: string, count: number): string {
+  let rest = text;
+  for (let i = 0; i < count; i++) {
+    const end = rest.search(/\r\n|\n|\r/);
+    rest = end < 0 ? '' : rest.slice(end + (rest.startsWith('\r\n', end) ? 2 : 1));
+  }
+  return rest;
 }
 
 /** Help text shared by every message about a spreadsheet dropped where a CSV was expected. */

@@ -126,7 +126,7 @@ async function lineNumbers(db: Database, raws: RawFile[]): Promise<number[][]> {
       for (const rec of recs) out.push([raw.index, rec, -1, cached.get(rec)!]);
       continue;
     }
-    const lookup = await findLines(raw.readPath, raw.dialect.delimiter, { records: recs, readerLines });
+    const lookup = await findLines(raw.readPath, raw.dialect, { records: recs, readerLines });
     for (const rec of recs) out.push([raw.index, rec, -1, lookup.byRecord.get(rec) ?? -1]);
     for (const line of readerLines) out.push([raw.index, -1, line, lookup.byReaderLine.get(line) ?? line]);
   }
