@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEMO_MARKER } from '../demo/demoMarker.ts';
 import { generateDemoData } from '../demo/generateDemo.ts';
+import type { Dialect } from '../demo/writeCsv.ts';
 import type { Measurement } from '../bench/measure.ts';
 import { benchSite } from '../bench/benchSite.ts';
 import { parseCommandLine, positiveInteger, runMain, UsageError, type CommandSpec, type FlagSpec } from './args.ts';
@@ -38,9 +40,12 @@ await runMain(async () => {
   if (!args) return;
   const orderLines = positiveInteger('order-lines', args['order-lines']!);
   const dataDir = join(args.dir!, `data-${orderLines}`);
-  if (!existsSync(join(dataDir, 'canonical'))) {
-    console.log(`Gerando ${orderLines.toLocaleString('pt-BR')} linhas de pedido em ${dataDir} (não entra na medição)`);
-    await generateDemoData({ outDir: dataDir, orderLines });
+  // --site builds the canonical files only; the pipeline bench reads the Excel twins unless told not to
+  const dialects: Dialect[] = args.site || args['skip-excel'] ? ['canonical'] : ['canonical', 'excel-br'];
+  // the marker is written last: a folder without it was cut short
+  if (!dialects.every((dialect) => existsSync(join(dataDir, dialect, DEMO_MARKER)))) {
+    console.log(`Gerando ${orderLines.toLocaleString('pt-BR')} linhas de pedido em ${dataDir} (${dialects.join(' e ')}; não entra na medição)`);
+    await generateDemoData({ outDir: dataDir, orderLines, dialects });
   }
   if (args.site) {
     const frameworkSeconds = args['framework-seconds'] === undefined ? undefined : Number(args['framework-seconds']);

@@ -7,6 +7,9 @@ import { partsOf } from './calendar.ts';
 /** `canonical`: comma, ISO dates, decimal point, UTF-8, LF. `excel-br`: what Excel in pt-BR saves. */
 export type Dialect = 'canonical' | 'excel-br';
 
+/** Every dialect the demo is written in. */
+export const DIALECTS: readonly Dialect[] = ['canonical', 'excel-br'];
+
 /** How a column's values are written: money in integer cents, dates as day numbers, months as y×12+m−1. */
 export type ColumnKind = 'text' | 'integer' | 'money' | 'date' | 'month' | 'boolean' | { readonly status: Readonly<Record<string, string>> };
 
@@ -165,8 +168,9 @@ export class TableWriter {
   constructor(
     dir: string,
     readonly spec: TableSpec,
+    dialects: readonly Dialect[] = DIALECTS,
   ) {
-    this.files = [new DialectFile(dir, spec, 'canonical'), new DialectFile(dir, spec, 'excel-br')];
+    this.files = dialects.map((dialect) => new DialectFile(dir, spec, dialect));
   }
 
   /** Appends one row (cells in the spec's column order, canonical units). */
@@ -183,7 +187,7 @@ export class TableWriter {
     for (const file of this.files) await file.drain();
   }
 
-  /** Flushes and closes both files; returns their paths and data-row counts. */
+  /** Flushes and closes the files; returns their paths and data-row counts. */
   async close(): Promise<{ path: string; rows: number }[]> {
     for (const file of this.files) await file.close();
     return this.files.map((file) => ({ path: file.path, rows: this.rows }));
