@@ -91,6 +91,8 @@ const cases: HostileCase[] = [
         expect(page('vendedores/equilibrio')).toContain('Um só vendedor ativo');
         expect(page('vendedores/equilibrio')).not.toContain('Dispersão entre vendedores');
         expect(page('vendedores/equilibrio')).toContain('nenhuma carteira órfã');
+        // three months of orders: the 12-month churn and CAC say why they are missing instead of vanishing
+        expect(page('periodos')).toContain('precisam de mais de 12 meses de pedidos, e os pedidos começam em jan/2026');
       },
     },
   },
