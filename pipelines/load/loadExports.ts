@@ -10,6 +10,7 @@ import { detectConventions, noteNativeDateOrder } from './columnConventions.ts';
 import { prepareFile, readWithFallbacks, restoredFile, type RawFile } from './prepareFile.ts';
 import { restoredRowsSql, sameRead, storedRead, type FileRead, type LoadCache } from './loadCache.ts';
 import { issueHelperColumns, markScientificCodes, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
+import { totalRowsSql } from './totalRows.ts';
 import {
   afterAsOfOutcomesSql,
   cleanupSql,
@@ -108,6 +109,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const columns = await markScientificCodes(db, `src_${spec.name}`, inserted.columns);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));
+    await db.run(totalRowsSql(spec, columns, rejected, rec));
     const key = keyOf(spec, raws);
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
     if (spec.name === 'orders') {

@@ -50,6 +50,8 @@ export const rejectReasons = {
   mixed_decimal_separators:
     'coluna com números de vírgula decimal e outros de ponto decimal; este valor é da minoria ou ambíguo (como 1.500), confira-o ' +
     '(as contagens estão nas notas do resumo da carga); force o separador com "decimal" no arquivo de mapeamento',
+  total_row:
+    'linha de total ou subtotal do relatório, não um registro: deixada de fora, sem contar no limite de rejeições; para não vê-la aqui, exporte sem a linha de totais ou apague-a',
   too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',
   unterminated_quote:
     'aspas que abrem um campo e não fecham (ou texto logo depois das aspas de fechamento); a linha ficou de fora e as seguintes foram lidas; ' +

@@ -33,7 +33,8 @@ export async function checkRejectThresholds(
   limits: PipelineConfig['rejects'],
   options: { accept?: boolean | undefined; log: (line: string) => void },
 ): Promise<void> {
-  const counts = rejectsPerEntity(summary, limits);
+  const totalRows = await db.rows<{ entity: EntityName; n: string }>(`select entity, count(*) as n from load_issues where code = 'total_row' group by entity`);
+  const counts = rejectsPerEntity(summary, limits, new Map(totalRows.map((r) => [r.entity, Number(r.n)])));
   const over = counts.filter(isOverLimit);
   const within = counts.filter((c) => c.rejected > 0 && !isOverLimit(c));
   if (within.length) {
@@ -55,8 +56,11 @@ export async function checkRejectThresholds(
   );
 }
 
-/** Rows read and rejected per entity (over all its files), with the limit that applies to it. */
-export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['rejects']): EntityRejects[] {
+/**
+ * Rows read and rejected per entity (over all its files), with the limit that applies to it. A report's
+ * total lines (`total_row`, per entity in `totalRows`) are no data: they count neither as read nor as rejected.
+ */
+export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['rejects'], totalRows = new Map<EntityName, number>()): EntityRejects[] {
   const byEntity = new Map<EntityName, EntityRejects>();
   for (const file of summary.files) {
     const name = file.entity as EntityName;
@@ -64,6 +68,11 @@ export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['r
     counts.read += file.read;
     counts.rejected += file.rejected;
     byEntity.set(name, counts);
+  }
+  for (const counts of byEntity.values()) {
+    const totals = totalRows.get(counts.entity) ?? 0;
+    counts.read -= totals;
+    counts.rejected -= totals;
   }
   return [...byEntity.values()];
 }
@@ -85,7 +94,7 @@ function percent(share: number, decimals?: number): string {
 }
 
 async function rejectDetail(db: Database, name: EntityName): Promise<RejectDetail> {
-  const where = `entity = ${sqlString(name)} and severity = 'reject'`;
+  const where = `entity = ${sqlString(name)} and severity = 'reject' and reason_code <> 'total_row'`;
   const reasons = await db.rows<{ reason_code: string; rows: string }>(`
     select reason_code, count(*) as rows from load_rejects where ${where} group by all order by rows desc, reason_code limit 3`);
   // A value is shown only for a column of the contract, whose kind the loader masked it by; a reader
