@@ -37,7 +37,8 @@ export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Re
     const folded = foldName(header);
     const column = explicitFolded.has(folded) ? explicitFolded.get(folded) : lookup.get(folded);
     if (!column) {
-      ignored.push(header);
+      // a line ending in a delimiter (`a;b;c;`) gives the header an empty last name
+      ignored.push(header.trim() === '' ? `(coluna ${index + 1}, sem nome)` : header);
       return;
     }
     const taken = positions.get(column);

@@ -55,6 +55,17 @@ describe('reading the dialects real exports come in', () => {
     ]);
   });
 
+  it('reads lines that all end in a delimiter, naming the empty last header by its position among the ignored columns', async () => {
+    const dir = folder();
+    writeExport(dir, 'pedidos.csv', ['pedido;cliente;data;valor;', 'P1;C1;05/01/2026;10;', 'P2;C2;06/01/2026;20;']);
+    const { rows, result } = await load(dir, 'orders', 'order_id, amount');
+    expect(rows).toEqual([
+      { order_id: 'P1', amount: '10.00' },
+      { order_id: 'P2', amount: '20.00' },
+    ]);
+    expect(result.summary.files[0]!.ignored_columns).toEqual(['(coluna 5, sem nome)']);
+  });
+
   it('treats Código Cliente, cod_cliente and CODIGO-CLIENTE as the same header', async () => {
     const dir = folder();
     writeExport(dir, 'pedidos_1.csv', ['Nº Pedido;Código Cliente;Data do Pedido;Valor', 'P1;C1;01/01/2026;1']);
