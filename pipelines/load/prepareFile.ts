@@ -90,7 +90,10 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     resolution,
     readPath,
     decimalComma,
-    notes: dialect.preambleLines ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`] : [],
+    notes: [
+      ...(dialect.preambleLines ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`] : []),
+      ...shadowedNotes(resolution),
+    ],
     conventions: new Map(),
     advisories: new Map(),
     csvRejectsTable: null,
@@ -175,7 +178,7 @@ async function prepareParquet(db: Database, file: ExportFile, index: number, res
     resolution,
     readPath: file.path,
     decimalComma: false,
-    notes: [],
+    notes: shadowedNotes(resolution),
     conventions: new Map(),
     advisories: new Map(),
     csvRejectsTable: null,
@@ -214,6 +217,18 @@ async function readableCopy(
     return { readPath: target, scan: reading };
   }
   return { readPath: source, scan: reading };
+}
+
+/**
+ * Two headers that both name one column (`Valor Total` and `Valor Líquido` are both the order's amount):
+ * the first is read, and the note names the other, so a wrong pick is seen and can be mapped.
+ */
+function shadowedNotes(resolution: HeaderResolution): string[] {
+  return resolution.shadowed.map(
+    (s) =>
+      `"${s.header}" não foi lida: "${s.keptHeader}" já é a coluna ${s.column}; se "${s.header}" é a certa, associe-a a ${s.column} no arquivo de mapeamento ` +
+      '(--mapping; com "aliases": true, as demais colunas continuam reconhecidas pelo nome)',
+  );
 }
 
 function resolveRequired(file: ExportFile, headers: string[], firstLines: string[] = [], preambleLines = 0): HeaderResolution {

@@ -11,7 +11,7 @@ export interface HeaderResolution {
   positions: Map<string, number>;
   /** Source headers that matched no canonical column (ignored, reported). */
   ignored: string[];
-  /** Source headers that matched a column already taken by an earlier header (ignored, reported). */
+  /** Source headers whose column an earlier header, or the one the mapping names, already took (ignored, reported in the notes). */
   shadowed: { header: string; column: string; keptHeader: string }[];
   /** Required canonical columns not found. */
   missingRequired: string[];
@@ -19,7 +19,8 @@ export interface HeaderResolution {
 
 /**
  * Maps a file's headers to canonical columns: first the mapping file's explicit names, then the
- * built-in aliases. The first header to claim a column wins.
+ * built-in aliases. A column the mapping names goes to the header it names (an alias met earlier does not
+ * take it); otherwise the first header to claim a column wins.
  */
 export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Record<string, string | null> = {}, useAliases = true): HeaderResolution {
   const lookup = new Map<string, string>();
@@ -33,9 +34,20 @@ export function resolveHeaders(spec: EntitySpec, headers: string[], explicit: Re
   const positions = new Map<string, number>();
   const ignored: string[] = [];
   const shadowed: HeaderResolution['shadowed'] = [];
+  // the header the mapping names for a column, which an alias met earlier in the header must not take
+  const mappedHeader = new Map<string, string>();
+  for (const header of headers) {
+    const column = explicitFolded.get(foldName(header));
+    if (column && !mappedHeader.has(column)) mappedHeader.set(column, header);
+  }
   headers.forEach((header, index) => {
     const folded = foldName(header);
-    const column = explicitFolded.has(folded) ? explicitFolded.get(folded) : lookup.get(folded);
+    const explicitColumn = explicitFolded.get(folded);
+    const column = explicitFolded.has(folded) ? explicitColumn : lookup.get(folded);
+    if (column && explicitColumn === undefined && mappedHeader.has(column)) {
+      shadowed.push({ header, column, keptHeader: mappedHeader.get(column)! });
+      return;
+    }
     if (!column) {
       // a line ending in a delimiter (`a;b;c;`) gives the header an empty last name
       ignored.push(header.trim() === '' ? `(coluna ${index + 1}, sem nome)` : header);

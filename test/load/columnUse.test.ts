@@ -26,4 +26,22 @@ describe('which columns of a mapped file are used', () => {
     const resolution = resolveHeaders(items, headers, headerRenames(listed), true);
     expect(columnUse(headers, resolution).find((u) => u.source === 'Discount')?.column).toBe('discount');
   });
+
+  const orders = entities.find((e) => e.name === 'orders')!;
+  const twoAmounts = ['pedido', 'cliente', 'data', 'Valor Total', 'Valor Líquido'];
+
+  it('reads the first of two headers that both name one column, and says which one was left', () => {
+    const resolution = resolveHeaders(orders, twoAmounts);
+    expect(resolution.positions.get('amount')).toBe(3);
+    expect(resolution.shadowed).toEqual([{ header: 'Valor Líquido', column: 'amount', keptHeader: 'Valor Total' }]);
+  });
+
+  it('gives a column the mapping names to that header, even when an alias comes first', () => {
+    const mapping = FileMapping.parse({ match: 'pedidos.csv', aliases: true, columns: { 'Valor Líquido': 'amount' } });
+    const resolution = resolveHeaders(orders, twoAmounts, headerRenames(mapping), aliasesAllowed(mapping));
+    expect(describeColumnUse(columnUse(twoAmounts, resolution))).toBe(
+      'pedido → order_id, cliente → customer_id, data → order_date, Valor Total → ignorada, Valor Líquido → amount',
+    );
+    expect(resolution.shadowed).toEqual([{ header: 'Valor Total', column: 'amount', keptHeader: 'Valor Líquido' }]);
+  });
 });

@@ -66,6 +66,17 @@ describe('reading the dialects real exports come in', () => {
     expect(result.summary.files[0]!.ignored_columns).toEqual(['(coluna 5, sem nome)']);
   });
 
+  it('reads the first of two headers that both name the amount, and the notes name the other and how to choose it', async () => {
+    const dir = folder();
+    writeExport(dir, 'pedidos.csv', ['pedido;cliente;data;Valor Total;Valor Líquido', 'P1;C1;05/01/2026;10;9']);
+    const { rows, result } = await load(dir, 'orders', 'order_id, amount');
+    expect(rows).toEqual([{ order_id: 'P1', amount: '10.00' }]);
+    expect(result.summary.files[0]!.notes).toContain(
+      '"Valor Líquido" não foi lida: "Valor Total" já é a coluna amount; se "Valor Líquido" é a certa, associe-a a amount no arquivo de mapeamento ' +
+        '(--mapping; com "aliases": true, as demais colunas continuam reconhecidas pelo nome)',
+    );
+  });
+
   it('treats Código Cliente, cod_cliente and CODIGO-CLIENTE as the same header', async () => {
     const dir = folder();
     writeExport(dir, 'pedidos_1.csv', ['Nº Pedido;Código Cliente;Data do Pedido;Valor', 'P1;C1;01/01/2026;1']);
