@@ -22,6 +22,8 @@ export interface ExportFile {
   linkTarget?: string;
   /** The other mapping entries reading the same file (a flat report feeding several entities). */
   siblings?: FileMapping[];
+  /** A CSV compressed on its own (`pedidos.csv.gz`), decompressed into the scratch folder before it is read. */
+  compression?: 'gzip';
 }
 
 /** The files of an exports folder, grouped by entity, plus the names it could not place. */
@@ -31,6 +33,9 @@ export interface ExportInventory {
 }
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
+
+/** Archives that may hold several files, which the loader does not open. */
+const ARCHIVE_EXTENSIONS = new Set(['.zip', '.7z', '.rar', '.tgz', '.tar']);
 
 /** The entity a file name stands for: `pedidos_2026-10.csv` → orders, `itens_pedido.csv` → order_items. */
 export function entityForFileName(fileName: string): EntitySpec | undefined {
@@ -70,8 +75,19 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
     if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
       throw new LoadError(name, 'planilhas Excel ainda não são lidas diretamente', excelHint);
     }
-    const format = ext === '.parquet' ? 'parquet' : TEXT_EXTENSIONS.has(ext) ? 'csv' : null;
-    const spec = rule?.entity ? entities.find((e) => e.name === rule.entity) : entityForFileName(name);
+    // An archive may hold the customers or the orders: left aside, the report would be published without them.
+    if (ARCHIVE_EXTENSIONS.has(ext) || name.toLowerCase().endsWith('.tar.gz')) {
+      throw new LoadError(
+        name,
+        'é um arquivo compactado, que o Carteira não abre',
+        'extraia os arquivos dele na pasta de exportações e tire o arquivo compactado de lá (um CSV comprimido sozinho, como pedidos.csv.gz, é lido direto)',
+      );
+    }
+    const compression = ext === '.gz' ? 'gzip' : undefined;
+    const inner = compression ? name.slice(0, -ext.length) : name;
+    const innerExt = extname(inner).toLowerCase();
+    const format = innerExt === '.parquet' && !compression ? 'parquet' : TEXT_EXTENSIONS.has(innerExt) ? 'csv' : null;
+    const spec = rule?.entity ? entities.find((e) => e.name === rule.entity) : entityForFileName(inner);
     if (!format || !spec) {
       unrecognized.push(name);
       continue;
@@ -85,16 +101,33 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
         const entity = entities.find((e) => e.name === r.entity)!;
         checkMappedColumns(name, entity, r);
         const siblings = targeted.filter((s) => s !== r);
-        files.push({ path: join(dir, name), name, entity, format, mapping: r, siblings, ...(link ? { linkTarget: link.file } : {}) });
+        files.push({
+          path: join(dir, name),
+          name,
+          entity,
+          format,
+          mapping: r,
+          siblings,
+          ...(link ? { linkTarget: link.file } : {}),
+          ...(compression ? { compression } : {}),
+        });
       }
       continue;
     }
     if (rule) checkMappedColumns(name, spec, rule);
-    files.push({ path: join(dir, name), name, entity: spec, format, ...(rule ? { mapping: rule } : {}), ...(link ? { linkTarget: link.file } : {}) });
+    files.push({
+      path: join(dir, name),
+      name,
+      entity: spec,
+      format,
+      ...(rule ? { mapping: rule } : {}),
+      ...(link ? { linkTarget: link.file } : {}),
+      ...(compression ? { compression } : {}),
+    });
   }
   files.push(...queryExports(dir, mapping));
   if (!files.some((f) => f.entity.name === 'orders')) {
-    const seen = unrecognized.length ? ` Arquivos encontrados sem entidade reconhecida: ${unrecognized.join(', ')}.` : '';
+    const seen = unrecognized.length ? ` Arquivos encontrados sem entidade reconhecida: ${unrecognized.join(', ')}` : '';
     throw new LoadError(
       dir,
       `nenhum arquivo de pedidos (orders) encontrado.${seen}`,

@@ -193,7 +193,8 @@ export function storedRead(read: StoredRead | null): NativeRead | null {
 /** Plain CSV exports only: Parquet files are typed already, and files a mapping computes or queries depend on more than their bytes. */
 function cacheableExport(file: ExportFile): boolean {
   const sharesFile = (file.siblings?.length ?? 0) > 0;
-  return file.format === 'csv' && file.mapping?.sql === undefined && !(file.mapping ? isComputed(file.mapping, sharesFile) : sharesFile);
+  // a compressed export's line lookups need its decompressed copy, which a restored file does not have
+  return file.format === 'csv' && !file.compression && file.mapping?.sql === undefined && !(file.mapping ? isComputed(file.mapping, sharesFile) : sharesFile);
 }
 
 /** Whether a process is alive (a partial entry of a live run is still being written). */

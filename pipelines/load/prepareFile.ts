@@ -7,6 +7,7 @@ import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
 import { detectDelimiter, sniffFile, splitRecord, type FileDialect, type TextEncoding } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
+import { gunzipTo } from './decompressFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import type { NativeRead } from './nativeRead.ts';
 import type { ReadingConvention } from './typedColumnSql.ts';
@@ -78,9 +79,10 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     ...(file.mapping?.encoding ? { encoding: file.mapping.encoding } : {}),
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
   };
-  const { dialect, scan, firstLines } = await sniffFile(file.path, file.name, forced);
+  const path = file.compression ? await gunzipTo(file.path, join(scratchDir, `file_${index}.gunzip.csv`), file.name) : file.path;
+  const { dialect, scan, firstLines } = await sniffFile(path, file.name, forced);
   const resolution = resolveOrFail(file, dialect.headers, firstLines, dialect.preambleLines);
-  const reading = await readableCopy(file.path, join(scratchDir, `file_${index}`), dialect, scan);
+  const reading = await readableCopy(path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
   const raw: RawFile = {
@@ -105,7 +107,7 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     const columns = dialect.headers.map((_, i) => `'c${i}': '${typeAt.get(i) ?? 'VARCHAR'}'`).join(', ');
     if (captureRejects) raw.csvRejectsTable = `csv_rejects_${index}`;
     const rejects = captureRejects ? `, store_rejects = true, rejects_table = 'csv_rejects_${index}', rejects_scan = 'csv_scans_${index}'` : '';
-    const encoding = readPath === file.path && dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
+    const encoding = readPath === path && dialect.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
     return `read_csv(${sqlString(readPath)},
       ${encoding}auto_detect = false, header = true, ${dialect.preambleLines ? `skip = ${dialect.preambleLines}, ` : ''}delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = '"',
       ${native?.options ?? ''}columns = {${columns}}, null_padding = true, strict_mode = true, parallel = ${parallel}${rejects}${skipMalformed ? ', ignore_errors = true' : ''})`;

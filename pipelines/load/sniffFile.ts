@@ -46,6 +46,13 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     throw new LoadError(displayName, 'é uma planilha Excel (.xlsx) ou outro arquivo ZIP com nome de CSV', excelHint);
   }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    throw new LoadError(
+      displayName,
+      'é um arquivo comprimido (gzip) com nome de CSV',
+      'renomeie-o para terminar em .csv.gz (ex.: pedidos.csv.gz), que é lido direto',
+    );
+  }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new LoadError(displayName, 'é uma planilha Excel antiga (.xls) com nome de CSV', excelHint);
   }
