@@ -18,6 +18,26 @@ export function missingAmountSql(hasItems: boolean, rejected: string): string {
     from kept_orders where amount is null and not (${rejected})`;
 }
 
+/**
+ * A negative order total is how many ERPs export a return or a credit note: a sale it would subtract from
+ * is not named, and as a negative sale it would sink the customer's revenue below zero (its ABC class,
+ * its share of the Pareto curve, the average ticket). Such an order is a return: an invoiced one is
+ * marked returned here, before the invoiced dates and the checks that ask for the status (a canceled or
+ * returned one keeps its status), and stg_orders counts it by its value without the sign. The amount
+ * stays negative in src_orders, so the warning is found again on rows put back from the load cache.
+ */
+export function negativeAmountsAsReturnsSql(rejected: string): string {
+  return `
+    update src_orders set status = 'returned'
+    where amount < 0 and coalesce(status, 'invoiced') = 'invoiced' and not is_empty and not (${rejected})`;
+}
+
+/** Each negative order total read as a return, warned with its value. */
+export const negativeAmountWarningsSql = `
+  insert into load_issues
+  select 'orders', file_idx, rec, rid, 'amount', 'negative_amount', 'warning', null, cast(amount as varchar)
+  from kept_orders where amount < 0`;
+
 /** Items of orders dated after the as-of date leave the run with their order. */
 export const itemsAfterAsOfSql = `
   order_id in (select order_id from src_orders

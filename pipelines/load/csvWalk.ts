@@ -79,7 +79,7 @@ export class CsvWalk {
   private lfBreaks = 0;
   private crlfBreaks = 0;
 
-  /** @param preamble lines above the header that are not records (Excel's `sep=;` hint). */
+  /** @param preamble lines above the header that are not records (Excel's `sep=;` hint, a report's title block), blank ones included. */
   constructor(
     private readonly delim: number,
     private preamble = 0,
@@ -340,11 +340,11 @@ export class CsvWalk {
 
   private endRecord(end: number): void {
     this.endField(end);
-    if (!this.recHasContent) return; // a blank line is no record, for DuckDB either
     if (this.preamble > 0) {
-      this.preamble--; // DuckDB skips it too (read_csv's skip)
+      this.preamble--; // DuckDB skips it too (read_csv's skip counts lines, blank ones included)
       return;
     }
+    if (!this.recHasContent) return; // a blank line is no record, for DuckDB either
     if (!this.headerDone) {
       this.headerDone = true;
       for (const p of this.pending) this.scan.repairs.push({ ...p, inHeader: true });

@@ -84,7 +84,8 @@ export async function findLines(
       }
       if (b === LF) {
         physical++;
-        if (hasContent) finishRecord();
+        // the lines above the header are counted blank or not, as read_csv's skip counts them
+        if (hasContent || preamble > 0) finishRecord();
         readerLine++;
         startPhysical = physical;
         startReaderLine = readerLine;

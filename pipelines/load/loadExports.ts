@@ -10,7 +10,8 @@ import { detectConventions, noteNativeDateOrder } from './columnConventions.ts';
 import { prepareFile, readWithFallbacks, restoredFile, type RawFile } from './prepareFile.ts';
 import { restoredRowsSql, sameRead, storedRead, type FileRead, type LoadCache } from './loadCache.ts';
 import { issueHelperColumns, markScientificCodes, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
-import { totalRowsSql } from './totalRows.ts';
+import { repeatedHeadersSql, totalRowsSql } from './reportLines.ts';
+import { unwrapExcelTextMarkers } from './excelTextMarkers.ts';
 import {
   afterAsOfOutcomesSql,
   cleanupSql,
@@ -26,6 +27,8 @@ import {
 import {
   contractEndsBeforeStartSql,
   isolatedOrderDatesSql,
+  negativeAmountWarningsSql,
+  negativeAmountsAsReturnsSql,
   itemsAfterAsOfSql,
   lineAmountOutOfRangeSql,
   missingAmountSql,
@@ -106,14 +109,17 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const prepare = (raw: RawFile) => prepareFile(db, raw.file, raw.index, options.scratchDir);
     const inserted = await insertFiles(db, spec, prepared, prepare);
     const { files: raws, rowsPerFile, rec, reader, reads } = inserted;
+    await unwrapExcelTextMarkers(db, spec, inserted.columns, raws);
     const columns = await markScientificCodes(db, `src_${spec.name}`, inserted.columns);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));
     await db.run(totalRowsSql(spec, columns, rejected, rec));
+    await db.run(repeatedHeadersSql(spec, columns, raws, rejected, rec));
     const key = keyOf(spec, raws);
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
     if (spec.name === 'orders') {
       await db.run(isolatedOrderDatesSql(rejected, rec));
+      await db.run(negativeAmountsAsReturnsSql(rejected));
       invoicedOrders = await invoicedOrderDates(db, rejected);
       asOf ??= invoicedOrders.last ?? undefined;
     }
@@ -123,6 +129,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(keptViewSql(spec, rec, outcomes > 0));
     if (spec.name === 'orders') {
       await db.run(missingAmountSql(filesOf(inventory, 'order_items').length > 0, rejected));
+      await db.run(negativeAmountWarningsSql);
       await db.run(unknownCustomersSql(present.customers, rejected));
     }
     if (spec.name === 'contracts') await db.run(contractEndsBeforeStartSql(rejected));

@@ -82,7 +82,7 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
     ...base,
     computed: true,
     dialect: { ...base.dialect, headers: [...headers, ...labels] },
-    resolution: { positions: new Map(canonical.map((c, k) => [c, first + k])), ignored: [], shadowed: [], missingRequired: [] },
+    resolution: { positions: new Map(canonical.map((c, k) => [c, first + k])), ignored: [], shadowed: [], percentages: [], missingRequired: [] },
     source: () => source,
   };
 }

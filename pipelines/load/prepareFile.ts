@@ -5,7 +5,7 @@ import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
 import { aliasesAllowed } from './columnUse.ts';
 import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
-import { detectDelimiter, sniffFile, splitRecord, type FileDialect, type TextEncoding } from './sniffFile.ts';
+import { detectDelimiter, separatorHint, sniffFile, splitRecord, type FileDialect, type TextEncoding } from './sniffFile.ts';
 import { transcodeToUtf8 } from './transcodeFile.ts';
 import { gunzipTo } from './decompressFile.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
@@ -80,8 +80,11 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     ...(file.mapping?.delimiter ? { delimiter: file.mapping.delimiter } : {}),
   };
   const path = file.compression ? await gunzipTo(file.path, join(scratchDir, `file_${index}.gunzip.csv`), file.name) : file.path;
-  const { dialect, scan, firstLines } = await sniffFile(path, file.name, forced);
-  const resolution = resolveOrFail(file, dialect.headers, firstLines, dialect.preambleLines);
+  let sniffed = await sniffFile(path, file.name, forced);
+  const titleLines = resolve ? headerBelowTitle(file, sniffed.dialect, sniffed.firstLines) : 0;
+  if (titleLines) sniffed = await sniffFile(path, file.name, { ...forced, preambleLines: titleLines });
+  const { dialect, scan } = sniffed;
+  const resolution = resolveOrFail(file, dialect.headers);
   const reading = await readableCopy(path, join(scratchDir, `file_${index}`), dialect, scan);
   const readPath = reading.readPath;
   const decimalComma = file.mapping?.decimal ? file.mapping.decimal === ',' : dialect.delimiter !== ',';
@@ -93,7 +96,13 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
     readPath,
     decimalComma,
     notes: [
-      ...(dialect.preambleLines ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`] : []),
+      ...(titleLines
+        ? [
+            `${titleLines === 1 ? 'linha 1' : `linhas 1 a ${titleLines}`}: título do relatório ou linhas em branco acima do cabeçalho ("${titleOf(sniffed.firstLines.slice(0, titleLines))}"), não dados; o cabeçalho foi lido na linha ${titleLines + 1}`,
+          ]
+        : dialect.preambleLines
+          ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`]
+          : []),
       ...shadowedNotes(resolution),
     ],
     conventions: new Map(),
@@ -226,29 +235,48 @@ async function readableCopy(
  * the first is read, and the note names the other, so a wrong pick is seen and can be mapped.
  */
 function shadowedNotes(resolution: HeaderResolution): string[] {
-  return resolution.shadowed.map(
-    (s) =>
-      `"${s.header}" não foi lida: "${s.keptHeader}" já é a coluna ${s.column}; se "${s.header}" é a certa, associe-a a ${s.column} no arquivo de mapeamento ` +
-      '(--mapping; com "aliases": true, as demais colunas continuam reconhecidas pelo nome)',
-  );
+  return [
+    ...resolution.shadowed.map(
+      (s) =>
+        `"${s.header}" não foi lida: "${s.keptHeader}" já é a coluna ${s.column}; se "${s.header}" é a certa, associe-a a ${s.column} no arquivo de mapeamento ` +
+        '(--mapping; com "aliases": true, as demais colunas continuam reconhecidas pelo nome)',
+    ),
+    ...resolution.percentages.map(
+      (p) =>
+        `"${p.header}" é um percentual e não foi lida como ${p.column}, que é um valor em R$ (10% seria lido como R$ 10); exporte o valor em reais` +
+        (p.column === 'discount'
+          ? ', ou o valor total de cada item, que já desconta: sem nenhum dos dois, cada item vale quantidade × preço, sem desconto'
+          : ''),
+    ),
+  ];
 }
 
-function resolveRequired(file: ExportFile, headers: string[], firstLines: string[] = [], preambleLines = 0): HeaderResolution {
+/**
+ * A report saved from Excel often has its title (and a blank line) above the header: the line where the
+ * header is, when line 1 (after a separator hint) lacks required columns and one of the first lines has
+ * them all; 0 otherwise. The lines above it are then read as no data, and the notes say so.
+ */
+function headerBelowTitle(file: ExportFile, dialect: FileDialect, firstLines: string[]): number {
+  const preamble = dialect.preambleLines ?? 0;
+  const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
+  if (!resolve(dialect.headers).missingRequired.length) return 0;
+  const headerAt = firstLines.findIndex(
+    (line, i) => i > preamble && line.trim() !== '' && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length,
+  );
+  return Math.max(headerAt, 0);
+}
+
+/** The first line of a title block that says something (not Excel's separator hint), without the empty cells after it. */
+function titleOf(lines: string[]): string {
+  const title = lines.find((line) => line.trim() !== '' && separatorHint(line) === null) ?? '';
+  return title.replace(/[;,\t|\s]+$/, '').slice(0, 80);
+}
+
+function resolveRequired(file: ExportFile, headers: string[]): HeaderResolution {
   const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
   const resolution = resolve(headers);
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
-    // A report saved from Excel often has its title (and a blank line) above the header.
-    const headerAt = firstLines.findIndex(
-      (line, i) => i > preambleLines && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length,
-    );
-    if (headerAt > 0) {
-      throw new LoadError(
-        file.name,
-        `o cabeçalho de ${file.entity.label_pt} está na linha ${headerAt + 1} ("${firstLines[headerAt]}"), não na linha ${preambleLines + 1}: acima dele há ${headerAt === 1 ? 'uma linha' : `${headerAt} linhas`} de título ou em branco (a linha ${preambleLines + 1} é ${found})`,
-        `apague ${headerAt === 1 ? 'a linha 1' : `as linhas 1 a ${headerAt}`}, para que o cabeçalho fique na linha 1, e rode de novo`,
-      );
-    }
     throw new LoadError(
       file.name,
       `faltam colunas obrigatórias de ${file.entity.name} (${file.entity.label_pt}): ${resolution.missingRequired.join(', ')}. Cabeçalho encontrado: ${found}`,

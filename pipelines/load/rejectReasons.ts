@@ -40,6 +40,9 @@ export const rejectReasons = {
     'vendedor que não está no arquivo de vendedores; linha mantida, o vendedor aparece só pelo código; confira se o arquivo de vendedores é o certo e se os códigos coincidem (V01 e V1, zeros à esquerda)',
   missing_amount:
     'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
+  negative_amount:
+    'pedido com valor total negativo, como o sistema exporta uma devolução ou nota de crédito: contado como devolução (ou cancelamento, se a situação diz cancelado) pelo valor sem o sinal, fora do faturamento; ' +
+    'a venda devolvida, se está no arquivo, continua no faturamento; se o sinal está errado, corrija-o na exportação',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
   return_without_value:
     'nota de cancelamento ou devolução (situação cancelada/devolvida, ou itens só com quantidade negativa) sem valor total nem itens utilizáveis; ' +
@@ -52,6 +55,8 @@ export const rejectReasons = {
     '(as contagens estão nas notas do resumo da carga); force o separador com "decimal" no arquivo de mapeamento',
   total_row:
     'linha de total ou subtotal do relatório, não um registro: deixada de fora, sem contar no limite de rejeições; para não vê-la aqui, exporte sem a linha de totais ou apague-a',
+  header_row:
+    'o cabeçalho repetido no meio do arquivo (exportações coladas uma depois da outra), não um registro: deixado de fora, sem contar no limite de rejeições; para não vê-lo aqui, apague a linha',
   too_many_columns: 'linha com mais colunas que o cabeçalho; verifique separadores dentro de textos sem aspas',
   unterminated_quote:
     'aspas que abrem um campo e não fecham (ou texto logo depois das aspas de fechamento); a linha ficou de fora e as seguintes foram lidas; ' +

@@ -1,3 +1,4 @@
+import { NOT_RECORDS } from './reportLines.ts';
 import { entity, type EntityName } from '../contract/entities.ts';
 import type { PipelineConfig } from '../contract/config.ts';
 import { QualityFailure } from '../run/failure.ts';
@@ -33,8 +34,10 @@ export async function checkRejectThresholds(
   limits: PipelineConfig['rejects'],
   options: { accept?: boolean | undefined; log: (line: string) => void },
 ): Promise<void> {
-  const totalRows = await db.rows<{ entity: EntityName; n: string }>(`select entity, count(*) as n from load_issues where code = 'total_row' group by entity`);
-  const counts = rejectsPerEntity(summary, limits, new Map(totalRows.map((r) => [r.entity, Number(r.n)])));
+  const notRecords = await db.rows<{ entity: EntityName; n: string }>(
+    `select entity, count(*) as n from load_issues where code in (${NOT_RECORDS.map((c) => `'${c}'`).join(', ')}) group by entity`,
+  );
+  const counts = rejectsPerEntity(summary, limits, new Map(notRecords.map((r) => [r.entity, Number(r.n)])));
   const over = counts.filter(isOverLimit);
   const within = counts.filter((c) => c.rejected > 0 && !isOverLimit(c));
   if (within.length) {
@@ -58,9 +61,10 @@ export async function checkRejectThresholds(
 
 /**
  * Rows read and rejected per entity (over all its files), with the limit that applies to it. A report's
- * total lines (`total_row`, per entity in `totalRows`) are no data: they count neither as read nor as rejected.
+ * total lines and repeated headers (NOT_RECORDS, per entity in `notRecords`) are no data: they count
+ * neither as read nor as rejected.
  */
-export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['rejects'], totalRows = new Map<EntityName, number>()): EntityRejects[] {
+export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['rejects'], notRecords = new Map<EntityName, number>()): EntityRejects[] {
   const byEntity = new Map<EntityName, EntityRejects>();
   for (const file of summary.files) {
     const name = file.entity as EntityName;
@@ -70,9 +74,9 @@ export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['r
     byEntity.set(name, counts);
   }
   for (const counts of byEntity.values()) {
-    const totals = totalRows.get(counts.entity) ?? 0;
-    counts.read -= totals;
-    counts.rejected -= totals;
+    const lines = notRecords.get(counts.entity) ?? 0;
+    counts.read -= lines;
+    counts.rejected -= lines;
   }
   return [...byEntity.values()];
 }
@@ -94,7 +98,7 @@ function percent(share: number, decimals?: number): string {
 }
 
 async function rejectDetail(db: Database, name: EntityName): Promise<RejectDetail> {
-  const where = `entity = ${sqlString(name)} and severity = 'reject' and reason_code <> 'total_row'`;
+  const where = `entity = ${sqlString(name)} and severity = 'reject' and reason_code not in (${NOT_RECORDS.map((c) => `'${c}'`).join(', ')})`;
   const reasons = await db.rows<{ reason_code: string; rows: string }>(`
     select reason_code, count(*) as rows from load_rejects where ${where} group by all order by rows desc, reason_code limit 3`);
   // A value is shown only for a column of the contract, whose kind the loader masked it by; a reader

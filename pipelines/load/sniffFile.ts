@@ -14,7 +14,8 @@ export interface FileDialect {
   headers: string[];
   /**
    * Lines above the header: 1 when line 1 is Excel's separator hint (`sep=;`), which Excel reads and
-   * hides and some exporters write so that Excel splits the columns; absent otherwise.
+   * hides and some exporters write so that Excel splits the columns, or a report's title block (see
+   * prepareFile.ts); absent otherwise.
    */
   preambleLines?: number;
 }
@@ -37,7 +38,11 @@ const FIRST_LINES = 20;
  * Reads a file's encoding, delimiter and header, scanning the whole file once (see scanCsv.ts) for
  * its records and the evidence of its encoding. Files that cannot be read at all throw a LoadError.
  */
-export async function sniffFile(path: string, displayName: string, forced: { encoding?: TextEncoding; delimiter?: string } = {}): Promise<SniffedFile> {
+export async function sniffFile(
+  path: string,
+  displayName: string,
+  forced: { encoding?: TextEncoding; delimiter?: string; preambleLines?: number } = {},
+): Promise<SniffedFile> {
   const size = (await stat(path)).size;
   const head = await readHead(path);
   if (size === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
@@ -67,7 +72,7 @@ export async function sniffFile(path: string, displayName: string, forced: { enc
   // Delimiters and quotes are ASCII: any 8-bit reading of the header finds them.
   const ascii = decode(head, utf16 ? 'utf-16le' : 'latin1');
   const hint = separatorHint(headerRecord(ascii));
-  const preambleLines = hint === null ? 0 : 1;
+  const preambleLines = forced.preambleLines ?? (hint === null ? 0 : 1);
   const delimiter = forced.delimiter ?? hint ?? detectDelimiter(headerRecord(afterLines(ascii, preambleLines)));
   const scan = utf16 ? null : await scanCsv(path, delimiter, preambleLines);
   const encoding = utf16 ? 'utf-16le' : (forced.encoding ?? (await decideEncoding(path, displayName, head, scan!)));

@@ -110,6 +110,75 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'headers with their unit: "Valor (R$)" and "Preço Unit. (R$)" are read, and "Desc. %" is never read as reais',
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data;Valor (R$)\nP1;C1;05/01/2026;90,00\nP2;C2;06/01/2026;50,00\n',
+      'itens.csv': 'pedido;produto;qtd;Preço Unit. (R$);Desc. %\nP1;A;2;50,00;10\nP2;B;1;50,00;0\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      output: [/itens\.csv: "Desc\. %" é um percentual e não foi lida como discount, que é um valor em R\$/],
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-01-01'`);
+        // 2 × 50 + 1 × 50, without the discount (read as reais, 10% would have taken R$ 10 off P1's line)
+        expect(Number(kpis!.revenue)).toBe(150);
+      },
+    },
+  },
+  {
+    name: 'a negative order total (a return or credit note as ERPs export it) is a return counted by its value, not a negative sale',
+    exports: {
+      // P2 and P4 (SAP's trailing minus) are returns; P3, canceled, stays canceled; P5's items are its value;
+      // P1 to P4 have no items, so their totals are used
+      'pedidos.csv':
+        'pedido;cliente;data;situacao;valor\nP1;C1;05/01/2026;;100,00\nP2;C1;06/01/2026;;-30,00\nP3;C2;07/01/2026;cancelado;(20,00)\n' +
+        'P4;C2;08/01/2026;;1.234,56-\nP5;C3;09/01/2026;;-45,00\nP6;C3;10/01/2026;;50,00\n',
+      'itens.csv': 'pedido;produto;quantidade;preco\nP5;A;1;45\nP6;A;2;25\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-31'],
+    expect: {
+      exit: 0,
+      summary: { 'pedidos.csv': { read: 6, loaded: 6, rejected: 0, warnings: 5 } },
+      reasons: { 'pedidos.csv:negative_amount': 4, 'pedidos.csv:order_without_items': 4 },
+      check: async (d) => {
+        const [kpis] = await readParquet<Record<string, string>>(
+          join(d.out, 'kpis_monthly.parquet'),
+          `select orders, revenue, returned_orders, returned_value, canceled_orders, canceled_value from t where month = '2026-01-01'`,
+        );
+        // sales: P1 100 + P6 50; returns: P2 30 + P4 1.234,56 + P5 45 (its item); canceled: P3 20
+        expect(Object.fromEntries(Object.entries(kpis!).map(([k, v]) => [k, Number(v)]))).toEqual({
+          orders: 2,
+          revenue: 150,
+          returned_orders: 3,
+          returned_value: 1309.56,
+          canceled_orders: 1,
+          canceled_value: 20,
+        });
+        const warned = await readParquet<{ line: string; value: string }>(
+          join(d.out, 'rejects.parquet'),
+          `select line, value from t where reason_code = 'negative_amount' order by line`,
+        );
+        expect(warned).toEqual([
+          { line: '3', value: '-30.00' },
+          { line: '4', value: '-20.00' },
+          { line: '5', value: '-1234.56' },
+          { line: '6', value: '-45.00' },
+        ]);
+        // no customer falls below zero: C2 bought nothing, C1 and C3 keep their sales
+        const customers = await readParquet<{ customer_id: string; revenue: string }>(
+          join(d.out, 'customers.parquet'),
+          'select customer_id, revenue from t order by customer_id',
+        );
+        expect(customers.map((c) => [c.customer_id, Number(c.revenue)])).toEqual([
+          ['C1', 100],
+          ['C2', 0],
+          ['C3', 50],
+        ]);
+      },
+    },
+  },
+  {
     name: 'an invoiced order with no items and no amount is rejected as missing_amount; a cancellation without value is a return, not a R$ 0 sale',
     exports: {
       // P2: no item, no amount; P3: no item, amount used; P4: canceled, nothing; P5: a cancellation invoice (negative quantity)

@@ -45,3 +45,30 @@ describe('which columns of a mapped file are used', () => {
     expect(resolution.shadowed).toEqual([{ header: 'Valor Total', column: 'amount', keptHeader: 'Valor Líquido' }]);
   });
 });
+
+describe('headers that carry a unit', () => {
+  const orders = entities.find((e) => e.name === 'orders')!;
+
+  it('name their column whatever the currency says: "Valor (R$)", "Valor em R$", "Total R$", "Preço Unit. (R$)"', () => {
+    for (const amount of ['Valor (R$)', 'Valor em R$', 'Total R$', 'VALOR R$']) {
+      expect(resolveHeaders(orders, ['pedido', 'cliente', 'data', amount]).positions.get('amount'), amount).toBe(3);
+    }
+    const resolution = resolveHeaders(items, ['pedido', 'produto', 'qtd', 'Preço Unit. (R$)', 'Desconto (R$)']);
+    expect([resolution.positions.get('unit_price'), resolution.positions.get('discount')]).toEqual([3, 4]);
+  });
+
+  it('never read a percentage as reais: "Desc. %" and "% Desconto" are left out and reported', () => {
+    for (const percent of ['Desc. %', '% Desconto', 'Desconto (%)']) {
+      const resolution = resolveHeaders(items, ['pedido', 'produto', 'qtd', 'preco', percent]);
+      expect(resolution.positions.has('discount'), percent).toBe(false);
+      expect(resolution.percentages).toEqual([{ header: percent, column: 'discount' }]);
+      expect(resolution.ignored).toEqual([percent]);
+    }
+  });
+
+  it('are read as the mapping file says, a percentage included (the user chose it)', () => {
+    const mapping = FileMapping.parse({ match: 'itens.csv', aliases: true, columns: { 'Desc. %': 'discount' } });
+    const resolution = resolveHeaders(items, ['pedido', 'produto', 'qtd', 'preco', 'Desc. %'], headerRenames(mapping), true);
+    expect([resolution.positions.get('discount'), resolution.percentages]).toEqual([4, []]);
+  });
+});

@@ -59,16 +59,6 @@ describe('files that cannot be read stop the run with one clear message', () => 
     expect(message).toContain('pedidos.csv: faltam colunas obrigatórias de orders (pedidos): customer_id, order_date. Cabeçalho encontrado: "pedido", "valor"');
   });
 
-  it("finds the header under a report's title and says which lines to delete", async () => {
-    const message = await loadError((dir) =>
-      writeExport(dir, 'pedidos.csv', ['Relatório de Pedidos - Outubro/2026', '', 'pedido;cliente;data;valor', 'P1;C1;01/10/2026;1', 'Total;;;1']),
-    );
-    expect(message).toBe(
-      'pedidos.csv: o cabeçalho de pedidos está na linha 3 ("pedido;cliente;data;valor"), não na linha 1: acima dele há 2 linhas de título ou em branco ' +
-        '(a linha 1 é "Relatório de Pedidos - Outubro/2026"). Como corrigir: apague as linhas 1 a 2, para que o cabeçalho fique na linha 1, e rode de novo.',
-    );
-  });
-
   it('requires an orders file', async () => {
     const message = await loadError((dir) => writeExport(dir, 'relatorio.csv', ['a;b', '1;2']));
     expect(message).toContain('nenhum arquivo de pedidos (orders) encontrado. Arquivos encontrados sem entidade reconhecida: relatorio.csv');
