@@ -121,6 +121,24 @@ describe.skipIf(!browserSuiteRuns())('the report pages agree with the marts they
     expect(await text(page, 'section[aria-labelledby="due-title"] caption')).toContain(brl(due!.value));
   });
 
+  it('lists the canceled and returned orders of each year, left out of revenue, to the cent', async () => {
+    const years = await marts(
+      `select canceled_orders, canceled_value, returned_orders, returned_value from kpis_periods where period_type = 'year' order by period_start desc`,
+    );
+    await page.goto(`${server.url}/periodos/`);
+    const section = page.locator('section[aria-labelledby="losses-title"]');
+    if (!years.some((y) => Number(y.canceled_orders) > 0 || Number(y.returned_orders) > 0)) {
+      expect(await text(page, 'section[aria-labelledby="losses-title"]')).toContain('Nenhum pedido cancelado ou devolvido');
+      return;
+    }
+    const rows = section.locator('table').first().locator('tbody tr');
+    expect(await rows.count()).toBe(years.length);
+    for (const [i, year] of years.entries()) {
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
+      expect(cells).toEqual([count(year.canceled_orders), brl(year.canceled_value), count(year.returned_orders), brl(year.returned_value)]);
+    }
+  });
+
   it.runIf(!process.env.CARTEIRA_DIST)('without a marketing spend file, shows no CAC: no LTV/CAC card, no CAC column, a notice naming the file', async () => {
     const without = await serveStatic(builds.thinDist!);
     try {
