@@ -1,14 +1,27 @@
 import { spawn } from 'node:child_process';
-import { mkdir, copyFile, rm } from 'node:fs/promises';
+import { mkdir, copyFile, rm, writeFile } from 'node:fs/promises';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { csvHeader, csvLines, csvParts, type CsvColumn, type CsvPart, type CsvPartLimits } from '../lib/excelCsv.ts';
 import { CSV_MACROS_SQL, csvLineSql } from '../lib/excelCsvSql.ts';
 import { listSnapshots } from '../lib/history.ts';
+import { buildSalesFilterFiles, type SalesFilterFiles } from '../lib/salesFilterData.ts';
+import { SALES_FILTER_PATH, SALES_TOTAL_PATH, SELLER_SALES_DIR, type SalesFilterFile } from '../lib/salesFilterFile.ts';
 import { martCsvColumns } from '../lib/martCsvColumns.ts';
-import { listMarts, martColumns, martsDir, projectRoot, sqlIdent, sqlString, withConnection, type MartColumn, type MartFile } from '../lib/readMart.ts';
+import {
+  listMarts,
+  martColumns,
+  martsDir,
+  oncePerMarts,
+  projectRoot,
+  sqlIdent,
+  sqlString,
+  withConnection,
+  type MartColumn,
+  type MartFile,
+} from '../lib/readMart.ts';
 import { fileSink, zipSink, type TextSink } from './csvSink.ts';
 
 /** Where the downloads go inside the built site; the Dados page links here. */
@@ -129,33 +142,91 @@ export async function writeDownloads(target: string): Promise<{ marts: number; s
 }
 
 /**
- * Writes the downloads (see writeDownloads) into dist/dados/. They depend on the marts only, so a child
- * process writes them while Vite bundles and Astro renders the pages (on another core); the build
- * waits for it at the end and fails if it failed.
+ * Writes the files the filters fetch (see salesFilterFile.ts) into the built site `outDir`; returns how
+ * many. They are data, not pages: computing them (grouping the sales cube) on the pages' path made the
+ * pages wait for DuckDB, seconds at 10 million order lines.
+ */
+export async function writeSalesFilterFiles(outDir: string): Promise<number> {
+  const files = await buildSalesFilterFiles();
+  const entries = files ? filterFileEntries(files) : [];
+  for (const [path, file] of entries) {
+    await mkdirBelow(outDir, dirname(path));
+    await writeFile(join(outDir, path), JSON.stringify(file));
+  }
+  return entries.length;
+}
+
+/** Each filter file under its path in the site. */
+function filterFileEntries(files: SalesFilterFiles): Array<[string, SalesFilterFile]> {
+  return [
+    [SALES_FILTER_PATH, files.every],
+    [SALES_TOTAL_PATH, files.summed],
+    ...[...files.bySeller.values()].map(({ slug, file }): [string, SalesFilterFile] => [`${SELLER_SALES_DIR}/${slug}.json`, file]),
+  ];
+}
+
+/** `astro dev` writes no files: it serves the filter files from memory, computed once per marts folder. */
+const devFilterFiles = oncePerMarts(async () => {
+  const files = await buildSalesFilterFiles();
+  return new Map(files ? filterFileEntries(files).map(([path, file]) => [`/${path}`, JSON.stringify(file)]) : []);
+});
+
+/** What the downloads' writer wrote into the site. */
+export interface SiteData {
+  marts: number;
+  snapshots: number;
+  filterFiles: number;
+}
+
+/** The filter files first (the browser's filters need them), then the downloads in dados/. */
+export async function writeSiteData(outDir: string): Promise<SiteData> {
+  const filterFiles = await writeSalesFilterFiles(outDir);
+  return { ...(await writeDownloads(join(outDir, DOWNLOADS_DIR))), filterFiles };
+}
+
+/**
+ * Writes the filter files and the downloads (see writeSiteData) into the site. They depend on the marts
+ * only, so a child process writes them while Vite bundles and Astro renders the pages (on another core);
+ * the build waits for it at the end and fails if it failed.
  */
 export function martDownloads(): AstroIntegration {
   let outDir: string | undefined;
-  let writing: Promise<{ marts: number; snapshots: number }> | undefined;
+  let writing: Promise<SiteData> | undefined;
   return {
     name: 'carteira-mart-downloads',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const path = (request.url ?? '').split('?')[0]!;
+          const at = path.indexOf('/filtros/');
+          if (at === -1) return next();
+          devFilterFiles().then((files) => {
+            const json = files.get(path.slice(at));
+            if (json === undefined) return next();
+            response.setHeader('content-type', 'application/json; charset=utf-8');
+            response.end(json);
+          }, next);
+        });
+      },
       // The first setup comes after Astro empties the output folder, so the files written from here on stay.
       'astro:build:setup': ({ logger }) => {
         if (writing || !outDir) return;
         logger.info(`writing the downloads to ${DOWNLOADS_DIR}/ alongside the build`);
         mkdirSync(outDir, { recursive: true });
-        writing = writeDownloadsInChild(join(outDir, DOWNLOADS_DIR));
+        writing = writeSiteDataInChild(outDir);
         writing.catch(() => {}); // awaited, and reported, in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const target = join(fileURLToPath(dir), DOWNLOADS_DIR);
+        const site = fileURLToPath(dir);
         logger.info(`writing the downloads to ${DOWNLOADS_DIR}/`);
         // Without a setup hook (or with another output folder) they are written here, in this process.
-        const written = writing && outDir && join(outDir, DOWNLOADS_DIR) === target ? await writing : await writeDownloads(target);
-        logger.info(`${written.marts} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV, ${written.snapshots} history snapshot(s) as Parquet`);
+        const written = writing && outDir && resolve(outDir) === resolve(site) ? await writing : await writeSiteData(site);
+        logger.info(
+          `${written.marts} marts copied to ${DOWNLOADS_DIR}/ as Parquet and CSV, ${written.snapshots} history snapshot(s) as Parquet, ${written.filterFiles} filter file(s)`,
+        );
       },
     },
   };
@@ -177,7 +248,7 @@ async function mkdirBelow(root: string, path: string): Promise<void> {
 }
 
 /** Runs src/integrations/writeDownloads.ts in a child process; resolves with what it wrote. */
-function writeDownloadsInChild(target: string): Promise<{ marts: number; snapshots: number }> {
+function writeSiteDataInChild(target: string): Promise<SiteData> {
   return new Promise((done, fail) => {
     const script = join(projectRoot(), 'src', 'integrations', 'writeDownloads.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, target], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });

@@ -62,6 +62,9 @@ const salesCellsSql = (cube: string) => `
  * customer_status_monthly counted per month × the customer's seller, UF and segment (from the customers
  * mart), with the kpis_monthly definitions: each customer is in one cell a month, so the counts add up.
  */
+/** A customer's month that counts in a cell: lost and inactive customers keep a row every month, with every count zero. */
+const COUNTED_MONTH = "m.was_in_active_portfolio or m.is_in_active_portfolio or m.status_start = 'prospect' or m.was_in_working_portfolio";
+
 const customerCellsSql = (statuses: string, customers: string) => `
   select m.month, c.seller_id, c.state, c.region, c.segment,
          count(*) filter (where m.was_in_active_portfolio) as activeStart,
@@ -73,9 +76,8 @@ const customerCellsSql = (statuses: string, customers: string) => `
   from read_parquet(${statuses}) m
   inner join read_parquet(${customers}) c using (customer_id)
   group by all
-  -- lost and inactive customers keep a row every month: cells where every count is zero add nothing
-  having count(*) filter (where m.was_in_active_portfolio or m.is_in_active_portfolio
-                             or m.status_start = 'prospect' or m.was_in_working_portfolio) > 0`;
+  -- cells where every count is zero add nothing
+  having count(*) filter (where ${COUNTED_MONTH}) > 0`;
 
 /** A dictionary as a table of key → position, for the queries to return positions instead of keys. */
 async function createPositions(connection: DuckDBConnection, table: string, keys: Array<string | null>): Promise<void> {
@@ -143,16 +145,80 @@ function sellerRanges(sellerColumn: Array<number | null>): Map<number, [number, 
 }
 
 /**
- * The three cuts of the filter files, grouped, summed and ordered in DuckDB and read column by column:
- * at 100 million order lines the cube has millions of cells, too many to hold as one JS object each.
+ * What the pages need of the filter files: the options of the filter bar (the dictionaries), the months
+ * and the file of each seller. Read from the marts' keys alone, without summing a cell: the files
+ * themselves are written beside the pages, by the downloads' child process (martDownloads.ts).
  */
-async function load(): Promise<SalesFilterFiles | null> {
+export interface SalesFilterIndex extends SalesDictionaries {
+  /** Month starts as ISO dates, ascending. */
+  months: string[];
+  partialMonth: string | null;
+  /** Each seller key's file slug (null: sales without a seller). */
+  slugs: Map<string | null, string>;
+}
+
+/**
+ * The index, with the keys of every cell left in temp table `filter_keys`: the keys of sales_cube, and
+ * the customers' own seller, UF and segment in the months they count in (which may name keys no sale
+ * does, a seller without credited sales). Null without sales.
+ */
+async function readIndex(connection: DuckDBConnection): Promise<SalesFilterIndex | null> {
   if (!martExists('sales_cube')) return null;
   const [sellersData, stateLabels, regionLabels] = await Promise.all([loadSellersData(), fieldLabels('state'), fieldLabels('region')]);
-  const withCustomers = martExists('customer_status_monthly') && martExists('customers');
+  const cube = sqlString(martPath('sales_cube'));
+  const customerKeys =
+    martExists('customer_status_monthly') && martExists('customers')
+      ? `union all select m.month, c.seller_id, c.state, c.region, c.segment
+         from read_parquet(${sqlString(martPath('customer_status_monthly'))}) m
+         inner join read_parquet(${sqlString(martPath('customers'))}) c using (customer_id)
+         where ${COUNTED_MONTH}`
+      : '';
+  await connection.run(`create or replace temp table filter_keys as
+    select distinct month, seller_id, state, region, segment
+    from (select month, seller_id, state, region, segment from read_parquet(${cube}) ${customerKeys})`);
+  const keysOf = async (sql: string) => plainRows(await connection.runAndReadAll(sql));
+  const [sales] = await keysOf(`select count(*) as n, strftime(min(month) filter (where is_partial_month), '%Y-%m-%d') as partial from read_parquet(${cube})`);
+  if (!Number(sales!.n)) return null;
+
+  const regionKeys = (await keysOf('select distinct region from filter_keys where region is not null')).map((r) => r.region as string);
+  const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
+  const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
+  const regions: FilterEntry[] = regionKeys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: regionLabels.label(key) }));
+  const states: StateEntry[] = (await keysOf('select state, any_value(region) as region from filter_keys group by state'))
+    .map((row) => {
+      const key = row.state as string | null;
+      const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
+      return { key, label: stateLabel(name, key), name, region: (row.region as string | null) ?? null };
+    })
+    .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
+  // sellers who share a name carry their code in it (the sellers mart's rule), so every label is distinct
+  const sellers = (await keysOf('select distinct seller_id from filter_keys order by seller_id nulls last'))
+    .map((row) => ({ key: row.seller_id as string | null, label: sellerLabel(row.seller_id as string | null, sellersData) }))
+    .sort(byLabel);
+  const segments = (await keysOf('select distinct segment from filter_keys'))
+    .map((row) => ({ key: row.segment as string | null, label: segmentLabel(row.segment as string | null) }))
+    .sort(byLabel);
+  const months = (await keysOf(`select distinct strftime(month, '%Y-%m-%d') as month from filter_keys order by month`)).map((row) => row.month as string);
+  const codes = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
+  const slugs = new Map(sellers.map((seller) => [seller.key, seller.key === null ? NO_SELLER_SLUG : codes.get(seller.key)!] as const));
+  return { sellers, states, regions, segments, months, partialMonth: (sales!.partial as string | null) ?? null, slugs };
+}
+
+/** The index of the filter files, read once per build: the pages take their filter options from it. */
+export const loadSalesFilterIndex: () => Promise<SalesFilterIndex | null> = oncePerMarts(() => withConnection(readIndex));
+
+/**
+ * The three cuts of the filter files, grouped, summed and ordered in DuckDB and read column by column:
+ * at 100 million order lines the cube has millions of cells, too many to hold as one JS object each.
+ * Their dictionaries are the index's, so the files and the pages' options agree position by position.
+ */
+export async function buildSalesFilterFiles(): Promise<SalesFilterFiles | null> {
   return withConnection(async (connection) => {
+    const index = await readIndex(connection);
+    if (!index) return null;
+    const { months, partialMonth: partial, sellers, states, regions, segments } = index;
     await connection.run(`create temp table sales_cells as ${salesCellsSql(sqlString(martPath('sales_cube')))}`);
-    if (withCustomers)
+    if (martExists('customer_status_monthly') && martExists('customers'))
       await connection.run(
         `create temp table customer_cells as ${customerCellsSql(sqlString(martPath('customer_status_monthly')), sqlString(martPath('customers')))}`,
       );
@@ -160,36 +226,6 @@ async function load(): Promise<SalesFilterFiles | null> {
       await connection.run(
         `create temp table customer_cells (month date, seller_id varchar, state varchar, region varchar, segment varchar, ${CUSTOMER_COUNTS.map((c) => `"${c}" bigint`).join(', ')})`,
       );
-    const keysOf = async (sql: string) => plainRows(await connection.runAndReadAll(sql));
-    const salesCount = Number((await keysOf('select count(*) as n from sales_cells'))[0]!.n);
-    if (!salesCount) return null;
-
-    // The customers' own seller, UF and segment may name keys no sale does (a seller without credited sales).
-    const keyed =
-      'select month, seller_id, state, region, segment from sales_cells union all select month, seller_id, state, region, segment from customer_cells';
-    const regionKeys = (await keysOf(`select distinct region from (${keyed}) where region is not null`)).map((r) => r.region as string);
-    const regionOrder = regionLabels.order.length ? regionLabels.order : distinct(UFS.map((uf) => uf.region as string));
-    const rank = (key: string | null) => (key === null ? Infinity : regionOrder.indexOf(key) === -1 ? regionOrder.length : regionOrder.indexOf(key));
-    const regions: FilterEntry[] = regionKeys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => ({ key, label: regionLabels.label(key) }));
-    const states: StateEntry[] = (await keysOf(`select state, any_value(region) as region from (${keyed}) group by state`))
-      .map((row) => {
-        const key = row.state as string | null;
-        const name = key === null ? 'UF não informada' : stateName(key, stateLabels);
-        return { key, label: stateLabel(name, key), name, region: (row.region as string | null) ?? null };
-      })
-      .sort((a, b) => rank(a.region) - rank(b.region) || byLabel(a, b));
-    // sellers who share a name carry their code in it (the sellers mart's rule), so every label is distinct
-    const sellers = (await keysOf(`select distinct seller_id from (${keyed}) order by seller_id nulls last`))
-      .map((row) => ({ key: row.seller_id as string | null, label: sellerLabel(row.seller_id as string | null, sellersData) }))
-      .sort(byLabel);
-    const segments = (await keysOf(`select distinct segment from (${keyed})`))
-      .map((row) => ({ key: row.segment as string | null, label: segmentLabel(row.segment as string | null) }))
-      .sort(byLabel);
-    const months = (await keysOf(`select distinct strftime(month, '%Y-%m-%d') as month from (${keyed}) order by month`)).map((row) => row.month as string);
-    const partial = (await keysOf(`select strftime(min(month) filter (where is_partial_month), '%Y-%m-%d') as month from sales_cells`))[0]!.month as
-      | string
-      | null;
-
     await createPositions(connection, 'months', months);
     await createPositions(
       connection,
@@ -236,7 +272,6 @@ async function load(): Promise<SalesFilterFiles | null> {
     const customersBySeller = await read('customer_cells', CUSTOMER_COUNTS, 'bySeller');
     const salesRanges = sellerRanges(salesBySeller.seller!);
     const customerRanges = sellerRanges(customersBySeller.seller!);
-    const slugs = sellerSlugs(sellers.flatMap((seller) => (seller.key === null ? [] : [seller.key])));
     const bySeller = new Map(
       sellers.map((seller, position) => {
         const [salesFrom, salesTo] = salesRanges.get(position) ?? [0, 0];
@@ -244,7 +279,7 @@ async function load(): Promise<SalesFilterFiles | null> {
         return [
           seller.key,
           {
-            slug: seller.key === null ? NO_SELLER_SLUG : slugs.get(seller.key)!,
+            slug: index.slugs.get(seller.key)!,
             file: file(
               fileColumns(salesBySeller, SALES_MEASURES, salesFrom, salesTo, 'first'),
               fileColumns(customersBySeller, CUSTOMER_COUNTS, customersFrom, customersTo, 'first'),
@@ -256,12 +291,4 @@ async function load(): Promise<SalesFilterFiles | null> {
     );
     return { every, summed, bySeller };
   });
-}
-
-/** The filter files, computed once per build: the pages take their filter options from them and the endpoints write them. */
-export const loadSalesFilterFiles: () => Promise<SalesFilterFiles | null> = oncePerMarts(load);
-
-/** The file with every seller, whose dictionaries the filter bars list as options. */
-export async function loadSalesFilterData(): Promise<SalesFilterFile | null> {
-  return (await loadSalesFilterFiles())?.every ?? null;
 }

@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSalesFilterFiles, type SalesFilterFiles } from '../../src/lib/salesFilterData.ts';
+import { writeSalesFilterFiles } from '../../src/integrations/martDownloads.ts';
+import { buildSalesFilterFiles, loadSalesFilterIndex, type SalesFilterFiles } from '../../src/lib/salesFilterData.ts';
 import { decodeSalesFile, type SalesFilterFile } from '../../src/lib/salesFilterFile.ts';
+import { tempDir } from '../helpers/fixtures.ts';
 import { type MartRun, runMarts } from '../marts/runMarts.ts';
 
 let run: MartRun;
@@ -31,7 +35,7 @@ beforeAll(async () => {
     '2026-02-28',
   );
   process.env.CARTEIRA_MARTS_DIR = run.dir;
-  files = (await loadSalesFilterFiles())!;
+  files = (await buildSalesFilterFiles())!;
 });
 afterAll(() => run.close());
 
@@ -97,5 +101,31 @@ describe('the filter files built from the marts', () => {
       ['2026-01', 'V2', 'SP', 'Hotel', 2_500, 1, null],
     ]);
     expect(salesRows(files.bySeller.get('V1')!.file).map((row) => row[4])).toEqual([10_000, 5_000]);
+  });
+
+  it("lists in the pages' index exactly the files' options, months and seller files, read from the marts' keys alone", async () => {
+    const index = (await loadSalesFilterIndex())!;
+    const { sellers, states, regions, segments, months, partialMonth } = files.every;
+    expect({ sellers, states, regions, segments, months, partialMonth }).toEqual({
+      sellers: index.sellers,
+      states: index.states,
+      regions: index.regions,
+      segments: index.segments,
+      months: index.months,
+      partialMonth: index.partialMonth,
+    });
+    expect([...index.slugs]).toEqual([...files.bySeller].map(([key, { slug }]) => [key, slug]));
+  });
+
+  it('are written into the site where the filter bar fetches them', async () => {
+    const site = tempDir();
+    try {
+      expect(await writeSalesFilterFiles(site.dir)).toBe(5);
+      expect(readdirSync(join(site.dir, 'filtros')).sort()).toEqual(['vendas-total.json', 'vendas.json', 'vendedores']);
+      expect(readdirSync(join(site.dir, 'filtros', 'vendedores')).sort()).toEqual(['v1.json', 'v2.json', 'v3.json']);
+      expect(JSON.parse(readFileSync(join(site.dir, 'filtros', 'vendas.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(files.every)));
+    } finally {
+      site.cleanup();
+    }
   });
 });
