@@ -103,7 +103,7 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
         : dialect.preambleLines
           ? [`linha 1: a indicação de separador do Excel ("sep=${dialect.delimiter}"), não dados; o cabeçalho foi lido na linha 2`]
           : []),
-      ...shadowedNotes(resolution),
+      ...headerNotes(resolution),
     ],
     conventions: new Map(),
     advisories: new Map(),
@@ -189,7 +189,7 @@ async function prepareParquet(db: Database, file: ExportFile, index: number, res
     resolution,
     readPath: file.path,
     decimalComma: false,
-    notes: shadowedNotes(resolution),
+    notes: headerNotes(resolution),
     conventions: new Map(),
     advisories: new Map(),
     csvRejectsTable: null,
@@ -231,10 +231,11 @@ async function readableCopy(
 }
 
 /**
- * Two headers that both name one column (`Valor Total` and `Valor Líquido` are both the order's amount):
- * the first is read, and the note names the other, so a wrong pick is seen and can be mapped.
+ * The notes on headers left aside. Two headers that both name one column (`Valor Total` and `Valor
+ * Líquido` are both the order's amount): the first is read, and the note names the other, so a wrong pick
+ * is seen and can be mapped. A percentage under the name of a column in reais (`Desc. %`): not read.
  */
-function shadowedNotes(resolution: HeaderResolution): string[] {
+function headerNotes(resolution: HeaderResolution): string[] {
   return [
     ...resolution.shadowed.map(
       (s) =>
@@ -258,7 +259,7 @@ function shadowedNotes(resolution: HeaderResolution): string[] {
  */
 function headerBelowTitle(file: ExportFile, dialect: FileDialect, firstLines: string[]): number {
   const preamble = dialect.preambleLines ?? 0;
-  const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
+  const resolve = resolverFor(file);
   if (!resolve(dialect.headers).missingRequired.length) return 0;
   const headerAt = firstLines.findIndex(
     (line, i) => i > preamble && line.trim() !== '' && !resolve(splitRecord(line, detectDelimiter(line)).map((h) => h.trim())).missingRequired.length,
@@ -272,9 +273,14 @@ function titleOf(lines: string[]): string {
   return title.replace(/[;,\t|\s]+$/, '').slice(0, 80);
 }
 
+/** Resolves a header of `file` with its mapping entry's names and, where the entry allows them, the aliases. */
+const resolverFor =
+  (file: ExportFile) =>
+  (names: string[]): HeaderResolution =>
+    resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
+
 function resolveRequired(file: ExportFile, headers: string[]): HeaderResolution {
-  const resolve = (names: string[]) => resolveHeaders(file.entity, names, headerRenames(file.mapping), aliasesAllowed(file.mapping));
-  const resolution = resolve(headers);
+  const resolution = resolverFor(file)(headers);
   if (resolution.missingRequired.length) {
     const found = headers.map((h) => `"${h}"`).join(', ');
     throw new LoadError(
