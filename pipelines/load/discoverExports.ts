@@ -37,11 +37,41 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
 /** Archives that may hold several files, which the loader does not open. */
 const ARCHIVE_EXTENSIONS = new Set(['.zip', '.7z', '.rar', '.tgz', '.tar']);
 
-/** The entity a file name stands for: `pedidos_2026-10.csv` → orders, `itens_pedido.csv` → order_items. */
-export function entityForFileName(fileName: string): EntitySpec | undefined {
+/**
+ * The entity a file name stands for: `pedidos_2026-10.csv` → orders, `itens_pedido.csv` → order_items,
+ * and, with a qualifier after the entity's name, `pedidos_filial_norte.csv` → orders, `clientes-SP.csv` →
+ * customers, `itens pedido loja 2.csv` → order_items (the longest run of leading words that names an
+ * entity): a branch's or a region's export left aside as "not an entity" would be a report published
+ * without its sales. A qualifier that names another entity (`vendedores_metas.csv`: sellers, or their
+ * targets?) is not guessed: `ambiguous` lists both; sellers and customers after another entity's name say
+ * whose file it is (`metas_vendedores.csv`, `clientes_vendedor_joao.csv`).
+ */
+/** Entities whose name after another's says whose file it is, not what it holds. */
+const QUALIFYING_ENTITIES = new Set(['sellers', 'customers']);
+
+export function matchFileName(fileName: string): { spec: EntitySpec } | { ambiguous: EntitySpec[] } | null {
   const stem = basename(fileName, extname(fileName));
-  const folded = foldName(stem).replace(/\d+$/, '');
-  return entities.find((spec) => spec.fileNames.includes(folded));
+  const named = (words: string) => entities.find((spec) => spec.fileNames.includes(foldName(words).replace(/\d+$/, '')));
+  const exact = named(stem);
+  if (exact) return { spec: exact };
+  const words = stem.split(/[\s_.-]+/).filter(Boolean);
+  for (let n = words.length - 1; n > 0; n--) {
+    const spec = named(words.slice(0, n).join(' '));
+    if (!spec) continue;
+    // "by seller" and "of a customer" qualify a file (`metas_vendedores`, `clientes_vendedor_joao`); any other entity in them is a doubt
+    const others = words
+      .slice(n)
+      .flatMap((word) => named(word) ?? [])
+      .filter((other) => other !== spec && !QUALIFYING_ENTITIES.has(other.name));
+    return others.length ? { ambiguous: [spec, ...new Set(others)] } : { spec };
+  }
+  return null;
+}
+
+/** The entity a file name stands for, when it names one without doubt (see matchFileName). */
+export function entityForFileName(fileName: string): EntitySpec | undefined {
+  const match = matchFileName(fileName);
+  return match && 'spec' in match ? match.spec : undefined;
 }
 
 /** Reads and validates the optional mapping file. */
@@ -87,7 +117,9 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
     const inner = compression ? name.slice(0, -ext.length) : name;
     const innerExt = extname(inner).toLowerCase();
     const format = innerExt === '.parquet' && !compression ? 'parquet' : TEXT_EXTENSIONS.has(innerExt) ? 'csv' : null;
-    const spec = rule?.entity ? entities.find((e) => e.name === rule.entity) : entityForFileName(inner);
+    const match = rule?.entity ? null : matchFileName(inner);
+    if (match && 'ambiguous' in match && format) throw ambiguousName(name, match.ambiguous);
+    const spec = rule?.entity ? entities.find((e) => e.name === rule.entity) : match && 'spec' in match ? match.spec : undefined;
     if (!format || !spec) {
       unrecognized.push(name);
       continue;
@@ -174,6 +206,19 @@ async function followLink(dir: string, name: string): Promise<Link | null> {
   } catch {
     return { broken: await readlink(path).catch(() => '?') };
   }
+}
+
+/** An entity's Portuguese name as a file name would spell it: "itens de pedido" → itens_de_pedido. */
+const fileLabel = (spec: EntitySpec): string => spec.label_pt.replaceAll(' ', '_');
+
+/** A file whose name names two entities: left aside, it could be the report's targets or sellers published without them. */
+function ambiguousName(name: string, specs: EntitySpec[]): LoadError {
+  const which = specs.map((spec) => `${spec.label_pt} (${spec.name})`).join(' ou ');
+  return new LoadError(
+    name,
+    `o nome fala de ${which}, e o Carteira não adivinha qual delas o arquivo traz`,
+    `renomeie-o começando pelo que ele traz (ex.: ${fileLabel(specs[1]!)}_${fileLabel(specs[0]!)}${extname(name)} se traz ${specs[1]!.label_pt}), ou associe-o a uma entidade no arquivo de mapeamento (--mapping)`,
+  );
 }
 
 function brokenLink(name: string, target: string): LoadError {
