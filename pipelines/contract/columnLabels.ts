@@ -465,6 +465,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   unit: 'Unidade',
   unknown_uf_revenue: 'Faturamento sem UF válida (R$)',
   unknown_uf_revenue_share: 'Parcela sem UF válida (0-1)',
+  unread_files: 'Arquivos não lidos',
   upsell_gain: 'Ganho upsell (R$/mês)',
   upsell_suggestions: 'Sugestões de upsell',
   used_in: 'Usado em',

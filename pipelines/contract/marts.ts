@@ -46,12 +46,12 @@ const asOf = ['Data de referência da análise', 'Date the portfolio is judged a
 export const loaderMarts = [
   {
     name: 'load_summary',
-    grain_pt: 'uma linha por arquivo de entrada',
-    grain_en: 'one row per input file',
+    grain_pt: 'uma linha por arquivo de entrada (e por arquivo da pasta que não foi lido, sem entidade)',
+    grain_en: 'one row per input file (and per file of the folder left unread, without an entity)',
     orderBy: 'file',
     columns: {
       file: ['Arquivo de exportação', 'Export file name', 'text', 'not null'],
-      entity: ['Entidade (orders, customers, ...)', 'Entity the file holds', 'text'],
+      entity: ['Entidade (orders, customers, ...); vazia num arquivo que não foi lido', 'Entity the file holds; empty for a file left unread', 'text'],
       encoding: ['Codificação detectada', 'Detected text encoding', 'text'],
       delimiter: ['Separador detectado', 'Detected delimiter', 'text'],
       read: ['Linhas de dados lidas', 'Data records read', 'count'],

@@ -123,7 +123,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     await clock.stage('models', async () => {
       await createRuleMacros(db);
       // before the models: load_totals sums them
-      await publishLoaderTables(db, load, asOf);
+      await publishLoaderTables(db, load, asOf, options);
       const models = await readModels(codeModels);
       await runModels(db, models, config, (name, ms) => {
         modelTimes.push({ name, ms });
@@ -156,7 +156,11 @@ function inputPresenceSql(present: LoadResult['present']): string {
     select * from (values ${rows.join(', ')}) as t(entity, is_present)`;
 }
 
-async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: string): Promise<void> {
+/** The note of a file of the exports folder that was not read. */
+const UNREAD_NOTE =
+  'não lido: o nome não corresponde a nenhuma entidade; se traz dados, renomeie-o (pedidos.csv, clientes.csv, itens_pedido.csv...) ou associe-o a uma entidade no arquivo de mapeamento (--mapping)';
+
+async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: string, options: PipelineOptions): Promise<void> {
   const asOf = `DATE ${sqlString(asOfDate)}`;
   await db.run(`create or replace table rejects as
     select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
@@ -165,6 +169,11 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
     (f) =>
       `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
   );
+  // A file of the folder that matches no entity is said on the Dados page too: a scheduled build's console is read by nobody.
+  const mapping = options.mappingPath ? resolve(options.mappingPath) : null;
+  for (const file of load.summary.unrecognized_files.filter((name) => resolve(options.exportsDir, name) !== mapping)) {
+    rows.push(`(${sqlString(file)}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, '', '', ${sqlString(UNREAD_NOTE)})`);
+  }
   await db.run(`create or replace table load_summary as
     select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
       cast(empty as BIGINT) as empty, cast(rejected as BIGINT) as rejected, cast(collapsed as BIGINT) as collapsed,

@@ -7,7 +7,8 @@ problems as (select * from rejects),
 
 summed as (
     select
-        count(*) as files,
+        count(*) filter (where entity is not null) as files,
+        count(*) filter (where entity is null) as unread_files,
         coalesce(sum(read), 0) as read,
         coalesce(sum(loaded), 0) as loaded,
         coalesce(sum(rejected), 0) as rejected,
@@ -19,6 +20,7 @@ counted_problems as (select count(*) as problem_rows from problems),
 final as (
     select
         cast(summed.files as integer) as files,
+        cast(summed.unread_files as integer) as unread_files,
         cast(summed.read as integer) as read,
         cast(summed.loaded as integer) as loaded,
         cast(summed.rejected as integer) as rejected,

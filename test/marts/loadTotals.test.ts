@@ -16,6 +16,8 @@ beforeAll(async () => {
         'O5,C2,2026-02-31,100',
         'O1,C1,2026-02-02,100',
       ],
+      // a file of the folder whose name matches no entity: not read, and said
+      'relatorio_vendas.csv': ['pedido;valor', 'X1;5'],
     },
     '2026-02-20',
     { rejects: { max_share: 0.5 } },
@@ -28,8 +30,17 @@ describe('load_totals', () => {
     // orders.csv: 6 lines read, 4 loaded, 1 rejected (no 31 February), 1 exact duplicate collapsed;
     // customers.csv: 2 read and loaded, 1 with a warning (porte "gigante" nulled).
     // Files 2; read 6 + 2 = 8; loaded 4 + 2 = 6; rejected 1 + 0 = 1; problems listed: the reject and the warning = 2
-    expect(await marts.rows('select files, read, loaded, rejected, problem_rows from load_totals')).toEqual([
-      { files: 2, read: 8, loaded: 6, rejected: 1, problem_rows: 2 },
+    expect(await marts.rows('select files, unread_files, read, loaded, rejected, problem_rows from load_totals')).toEqual([
+      { files: 2, unread_files: 1, read: 8, loaded: 6, rejected: 1, problem_rows: 2 },
     ]);
+  });
+
+  it('lists a file of the folder it did not read in load_summary, without an entity, with a note saying why and what to do', async () => {
+    const [row] = await marts.rows("select entity, read, notes from load_summary where file = 'relatorio_vendas.csv'");
+    expect(row).toEqual({
+      entity: null,
+      read: '0',
+      notes: expect.stringMatching(/^não lido: o nome não corresponde a nenhuma entidade; se traz dados, renomeie-o/),
+    });
   });
 });

@@ -10,8 +10,13 @@ export const loadMarts = [
     orderBy: 'as_of_date',
     columns: {
       files: [
-        'Arquivos lidos: linhas de load_summary (um arquivo lido como várias entidades conta uma vez por entidade)',
-        'Files read: rows of load_summary (a file read as several entities counts once per entity)',
+        'Arquivos lidos: linhas de load_summary com entidade (um arquivo lido como várias entidades conta uma vez por entidade)',
+        'Files read: rows of load_summary with an entity (a file read as several entities counts once per entity)',
+        'count',
+      ],
+      unread_files: [
+        'Arquivos da pasta de exportações que não foram lidos (o nome não corresponde a nenhuma entidade): linhas de load_summary sem entidade',
+        'Files of the exports folder left unread (their name matches no entity): rows of load_summary without an entity',
         'count',
       ],
       read: ['Linhas de dados lidas, somadas em load_summary', 'Data records read, summed over load_summary', 'count'],
