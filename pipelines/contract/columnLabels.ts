@@ -370,6 +370,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   recent_buyers: 'Compradores recentes',
   region: 'Região',
   rejected: 'Linhas rejeitadas',
+  rejected_records: 'Registros rejeitados',
   renewal_contract_id: 'Contrato que renovou',
   renewal_contracts: 'Contratos a renovar',
   renewal_due: 'Renovação a vencer',

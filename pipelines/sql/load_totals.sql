@@ -15,7 +15,13 @@ summed as (
     from files
 ),
 
-counted_problems as (select count(*) as problem_rows from problems),
+counted_problems as (
+    select
+        count(*) as problem_rows,
+        -- a report's total line or repeated header: rejected, but no record of the business
+        count(distinct (file, line)) filter (where list_contains(getvariable('not_record_reasons'), reason_code)) as report_lines,
+    from problems
+),
 
 final as (
     select
@@ -24,6 +30,7 @@ final as (
         cast(summed.read as integer) as read,
         cast(summed.loaded as integer) as loaded,
         cast(summed.rejected as integer) as rejected,
+        cast(summed.rejected - counted_problems.report_lines as integer) as rejected_records,
         cast(counted_problems.problem_rows as integer) as problem_rows,
         getvariable('as_of_date') as as_of_date,
     from summed

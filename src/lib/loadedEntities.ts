@@ -1,6 +1,6 @@
 import type { EntityName } from '../../pipelines/contract/entities.ts';
 import { martSchema } from './martRows.ts';
-import { martExists, oncePerMarts, queryMart } from './readMart.ts';
+import { martExists, oncePerMarts, queryMart, readMart } from './readMart.ts';
 
 /**
  * The export entities that loaded at least one row (load_summary), read once per build, so a page can say
@@ -16,3 +16,21 @@ export const loadedEntities = oncePerMarts(async (): Promise<Set<string> | null>
 export async function exportMissing(entity: EntityName): Promise<boolean> {
   return (await loadedEntities())?.has(entity) === false;
 }
+
+/** What the run could not use: records rejected (a report's total lines aside) and files of the exports folder not read (load_totals). */
+export interface LoadShortfall {
+  rejected: number;
+  unreadFiles: number;
+}
+
+/**
+ * The shortfall every page's footer states, read once per build; null when nothing was left out (or
+ * without a load_totals mart). A run within its reject limit publishes, and the reader of any page, not
+ * only of Dados, should know that some lines or files are not in the figures.
+ */
+export const loadShortfall = oncePerMarts(async (): Promise<LoadShortfall | null> => {
+  if (!martExists('load_totals')) return null;
+  const [totals] = await readMart('load_totals');
+  if (!totals || (totals.rejected_records === 0 && totals.unread_files === 0)) return null;
+  return { rejected: totals.rejected_records, unreadFiles: totals.unread_files };
+});

@@ -69,8 +69,11 @@ const cases: HostileCase[] = [
     command: 'build',
     exports: {
       'pedidos.csv':
-        'pedido;cliente;vendedor;data;valor\nP1;C1;V1;05/01/2026;100\nP2;C2;V1;15/01/2026;200\nP3;C1;V1;03/02/2026;50\nP4;C3;V1;10/02/2026;80\nP5;C2;V1;02/03/2026;120\n',
+        'pedido;cliente;vendedor;data;valor\nP1;C1;V1;05/01/2026;100\nP2;C2;V1;15/01/2026;200\nP3;C1;V1;03/02/2026;50\nP4;C3;V1;10/02/2026;80\nP5;C2;V1;02/03/2026;120\n' +
+        'Total;;;;550\n',
       'itens_pedido.csv': 'pedido;produto;quantidade;preco\nP1;X1;1;100\nP2;X2;2;100\nP3;X1;1;50\nP4;X3;1;80\nP5;X2;1;120\n',
+      // a file whose name matches no entity
+      'relatorio.csv': 'pedido;valor\nP9;10\n',
     },
     expect: {
       exit: 0,
@@ -93,6 +96,9 @@ const cases: HostileCase[] = [
         expect(page('vendedores/equilibrio')).toContain('nenhuma carteira órfã');
         // three months of orders: the 12-month churn and CAC say why they are missing instead of vanishing
         expect(page('periodos')).toContain('precisam de mais de 12 meses de pedidos, e os pedidos começam em jan/2026');
+        // every page's footer says what is not in the figures: the unread file, not the report's total line
+        expect(page('produtos')).toContain('Fora dos números: 1 arquivo da pasta não lido');
+        expect(page('produtos')).not.toContain('linha rejeitada');
       },
     },
   },

@@ -15,6 +15,7 @@ beforeAll(async () => {
         'O4,C2,2026-02-05,100',
         'O5,C2,2026-02-31,100',
         'O1,C1,2026-02-02,100',
+        'Total,,,500',
       ],
       // a file of the folder whose name matches no entity: not read, and said
       'relatorio_vendas.csv': ['pedido;valor', 'X1;5'],
@@ -27,11 +28,11 @@ afterAll(() => marts.close());
 
 describe('load_totals', () => {
   it('sums the files of load_summary and counts the problems listed in rejects', async () => {
-    // orders.csv: 6 lines read, 4 loaded, 1 rejected (no 31 February), 1 exact duplicate collapsed;
+    // orders.csv: 7 lines read, 4 loaded, 2 rejected (no 31 February; the total line, no record), 1 exact duplicate collapsed;
     // customers.csv: 2 read and loaded, 1 with a warning (porte "gigante" nulled).
-    // Files 2; read 6 + 2 = 8; loaded 4 + 2 = 6; rejected 1 + 0 = 1; problems listed: the reject and the warning = 2
-    expect(await marts.rows('select files, unread_files, read, loaded, rejected, problem_rows from load_totals')).toEqual([
-      { files: 2, unread_files: 1, read: 8, loaded: 6, rejected: 1, problem_rows: 2 },
+    // Files 2; read 7 + 2 = 9; loaded 4 + 2 = 6; rejected 2 + 0 = 2, of which records 1; problems listed: 2 rejects and the warning = 3
+    expect(await marts.rows('select files, unread_files, read, loaded, rejected, rejected_records, problem_rows from load_totals')).toEqual([
+      { files: 2, unread_files: 1, read: 9, loaded: 6, rejected: 2, rejected_records: 1, problem_rows: 3 },
     ]);
   });
 

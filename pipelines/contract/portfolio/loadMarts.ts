@@ -22,6 +22,11 @@ export const loadMarts = [
       read: ['Linhas de dados lidas, somadas em load_summary', 'Data records read, summed over load_summary', 'count'],
       loaded: ['Linhas carregadas, somadas em load_summary', 'Records loaded, summed over load_summary', 'count'],
       rejected: ['Linhas rejeitadas, somadas em load_summary', 'Records rejected, summed over load_summary', 'count'],
+      rejected_records: [
+        'Linhas rejeitadas que eram registros: as rejeitadas menos as linhas de total e os cabeçalhos repetidos de um relatório',
+        "Rejected lines that were records: the rejected ones less a report's total lines and repeated headers",
+        'count',
+      ],
       problem_rows: [
         'Problemas listados em rejects (linhas rejeitadas e valores anulados com aviso, um por coluna)',
         'Problems listed in rejects (rejected rows and values nulled with a warning, one per column)',
