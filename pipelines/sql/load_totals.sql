@@ -18,8 +18,8 @@ summed as (
 counted_problems as (
     select
         count(*) as problem_rows,
-        -- a report's total line or repeated header: rejected, but no record of the business
-        count(distinct (file, line)) filter (where list_contains(getvariable('not_record_reasons'), reason_code)) as report_lines,
+        -- a report's total line or repeated header: rejected, but no record of the business (per entity, as load_summary counts a file read as several)
+        count(distinct (entity, file, line)) filter (where list_contains(getvariable('not_record_reasons'), reason_code)) as report_lines,
     from problems
 ),
 
