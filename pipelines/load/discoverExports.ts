@@ -37,6 +37,9 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
 /** Archives that may hold several files, which the loader does not open. */
 const ARCHIVE_EXTENSIONS = new Set(['.zip', '.7z', '.rar', '.tgz', '.tar']);
 
+/** Entities whose name after another's says whose file it is, not what it holds. */
+const QUALIFYING_ENTITIES = new Set(['sellers', 'customers']);
+
 /**
  * The entity a file name stands for: `pedidos_2026-10.csv` → orders, `itens_pedido.csv` → order_items,
  * and, with a qualifier after the entity's name, `pedidos_filial_norte.csv` → orders, `clientes-SP.csv` →
@@ -46,9 +49,6 @@ const ARCHIVE_EXTENSIONS = new Set(['.zip', '.7z', '.rar', '.tgz', '.tar']);
  * targets?) is not guessed: `ambiguous` lists both; sellers and customers after another entity's name say
  * whose file it is (`metas_vendedores.csv`, `clientes_vendedor_joao.csv`).
  */
-/** Entities whose name after another's says whose file it is, not what it holds. */
-const QUALIFYING_ENTITIES = new Set(['sellers', 'customers']);
-
 export function matchFileName(fileName: string): { spec: EntitySpec } | { ambiguous: EntitySpec[] } | null {
   const stem = basename(fileName, extname(fileName));
   const named = (words: string) => entities.find((spec) => spec.fileNames.includes(foldName(words).replace(/\d+$/, '')));
@@ -117,9 +117,9 @@ export async function discoverExports(dir: string, mapping: MappingFile = { file
     const inner = compression ? name.slice(0, -ext.length) : name;
     const innerExt = extname(inner).toLowerCase();
     const format = innerExt === '.parquet' && !compression ? 'parquet' : TEXT_EXTENSIONS.has(innerExt) ? 'csv' : null;
-    const match = rule?.entity ? null : matchFileName(inner);
+    const match = rule?.entity ? { spec: entities.find((e) => e.name === rule.entity) } : matchFileName(inner);
     if (match && 'ambiguous' in match && format) throw ambiguousName(name, match.ambiguous);
-    const spec = rule?.entity ? entities.find((e) => e.name === rule.entity) : match && 'spec' in match ? match.spec : undefined;
+    const spec = match && 'spec' in match ? match.spec : undefined;
     if (!format || !spec) {
       unrecognized.push(name);
       continue;

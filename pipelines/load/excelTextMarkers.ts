@@ -16,20 +16,21 @@ import type { TypedColumnSql } from './typedColumnSql.ts';
 /** The kinds held as text whose values may come wrapped. */
 const WRAPPED_KINDS = new Set(['id', 'text', 'email', 'phone']);
 
-const FORMULA = `starts_with(%, '="') and ends_with(%, '"') and length(%) >= 3`;
-const APOSTROPHE = `regexp_matches(%, '^''[0-9]')`;
+/** SQL: `value` is written as a formula, `="..."`. */
+const isFormula = (value: string) => `(starts_with(${value}, '="') and ends_with(${value}, '"') and length(${value}) >= 3)`;
 
-const at = (template: string, column: string) => template.replaceAll('%', column);
+/** SQL: `value` is a code behind an apostrophe, `'0...` (only a code's apostrophe before a digit is Excel's). */
+const isApostrophed = (value: string) => `regexp_matches(${value}, '^''[0-9]')`;
+
+function isWrapped(column: TypedColumnSql): string {
+  return column.meta.kind === 'id' ? `(${isFormula(column.name)} or ${isApostrophed(column.name)})` : isFormula(column.name);
+}
 
 /** SQL: the value without its wrapper (a formula's doubled quotes made single again; `=""` is empty). */
 function unwrapped(column: TypedColumnSql): string {
-  const formula = `when ${at(FORMULA, column.name)} then nullif(trim(replace(${column.name}[3:-2], '""', '"')), '')`;
-  const apostrophe = column.meta.kind === 'id' ? ` when ${at(APOSTROPHE, column.name)} then ${column.name}[2:]` : '';
-  return `case ${formula}${apostrophe} else ${column.name} end`;
-}
-
-function isWrapped(column: TypedColumnSql): string {
-  return column.meta.kind === 'id' ? `(${at(FORMULA, column.name)} or ${at(APOSTROPHE, column.name)})` : `(${at(FORMULA, column.name)})`;
+  const c = column.name;
+  const apostrophe = column.meta.kind === 'id' ? ` when ${isApostrophed(c)} then ${c}[2:]` : '';
+  return `case when ${isFormula(c)} then nullif(trim(replace(${c}[3:-2], '""', '"')), '')${apostrophe} else ${c} end`;
 }
 
 /**

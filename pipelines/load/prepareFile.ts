@@ -82,6 +82,7 @@ export async function prepareSourceFile(db: Database, file: ExportFile, index: n
   const path = file.compression ? await gunzipTo(file.path, join(scratchDir, `file_${index}.gunzip.csv`), file.name) : file.path;
   let sniffed = await sniffFile(path, file.name, forced);
   const titleLines = resolve ? headerBelowTitle(file, sniffed.dialect, sniffed.firstLines) : 0;
+  // the scan counts records from the header on: a file with a title block is scanned again from its real header
   if (titleLines) sniffed = await sniffFile(path, file.name, { ...forced, preambleLines: titleLines });
   const { dialect, scan } = sniffed;
   const resolution = resolveOrFail(file, dialect.headers);

@@ -1,4 +1,4 @@
-import { NOT_RECORDS } from './reportLines.ts';
+import { NOT_RECORDS_SQL } from './reportLines.ts';
 import { entity, type EntityName } from '../contract/entities.ts';
 import type { PipelineConfig } from '../contract/config.ts';
 import { QualityFailure } from '../run/failure.ts';
@@ -35,7 +35,7 @@ export async function checkRejectThresholds(
   options: { accept?: boolean | undefined; log: (line: string) => void },
 ): Promise<void> {
   const notRecords = await db.rows<{ entity: EntityName; n: string }>(
-    `select entity, count(*) as n from load_issues where code in (${NOT_RECORDS.map((c) => `'${c}'`).join(', ')}) group by entity`,
+    `select entity, count(*) as n from load_issues where code in (${NOT_RECORDS_SQL}) group by entity`,
   );
   const counts = rejectsPerEntity(summary, limits, new Map(notRecords.map((r) => [r.entity, Number(r.n)])));
   const over = counts.filter(isOverLimit);
@@ -61,7 +61,7 @@ export async function checkRejectThresholds(
 
 /**
  * Rows read and rejected per entity (over all its files), with the limit that applies to it. A report's
- * total lines and repeated headers (NOT_RECORDS, per entity in `notRecords`) are no data: they count
+ * total lines and repeated headers (NOT_RECORDS in reportLines.ts, per entity in `notRecords`) are no data: they count
  * neither as read nor as rejected.
  */
 export function rejectsPerEntity(summary: LoadSummary, limits: PipelineConfig['rejects'], notRecords = new Map<EntityName, number>()): EntityRejects[] {
@@ -98,7 +98,7 @@ function percent(share: number, decimals?: number): string {
 }
 
 async function rejectDetail(db: Database, name: EntityName): Promise<RejectDetail> {
-  const where = `entity = ${sqlString(name)} and severity = 'reject' and reason_code not in (${NOT_RECORDS.map((c) => `'${c}'`).join(', ')})`;
+  const where = `entity = ${sqlString(name)} and severity = 'reject' and reason_code not in (${NOT_RECORDS_SQL})`;
   const reasons = await db.rows<{ reason_code: string; rows: string }>(`
     select reason_code, count(*) as rows from load_rejects where ${where} group by all order by rows desc, reason_code limit 3`);
   // A value is shown only for a column of the contract, whose kind the loader masked it by; a reader

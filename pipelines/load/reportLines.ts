@@ -10,6 +10,9 @@ import type { TypedColumnSql } from './typedColumnSql.ts';
  */
 export const NOT_RECORDS = ['total_row', 'header_row'] as const;
 
+/** NOT_RECORDS as a SQL list of strings, for `in (...)` and list literals. */
+export const NOT_RECORDS_SQL = NOT_RECORDS.map((code) => sqlString(code)).join(', ');
+
 /** The codes and free text, which hold a label as written (other columns are normalised or parsed). */
 const textColumns = (columns: TypedColumnSql[]) => columns.filter((c) => c.meta.kind === 'id' || c.meta.kind === 'text');
 

@@ -19,7 +19,7 @@ import { companyNameSqlMacro } from '../privacy/companyNames.ts';
 import { pseudonymKey } from '../privacy/pseudonymKey.ts';
 import { pseudonymKeySql, pseudonymSqlMacros } from '../privacy/pseudonyms.ts';
 import { configVariablesSql, settingsTableSql } from './configVariables.ts';
-import { NOT_RECORDS } from '../load/reportLines.ts';
+import { NOT_RECORDS_SQL } from '../load/reportLines.ts';
 import { checkOrdersCoverAsOf } from './checkOrders.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
@@ -176,7 +176,7 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
     rows.push(`(${sqlString(file)}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, '', '', ${sqlString(UNREAD_NOTE)})`);
   }
   // the reasons of lines that are no records (a report's totals, its header again), which load_totals counts apart
-  await db.run(`set variable not_record_reasons = [${NOT_RECORDS.map((code) => sqlString(code)).join(', ')}]`);
+  await db.run(`set variable not_record_reasons = [${NOT_RECORDS_SQL}]`);
   await db.run(`create or replace table load_summary as
     select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
       cast(empty as BIGINT) as empty, cast(rejected as BIGINT) as rejected, cast(collapsed as BIGINT) as collapsed,

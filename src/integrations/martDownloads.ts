@@ -149,10 +149,8 @@ export async function writeDownloads(target: string): Promise<{ marts: number; s
 export async function writeSalesFilterFiles(outDir: string): Promise<number> {
   const files = await buildSalesFilterFiles();
   const entries = files ? filterFileEntries(files) : [];
-  for (const [path, file] of entries) {
-    await mkdirBelow(outDir, dirname(path));
-    await writeFile(join(outDir, path), JSON.stringify(file));
-  }
+  for (const dir of new Set(entries.map(([path]) => dirname(path)))) await mkdirBelow(outDir, dir);
+  for (const [path, file] of entries) await writeFile(join(outDir, path), JSON.stringify(file));
   return entries.length;
 }
 

@@ -58,13 +58,16 @@ const salesCellsSql = (cube: string) => `
   from read_parquet(${cube})
   group by month, seller_id, state, region, segment`;
 
+/** A customer's month that counts in a cell: lost and inactive customers keep a row every month, with every count zero. */
+const COUNTED_MONTH = "m.was_in_active_portfolio or m.is_in_active_portfolio or m.status_start = 'prospect' or m.was_in_working_portfolio";
+
+/** Whether the customer counts can be read: customer_status_monthly and the customers mart. */
+const hasCustomerMarts = (): boolean => martExists('customer_status_monthly') && martExists('customers');
+
 /**
  * customer_status_monthly counted per month × the customer's seller, UF and segment (from the customers
  * mart), with the kpis_monthly definitions: each customer is in one cell a month, so the counts add up.
  */
-/** A customer's month that counts in a cell: lost and inactive customers keep a row every month, with every count zero. */
-const COUNTED_MONTH = "m.was_in_active_portfolio or m.is_in_active_portfolio or m.status_start = 'prospect' or m.was_in_working_portfolio";
-
 const customerCellsSql = (statuses: string, customers: string) => `
   select m.month, c.seller_id, c.state, c.region, c.segment,
          count(*) filter (where m.was_in_active_portfolio) as activeStart,
@@ -166,13 +169,12 @@ async function readIndex(connection: DuckDBConnection): Promise<SalesFilterIndex
   if (!martExists('sales_cube')) return null;
   const [sellersData, stateLabels, regionLabels] = await Promise.all([loadSellersData(), fieldLabels('state'), fieldLabels('region')]);
   const cube = sqlString(martPath('sales_cube'));
-  const customerKeys =
-    martExists('customer_status_monthly') && martExists('customers')
-      ? `union all select m.month, c.seller_id, c.state, c.region, c.segment
+  const customerKeys = hasCustomerMarts()
+    ? `union all select m.month, c.seller_id, c.state, c.region, c.segment
          from read_parquet(${sqlString(martPath('customer_status_monthly'))}) m
          inner join read_parquet(${sqlString(martPath('customers'))}) c using (customer_id)
          where ${COUNTED_MONTH}`
-      : '';
+    : '';
   await connection.run(`create or replace temp table filter_keys as
     select distinct month, seller_id, state, region, segment
     from (select month, seller_id, state, region, segment from read_parquet(${cube}) ${customerKeys})`);
@@ -218,7 +220,7 @@ export async function buildSalesFilterFiles(): Promise<SalesFilterFiles | null> 
     if (!index) return null;
     const { months, partialMonth: partial, sellers, states, regions, segments } = index;
     await connection.run(`create temp table sales_cells as ${salesCellsSql(sqlString(martPath('sales_cube')))}`);
-    if (martExists('customer_status_monthly') && martExists('customers'))
+    if (hasCustomerMarts())
       await connection.run(
         `create temp table customer_cells as ${customerCellsSql(sqlString(martPath('customer_status_monthly')), sqlString(martPath('customers')))}`,
       );
