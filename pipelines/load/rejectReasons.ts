@@ -41,8 +41,7 @@ export const rejectReasons = {
   missing_amount:
     'pedido sem valor: nenhum item utilizável (ou nenhum arquivo de itens) e sem valor total (amount); pedido rejeitado, informe o amount ou os itens',
   negative_amount:
-    'pedido com valor total negativo, como o sistema exporta uma devolução ou nota de crédito: contado como devolução (ou cancelamento, se a situação diz cancelado) pelo valor sem o sinal, fora do faturamento; ' +
-    'a venda devolvida, se está no arquivo, continua no faturamento; se o sinal está errado, corrija-o na exportação',
+    'valor total negativo (uma devolução ou nota de crédito): contado como devolvido, ou cancelado se a situação diz, pelo valor sem o sinal e fora do faturamento; a venda original continua no faturamento',
   order_without_items: 'pedido sem itens no arquivo de itens; usado o valor total do pedido (amount)',
   return_without_value:
     'nota de cancelamento ou devolução (situação cancelada/devolvida, ou itens só com quantidade negativa) sem valor total nem itens utilizáveis; ' +
