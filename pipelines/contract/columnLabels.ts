@@ -25,6 +25,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   active_start: 'Carteira ativa no início',
   active_start_12m: 'Carteira ativa 12 meses antes',
   after_as_of: 'Após a data de referência',
+  are_customers_compared: 'Clientes comparados',
   alpha: 'Parâmetro alfa (BG/NBD)',
   as_of_date: 'Data de referência',
   at_risk: 'Clientes em risco (fim)',

@@ -15,23 +15,25 @@ export interface RunStamp {
   asOf: string;
   /** Built from Carteira's demo dataset, not from the user's exports. */
   isDemo: boolean;
+  /** How the run read codes (history/codeReading.ts), for later runs comparing with its snapshot. */
+  codeReading: string;
 }
 
 /**
  * Writes each mart table to `<dir>/<name>.parquet`, sorted for byte-stable reruns, with the schema
- * version, grain, as-of date and data source ("demo" or "exports") in the Parquet key-value metadata,
+ * version, grain, as-of date, data source ("demo" or "exports") and code reading in the Parquet key-value metadata,
  * so a mart downloaded on its own still says when it was judged and whether its numbers are fake.
  * A mart whose columns differ from its documented contract is refused, so the dictionary can never
  * fall behind. Every text value is masked by content on its way out (LGPD), whatever column it is in.
  */
-export async function exportMarts(db: Database, marts: MartSpec[], dir: string, { asOf, isDemo }: RunStamp): Promise<ExportedMart[]> {
+export async function exportMarts(db: Database, marts: MartSpec[], dir: string, { asOf, isDemo, codeReading }: RunStamp): Promise<ExportedMart[]> {
   await checkContracts(db, marts);
   await db.run(dictionarySql(marts));
   const exported: ExportedMart[] = [];
   const all = [...marts, dictionaryMart];
   for (const mart of all) {
     const file = join(dir, `${mart.name}.parquet`);
-    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}, data_source: '${isDemo ? 'demo' : 'exports'}'}`;
+    const metadata = `{schema_version: ${sqlString(SCHEMA_VERSION)}, as_of_date: ${sqlString(asOf)}, grain: ${sqlString(mart.grain_en)}, data_source: '${isDemo ? 'demo' : 'exports'}', code_reading: ${sqlString(codeReading)}}`;
     const { select, masked } = await maskedColumns(db, mart);
     // Masking can make two values alike (two phones in a category name); ordering on the masked columns
     // last keeps the file byte-stable, since rows tied on every one of them are written the same.

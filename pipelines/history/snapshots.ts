@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { partitionName, SNAPSHOT_MARTS, snapshotDate } from '../contract/history.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
+import { codesComparable } from './codeReading.ts';
 
 /** One dated snapshot in the history folder. */
 export interface Snapshot {
@@ -10,6 +11,8 @@ export interface Snapshot {
   dir: string;
   /** Whether its marts were built from Carteira's demo dataset or from real exports. */
   source: 'demo' | 'exports';
+  /** How its codes were read (codeReading.ts); null for a snapshot written before the stamp. */
+  codeReading: string | null;
 }
 
 /** What this run does with the history, decided before its models run. */
@@ -36,10 +39,12 @@ export async function listSnapshots(db: Database, historyDir: string, log: (line
       log(`AVISO: o instantâneo ${dir} está incompleto (falta ${missing.join(', ')}) e não será usado na comparação`);
       continue;
     }
-    const source = await db.scalar<string>(
-      `select decode(value) from parquet_kv_metadata(${sqlString(join(dir, 'customers.parquet'))}) where decode(key) = 'data_source'`,
+    const metadata = await db.rows<{ key: string; value: string }>(
+      `select decode(key) as key, decode(value) as value from parquet_kv_metadata(${sqlString(join(dir, 'customers.parquet'))})
+       where decode(key) in ('data_source', 'code_reading')`,
     );
-    snapshots.push({ asOf, dir, source: source === 'demo' ? 'demo' : 'exports' });
+    const value = (key: string) => metadata.find((m) => m.key === key)?.value ?? null;
+    snapshots.push({ asOf, dir, source: value('data_source') === 'demo' ? 'demo' : 'exports', codeReading: value('code_reading') });
   }
   return snapshots;
 }
@@ -111,14 +116,16 @@ const previousColumns = {
 } as const;
 
 /**
- * Creates the tables the status_changes model compares with: `previous_snapshot` (its date, one row or
- * none) and the previous customers, sellers and KPIs, empty when there is nothing to compare with. A
- * snapshot written by a version whose marts lack a column is not compared with, and said.
+ * Creates the tables the status_changes model compares with: `previous_snapshot` (its date and whether
+ * its customers are compared, one row or none) and the previous customers, sellers and KPIs, empty when
+ * there is nothing to compare with. A snapshot written by a version whose marts lack a column is not
+ * compared with, and said; one whose codes were read another way (another pseudonym key, older rules)
+ * is compared on its KPIs only, and said.
  */
-export async function createPreviousSnapshotTables(db: Database, previous: Snapshot | null, log: (line: string) => void): Promise<void> {
+export async function createPreviousSnapshotTables(db: Database, previous: Snapshot | null, codeReading: string, log: (line: string) => void): Promise<void> {
   const create = async (snapshot: Snapshot | null) => {
     await db.run(`create or replace table previous_snapshot as
-      select cast(${snapshot ? sqlString(snapshot.asOf) : 'null'} as date) as as_of_date ${snapshot ? '' : 'where false'}`);
+      select cast(${snapshot ? sqlString(snapshot.asOf) : 'null'} as date) as as_of_date, true as are_customers_compared ${snapshot ? '' : 'where false'}`);
     for (const [table, { mart, columns }] of Object.entries(previousColumns)) {
       const select = Object.entries(columns)
         .map(([column, type]) => `cast(${snapshot ? column : 'null'} as ${type}) as ${column}`)
@@ -132,5 +139,19 @@ export async function createPreviousSnapshotTables(db: Database, previous: Snaps
   } catch (error) {
     log(`AVISO: o instantâneo ${previous!.dir} não pôde ser lido (${(error as Error).message.split('\n')[0]}); nada será comparado com ele`);
     await create(null);
+    return;
   }
+  if (!previous) return;
+  const hasPseudonyms = await db.scalar<boolean>(`select exists (
+      select 1 from previous_customers where regexp_full_match(customer_id, '${PSEUDONYM}') or regexp_full_match(seller_id, '${PSEUDONYM}')
+      union all select 1 from previous_sellers where regexp_full_match(seller_id, '${PSEUDONYM}'))`);
+  if (codesComparable(previous.codeReading, codeReading, Boolean(hasPseudonyms))) return;
+  await db.run('update previous_snapshot set are_customers_compared = false');
+  log(
+    `AVISO: o relatório de ${previous.asOf} leu os códigos de outra forma (${previous.codeReading ? 'outra chave de pseudônimos' : 'uma versão anterior do Carteira'}); ` +
+      'os clientes não são comparados com ele, só os indicadores. A comparação cliente a cliente volta no próximo relatório; mantenha a chave (CARTEIRA_PSEUDONYM_KEY) entre as execuções',
+  );
 }
+
+/** A pseudonymous code as pseudonyms.ts writes it: prefix, hyphen, 12 letters of the hash's alphabet. */
+const PSEUDONYM = '(CLI|VEN)-[A-HJ-NP-R]{12}';

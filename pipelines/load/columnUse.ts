@@ -12,13 +12,19 @@ export function aliasesAllowed(mapping: FileMapping | undefined): boolean {
   return mapping.aliases === true;
 }
 
+/** A source column of a file and the canonical column it became, or null when it was ignored. */
+export interface ColumnUse {
+  source: string;
+  column: string | null;
+}
+
 /** Every source column of a file and the canonical column it became, or null when it was ignored. */
-export function columnUse(headers: string[], resolution: HeaderResolution): { source: string; column: string | null }[] {
+export function columnUse(headers: string[], resolution: HeaderResolution): ColumnUse[] {
   const byPosition = new Map([...resolution.positions].map(([column, position]) => [position, column]));
   return headers.map((source, position) => ({ source, column: byPosition.get(position) ?? null }));
 }
 
 /** The column use as one line of the load summary: `DOCNUM → order_id, OBS → ignorada`. */
-export function describeColumnUse(uses: { source: string; column: string | null }[]): string {
+export function describeColumnUse(uses: ColumnUse[]): string {
   return uses.map((u) => `${u.source} → ${u.column ?? 'ignorada'}`).join(', ');
 }

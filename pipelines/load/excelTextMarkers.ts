@@ -2,6 +2,7 @@ import type { EntitySpec } from '../contract/entities.ts';
 import { formatNumber as n } from '../contract/locale.ts';
 import type { Database } from '../warehouse/database.ts';
 import type { RawFile } from './prepareFile.ts';
+import { rewriteValues } from './rewriteValues.ts';
 import type { TypedColumnSql } from './typedColumnSql.ts';
 
 /**
@@ -9,8 +10,7 @@ import type { TypedColumnSql } from './typedColumnSql.ts';
  * it as a formula, `="00124"`, or behind an apostrophe, `'00124`. Read as written, it is a code no other
  * file has (the customers file writes `00124`), and the pages would show `="00124"`. The text inside is
  * the value: a formula's in any text column, an apostrophe's only before a digit in a code (a name may
- * well start with one). Each file's notes count them per column, and the load cache keeps both the
- * values as read here and the notes.
+ * well start with one). Each file's notes count them per column.
  */
 
 /** The kinds held as text whose values may come wrapped. */
@@ -33,41 +33,16 @@ function unwrapped(column: TypedColumnSql): string {
   return `case when ${isFormula(c)} then nullif(trim(replace(${c}[3:-2], '""', '"')), '')${apostrophe} else ${c} end`;
 }
 
-/**
- * Unwraps the values of the files just read (restored ones were unwrapped when first read) and adds a
- * note to each file that had any. A clean export costs one scan of its text columns for a leading
- * `=` or `'`.
- */
+/** Unwraps the values of the files just read and notes, per file and column, how many were wrapped. */
 export async function unwrapExcelTextMarkers(db: Database, spec: EntitySpec, columns: TypedColumnSql[], files: RawFile[]): Promise<void> {
-  const read = files.filter((f) => !f.restored);
-  const text = columns.filter((c) => WRAPPED_KINDS.has(c.meta.kind) && c.type === 'VARCHAR');
-  if (!read.length || !text.length) return;
-  const table = `src_${spec.name}`;
-  const fileFilter = `file_idx in (${read.map((f) => f.index).join(', ')})`;
-  // a value starting with = or ' sorts in ['=', '>') or ["'", '('): comparisons cost less than starts_with
-  // (about 35 ms against 55 ms a million codes)
-  const opensWrapped = (c: TypedColumnSql) => `(${c.name} >= '=' and ${c.name} < '>') or (${c.name} >= '''' and ${c.name} < '(')`;
-  const [any] = await db.rows<Record<string, boolean | null>>(
-    `select ${text.map((c) => `bool_or(${opensWrapped(c)}) as ${c.name}`).join(', ')} from ${table} where ${fileFilter}`,
-  );
-  const suspects = text.filter((c) => any?.[c.name]);
-  if (!suspects.length) return;
-  const counts = await db.rows<Record<string, string> & { file_idx: number }>(
-    `select file_idx, ${suspects.map((c) => `count(*) filter (where ${isWrapped(c)}) as ${c.name}`).join(', ')}
-     from ${table} where ${fileFilter} group by file_idx`,
-  );
-  for (const column of suspects) {
-    await db.run(`update ${table} set ${column.name} = ${unwrapped(column)} where ${fileFilter} and ${isWrapped(column)}`);
-  }
-  for (const row of counts) {
-    const file = read.find((f) => f.index === Number(row.file_idx))!;
-    for (const column of suspects) {
-      const count = Number(row[column.name]);
-      if (!count) continue;
-      const header = file.dialect.headers[file.resolution.positions.get(column.name) ?? -1] ?? column.name;
-      file.notes.push(
-        `"${header}": ${n(count)} valor(es) no formato de texto do Excel (="00124"${column.meta.kind === 'id' ? " ou '00124" : ''}), lidos como o texto de dentro (00124)`,
-      );
-    }
-  }
+  await rewriteValues(db, spec, files, {
+    columns: columns.filter((c) => WRAPPED_KINDS.has(c.meta.kind) && c.type === 'VARCHAR'),
+    // a value starting with = or ' sorts in ['=', '>') or ["'", '('): comparisons cost less than starts_with
+    // (about 35 ms against 55 ms a million codes)
+    mayNeed: ({ name: c }) => `(${c} >= '=' and ${c} < '>') or (${c} >= '''' and ${c} < '(')`,
+    needs: isWrapped,
+    rewritten: unwrapped,
+    note: (header, count, column) =>
+      `"${header}": ${n(count)} valor(es) no formato de texto do Excel (="00124"${column.meta.kind === 'id' ? " ou '00124" : ''}), lidos como o texto de dentro (00124)`,
+  });
 }

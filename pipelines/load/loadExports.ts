@@ -12,6 +12,7 @@ import { restoredRowsSql, sameRead, storedRead, type FileRead, type LoadCache } 
 import { issueHelperColumns, markScientificCodes, typedColumns, type TypedColumnSql } from './typedColumnSql.ts';
 import { repeatedHeadersSql, totalRowsSql } from './reportLines.ts';
 import { unwrapExcelTextMarkers } from './excelTextMarkers.ts';
+import { readDocumentCodes } from './documentCodes.ts';
 import {
   afterAsOfOutcomesSql,
   cleanupSql,
@@ -110,6 +111,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     const inserted = await insertFiles(db, spec, prepared, prepare);
     const { files: raws, rowsPerFile, rec, reader, reads } = inserted;
     await unwrapExcelTextMarkers(db, spec, inserted.columns, raws);
+    await readDocumentCodes(db, spec, inserted.columns, raws);
     const columns = await markScientificCodes(db, `src_${spec.name}`, inserted.columns);
     const rejected = rejectPredicate(columns);
     await db.run(columnIssuesSql(spec, columns, rec));

@@ -4,7 +4,8 @@ import { isOptional } from '../contract/columns.ts';
 import { sqlIdent, sqlString, type Database } from '../warehouse/database.ts';
 import { checkColumnExpression } from './expressionGuard.ts';
 import { LoadError } from './loadError.ts';
-import { columnSources, latestBy } from './mappedColumns.ts';
+import { columnSources, headerRenames, latestBy } from './mappedColumns.ts';
+import type { ColumnUse } from './columnUse.ts';
 import { readWithFallbacks, type RawFile } from './prepareFile.ts';
 import { missingAlternatives } from './alternativeColumns.ts';
 
@@ -78,13 +79,40 @@ export async function mappedSource(db: Database, base: RawFile): Promise<RawFile
       order by lines.__line)`;
   }
   const labels = canonical.map((c) => label(sources.get(c)!, c));
+  const uses = sourceColumnUse(headers, sources, usedInExpressions, derivedBy);
+  const nulled = new Set(Object.keys(headerRenames(rule)).map((h) => h.toLowerCase()));
   return {
     ...base,
     computed: true,
     dialect: { ...base.dialect, headers: [...headers, ...labels] },
-    resolution: { positions: new Map(canonical.map((c, k) => [c, first + k])), ignored: [], shadowed: [], percentages: [], missingRequired: [] },
+    resolution: {
+      positions: new Map(canonical.map((c, k) => [c, first + k])),
+      // a header the entry sets to null is ignored on purpose: not worth a word
+      ignored: uses.filter((u) => u.column === null && !nulled.has(u.source.toLowerCase())).map((u) => u.source),
+      shadowed: [],
+      percentages: [],
+      missingRequired: [],
+    },
+    columnUses: uses,
     source: () => source,
   };
+}
+
+/**
+ * What became of each source column: the columns read from it (`CNPJ → customer_id`), nothing when
+ * only an expression or the choice of latest lines uses it, else ignored; then each expression with
+ * its column. The file's own headers, not the computed copies the load reads.
+ */
+function sourceColumnUse(headers: string[], sources: Map<string, ColumnSource>, inExpressions: Set<string>, derivedBy?: ColumnSource): ColumnUse[] {
+  const from = [...sources].filter(([, s]) => s.from !== undefined);
+  const uses = headers.flatMap((header, i): ColumnUse[] => {
+    const read = from.filter(([, s]) => headerIndex(headers, s.from!) === i).map(([column]) => ({ source: header, column }));
+    if (read.length) return read;
+    const used = inExpressions.has(header) || (derivedBy?.from !== undefined && headerIndex(headers, derivedBy.from) === i);
+    return used ? [] : [{ source: header, column: null }];
+  });
+  const computed = [...sources].filter(([, s]) => s.from === undefined).map(([column, s]) => ({ source: label(s, column), column }));
+  return [...uses, ...computed];
 }
 
 /** A flat report's entity with an id takes each id's latest line; line-level entities (items) keep every line. */

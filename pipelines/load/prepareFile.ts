@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ExportFile } from './discoverExports.ts';
 import { LoadError } from './loadError.ts';
 import { resolveHeaders, type HeaderResolution } from './resolveHeaders.ts';
-import { aliasesAllowed } from './columnUse.ts';
+import { aliasesAllowed, type ColumnUse } from './columnUse.ts';
 import { needsRepair, repairCsv } from './repairCsv.ts';
 import { scanCsv, type CsvScan } from './scanCsv.ts';
 import { detectDelimiter, separatorHint, sniffFile, splitRecord, type FileDialect, type TextEncoding } from './sniffFile.ts';
@@ -42,6 +42,8 @@ export interface RawFile {
   source: (mode: ReadMode, native?: NativeRead) => string;
   /** Columns computed by the mapping file (mappedSource.ts): always read as text. */
   computed?: boolean;
+  /** For computed columns, what became of each of the file's own columns (its headers hold the computed ones too). */
+  columnUses?: ColumnUse[];
   /** The file's load as cached by an earlier run (loadCache.ts): its rows are put back instead of read. */
   restored?: RestoredFile;
 }

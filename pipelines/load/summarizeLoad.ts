@@ -243,7 +243,7 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
     after_as_of: n('after_as_of'),
     warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
-    column_mapping: describeColumnUse(columnUse(raw.dialect.headers, raw.resolution)),
+    column_mapping: describeColumnUse(raw.columnUses ?? columnUse(raw.dialect.headers, raw.resolution)),
     mapped: Object.keys(raw.file.mapping?.columns ?? {}).length > 0,
     notes: raw.notes,
     reader,

@@ -6,6 +6,7 @@ import { PipelineConfig, defaultConfig } from '../contract/config.ts';
 import { exportMarts, type ExportedMart } from '../export/exportMarts.ts';
 import { HISTORY_FOLDER } from '../contract/history.ts';
 import { createPreviousSnapshotTables, recordSnapshot, stageHistory } from '../history/snapshots.ts';
+import { codeReadingStamp } from '../history/codeReading.ts';
 import { isDemoExports } from '../demo/demoMarker.ts';
 import { Publication, type FolderTarget, type PublicationPlan } from '../publish/publication.ts';
 import { loadExports, type LoadResult } from '../load/loadExports.ts';
@@ -115,7 +116,8 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     const isDemo = isDemoExports(options.exportsDir);
     const historyStaging = join(martsDir, HISTORY_FOLDER);
     const history = await stageHistory(db, { published: join(options.outDir, HISTORY_FOLDER), staging: historyStaging, asOf, isDemo }, log);
-    await createPreviousSnapshotTables(db, history.previous, log);
+    const codeReading = codeReadingStamp(key.key);
+    await createPreviousSnapshotTables(db, history.previous, codeReading, log);
     await db.run(configVariablesSql(config, asOf));
     log(`Chave dos pseudônimos: ${key.source}`);
     for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
@@ -140,7 +142,7 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
         throw new Error(`SQL assertions failed (pipelines/sql/tests):\n${detail}`);
       }
     });
-    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo }));
+    const marts = await clock.stage('export', () => exportMarts(db, allMarts(), martsDir, { asOf, isDemo, codeReading }));
     if (history.record) await recordSnapshot(martsDir, historyStaging, asOf);
     if (warehouseFile) await db.run('checkpoint');
     return { asOf, load, marts, stages: clock.timings, models: modelTimes };

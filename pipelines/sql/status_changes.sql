@@ -1,6 +1,6 @@
 -- one row per change since the previous report (the latest earlier snapshot in the history folder): a customer whose status moved,
 -- or who entered or left the customer list (change_type status); a customer handed to another seller (owner); a headline KPI of the
--- reference month, moved or not (kpi). No rows when there is no earlier snapshot.
+-- reference month, moved or not (kpi). No rows when there is no earlier snapshot; KPI rows only when its codes were read another way.
 with
 
 previous as (select * from previous_snapshot),
@@ -32,7 +32,8 @@ paired as (
         now.customer_id is not null and before.customer_id is not null as is_in_both,
     from current_customers as now
     full outer join previous_customer_rows as before on before.customer_id = now.customer_id
-    where exists (select 1 from previous)
+    -- codes read another way (another pseudonym key, older rules) would pair nobody: every customer would seem to leave and enter
+    where exists (select 1 from previous where are_customers_compared)
 ),
 
 status_moves as (
@@ -158,6 +159,7 @@ final as (
         changes.is_partial_month,
         changes.description_pt,
         previous.as_of_date as previous_as_of_date,
+        previous.are_customers_compared,
         getvariable('as_of_date') as as_of_date,
     from changes
     cross join previous

@@ -4,9 +4,9 @@ import { expect } from 'vitest';
 import { describeHostileCases, readParquet, type CaseDirs, type CliRun, type HostileCase } from './hostileCase.ts';
 
 // Pseudonyms under this key are SHA-256(key + text), the first hex digits spelled 0→A … 9→K, a→L … f→R,
-// computed apart with node:crypto:
-//   '529.982.247-25' 24a40ef77a1d → CELEAQRHHLBP     'CLI-CELEAQRHHLBP' e33b63… → QDDMGD
-//   '111.444.777-35' fcda7190f7d1 → RNPLHBKARHPB     'C1' 3e4bd8… → DQEMPJ
+// computed apart with node:crypto; a code written as a punctuated CPF is read as its digits first:
+//   '529.982.247-25' → '52998224725' 9865adc594c7 → KJGFLPNFKENH     'CLI-KJGFLPNFKENH' a51a87… → LFBLJH
+//   '111.444.777-35' → '11144477735' 31d49c2fb0f3 → DBPEKNCRMARD     'C1' 3e4bd8… → DQEMPJ
 const key = { CARTEIRA_PSEUDONYM_KEY: 'carteira-hostile-key-0123456789abcdef' };
 
 /** Joana's CPF in any punctuation, valid (…-25) or not (…-24). */
@@ -86,10 +86,10 @@ const cases: HostileCase[] = [
       summary: { 'clientes.csv': { read: 1, loaded: 1 }, 'pedidos.csv': { read: 2, loaded: 2 } },
       check: async (dirs, run) => {
         expect(await readParquet(join(dirs.out, 'customers.parquet'), 'select customer_id, name, document from t')).toEqual([
-          { customer_id: 'CLI-CELEAQRHHLBP', name: 'Cliente PF QDDMGD', document: '***.982.247-**' },
+          { customer_id: 'CLI-KJGFLPNFKENH', name: 'Cliente PF LFBLJH', document: '***.982.247-**' },
         ]);
         expect(await readParquet(join(dirs.out, 'customer_status_monthly.parquet'), 'select distinct customer_id from t')).toEqual([
-          { customer_id: 'CLI-CELEAQRHHLBP' },
+          { customer_id: 'CLI-KJGFLPNFKENH' },
         ]);
         await publishedNowhere(JOANA_CPF, '52998224725', 'Joana')(dirs, run);
       },
@@ -194,9 +194,9 @@ const cases: HostileCase[] = [
       summary: { 'vendedores.csv': { read: 1, loaded: 1 } },
       check: async (dirs, run) => {
         expect(await readParquet(join(dirs.out, 'sellers.parquet'), 'select seller_id, name from t')).toEqual([
-          { seller_id: 'VEN-RNPLHBKARHPB', name: 'Beatriz Nunes' },
+          { seller_id: 'VEN-DBPEKNCRMARD', name: 'Beatriz Nunes' },
         ]);
-        expect(await readParquet(join(dirs.out, 'sellers_monthly.parquet'), 'select distinct seller_id from t')).toEqual([{ seller_id: 'VEN-RNPLHBKARHPB' }]);
+        expect(await readParquet(join(dirs.out, 'sellers_monthly.parquet'), 'select distinct seller_id from t')).toEqual([{ seller_id: 'VEN-DBPEKNCRMARD' }]);
         await publishedNowhere('111.444.777-35', '11144477735')(dirs, run);
       },
     },
@@ -215,7 +215,8 @@ const cases: HostileCase[] = [
       summary: { 'clientes.csv': { read: 2, loaded: 1, rejected: 1 } },
       reasons: { 'clientes.csv:duplicate_id': 1 },
       check: async (dirs, run) => {
-        expect(await readParquet(join(dirs.out, 'rejects.parquet'), 'select line, value from t')).toEqual([{ line: '3', value: '***.***.***-**' }]);
+        // the code as read (its digits), masked
+        expect(await readParquet(join(dirs.out, 'rejects.parquet'), 'select line, value from t')).toEqual([{ line: '3', value: '***********' }]);
         await publishedNowhere(JOANA_CPF, 'Joana')(dirs, run);
       },
     },

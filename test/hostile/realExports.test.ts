@@ -239,6 +239,61 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'customers keyed by CNPJ or CPF, punctuated in one file and bare in the other, are one customer each, under a pseudonym',
+    exports: {
+      'clientes.csv': 'CNPJ;Razão Social;UF\n11.222.333/0001-81;Mercado Um Ltda;SP\n123.456.789-09;Maria da Silva;MG\n',
+      'pedidos.csv':
+        'Pedido;Data;CNPJ do Cliente;Valor Total\nP1;05/01/2026;11222333000181;100,00\nP2;13/01/2026;12345678909;40,00\nP3;20/01/2026;11.222.333/0001-81;60,00\n',
+    },
+    // the code is the document: the mapping reads the customers' CNPJ column as both
+    setup: (d) =>
+      writeFileSync(
+        join(d.root, 'mapping.json'),
+        JSON.stringify({
+          files: [
+            {
+              match: 'clientes.csv',
+              entity: 'customers',
+              columns: { customer_id: { from: 'CNPJ' }, document: { from: 'CNPJ' }, name: { from: 'Razão Social' }, state: { from: 'UF' } },
+            },
+            {
+              match: 'pedidos.csv',
+              entity: 'orders',
+              columns: {
+                order_id: { from: 'Pedido' },
+                order_date: { from: 'Data' },
+                customer_id: { from: 'CNPJ do Cliente' },
+                amount: { from: 'Valor Total' },
+              },
+            },
+          ],
+        }),
+      ),
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--mapping', join(d.root, 'mapping.json')],
+    expect: {
+      exit: 0,
+      // what became of each column of the file, once: not the file's columns "ignoradas" and then their computed copies
+      output: [
+        'Colunas de clientes.csv (só as do mapeamento): CNPJ → customer_id, CNPJ → document, Razão Social → name, UF → state\n',
+        'Colunas de pedidos.csv (só as do mapeamento): Pedido → order_id, Data → order_date, CNPJ do Cliente → customer_id, Valor Total → amount\n',
+      ],
+      notOutput: ['11222333000181', '12345678909', '11.222.333/0001-81', '123.456.789-09'],
+      reasons: { 'pedidos.csv:unknown_customer': 0 },
+      check: async (d) => {
+        const customers = await readParquet<{ customer_id: string; name: string; revenue: string }>(
+          join(d.out, 'customers.parquet'),
+          'select customer_id, name, revenue from t order by revenue',
+        );
+        // Maria: P2, R$ 40; Mercado Um: P1 + P3, R$ 100 + R$ 60 = R$ 160
+        expect(customers.map((c) => [c.name.startsWith('Cliente PF') ? 'PF' : c.name, Number(c.revenue)])).toEqual([
+          ['PF', 40],
+          ['Mercado Um Ltda', 160],
+        ]);
+        expect(customers.every((c) => /^CLI-[A-Z]{12}$/.test(c.customer_id))).toBe(true);
+      },
+    },
+  },
+  {
     name: 'a mapping entry with "aliases": true lets the built-in aliases take the columns it does not list',
     exports: {
       'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',

@@ -3,12 +3,12 @@ import { maskPersonalData } from '../../pipelines/privacy/maskPersonalData.ts';
 import { runMarts, type MartRun } from './runMarts.ts';
 
 // Pseudonyms are SHA-256(TEST_PSEUDONYM_KEY + text), the first hex digits spelled 0→A … 9→K, a→L … f→R,
-// computed apart with node:crypto:
-//   '529.982.247-25'   733a4d11718b → HDDLEPBBHBJM    'CLI-HDDLEPBBHBJM' bd4cb6… → MPENMG
-//   '111.444.777-35'   ec49b37a905f → QNEKMDHLKAFR    'VEN-QNEKMDHLKAFR' 0c1bf5… → ANBMRF
+// computed apart with node:crypto; a code written as a punctuated CPF is read as its digits first:
+//   '529.982.247-25' → '52998224725'   c237d1714f31 → NCDHPBHBERDB    'CLI-NCDHPBHBERDB' 10896d… → BAJKGP
+//   '111.444.777-35' → '11144477735'   06f374c89bd2 → AGRDHENJKMPC    'VEN-AGRDHENJKMPC' 7071db… → HAHBPM
 //   'C2' 67bd73… → GHMPHD    'C5' 9c4e7e… → KNEQHQ    'V1' 061be1… → AGBMQB
-const CPF_CUSTOMER = 'CLI-HDDLEPBBHBJM';
-const CPF_SELLER = 'VEN-QNEKMDHLKAFR';
+const CPF_CUSTOMER = 'CLI-NCDHPBHBERDB';
+const CPF_SELLER = 'VEN-AGRDHENJKMPC';
 
 const files = {
   'customers.csv': [
@@ -51,7 +51,7 @@ describe('privacy of the published marts (LGPD)', () => {
       { customer_id: 'C4', name: 'Padaria Sol S/A', document: null, document_kind: null },
       { customer_id: 'C5', name: 'Cliente PF KNEQHQ', document: null, document_kind: null },
       { customer_id: 'C6', name: 'Lima & Cia', document: '11.222.333/0001-81', document_kind: 'cnpj' },
-      { customer_id: CPF_CUSTOMER, name: 'Cliente PF MPENMG', document: null, document_kind: null },
+      { customer_id: CPF_CUSTOMER, name: 'Cliente PF BAJKGP', document: null, document_kind: null },
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('pseudonymized seller names', () => {
       const rows = await marts.rows('select seller_id, name from sellers order by seller_id');
       expect(rows).toEqual([
         { seller_id: 'V1', name: 'Vendedor AGBMQB' },
-        { seller_id: CPF_SELLER, name: 'Vendedor ANBMRF' },
+        { seller_id: CPF_SELLER, name: 'Vendedor HAHBPM' },
       ]);
     } finally {
       marts.close();

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MARKER } from '../../pipelines/demo/demoMarker.ts';
@@ -58,9 +58,10 @@ function reports() {
   const keyFile = join(root.dir, 'pseudonym.key');
   let db: Database;
 
-  const run = async (customers: string[], asOf: string, options: { demo?: boolean } = {}) => {
+  const run = async (customers: string[], asOf: string, options: { demo?: boolean; orders?: string[]; key?: string } = {}) => {
     const exports = join(root.dir, `exports-${asOf}-${customers.length}${options.demo ? '-demo' : ''}`);
-    writeExport(exports, 'orders.csv', orders);
+    writeFileSync(keyFile, options.key ?? TEST_PSEUDONYM_KEY);
+    writeExport(exports, 'orders.csv', options.orders ?? orders);
     writeExport(exports, 'customers.csv', customers);
     writeExport(exports, 'sellers.csv', sellers);
     if (options.demo) writeFileSync(join(exports, DEMO_MARKER), '');
@@ -73,15 +74,16 @@ function reports() {
   const partitions = () => readdirSync(join(out, 'history')).sort();
 
   beforeAll(async () => {
-    writeFileSync(keyFile, TEST_PSEUDONYM_KEY);
     db = await Database.open();
   });
   afterAll(() => {
     db.close();
     root.cleanup();
   });
-  return { run, changes, summary, partitions, out };
+  return { run, changes, summary, partitions, out, db: () => db };
 }
+
+const ANOTHER_KEY = 'another-key-of-at-least-32-characters-0123456789';
 
 describe('what changed since the previous report (history snapshots and status_changes)', () => {
   const { run, changes, summary, partitions, out } = reports();
@@ -168,6 +170,12 @@ describe('what changed since the previous report (history snapshots and status_c
     expect((await changes("change_type = 'status'")).length).toBe(4);
   });
 
+  it('compares plain codes (C00123) with a report made with another pseudonym key: they are no pseudonyms', async () => {
+    await run(customersAfter, '2026-06-30', { key: ANOTHER_KEY });
+    expect((await changes("change_type = 'status'")).length).toBe(4);
+    expect(new Set((await changes()).map((c) => c.are_customers_compared))).toEqual(new Set([true]));
+  });
+
   it('never mixes demo snapshots with real ones', async () => {
     // a demo run into a folder with real history writes no snapshot and compares with nothing
     await run(customersAfter, '2026-07-31', { demo: true });
@@ -185,5 +193,58 @@ describe('a history started on the demo dataset', () => {
     await run(customersAfter, '2026-06-30');
     expect(partitions()).toEqual(['as_of_date=2026-06-30']);
     expect(await changes()).toEqual([]);
+  });
+});
+
+describe('customers keyed by their CNPJ, written with punctuation in one file and without in another', () => {
+  const { run, changes, out, db } = reports();
+  const ALFA = '11.222.333/0001-81';
+  const BETA = '22.333.444/0001-92';
+  const customers = ['customer_id,name,segment,state,seller_id', `"${ALFA}",Alfa Ltda,Bar,SP,V1`, `"${BETA}",Beta Ltda,Bar,SP,V1`];
+  // both buy every month until June, and stay on the customer list: nobody enters or leaves between reports
+  const digitOrders = [ORDERS_HEADER, ...monthlyOrders('11222333000181', 1, 100), ...monthlyOrders('22333444000192', 2, 200)];
+  const moves = () => changes<{ change_type: string; previous_status: string | null; status: string | null; are_customers_compared: boolean }>();
+  const enteredOrLeft = (rows: Awaited<ReturnType<typeof moves>>) => rows.filter((r) => r.change_type === 'status' && (!r.previous_status || !r.status));
+  const customerRows = () =>
+    db().rows<{ customer_id: string; revenue: number }>(
+      `select customer_id, revenue::double as revenue from read_parquet('${join(out, 'customers.parquet')}') order by revenue`,
+    );
+
+  it('reads both spellings as one customer: two customers, each with its orders, under a pseudonym', async () => {
+    await run(customers, '2026-05-31', { orders: digitOrders });
+    const rows = await customerRows();
+    // Alfa: 12 months (June 2025 to May 2026) × 100; Beta: 12 × 200
+    expect(rows.map((r) => r.revenue)).toEqual([1200, 2400]);
+    expect(rows.every((r) => /^CLI-[A-Z]{12}$/.test(r.customer_id))).toBe(true);
+  });
+
+  it('compares them with the previous report made with the same key: nobody entered or left', async () => {
+    await run(customers, '2026-06-30', { orders: digitOrders });
+    const rows = await moves();
+    expect(enteredOrLeft(rows)).toEqual([]);
+    expect(rows.filter((r) => r.change_type === 'kpi').length).toBe(7);
+    expect(new Set(rows.map((r) => r.are_customers_compared))).toEqual(new Set([true]));
+  });
+
+  it('compares only the KPIs with a report whose pseudonyms came from another key, instead of two customers leaving and two entering', async () => {
+    await run(customers, '2026-07-10', { orders: digitOrders, key: ANOTHER_KEY });
+    const rows = await moves();
+    expect(rows.map((r) => r.change_type)).toEqual(Array(7).fill('kpi'));
+    expect(new Set(rows.map((r) => r.are_customers_compared))).toEqual(new Set([false]));
+  });
+
+  it('compares customers again from the next report with that key on', async () => {
+    await run(customers, '2026-07-20', { orders: digitOrders, key: ANOTHER_KEY });
+    const rows = await moves();
+    expect(enteredOrLeft(rows)).toEqual([]);
+    expect(new Set(rows.map((r) => r.are_customers_compared))).toEqual(new Set([true]));
+  });
+
+  it('compares only the KPIs with a snapshot written before the code reading was stamped (its pseudonyms may have been read another way)', async () => {
+    const snapshot = join(out, 'history', 'as_of_date=2026-07-20', 'customers.parquet');
+    await db().run(`copy (select * from read_parquet('${snapshot}')) to '${snapshot}.old' (format parquet, kv_metadata {data_source: 'exports'})`);
+    renameSync(`${snapshot}.old`, snapshot);
+    await run(customers, '2026-07-31', { orders: digitOrders, key: ANOTHER_KEY });
+    expect(new Set((await moves()).map((r) => r.are_customers_compared))).toEqual(new Set([false]));
   });
 });
