@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { describeHostileCases, readParquet, type HostileCase } from './hostileCase.ts';
+import { describeHostileCases, readParquet, runCli, type HostileCase } from './hostileCase.ts';
 
 /** Real exports read right (issue: dates, numbers, orphans and mappings of flat ERP reports). */
 const cases: HostileCase[] = [
@@ -290,6 +290,38 @@ const cases: HostileCase[] = [
           ['Mercado Um Ltda', 160],
         ]);
         expect(customers.every((c) => /^CLI-[A-Z]{12}$/.test(c.customer_id))).toBe(true);
+      },
+    },
+  },
+  {
+    name: 'a report made with another pseudonym key than the previous one compares its KPIs only, and the overview says why',
+    exports: {
+      'clientes.csv': 'cliente;nome;uf\n123.456.789-09;Maria da Silva;MG\nC2;Mercado Dois;SP\n',
+      'pedidos.csv': 'pedido;cliente;data;valor\nP1;12345678909;05/01/2026;40,00\nP2;C2;13/01/2026;60,00\n',
+    },
+    // the previous report, made with another key
+    setup: (d) => {
+      const previous = runCli('pipeline', ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--as-of', '2026-01-20'], {
+        CARTEIRA_PSEUDONYM_KEY: 'the-first-key-of-at-least-32-characters',
+      });
+      expect(previous.exit, previous.output).toBe(0);
+    },
+    command: 'build',
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--dist', d.dist, '--no-warehouse', '--as-of', '2026-01-31'],
+    env: { CARTEIRA_PSEUDONYM_KEY: 'the-second-key-of-at-least-32-characters' },
+    expect: {
+      exit: 0,
+      output: ['AVISO: o relatório de 2026-01-20 leu os códigos de outra forma (outra chave de pseudônimos)'],
+      check: async (d) => {
+        const changes = await readParquet<{ change_type: string; are_customers_compared: boolean }>(
+          join(d.out, 'status_changes.parquet'),
+          'select change_type, are_customers_compared from t',
+        );
+        expect(changes.map((c) => [c.change_type, c.are_customers_compared])).toEqual(Array(7).fill(['kpi', false]));
+        const overview = readFileSync(join(d.dist, 'index.html'), 'utf8');
+        expect(overview).toContain('O que mudou desde 20/01');
+        expect(overview).toContain('só nos indicadores: ele leu os códigos dos clientes de outra forma');
+        expect(overview).not.toContain('Ver quem mudou');
       },
     },
   },
