@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { ExitCode, Failure } from '../run/failure.ts';
 import { parseCommandLine, runMain, type CommandSpec, type FlagSpec } from './args.ts';
 import { pipelineFlags, pipelineOptions } from './pipelineCommand.ts';
 import { REPORT_PDF } from '../site/reportPdfName.ts';
+import { runAstroBuild } from '../site/astroBuild.ts';
 import { pseudonymKey } from '../privacy/pseudonymKey.ts';
 import { fingerprintBuild, isPublished, recordBuild } from '../run/buildFingerprint.ts';
 
@@ -78,32 +76,18 @@ async function printReport(site: string): Promise<void> {
   }
 }
 
-/**
- * Runs `astro build` in its own process, so Vite and the pipeline never share module hooks. Its output
- * is relayed line by line through this process's (masked) console.
- */
-function buildSite(martsDir: string, outDir: string): Promise<void> {
-  return new Promise((done, fail) => {
-    // A larger young generation: rendering a page's charts (Plot on a server DOM) makes short-lived garbage,
-    // and with V8's default semi-space the scavenges were a third of the page time at 10 million lines.
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', 'node_modules/astro/astro.js', 'build', '--outDir', resolve(outDir)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CARTEIRA_MARTS_DIR: resolve(martsDir), ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => console.log(line));
-    createInterface({ input: child.stderr }).on('line', (line) => console.error(line));
-    child.on('error', fail);
-    // 'close', not 'exit': only then has every line of its output been relayed
-    child.on('close', (code, signal) => {
-      if (code === 0) return done();
-      const how = signal ? `foi interrompida (sinal ${signal}; falta de memória, por exemplo)` : `falhou com o código ${code}`;
-      fail(
-        new Failure(
-          ExitCode.site,
-          `a geração do site (astro build) ${how}`,
-          'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam',
-        ),
-      );
-    });
+/** Builds the site from the marts, relaying astro's output through this process's (masked) console. */
+async function buildSite(martsDir: string, outDir: string): Promise<void> {
+  const { code, signal } = await runAstroBuild({
+    martsDir,
+    outDir,
+    onLine: (line, stream) => (stream === 'stdout' ? console.log(line) : console.error(line)),
   });
+  if (code === 0) return;
+  const how = signal ? `foi interrompida (sinal ${signal}; falta de memória, por exemplo)` : `falhou com o código ${code}`;
+  throw new Failure(
+    ExitCode.site,
+    `a geração do site (astro build) ${how}`,
+    'veja as mensagens acima; os marts e o site anteriores foram mantidos como estavam',
+  );
 }

@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { generateDemoData } from '../../pipelines/demo/generateDemo.ts';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { queryMarts } from './martsQuery.ts';
 import { addPrivacyFixture } from './privacyFixture.ts';
+import { runAstroBuild } from '../../pipelines/site/astroBuild.ts';
 import { CHROMIUM } from '../../pipelines/site/chromium.ts';
 import { HOSTILE_NAME, browserSuiteRuns, type SiteBuilds } from './siteBuilds.ts';
 
@@ -19,17 +18,9 @@ const DEMO_CUSTOMERS = 300;
 /** Builds the site from a marts folder, in Brazilian time so a date shifted by the time zone would show. */
 async function buildSite(outDir: string, martsDir: string): Promise<void> {
   mkdirSync(martsDir, { recursive: true });
-  try {
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      env: { ...process.env, CARTEIRA_MARTS_DIR: martsDir, TZ: 'America/Sao_Paulo', ASTRO_TELEMETRY_DISABLED: '1' },
-      timeout: 240_000,
-      maxBuffer: 32 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`astro build failed for ${martsDir}:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
-  }
+  const output: string[] = [];
+  const { code, signal } = await runAstroBuild({ martsDir, outDir, env: { TZ: 'America/Sao_Paulo' }, onLine: (line) => output.push(line) });
+  if (code !== 0) throw new Error(`astro build failed for ${martsDir} (${signal ?? code}):\n${output.join('\n').slice(-8000)}`);
 }
 
 /**
