@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { partitionName, SNAPSHOT_MARTS, snapshotDate } from '../contract/history.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
-import { codesComparable } from './codeReading.ts';
+import { codesComparable, readingDifference } from './codeReading.ts';
 
 /** One dated snapshot in the history folder. */
 export interface Snapshot {
@@ -120,7 +120,7 @@ const previousColumns = {
  * its customers are compared, one row or none) and the previous customers, sellers and KPIs, empty when
  * there is nothing to compare with. A snapshot written by a version whose marts lack a column is not
  * compared with, and said; one whose codes were read another way (another pseudonym key, older rules)
- * is compared on its KPIs only, and said.
+ * is compared on its KPIs only, and said. Needs the pseudonym macros, key and privacy settings.
  */
 export async function createPreviousSnapshotTables(db: Database, previous: Snapshot | null, codeReading: string, log: (line: string) => void): Promise<void> {
   const create = async (snapshot: Snapshot | null) => {
@@ -142,16 +142,21 @@ export async function createPreviousSnapshotTables(db: Database, previous: Snaps
     return;
   }
   if (!previous) return;
-  const hasPseudonyms = await db.scalar<boolean>(`select exists (
-      select 1 from previous_customers where regexp_full_match(customer_id, '${PSEUDONYM}') or regexp_full_match(seller_id, '${PSEUDONYM}')
-      union all select 1 from previous_sellers where regexp_full_match(seller_id, '${PSEUDONYM}'))`);
-  if (codesComparable(previous.codeReading, codeReading, Boolean(hasPseudonyms))) return;
+  const hasReadCodes = await db.scalar<boolean>(`select exists (
+      select 1 from previous_customers where ${readCode('CLI', 'customer_id')} or ${readCode('VEN', 'seller_id')}
+      union all select 1 from previous_sellers where ${readCode('VEN', 'seller_id')})`);
+  if (codesComparable(previous.codeReading, codeReading, Boolean(hasReadCodes))) return;
   await db.run('update previous_snapshot set are_customers_compared = false');
   log(
-    `AVISO: o relatório de ${previous.asOf} leu os códigos de outra forma (${previous.codeReading ? 'outra chave de pseudônimos' : 'uma versão anterior do Carteira'}); ` +
+    `AVISO: o relatório de ${previous.asOf} leu os códigos de outra forma (${readingDifference(previous.codeReading, codeReading)}); ` +
       'os clientes não são comparados com ele, só os indicadores. A comparação cliente a cliente volta no próximo relatório; mantenha a chave (CARTEIRA_PSEUDONYM_KEY) entre as execuções',
   );
 }
 
-/** A pseudonymous code as pseudonyms.ts writes it: prefix, hyphen, 12 letters of the hash's alphabet. */
-const PSEUDONYM = '(CLI|VEN)-[A-HJ-NP-R]{12}';
+/**
+ * SQL: a snapshot's code depends on how codes are read: a pseudonym as pseudonyms.ts writes it (prefix,
+ * hyphen, 12 letters of the hash's alphabet), or a code today's rules would make one (a name kept in
+ * clear by an older version).
+ */
+const readCode = (prefix: string, column: string) =>
+  `(regexp_full_match(${column}, '${prefix}-[A-HJ-NP-R]{12}') or pseudonymous_id('${prefix}', ${column}) <> ${column})`;

@@ -116,11 +116,11 @@ export async function buildMarts(options: PipelineOptions, martsDir: string, war
     const isDemo = isDemoExports(options.exportsDir);
     const historyStaging = join(martsDir, HISTORY_FOLDER);
     const history = await stageHistory(db, { published: join(options.outDir, HISTORY_FOLDER), staging: historyStaging, asOf, isDemo }, log);
-    const codeReading = codeReadingStamp(key.key);
-    await createPreviousSnapshotTables(db, history.previous, codeReading, log);
     await db.run(configVariablesSql(config, asOf));
     log(`Chave dos pseudônimos: ${key.source}`);
     for (const sql of [companyNameSqlMacro(), ...pseudonymSqlMacros(), pseudonymKeySql(key.key)]) await db.run(sql);
+    const codeReading = codeReadingStamp(key.key, config.privacy);
+    await createPreviousSnapshotTables(db, history.previous, codeReading, log);
     await db.run(inputPresenceSql(load.present));
     const modelTimes: PipelineResult['models'] = [];
     await clock.stage('models', async () => {
@@ -165,8 +165,15 @@ const UNREAD_NOTE =
 
 async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: string, options: PipelineOptions): Promise<void> {
   const asOf = `DATE ${sqlString(asOfDate)}`;
+  // a code that is a person's name is published as the pseudonym the marts give it (pseudonyms.ts)
   await db.run(`create or replace table rejects as
-    select file, line, "column", value, reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
+    select file, line, "column",
+      case
+        when canonical_column = 'customer_id' and is_name_code('CLI', value) then pseudonymous_id('CLI', trim(value))
+        when canonical_column = 'seller_id' and is_name_code('VEN', value) then pseudonymous_id('VEN', trim(value))
+        else value
+      end as value,
+      reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
     from load_rejects`);
   const rows = load.summary.files.map(
     (f) =>

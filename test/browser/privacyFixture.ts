@@ -5,7 +5,8 @@ import { join } from 'node:path';
  * Personal data hidden everywhere an export can hide it, added to a copy of the demo exports (second
  * files of each entity, read together with the demo's) so that every page has data around it: a CPF as
  * customer and as seller code, persons without a document, with an invalid CPF or CNPJ, with "CPF …"
- * in the document, an e-mail as name, phones in the city column, a shifted line.
+ * in the document, an e-mail as name, phones in the city column, a shifted line, a person's name as the
+ * customer code of an order.
  */
 const CUSTOMERS = [
   'customer_id,name,document,segment,city,state,seller_id,created_at,email,phone',
@@ -31,6 +32,8 @@ const ORDERS = [
     `PH${i}A,${customer},2025-03-1${i},${customer === 'H002' ? '111.444.777-35' : 'V001'},invoiced,,${9000 + i * 100}.00`,
     `PH${i}B,${customer},2025-09-1${i},${customer === 'H002' ? '111.444.777-35' : 'V001'},invoiced,,${8000 + i * 100}.00`,
   ]),
+  // a customer known by name only, as small exports have it: the code is the person's name
+  'PHN,Cícero Amaral Bezerra,2025-09-20,V001,invoiced,,7000.00',
 ];
 
 const CONTRACTS = ['contract_id,customer_id,start_date,end_date,monthly_value,product_id,status', 'KH1,529.982.247-25,2025-01-01,2026-12-31,900.00,,active'];
@@ -69,6 +72,7 @@ export const PERSONAL_VALUES = [
   'Maria José Farias Lacerda',
   'Irene Sobral Macedo',
   'Ramos Cordeiro',
+  'Cícero Amaral Bezerra',
 ];
 
 /** The fixture's company, which keeps its name and CNPJ. */

@@ -320,7 +320,7 @@ const cases: HostileCase[] = [
         expect(changes.map((c) => [c.change_type, c.are_customers_compared])).toEqual(Array(7).fill(['kpi', false]));
         const overview = readFileSync(join(d.dist, 'index.html'), 'utf8');
         expect(overview).toContain('O que mudou desde 20/01');
-        expect(overview).toContain('só nos indicadores: ele leu os códigos dos clientes de outra forma');
+        expect(overview).toContain('só nos indicadores: ele leu os códigos dos clientes de outra forma (outra chave de pseudônimos');
         expect(overview).not.toContain('Ver quem mudou');
       },
     },

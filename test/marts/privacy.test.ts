@@ -113,3 +113,61 @@ describe('pseudonymized seller names', () => {
     }
   });
 });
+
+describe('codes that are names (a small export with the customer or the seller by name, no code)', () => {
+  // Pseudonyms as above: 'Cícero Amaral Bezerra' 02468050b806 → ACEGJAFAMJAG; 'Ana' 47fff035ff76 → EHRRRADFRRHG
+  const PERSON_CODE = 'CLI-ACEGJAFAMJAG';
+  const named = {
+    'customers.csv': ['customer_id,name,state', 'C1,Mercado Um Ltda,PE'],
+    'orders.csv': [
+      'order_id,customer_id,order_date,seller_id,status,channel,amount',
+      'O1,C1,2026-05-10,Ana,invoiced,,100',
+      // a person, unknown to the customers file: warned with the code as its value
+      'O2,Cícero Amaral Bezerra,2026-05-11,Ana,invoiced,,80',
+      // a company, by the words of its name; and a code of one word, which names nobody
+      'O3,Mercado Central Ltda,2026-05-12,Ana,invoiced,,60',
+      'O4,BALCAO,2026-05-13,Ana,invoiced,,40',
+    ],
+  };
+
+  it("replaces a customer code that is a person's name by a pseudonym, in the marts and in rejects; a company's name stays", async () => {
+    const marts = await runMarts(named, '2026-05-31');
+    try {
+      const rows = await marts.rows('select customer_id, name from customers order by customer_id');
+      expect(rows).toEqual([
+        { customer_id: 'BALCAO', name: 'Cliente não cadastrado (BALCAO)' },
+        { customer_id: 'C1', name: 'Mercado Um Ltda' },
+        { customer_id: PERSON_CODE, name: `Cliente não cadastrado (${PERSON_CODE})` },
+        { customer_id: 'Mercado Central Ltda', name: 'Cliente não cadastrado (Mercado Central Ltda)' },
+      ]);
+      const rejects = await marts.rows("select line, value from rejects where reason_code = 'unknown_customer' order by line");
+      expect(rejects).toEqual([
+        { line: '3', value: PERSON_CODE },
+        { line: '4', value: 'Mercado Central Ltda' },
+        { line: '5', value: 'BALCAO' },
+      ]);
+      // the seller's code, a first name, stays while seller names are published (the default)
+      expect(await marts.rows('select seller_id from sellers')).toEqual([{ seller_id: 'Ana' }]);
+    } finally {
+      marts.close();
+    }
+  });
+
+  it("replaces a seller code without a digit (a seller's name) by a pseudonym when seller names are pseudonymized", async () => {
+    const marts = await runMarts(named, '2026-05-31', { privacy: { pseudonymize_seller_names: true } });
+    try {
+      expect(await marts.rows('select seller_id from sellers')).toEqual([{ seller_id: 'VEN-EHRRRADFRRHG' }]);
+    } finally {
+      marts.close();
+    }
+  });
+
+  it('keeps the codes as they are when person names are published (privacy.pseudonymize_person_names off)', async () => {
+    const marts = await runMarts(named, '2026-05-31', { privacy: { pseudonymize_person_names: false } });
+    try {
+      expect(await marts.rows("select customer_id from customers where customer_id like 'C%o%'")).toEqual([{ customer_id: 'Cícero Amaral Bezerra' }]);
+    } finally {
+      marts.close();
+    }
+  });
+});

@@ -58,14 +58,16 @@ function reports() {
   const keyFile = join(root.dir, 'pseudonym.key');
   let db: Database;
 
-  const run = async (customers: string[], asOf: string, options: { demo?: boolean; orders?: string[]; key?: string } = {}) => {
+  const run = async (customers: string[], asOf: string, options: { demo?: boolean; orders?: string[]; key?: string; config?: object } = {}) => {
     const exports = join(root.dir, `exports-${asOf}-${customers.length}${options.demo ? '-demo' : ''}`);
     writeFileSync(keyFile, options.key ?? TEST_PSEUDONYM_KEY);
+    const configPath = options.config ? join(root.dir, 'config.json') : undefined;
+    if (configPath) writeFileSync(configPath, JSON.stringify(options.config));
     writeExport(exports, 'orders.csv', options.orders ?? orders);
     writeExport(exports, 'customers.csv', customers);
     writeExport(exports, 'sellers.csv', sellers);
     if (options.demo) writeFileSync(join(exports, DEMO_MARKER), '');
-    await runPipeline({ exportsDir: exports, outDir: out, asOf, warehousePath: null, pseudonymKeyFile: keyFile });
+    await runPipeline({ exportsDir: exports, outDir: out, asOf, warehousePath: null, pseudonymKeyFile: keyFile, configPath });
   };
   const changes = <T = Record<string, unknown>>(where = 'true') =>
     db.rows<T>(`select * from read_parquet('${join(out, 'status_changes.parquet')}') where ${where} order by change_type, kpi, customer_id`);
@@ -246,5 +248,25 @@ describe('customers keyed by their CNPJ, written with punctuation in one file an
     renameSync(`${snapshot}.old`, snapshot);
     await run(customers, '2026-07-31', { orders: digitOrders, key: ANOTHER_KEY });
     expect(new Set((await moves()).map((r) => r.are_customers_compared))).toEqual(new Set([false]));
+  });
+});
+
+describe('customers known by name only', () => {
+  const { run, changes } = reports();
+  const customers = ['customer_id,name,segment,state,seller_id', 'Maria da Silva,,Bar,SP,V1', 'C2,Beta Ltda,Bar,SP,V1'];
+  const namedOrders = [ORDERS_HEADER, ...monthlyOrders('Maria da Silva', 1, 100), ...monthlyOrders('C2', 2, 200)];
+  const compared = async () => new Set((await changes<{ are_customers_compared: boolean }>()).map((r) => r.are_customers_compared));
+
+  it('are compared on KPIs only with a report that published their names, once privacy hides them', async () => {
+    // the first report published person names (and so the code that is one); the second hides them
+    await run(customers, '2026-05-31', { orders: namedOrders, config: { privacy: { pseudonymize_person_names: false } } });
+    await run(customers, '2026-06-30', { orders: namedOrders });
+    expect(await compared()).toEqual(new Set([false]));
+    expect((await changes("change_type = 'status'")).length).toBe(0);
+  });
+
+  it('are compared again between two reports that read them the same way', async () => {
+    await run(customers, '2026-07-10', { orders: namedOrders });
+    expect(await compared()).toEqual(new Set([true]));
   });
 });

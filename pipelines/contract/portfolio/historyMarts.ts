@@ -67,8 +67,8 @@ export const historyMarts = [
       description_pt: ['A mudança em palavras ("Ativo → em risco (ritmo)", "Carteira passou de …")', 'The change in Portuguese words', 'text', 'not null'],
       previous_as_of_date: ['Data de referência do relatório anterior comparado', 'As-of date of the previous report compared with', 'date'],
       are_customers_compared: [
-        'Os clientes foram comparados com o relatório anterior; falso quando ele leu os códigos de outra forma (outra chave de pseudônimos ou uma versão anterior do Carteira): só os indicadores são comparados',
-        'Customers were compared with the previous report; false when it read the codes another way (another pseudonym key or an older version of Carteira): only the KPIs are compared',
+        'Os clientes foram comparados com o relatório anterior; falso quando ele leu os códigos de outra forma (outra chave de pseudônimos, outra configuração de privacidade ou outra versão do Carteira): só os indicadores são comparados',
+        'Customers were compared with the previous report; false when it read the codes another way (another pseudonym key, other privacy settings or another version of Carteira): only the KPIs are compared',
         'flag',
         'not null',
       ],

@@ -26,6 +26,8 @@ select
     'code holding personal data' as problem,
 from customers
 where mask_personal(customer_id) <> customer_id or mask_personal(seller_id) <> seller_id
+    -- a person's name used as the code, while the config hides names
+    or is_name_code('CLI', customer_id) or is_name_code('VEN', seller_id)
 union all
 select
     null as customer_id,
