@@ -4,7 +4,10 @@ import { formatNumber as n } from '../contract/locale.ts';
 /** Prints the data-quality summary: per file, rows read and where each went, then reasons. */
 export function printLoadSummary(load: LoadResult): void {
   const { files, reasons, unrecognized_files, linked_files } = load.summary;
-  console.log('\nResumo da carga (lidas = carregadas + rejeitadas + duplicatas consolidadas + após a data de referência + vazias)');
+  const open = files.some((f) => f.open_orders > 0);
+  console.log(
+    `\nResumo da carga (lidas = carregadas + rejeitadas + duplicatas consolidadas + após a data de referência${open ? ' + em aberto' : ''} + vazias)`,
+  );
   console.table(
     files.map((f) => ({
       arquivo: f.file,
@@ -16,6 +19,8 @@ export function printLoadSummary(load: LoadResult): void {
       rejeitadas: n(f.rejected),
       duplicatas: n(f.collapsed),
       'após as-of': n(f.after_as_of),
+      // orders not yet sold: a column only when an export has any
+      ...(open ? { 'em aberto': n(f.open_orders) } : {}),
       vazias: n(f.empty),
       'com aviso': n(f.warnings),
     })),

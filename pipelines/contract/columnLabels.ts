@@ -292,6 +292,7 @@ export const columnLabels: Readonly<Record<string, string>> = {
   open_31_60_days: 'Abertos há 31-60 dias',
   open_61_90_days: 'Abertos há 61-90 dias',
   open_leads: 'Leads abertos',
+  open_orders: 'Pedidos em aberto',
   open_over_90_days: 'Abertos há mais de 90 dias',
   opportunity_customers: 'Clientes com oportunidade',
   opportunity_value: 'Oportunidades ponderadas (R$)',

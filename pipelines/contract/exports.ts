@@ -57,21 +57,42 @@ export type Product = z.infer<typeof Product>;
 
 /** Order status keys; Portuguese spellings accepted on input. */
 export const orderStatus = enumColumn(
-  ['invoiced', 'canceled', 'returned'],
+  ['invoiced', 'canceled', 'returned', 'open'],
   {
     faturado: 'invoiced',
     faturada: 'invoiced',
     emitido: 'invoiced',
     concluido: 'invoiced',
     entregue: 'invoiced',
+    // ERP steps that come after the invoice (NF-e): an order is not shipped without one
+    atendido: 'invoiced',
+    atendida: 'invoiced',
+    enviado: 'invoiced',
+    enviada: 'invoiced',
+    pronto_para_envio: 'invoiced',
     cancelado: 'canceled',
     cancelada: 'canceled',
     cancelled: 'canceled',
     devolvido: 'returned',
     devolvida: 'returned',
     devolucao: 'returned',
+    // not a sale yet: a quote, or an order still being keyed, paid for or picked
+    em_aberto: 'open',
+    aberto: 'open',
+    aberta: 'open',
+    orcamento: 'open',
+    proposta: 'open',
+    pendente: 'open',
+    em_digitacao: 'open',
+    em_andamento: 'open',
+    em_separacao: 'open',
+    aguardando_pagamento: 'open',
+    aguardando_faturamento: 'open',
+    nao_faturado: 'open',
+    pending: 'open',
+    quote: 'open',
   },
-  'Situação do pedido: invoiced (faturado), canceled (cancelado), returned (devolvido); vazio = faturado',
+  'Situação do pedido: invoiced (faturado), canceled (cancelado), returned (devolvido), open (em aberto, orçamento: ainda não é venda, fica fora dos números); vazio = faturado',
 );
 
 /** An order (pedido). Revenue comes from its items when an order_items file exists, else from amount. */

@@ -60,6 +60,11 @@ export const loaderMarts = [
       rejected: ['Linhas rejeitadas', 'Records rejected', 'count'],
       collapsed: ['Duplicatas exatas consolidadas', 'Exact duplicates collapsed', 'count'],
       after_as_of: ['Linhas posteriores à data de referência, fora desta execução', 'Records dated after the as-of date, left out', 'count'],
+      open_orders: [
+        'Pedidos em aberto (orçamento, pendente…), ou itens deles: ainda não são vendas, fora desta execução',
+        'Orders still open (quote, pending…), or their items: no sale yet, left out',
+        'count',
+      ],
       warnings: ['Linhas carregadas com aviso (valor opcional anulado)', 'Loaded records with a warning (optional value nulled)', 'count'],
       ignored_columns: ['Colunas do arquivo não reconhecidas (ignoradas)', 'Source columns not recognized (ignored)', 'text'],
       column_mapping: [

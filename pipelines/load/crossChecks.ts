@@ -38,6 +38,16 @@ export const negativeAmountWarningsSql = `
   select 'orders', file_idx, rec, rid, 'amount', 'negative_amount', 'warning', null, cast(amount as varchar)
   from kept_orders where amount < 0`;
 
+/**
+ * Orders still open (em aberto, orçamento, pendente…) are no sale yet: usable ones leave the run,
+ * counted per file like rows after the as-of date, and are no duplicate of the same order invoiced in
+ * a later export. Their items leave with them, unless the same order is in the run (that invoiced one).
+ */
+export const itemsOfOpenOrdersSql = `
+  order_id in (select order_id from src_orders
+               semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid)
+  and order_id not in (select order_id from kept_orders where order_id is not null)`;
+
 /** Items of orders dated after the as-of date leave the run with their order. */
 export const itemsAfterAsOfSql = `
   order_id in (select order_id from src_orders

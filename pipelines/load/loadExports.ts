@@ -14,13 +14,14 @@ import { repeatedHeadersSql, totalRowsSql } from './reportLines.ts';
 import { unwrapExcelTextMarkers } from './excelTextMarkers.ts';
 import { readDocumentCodes } from './documentCodes.ts';
 import {
-  afterAsOfOutcomesSql,
   cleanupSql,
   columnIssuesSql,
   createLoadTablesSql,
   duplicatesSql,
   insertFileSql,
+  itemsAcrossFilesSql,
   keptViewSql,
+  leftOutOutcomesSql,
   recSql,
   rejectPredicate,
   rejectedOutcomesSql,
@@ -31,6 +32,7 @@ import {
   negativeAmountWarningsSql,
   negativeAmountsAsReturnsSql,
   itemsAfterAsOfSql,
+  itemsOfOpenOrdersSql,
   lineAmountOutOfRangeSql,
   missingAmountSql,
   ordersWithoutItemsSql,
@@ -117,8 +119,10 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(columnIssuesSql(spec, columns, rec));
     await db.run(totalRowsSql(spec, columns, rejected, rec));
     await db.run(repeatedHeadersSql(spec, columns, raws, rejected, rec));
+    if (spec.name === 'orders') await db.run(leftOutOutcomesSql(spec, columns, OPEN_ORDER, 'open'));
     const key = keyOf(spec, raws);
-    if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec));
+    if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec, spec.name === 'orders' ? OPEN_ORDER : undefined));
+    else if (spec.name === 'order_items' && raws.length > 1) await db.run(itemsAcrossFilesSql(columns, rec));
     if (spec.name === 'orders') {
       await db.run(isolatedOrderDatesSql(rejected, rec));
       await db.run(negativeAmountsAsReturnsSql(rejected));
@@ -126,7 +130,10 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
       asOf ??= invoicedOrders.last ?? undefined;
     }
     const afterAsOf = await afterAsOfSql(db, spec, asOf);
-    if (afterAsOf) await db.run(afterAsOfOutcomesSql(spec, columns, afterAsOf));
+    if (afterAsOf) await db.run(leftOutOutcomesSql(spec, columns, afterAsOf, 'after_as_of'));
+    if (spec.name === 'order_items' && (await hasOutcome(db, 'orders', 'open'))) {
+      await db.run(leftOutOutcomesSql(spec, columns, itemsOfOpenOrdersSql, 'open'));
+    }
     const outcomes = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = '${spec.name}'`));
     await db.run(keptViewSql(spec, rec, outcomes > 0));
     if (spec.name === 'orders') {
@@ -293,12 +300,17 @@ function keyOf(spec: EntitySpec, raws: RawFile[]): string[] | null {
   return spec.key;
 }
 
+/** An order still open (em aberto, orçamento…): no sale yet, so out of the run (crossChecks.ts). */
+const OPEN_ORDER = `status = 'open'`;
+
+/** Whether any row of `entity` left the run as `outcome`. */
+async function hasOutcome(db: Database, entity: EntityName, outcome: string): Promise<boolean> {
+  return Boolean(await db.scalar<boolean>(`select exists (select 1 from load_outcomes where entity = '${entity}' and outcome = '${outcome}')`));
+}
+
 /** The condition for rows of the entity dated after the as-of date (items follow their order), or null when none can be. */
 async function afterAsOfSql(db: Database, spec: EntitySpec, asOf: string | undefined): Promise<string | null> {
-  if (spec.name === 'order_items') {
-    const orders = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = 'orders' and outcome = 'after_as_of'`));
-    return orders ? itemsAfterAsOfSql : null;
-  }
+  if (spec.name === 'order_items') return (await hasOutcome(db, 'orders', 'after_as_of')) ? itemsAfterAsOfSql : null;
   if (!spec.asOfColumn || !asOf) return null;
   return `${spec.asOfColumn} > DATE '${asOf}'`;
 }

@@ -25,6 +25,9 @@ export const rejectReasons = {
   unknown_value: 'valor não reconhecido; use um dos valores aceitos listados no README',
   bad_boolean: 'valor lógico não reconhecido; use sim/não, true/false ou 1/0',
   duplicate_id: 'código repetido com conteúdo diferente; mantida a primeira ocorrência (ordem de nome de arquivo, depois de linha)',
+  items_in_other_file:
+    'itens de um pedido que vieram, diferentes, também em outro arquivo de itens (exportações que se sobrepõem); mantidos os do último arquivo (ordem de nome: a exportação mais recente), ' +
+    'para não somar o pedido duas vezes; confira qual exportação está certa',
   unknown_order: 'item de um pedido que não existe no arquivo de pedidos; inclua o pedido ou remova o item',
   amount_out_of_range:
     'item que vale R$ 1 quatrilhão ou mais (quantidade × preço unitário, ou × custo unitário), impossível numa venda; confira a quantidade e o preço (um código colado na coluna da quantidade, por exemplo)',

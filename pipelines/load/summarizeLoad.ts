@@ -8,7 +8,7 @@ import type { RawFile } from './prepareFile.ts';
 import { checkRecordCount, placeReadingWarnings } from './readingIssues.ts';
 import { csvErrorCode, rejectReasons } from './rejectReasons.ts';
 
-/** Counts of one file; read = loaded + rejected + collapsed + after_as_of + empty. */
+/** Counts of one file; read = loaded + rejected + collapsed + after_as_of + open_orders + empty. */
 export interface FileSummary {
   file: string;
   entity: string;
@@ -20,6 +20,8 @@ export interface FileSummary {
   rejected: number;
   collapsed: number;
   after_as_of: number;
+  /** Orders still open (em aberto, orçamento…), or items of such orders: no sale yet, left out. */
+  open_orders: number;
   warnings: number;
   ignored_columns: string[];
   /** Every source column and what it became: `DOCNUM → order_id, Discount → ignorada`. */
@@ -192,8 +194,8 @@ function rejectsTableSql(raws: RawFile[]): string {
     -- every duplicate with every line, quadratic in the number of duplicates.
     first_occurrence as (
       select *,
-        case when reason_code = 'duplicate_id' then cast(split_part(detail, ':', 1) as INTEGER) end as first_file_idx,
-        case when reason_code = 'duplicate_id' then cast(split_part(detail, ':', 2) as BIGINT) end as first_rec
+        case when reason_code in ('duplicate_id', 'items_in_other_file') then cast(split_part(detail, ':', 1) as INTEGER) end as first_file_idx,
+        case when reason_code in ('duplicate_id', 'items_in_other_file') then cast(split_part(detail, ':', 2) as BIGINT) end as first_rec
       from all_issues
     ),
     with_first as (
@@ -205,7 +207,9 @@ function rejectsTableSql(raws: RawFile[]): string {
     select file, cast(line as BIGINT) as line, mask_personal("column") as "column", mask_personal(value) as value, reason_code,
       (case reason_code ${reasonCases} end) ||
         case when reason_code = 'duplicate_id' and first_file is not null
-             then ' (primeira ocorrência: ' || first_file || coalesce(' linha ' || first_line, '') || ')' else '' end as reason,
+             then ' (primeira ocorrência: ' || first_file || coalesce(' linha ' || first_line, '') || ')'
+             when reason_code = 'items_in_other_file' and first_file is not null
+             then ' (mantidos: ' || first_file || ')' else '' end as reason,
       severity, entity, canonical_column, file_idx, rec
     from with_first
     order by file_idx, line, "column", reason_code`;
@@ -221,13 +225,14 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
       count(*) filter (where outcome = 'rejected') as rejected,
       count(*) filter (where outcome = 'collapsed') as collapsed,
       count(*) filter (where outcome = 'after_as_of') as after_as_of,
+      count(*) filter (where outcome = 'open') as open_orders,
       (select count(distinct rid) from (
          select rid from load_issues where file_idx = ${i} and severity = 'warning'
          union all select rid from reading_issues where file_idx = ${i} and severity = 'warning' and rid is not null)
        where rid not in (select rid from load_outcomes where file_idx = ${i})) as warnings
     from load_outcomes where file_idx = ${i}`);
   const n = (k: string) => Number(row?.[k] ?? 0);
-  const left = n('empty') + n('rejected') + n('collapsed') + n('after_as_of');
+  const left = n('empty') + n('rejected') + n('collapsed') + n('after_as_of') + n('open_orders');
   const unread = n('reader_rejected') + n('reading_rejected');
   checkRecordCount(raw, rows + unread);
   return {
@@ -241,6 +246,7 @@ async function summarizeFile(db: Database, raw: RawFile, rows: number, reader: F
     rejected: n('rejected') + unread,
     collapsed: n('collapsed'),
     after_as_of: n('after_as_of'),
+    open_orders: n('open_orders'),
     warnings: n('warnings'),
     ignored_columns: [...raw.resolution.ignored, ...raw.resolution.shadowed.map((s) => s.header)],
     column_mapping: describeColumnUse(raw.columnUses ?? columnUse(raw.dialect.headers, raw.resolution)),

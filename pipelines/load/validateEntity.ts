@@ -99,11 +99,12 @@ function keyParts(key: string[]): string[] {
 /**
  * Rows that share a key with an earlier row (file name order, then line): with the same content they
  * are collapsed, with other content rejected as duplicate_id, naming the occurrence that was kept.
+ * Rows matching `leftOut` (already out of the run, as open orders) are no occurrence.
  * Only keys that repeat go through the window, so clean exports pay one grouped count.
  */
-export function duplicatesSql(spec: EntitySpec, columns: TypedColumnSql[], key: string[], rec: string): string {
+export function duplicatesSql(spec: EntitySpec, columns: TypedColumnSql[], key: string[], rec: string, leftOut?: string): string {
   const names = columns.map((c) => c.name).join(', ');
-  const valid = `not is_empty and not (${rejectPredicate(columns)})`;
+  const valid = `not is_empty and not (${rejectPredicate(columns)})${leftOut ? ` and not coalesce(${leftOut}, false)` : ''}`;
   const content = `hash(${names})`;
   const parts = keyParts(key);
   const keyCols = parts.map((p, i) => `${p} as k${i}`).join(', ');
@@ -131,12 +132,48 @@ export function duplicatesSql(spec: EntitySpec, columns: TypedColumnSql[], key: 
     insert into load_outcomes select '${spec.name}', file_idx, rid, 'collapsed' from dups_${spec.name} where same_as_first`;
 }
 
-/** Usable rows (no rejecting issue, not collapsed) dated after the as-of date leave the run. */
-export function afterAsOfOutcomesSql(spec: EntitySpec, columns: TypedColumnSql[], afterAsOf: string): string {
+/**
+ * Items without line numbers cannot be matched line by line, but an order's items belong together: when
+ * they come in more than one file (overlapping monthly exports), the last file's are kept (file name
+ * order: the latest export, which has the order as it ended, invoiced after being open, say), and
+ * another file's are collapsed when they are the same lines (same count and content, in any order),
+ * left out with the order's open version when they differ and the order was open in an export (its
+ * items as they were then), else rejected as items_in_other_file. Read twice, the order would count
+ * twice. Lines repeated within one file stay: two lines of one product are two lines.
+ */
+export function itemsAcrossFilesSql(columns: TypedColumnSql[], rec: string): string {
+  const names = columns.map((c) => c.name).join(', ');
+  const usable = `not is_empty and not (${rejectPredicate(columns)}) and order_id is not null`;
+  return `
+    create or replace temp table item_sets as
+    select order_id, file_idx, count(*) as lines, sum(hash(${names})::HUGEINT) as content, min(rec) as first_rec
+    from (select *, ${rec} as rec from src_order_items where ${usable})
+    group by order_id, file_idx;
+    create or replace temp table item_repeats as
+    with kept_sets as (select * from item_sets qualify row_number() over (partition by order_id order by file_idx desc) = 1)
+    select other.order_id, other.file_idx, kept_sets.file_idx as kept_file_idx, kept_sets.first_rec as kept_rec,
+      other.lines = kept_sets.lines and other.content = kept_sets.content as same
+    from item_sets as other
+    join kept_sets on kept_sets.order_id = other.order_id and other.file_idx <> kept_sets.file_idx;
+    create or replace temp table item_repeat_rows as
+    select i.rid, i.rec, i.file_idx, i.order_id, r.same, r.kept_file_idx, r.kept_rec,
+      i.order_id in (select order_id from src_orders
+                     semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid) as was_open
+    from (select rowid as rid, ${rec} as rec, file_idx, order_id from src_order_items where ${usable}) i
+    join item_repeats r on r.order_id = i.order_id and r.file_idx = i.file_idx;
+    insert into load_outcomes select 'order_items', file_idx, rid, 'collapsed' from item_repeat_rows where same;
+    insert into load_outcomes select 'order_items', file_idx, rid, 'open' from item_repeat_rows where not same and was_open;
+    insert into load_issues
+    select 'order_items', file_idx, rec, rid, 'order_id', 'items_in_other_file', 'reject', kept_file_idx || ':' || kept_rec, order_id
+    from item_repeat_rows where not same and not was_open`;
+}
+
+/** Usable rows (no rejecting issue, not collapsed) meeting `condition` leave the run as `outcome` (after_as_of, open). */
+export function leftOutOutcomesSql(spec: EntitySpec, columns: TypedColumnSql[], condition: string, outcome: 'after_as_of' | 'open'): string {
   return `
     insert into load_outcomes
-    select '${spec.name}', file_idx, rowid, 'after_as_of' from src_${spec.name}
-    where not is_empty and not (${rejectPredicate(columns)}) and (${afterAsOf})
+    select '${spec.name}', file_idx, rowid, '${outcome}' from src_${spec.name}
+    where not is_empty and not (${rejectPredicate(columns)}) and (${condition})
       and not exists (select 1 from load_outcomes o where o.entity = '${spec.name}' and o.rid = src_${spec.name}.rowid)
       and not exists (select 1 from load_issues i where i.entity = '${spec.name}' and i.severity = 'reject' and i.rid = src_${spec.name}.rowid)`;
 }

@@ -177,20 +177,20 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
     from load_rejects`);
   const rows = load.summary.files.map(
     (f) =>
-      `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
+      `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.open_orders}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
   );
   // A file of the folder that matches no entity is said on the Dados page too: a scheduled build's console is read by nobody.
   const mapping = options.mappingPath ? resolve(options.mappingPath) : null;
   for (const file of load.summary.unrecognized_files.filter((name) => resolve(options.exportsDir, name) !== mapping)) {
-    rows.push(`(${sqlString(file)}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, '', '', ${sqlString(UNREAD_NOTE)})`);
+    rows.push(`(${sqlString(file)}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, '', '', ${sqlString(UNREAD_NOTE)})`);
   }
   // the reasons of lines that are no records (a report's totals, its header again), which load_totals counts apart
   await db.run(`set variable not_record_reasons = [${NOT_RECORDS_SQL}]`);
   await db.run(`create or replace table load_summary as
     select file, entity, encoding, delimiter, cast(read as BIGINT) as read, cast(loaded as BIGINT) as loaded,
       cast(empty as BIGINT) as empty, cast(rejected as BIGINT) as rejected, cast(collapsed as BIGINT) as collapsed,
-      cast(after_as_of as BIGINT) as after_as_of, cast(warnings as BIGINT) as warnings, ignored_columns, column_mapping, notes, ${asOf} as as_of_date
-    from (values ${rows.join(', ')}) as t(file, entity, encoding, delimiter, read, loaded, empty, rejected, collapsed, after_as_of, warnings, ignored_columns, column_mapping, notes)`);
+      cast(after_as_of as BIGINT) as after_as_of, cast(open_orders as BIGINT) as open_orders, cast(warnings as BIGINT) as warnings, ignored_columns, column_mapping, notes, ${asOf} as as_of_date
+    from (values ${rows.join(', ')}) as t(file, entity, encoding, delimiter, read, loaded, empty, rejected, collapsed, after_as_of, open_orders, warnings, ignored_columns, column_mapping, notes)`);
 }
 
 async function readConfig(path: string): Promise<PipelineConfig> {

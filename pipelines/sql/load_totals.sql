@@ -12,6 +12,7 @@ summed as (
         coalesce(sum(read), 0) as read,
         coalesce(sum(loaded), 0) as loaded,
         coalesce(sum(rejected), 0) as rejected,
+        coalesce(sum(open_orders) filter (where entity = 'orders'), 0) as open_orders,
     from files
 ),
 
@@ -32,6 +33,7 @@ final as (
         cast(summed.rejected as integer) as rejected,
         cast(summed.rejected - counted_problems.report_lines as integer) as rejected_records,
         cast(counted_problems.problem_rows as integer) as problem_rows,
+        cast(summed.open_orders as integer) as open_orders,
         getvariable('as_of_date') as as_of_date,
     from summed
     cross join counted_problems

@@ -30,6 +30,7 @@ export interface FileCounts {
   rejected: number;
   collapsed: number;
   after_as_of: number;
+  open_orders: number;
   empty: number;
   warnings: number;
 }
@@ -111,7 +112,8 @@ export function describeHostileCases(title: string, cases: HostileCase[]): void 
       for (const cleanup of cleanups) cleanup();
     });
     for (const c of cases) {
-      it(c.name, async () => {
+      // a build case builds a whole site: minutes on a busy machine
+      it(c.name, { timeout: c.command === 'build' ? 300_000 : undefined }, async () => {
         const tmp = tempDir('carteira-hostile-');
         cleanups.push(tmp.cleanup);
         const dirs = caseDirs(tmp.dir, c.exports);

@@ -326,6 +326,92 @@ const cases: HostileCase[] = [
     },
   },
   {
+    name: 'overlapping monthly exports read an order and its items once: October is R$ 90, not R$ 170 with the repeated order counted twice',
+    exports: {
+      'pedidos_2026-10.csv': 'pedido;cliente;data\nP1;C1;05/10/2026\nP2;C2;06/10/2026\n',
+      'pedidos_2026-11.csv': 'pedido;cliente;data\nP2;C2;06/10/2026\nP3;C1;05/11/2026\n',
+      'itens_2026-10.csv': 'pedido;produto;qtd;preco\nP1;A;1;10,00\nP2;B;2;20,00\nP2;B;2;20,00\n',
+      'itens_2026-11.csv': 'pedido;produto;qtd;preco\nP2;B;2;20,00\nP2;B;2;20,00\nP3;A;1;10,00\n',
+    },
+    expect: {
+      exit: 0,
+      // P2's two equal lines are two lines (one file); the same two lines in November's file are the same order again
+      // (the latest export's are the ones kept)
+      summary: {
+        'pedidos_2026-11.csv': { read: 2, loaded: 1, collapsed: 1 },
+        'itens_2026-10.csv': { read: 3, loaded: 1, collapsed: 2 },
+        'itens_2026-11.csv': { read: 3, loaded: 3, collapsed: 0 },
+      },
+      check: async (d) => {
+        const months = await readParquet<{ month: string; revenue: string }>(
+          join(d.out, 'kpis_monthly.parquet'),
+          "select strftime(month, '%Y-%m') as month, revenue from t where revenue > 0 order by month",
+        );
+        // October: P1 1 × 10 + P2's two lines of 2 × 20 = 90 (P2 again from November's file would make it 170); November: P3 10
+        expect(months.map((m) => [m.month, Number(m.revenue)])).toEqual([
+          ['2026-10', 90],
+          ['2026-11', 10],
+        ]);
+      },
+    },
+  },
+  {
+    name: "an order whose items differ between two exports keeps the latest export's items, and the other lines are rejected naming the file kept",
+    exports: {
+      'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/10/2026\n',
+      'itens_2026-10.csv': 'pedido;produto;qtd;preco\nP1;A;1;10,00\n',
+      'itens_2026-11.csv': 'pedido;produto;qtd;preco\nP1;A;3;10,00\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--no-warehouse', '--accept-rejects'],
+    expect: {
+      exit: 0,
+      reasons: { 'itens_2026-10.csv:items_in_other_file': 1 },
+      check: async (d) => {
+        const [kpis] = await readParquet<{ revenue: string }>(join(d.out, 'kpis_monthly.parquet'), `select revenue from t where month = '2026-10-01'`);
+        expect(Number(kpis!.revenue)).toBe(30);
+        const [reject] = await readParquet<{ reason: string }>(join(d.out, 'rejects.parquet'), 'select reason from t');
+        expect(reject!.reason).toContain('(mantidos: itens_2026-11.csv)');
+      },
+    },
+  },
+  {
+    name: 'orders still open (em aberto, orçamento, pendente) are no sale: left out with their items and counted apart; one invoiced later is a sale once, with its final items',
+    command: 'build',
+    exports: {
+      'pedidos_2026-10.csv': 'pedido;cliente;data;situacao\nP1;C1;05/10/2026;Faturado\nP2;C2;06/10/2026;Em aberto\nP3;C1;07/10/2026;Orçamento\n',
+      'pedidos_2026-11.csv': 'pedido;cliente;data;situacao\nP2;C2;03/11/2026;Atendido\nP4;C1;05/11/2026;Cancelado\nP5;C2;13/11/2026;Pendente\n',
+      'itens_2026-10.csv': 'pedido;produto;qtd;preco\nP1;A;1;10,00\nP2;B;2;20,00\nP3;C;5;100,00\n',
+      'itens_2026-11.csv': 'pedido;produto;qtd;preco\nP2;B;3;20,00\nP4;A;1;10,00\nP5;C;1;50,00\n',
+    },
+    args: (d) => ['--exports', d.exports, '--out', d.out, '--dist', d.dist, '--no-warehouse', '--as-of', '2026-11-30'],
+    expect: {
+      exit: 0,
+      output: [/lidas = carregadas \+ rejeitadas \+ duplicatas consolidadas \+ após a data de referência \+ em aberto \+ vazias/],
+      summary: {
+        'pedidos_2026-10.csv': { read: 3, loaded: 1, open_orders: 2, rejected: 0 },
+        'pedidos_2026-11.csv': { read: 3, loaded: 2, open_orders: 1, rejected: 0 },
+        // P2's October lines are the open order's (P2 is invoiced in November, with November's lines)
+        'itens_2026-10.csv': { read: 3, loaded: 1, open_orders: 2, rejected: 0 },
+        'itens_2026-11.csv': { read: 3, loaded: 2, open_orders: 1, rejected: 0 },
+      },
+      check: async (d) => {
+        const months = await readParquet<{ month: string; revenue: string; canceled: string }>(
+          join(d.out, 'kpis_monthly.parquet'),
+          "select strftime(month, '%Y-%m') as month, revenue, canceled_orders as canceled from t where revenue > 0 or canceled_orders > 0 order by month",
+        );
+        // October: P1 10; November: P2 3 × 20 = 60, and P4 canceled; P3 and P5 (and P2 in October) are no sale
+        expect(months.map((m) => [m.month, Number(m.revenue), Number(m.canceled)])).toEqual([
+          ['2026-10', 10, 0],
+          ['2026-11', 60, 1],
+        ]);
+        const [totals] = await readParquet<{ open_orders: number }>(join(d.out, 'load_totals.parquet'));
+        expect(totals!.open_orders).toBe(3);
+        const dados = readFileSync(join(d.dist, 'dados', 'index.html'), 'utf8');
+        expect(dados).toContain('3 pedidos em aberto ficaram fora dos números');
+      },
+    },
+  },
+  {
     name: 'a mapping entry with "aliases": true lets the built-in aliases take the columns it does not list',
     exports: {
       'pedidos.csv': 'pedido;cliente;data\nP1;C1;05/01/2026\n',

@@ -19,7 +19,7 @@ describe('loading a messy Brazilian orders export', () => {
         'P2;C2;2026-01-06;V1;cancelado;100', // 3
         '', // 4: blank, skipped
         'P3;C1;31/02/2026;V2;Faturado;50,5', // 5: no 31 February
-        'P4;C3;10/01/2026 10:30;V2;pendente;10', // 6: unknown status
+        'P4;C3;10/01/2026 10:30;V2;aprovado;10', // 6: unknown status (invoiced in one ERP, not yet in another)
         'P1;C1;05/01/2026;V1;Faturado;"R$ 1.234,56"', // 7: exact duplicate of line 2
         'P2;C9;2026-01-06;V1;cancelado;100', // 8: same id, other content
         'P5;"Cliente\r\nquebrado";11/01/2026;V1;;7', // 9-10: quoted line break
@@ -41,7 +41,7 @@ describe('loading a messy Brazilian orders export', () => {
   it('names the physical line, the source column and the raw value of every rejected row, and only the field count of a line with too many columns', () => {
     expect(rejects).toEqual([
       { line: '5', column: 'Data do Pedido', value: '31/02/2026', reason_code: 'bad_date', severity: 'reject' },
-      { line: '6', column: 'Situação', value: 'pendente', reason_code: 'unknown_value', severity: 'reject' },
+      { line: '6', column: 'Situação', value: 'aprovado', reason_code: 'unknown_value', severity: 'reject' },
       { line: '8', column: 'Número do Pedido', value: 'P2', reason_code: 'duplicate_id', severity: 'reject' },
       { line: '11', column: null, value: '7 campos; o cabeçalho tem 6', reason_code: 'too_many_columns', severity: 'reject' },
       { line: '12', column: 'Código Cliente', value: null, reason_code: 'missing_required', severity: 'reject' },

@@ -32,6 +32,11 @@ export const loadMarts = [
         'Problems listed in rejects (rejected rows and values nulled with a warning, one per column)',
         'count',
       ],
+      open_orders: [
+        'Pedidos em aberto (orçamento, pendente…) das exportações de pedidos: ainda não são vendas, fora dos números',
+        'Orders still open (quote, pending…) in the orders exports: no sale yet, left out of the figures',
+        'count',
+      ],
       as_of_date: asOf,
     },
   },
