@@ -30,7 +30,8 @@ export function pseudonymSqlMacros(): string[] {
 )`,
     `create or replace macro is_name_code(prefix, id) as (
     case prefix
-        when 'CLI' then coalesce(getvariable('privacy_pseudonymize_person_names'), true)
+        when 'CLI' then contains(id, ' ')
+            and coalesce(getvariable('privacy_pseudonymize_person_names'), true)
             and contains(trim(id), ' ')
             and regexp_full_match(trim(id), '[^0-9]+')
             and not coalesce(is_company_name(id), false)
