@@ -20,6 +20,7 @@ import {
   duplicatesSql,
   insertFileSql,
   itemsAcrossFilesSql,
+  itemsOfOpenVersionsSql,
   keptViewSql,
   leftOutOutcomesSql,
   recSql,
@@ -121,7 +122,9 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     await db.run(repeatedHeadersSql(spec, columns, raws, rejected, rec));
     if (spec.name === 'orders') await db.run(leftOutOutcomesSql(spec, columns, OPEN_ORDER, 'open'));
     const key = keyOf(spec, raws);
-    if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec, spec.name === 'orders' ? OPEN_ORDER : undefined));
+    const lineItems = spec.name === 'order_items' && key !== null;
+    if (lineItems && raws.length > 1 && (await hasOutcome(db, 'orders', 'open'))) await db.run(itemsOfOpenVersionsSql(columns));
+    if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec, spec.name === 'orders' ? OPEN_ORDER : lineItems ? LEFT_OUT_ITEM : undefined));
     else if (spec.name === 'order_items' && raws.length > 1) await db.run(itemsAcrossFilesSql(columns, rec));
     if (spec.name === 'orders') {
       await db.run(isolatedOrderDatesSql(rejected, rec));
@@ -302,6 +305,9 @@ function keyOf(spec: EntitySpec, raws: RawFile[]): string[] | null {
 
 /** An order still open (em aberto, orçamento…): no sale yet, so out of the run (crossChecks.ts). */
 const OPEN_ORDER = `status = 'open'`;
+
+/** An item already out of the run (an open version's line, itemsOfOpenVersionsSql): no occurrence of its line. */
+const LEFT_OUT_ITEM = `rowid in (select rid from load_outcomes where entity = 'order_items')`;
 
 /** Whether any row of `entity` left the run as `outcome`. */
 async function hasOutcome(db: Database, entity: EntityName, outcome: string): Promise<boolean> {

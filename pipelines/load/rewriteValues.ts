@@ -10,7 +10,7 @@ import type { TypedColumnSql } from './typedColumnSql.ts';
 export interface ValueRewrite {
   /** The columns whose values may be written that way. */
   columns: TypedColumnSql[];
-  /** SQL: a cheap test a value must pass to need the rewrite (a range or a length), for the first scan. */
+  /** SQL: a cheap test a value must pass to need the rewrite (a range, a character), for the first scan. */
   mayNeed: (column: TypedColumnSql) => string;
   /** SQL: the value needs the rewrite. */
   needs: (column: TypedColumnSql) => string;

@@ -168,6 +168,24 @@ export function itemsAcrossFilesSql(columns: TypedColumnSql[], rec: string): str
     from item_repeat_rows where not same and not was_open`;
 }
 
+/**
+ * Items with line numbers are matched line by line (duplicatesSql), but the lines of an order that was
+ * open in an export and is invoiced in another are two versions of it: only the latest items file's
+ * lines are the sale's, the earlier ones leave with the open version instead of being taken for it.
+ */
+export function itemsOfOpenVersionsSql(columns: TypedColumnSql[]): string {
+  return `
+    insert into load_outcomes
+    select 'order_items', file_idx, rid, 'open' from (
+      select rowid as rid, file_idx, max(file_idx) over (partition by order_id) as latest_file_idx
+      from src_order_items
+      where not is_empty and not (${rejectPredicate(columns)})
+        and order_id in (select order_id from src_orders
+                         semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid)
+        and order_id in (select order_id from kept_orders where order_id is not null))
+    where file_idx < latest_file_idx`;
+}
+
 /** Usable rows (no rejecting issue, not collapsed) meeting `condition` leave the run as `outcome` (after_as_of, open). */
 export function leftOutOutcomesSql(spec: EntitySpec, columns: TypedColumnSql[], condition: string, outcome: 'after_as_of' | 'open'): string {
   return `
