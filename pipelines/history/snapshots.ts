@@ -3,6 +3,7 @@ import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { partitionName, SNAPSHOT_MARTS, snapshotDate } from '../contract/history.ts';
 import { sqlString, type Database } from '../warehouse/database.ts';
+import { pseudonymPattern } from '../privacy/pseudonyms.ts';
 import { codesComparable, readingDifference } from './codeReading.ts';
 
 /** One dated snapshot in the history folder. */
@@ -158,5 +159,5 @@ export async function createPreviousSnapshotTables(db: Database, previous: Snaps
  * hyphen, 12 letters of the hash's alphabet), or a code today's rules would make one (a name kept in
  * clear by an older version).
  */
-const readCode = (prefix: string, column: string) =>
-  `(regexp_full_match(${column}, '${prefix}-[A-HJ-NP-R]{12}') or pseudonymous_id('${prefix}', ${column}) <> ${column})`;
+const readCode = (prefix: 'CLI' | 'VEN', column: string) =>
+  `(regexp_full_match(${column}, '${pseudonymPattern(prefix)}') or pseudonymous_id('${prefix}', ${column}) <> ${column})`;

@@ -1,3 +1,5 @@
+import { ordersLeftAsSql } from './validateEntity.ts';
+
 /**
  * Checks between entities, run while loading (before rows are deleted, so rowids still point at
  * them): orders need a value, items need a known order, items of unknown products are reported.
@@ -44,14 +46,11 @@ export const negativeAmountWarningsSql = `
  * a later export. Their items leave with them, unless the same order is in the run (that invoiced one).
  */
 export const itemsOfOpenOrdersSql = `
-  order_id in (select order_id from src_orders
-               semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid)
+  order_id in (${ordersLeftAsSql('open')})
   and order_id not in (select order_id from kept_orders where order_id is not null)`;
 
 /** Items of orders dated after the as-of date leave the run with their order. */
-export const itemsAfterAsOfSql = `
-  order_id in (select order_id from src_orders
-               semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'after_as_of' and o.rid = src_orders.rowid)`;
+export const itemsAfterAsOfSql = `order_id in (${ordersLeftAsSql('after_as_of')})`;
 
 /** Usable items whose order is not in the run are rejected; items of unknown products only warned about. */
 export function unknownParentsSql(hasProducts: boolean, rejected: string): string {

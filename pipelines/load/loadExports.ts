@@ -123,7 +123,8 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     if (spec.name === 'orders') await db.run(leftOutOutcomesSql(spec, columns, OPEN_ORDER, 'open'));
     const key = keyOf(spec, raws);
     const lineItems = spec.name === 'order_items' && key !== null;
-    if (lineItems && raws.length > 1 && (await hasOutcome(db, 'orders', 'open'))) await db.run(itemsOfOpenVersionsSql(columns));
+    const openOrders = spec.name === 'order_items' && (await hasOutcome(db, 'orders', 'open'));
+    if (lineItems && raws.length > 1 && openOrders) await db.run(itemsOfOpenVersionsSql(columns));
     if (key && raws.length) await db.run(duplicatesSql(spec, columns, key, rec, spec.name === 'orders' ? OPEN_ORDER : lineItems ? LEFT_OUT_ITEM : undefined));
     else if (spec.name === 'order_items' && raws.length > 1) await db.run(itemsAcrossFilesSql(columns, rec));
     if (spec.name === 'orders') {
@@ -134,9 +135,7 @@ export async function loadExports(db: Database, options: LoadOptions): Promise<L
     }
     const afterAsOf = await afterAsOfSql(db, spec, asOf);
     if (afterAsOf) await db.run(leftOutOutcomesSql(spec, columns, afterAsOf, 'after_as_of'));
-    if (spec.name === 'order_items' && (await hasOutcome(db, 'orders', 'open'))) {
-      await db.run(leftOutOutcomesSql(spec, columns, itemsOfOpenOrdersSql, 'open'));
-    }
+    if (openOrders) await db.run(leftOutOutcomesSql(spec, columns, itemsOfOpenOrdersSql, 'open'));
     const outcomes = Number(await db.scalar<string>(`select count(*) from load_outcomes where entity = '${spec.name}'`));
     await db.run(keptViewSql(spec, rec, outcomes > 0));
     if (spec.name === 'orders') {

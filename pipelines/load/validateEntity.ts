@@ -132,6 +132,10 @@ export function duplicatesSql(spec: EntitySpec, columns: TypedColumnSql[], key: 
     insert into load_outcomes select '${spec.name}', file_idx, rid, 'collapsed' from dups_${spec.name} where same_as_first`;
 }
 
+/** SQL: the ids of the orders that left the run as `outcome` (after_as_of, open): their items follow them. */
+export const ordersLeftAsSql = (outcome: 'after_as_of' | 'open') =>
+  `select order_id from src_orders semi join load_outcomes o on o.entity = 'orders' and o.outcome = '${outcome}' and o.rid = src_orders.rowid`;
+
 /**
  * Items without line numbers cannot be matched line by line, but an order's items belong together: when
  * they come in more than one file (overlapping monthly exports), the last file's are kept (file name
@@ -157,8 +161,7 @@ export function itemsAcrossFilesSql(columns: TypedColumnSql[], rec: string): str
     join kept_sets on kept_sets.order_id = other.order_id and other.file_idx <> kept_sets.file_idx;
     create or replace temp table item_repeat_rows as
     select i.rid, i.rec, i.file_idx, i.order_id, r.same, r.kept_file_idx, r.kept_rec,
-      i.order_id in (select order_id from src_orders
-                     semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid) as was_open
+      i.order_id in (${ordersLeftAsSql('open')}) as was_open
     from (select rowid as rid, ${rec} as rec, file_idx, order_id from src_order_items where ${usable}) i
     join item_repeats r on r.order_id = i.order_id and r.file_idx = i.file_idx;
     insert into load_outcomes select 'order_items', file_idx, rid, 'collapsed' from item_repeat_rows where same;
@@ -180,8 +183,7 @@ export function itemsOfOpenVersionsSql(columns: TypedColumnSql[]): string {
       select rowid as rid, file_idx, max(file_idx) over (partition by order_id) as latest_file_idx
       from src_order_items
       where not is_empty and not (${rejectPredicate(columns)})
-        and order_id in (select order_id from src_orders
-                         semi join load_outcomes o on o.entity = 'orders' and o.outcome = 'open' and o.rid = src_orders.rowid)
+        and order_id in (${ordersLeftAsSql('open')})
         and order_id in (select order_id from kept_orders where order_id is not null))
     where file_idx < latest_file_idx`;
 }

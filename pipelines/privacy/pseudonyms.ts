@@ -19,6 +19,9 @@ import { sqlString } from '../warehouse/database.ts';
  * SHA-256 with the key in front is not an HMAC, but nothing here needs more than a one-way function
  * only the key holder can compute: extending a hash (the known weakness) does not invert it.
  */
+/** RE2: a pseudonymous code as `pseudonymous_id` writes it with `prefix` (12 letters of the alphabet pseudonym_code spells hex in). */
+export const pseudonymPattern = (prefix: 'CLI' | 'VEN') => `${prefix}-[A-HJ-NP-R]{12}`;
+
 export function pseudonymSqlMacros(): string[] {
   return [
     `create or replace macro pseudonym_code(s) as (
@@ -38,7 +41,7 @@ export function pseudonymSqlMacros(): string[] {
         when 'VEN' then coalesce(getvariable('privacy_pseudonymize_seller_names'), false)
             and regexp_full_match(trim(id), '[^0-9]*[[:alpha:]][^0-9]*')
             -- a pseudonym is letters too, and no name
-            and not regexp_full_match(id, 'VEN-[A-HJ-NP-R]{12}')
+            and not regexp_full_match(id, '${pseudonymPattern('VEN')}')
         else false
     end
 )`,

@@ -168,13 +168,9 @@ async function publishLoaderTables(db: Database, load: LoadResult, asOfDate: str
   // a code that is a person's name is published as the pseudonym the marts give it (pseudonyms.ts)
   await db.run(`create or replace table rejects as
     select file, line, "column",
-      case
-        when canonical_column = 'customer_id' and is_name_code('CLI', value) then pseudonymous_id('CLI', trim(value))
-        when canonical_column = 'seller_id' and is_name_code('VEN', value) then pseudonymous_id('VEN', trim(value))
-        else value
-      end as value,
+      case when is_name_code(code_prefix, value) then pseudonymous_id(code_prefix, trim(value)) else value end as value,
       reason_code, reason, severity, entity, canonical_column, ${asOf} as as_of_date
-    from load_rejects`);
+    from (select *, case canonical_column when 'customer_id' then 'CLI' when 'seller_id' then 'VEN' end as code_prefix from load_rejects)`);
   const rows = load.summary.files.map(
     (f) =>
       `(${sqlString(f.file)}, ${sqlString(f.entity)}, ${sqlString(f.encoding)}, ${sqlString(f.delimiter)}, ${f.read}, ${f.loaded}, ${f.empty}, ${f.rejected}, ${f.collapsed}, ${f.after_as_of}, ${f.open_orders}, ${f.warnings}, ${sqlString(f.ignored_columns.join(', '))}, ${sqlString(f.column_mapping)}, ${sqlString(f.notes.join('\n'))})`,
